@@ -1,0 +1,65 @@
+// The orchestrator: the build reads like its data flow.
+// load → parse → archive → render (mdast → HTML → templates) → write → search index.
+
+import { rm } from 'node:fs/promises';
+import { createArchive } from './archive.js';
+import { defaultSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
+import { loadIssues } from './load.js';
+import type { Issue } from './model.js';
+import { parseIssue } from './parse/index.js';
+import { writeSearchIndex } from './search.js';
+import { renderSite } from './site.js';
+import { createPageRenderer } from './templates.js';
+import { copyFolder, DiskWriter, makeStagingFolder, swapIntoPlace, type Writer } from './write.js';
+
+export interface BuildReport {
+  issues: Issue[];
+  /** Number of HTML pages written. */
+  pages: number;
+  /** Files written besides the pages (static files, search index). */
+  otherFiles: number;
+  warnings: string[];
+  /** Seconds per stage, in order. */
+  timings: [stage: string, seconds: number][];
+}
+
+/** Builds the site from `options.input` through `writer` (memory or a folder). */
+export async function buildSite(
+  options: Omit<BuildOptions, 'out'>,
+  writer: Writer,
+  site: SiteConfig = defaultSiteConfig,
+): Promise<BuildReport> {
+  const timings: BuildReport['timings'] = [];
+  const stage = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
+    const start = performance.now();
+    const result = await work();
+    timings.push([name, (performance.now() - start) / 1000]);
+    return result;
+  };
+
+  const { sources, warnings } = await stage('load', () => loadIssues(options.input));
+  const issues = await stage('parse', () => sources.map(parseIssue));
+  const archive = createArchive(issues);
+  const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site));
+  const staticFiles = await stage('write', async () => {
+    for (const page of pages) await writer.write(page.path, page.html);
+    return copyFolder(options.public, writer);
+  });
+  const indexFiles = options.search
+    ? await stage('search', () => writeSearchIndex(pages, writer, { lang: site.lang, basePath: site.basePath }))
+    : 0;
+  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings };
+}
+
+/** Builds into a staging folder next to `options.out` and swaps it in only when everything succeeded. */
+export async function build(options: BuildOptions, site: SiteConfig = defaultSiteConfig): Promise<BuildReport> {
+  const staging = await makeStagingFolder(options.out);
+  try {
+    const report = await buildSite(options, new DiskWriter(staging), site);
+    await swapIntoPlace(staging, options.out);
+    return report;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,80 @@
+// The command line: `build`, `import` and `serve`. User errors print one line naming the file
+// and exit 1; `--verbose` adds the stack.
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from './build.js';
+import { defaultBuildOptions } from './config.js';
+import { BuildError } from './errors.js';
+import { importExports } from './import.js';
+import { serve } from './serve.js';
+
+const usage = `usage:
+  npm run build -- [--input DIR] [--out DIR] [--no-search] [--verbose]
+  npm run import -- EXPORT.txt... [--into DIR]
+  npm run serve -- [--dir DIR] [--port N]`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      input: { type: 'string' },
+      out: { type: 'string' },
+      'no-search': { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      into: { type: 'string' },
+      dir: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || !command) {
+    console.log(usage);
+    return;
+  }
+  switch (command) {
+    case 'build': {
+      const options = {
+        ...defaultBuildOptions,
+        ...(values.input ? { input: path.resolve(values.input) } : {}),
+        ...(values.out ? { out: path.resolve(values.out) } : {}),
+        search: !values['no-search'],
+      };
+      const started = performance.now();
+      const report = await build(options);
+      for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const stages = report.timings.map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
+      console.log(
+        `Built ${report.issues.length} issues, ${report.pages} pages into ${path.relative(process.cwd(), options.out) || '.'} in ${seconds} s (${stages})`,
+      );
+      return;
+    }
+    case 'import': {
+      if (!positionals.length) throw new BuildError(`name the export files to import\n${usage}`);
+      const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input));
+      for (const line of result.log) console.log(line);
+      return;
+    }
+    case 'serve': {
+      await serve(path.resolve(values.dir ?? defaultBuildOptions.out), Number(values.port ?? 8080));
+      return;
+    }
+    default:
+      throw new BuildError(`unknown command "${command}"\n${usage}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const verbose = process.argv.includes('--verbose');
+  if (error instanceof BuildError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`error: ${(error as Error).message}`);
+    if (verbose) console.error(error);
+  } else {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)} (an unexpected failure; run again with --verbose and report it)`);
+    if (verbose) console.error(error);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,48 @@
+// Options with their defaults in one place: the build's (folders, search) and the site's
+// (title, description, language, base path).
+
+import path from 'node:path';
+
+export interface BuildOptions {
+  /** Folder holding the plain-text issues. */
+  input: string;
+  /** Output folder; replaced as a whole when the build succeeds. */
+  out: string;
+  /** Folder of the Liquid page templates. */
+  templates: string;
+  /** Folder of static files (CSS, icons) copied to the output as they are. */
+  public: string;
+  /** Build the Pagefind search index after writing the pages. */
+  search: boolean;
+}
+
+export interface SiteConfig {
+  /** Site name, shown in the header and in page titles. */
+  title: string;
+  /** One sentence about the newsletter, for the index page and meta tags. */
+  description: string;
+  /** Author of the newsletter. */
+  author: string;
+  /** Language of the pages (`<html lang>`), also the search index's language. */
+  lang: string;
+  /** URL path the site is served under, with leading and trailing slash (`/` or `/archiv/`). */
+  basePath: string;
+}
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export const defaultBuildOptions: BuildOptions = {
+  input: path.join(projectRoot, 'issues'),
+  out: path.join(projectRoot, 'dist'),
+  templates: path.join(projectRoot, 'templates'),
+  public: path.join(projectRoot, 'public'),
+  search: true,
+};
+
+export const defaultSiteConfig: SiteConfig = {
+  title: 'Krasse Links',
+  description: 'Das Archiv des Newsletters Krasse Links von Michael Seemann: Links, Zitate und Kommentar zu Technologie, Macht und Öffentlichkeit.',
+  author: 'Michael Seemann',
+  lang: 'de',
+  basePath: '/',
+};

@@ -1,0 +1,112 @@
+// Optional YAML front matter (`number`, `title`, `date`, `slug`, `links`), read with gray-matter.
+// Note: gray-matter evaluates `---js` / `---javascript` blocks with `eval` by default; those
+// engines are replaced by ones that refuse, so front matter can never run code.
+
+import matter from 'gray-matter';
+import { InputError } from './errors.js';
+
+export interface FrontMatter {
+  /** The issue number, overriding the one in the text. */
+  number?: number;
+  /** The issue's title, overriding the motto from the intro line. */
+  title?: string;
+  /** Publication date, ISO `YYYY-MM-DD`. */
+  date?: string;
+  /** URL segment of the issue page (`issues/<slug>/`); letters, digits and dashes. */
+  slug?: string;
+  /** Link text → URL, restoring links the export lost. */
+  links?: Record<string, string>;
+}
+
+export interface FrontMatterResult {
+  data: FrontMatter;
+  /** The text after the front matter. */
+  body: string;
+  /** How many lines the front matter block took (0 without one), to keep line numbers right. */
+  lineOffset: number;
+  warnings: string[];
+}
+
+const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links']);
+
+const refuseCode = (language: string) => () => {
+  throw new Error(`front matter in ${language} is refused: only YAML front matter is read`);
+};
+
+const options = {
+  language: 'yaml',
+  engines: {
+    js: refuseCode('JavaScript'),
+    javascript: refuseCode('JavaScript'),
+    coffee: refuseCode('CoffeeScript'),
+    coffeescript: refuseCode('CoffeeScript'),
+  },
+} as unknown as Parameters<typeof matter>[1];
+
+/** Reads and validates the front matter at the start of `text`, if there is any. */
+export function readFrontMatter(text: string, file: string): FrontMatterResult {
+  if (!/^---[^\n\r]*(\r\n|\r|\n)/.test(text)) return { data: {}, body: text, lineOffset: 0, warnings: [] };
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, options);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const line = /line (\d+)/.exec(reason)?.[1];
+    throw new InputError(
+      file,
+      line ? Number(line) + 1 : 1,
+      `front matter cannot be read (${reason.split('\n')[0]}); fix the block between the --- lines`,
+      { cause },
+    );
+  }
+  const lineOffset = text.slice(0, text.length - parsed.content.length).split(/\r\n|\r|\n/).length - 1;
+  const warnings: string[] = [];
+  const data = validate(parsed.data as Record<string, unknown>, file, warnings);
+  return { data, body: parsed.content, lineOffset, warnings };
+}
+
+function validate(raw: Record<string, unknown>, file: string, warnings: string[]): FrontMatter {
+  const fail = (problem: string) => new InputError(file, 1, `front matter: ${problem}`);
+  const data: FrontMatter = {};
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) warnings.push(`${file}: unknown front matter key "${key}" is ignored (known: ${[...KNOWN_KEYS].join(', ')})`);
+  }
+  if (raw.number !== undefined) {
+    const n = typeof raw.number === 'string' && /^\d+$/.test(raw.number.trim()) ? Number(raw.number) : raw.number;
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw fail(`"number" must be a whole number, not ${JSON.stringify(raw.number)}`);
+    data.number = n;
+  }
+  if (raw.title !== undefined) {
+    if (typeof raw.title !== 'string' || !raw.title.trim()) throw fail('"title" must be a non-empty text');
+    data.title = raw.title.trim();
+  }
+  if (raw.date !== undefined) data.date = toIsoDate(raw.date, fail);
+  if (raw.slug !== undefined) {
+    const slug = String(raw.slug);
+    if (!/^[a-z0-9][a-z0-9-]{0,79}$/i.test(slug)) throw fail(`"slug" may hold only letters, digits and dashes, not ${JSON.stringify(slug)}`);
+    data.slug = slug.toLowerCase();
+  }
+  if (raw.links !== undefined) {
+    if (typeof raw.links !== 'object' || raw.links === null || Array.isArray(raw.links)) throw fail('"links" must map link texts to URLs');
+    data.links = {};
+    for (const [text, url] of Object.entries(raw.links)) {
+      if (typeof url !== 'string') throw fail(`the URL for link text "${text}" must be a text`);
+      data.links[text] = url;
+    }
+  }
+  return data;
+}
+
+function toIsoDate(value: unknown, fail: (problem: string) => Error): string {
+  // YAML turns an unquoted 2024-07-20 into a Date (at UTC midnight).
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  const text = String(value).trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : german ? [german[3], german[2], german[1]] : [];
+  if (y && m && d) {
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d)) return date.toISOString().slice(0, 10);
+  }
+  throw fail(`"date" must be a real date written YYYY-MM-DD, not ${JSON.stringify(text)}`);
+}

@@ -1,0 +1,77 @@
+// The typed issue model: what the parser produces and what rendering consumes.
+// Rendering never re-reads the plain text; everything it needs is here.
+
+/** A run of inline content inside a paragraph. */
+export type Inline =
+  | { type: 'text'; value: string }
+  /** A link whose URL is known (markdown-style, bare URL, or restored from front matter). */
+  | { type: 'link'; url: string; text: string }
+  /** A mention of another issue (`Krasse Links No 27`); linked only when the archive has it. */
+  | { type: 'issueRef'; number: number; text: string };
+
+/** One paragraph of the input: one non-empty line of the plain text. */
+export interface Paragraph {
+  /** Line number in the source file (1-based), for messages and `npm run check`. */
+  line: number;
+  /** The paragraph split into text, links and issue mentions. */
+  content: Inline[];
+  /** The paragraph's plain text as the reader sees it (link markup reduced to its text). */
+  text: string;
+}
+
+/** How sure the parser is of a classification, from 0 (a guess) to 1 (explicit in the input). */
+export type Confidence = number;
+
+export type Block =
+  | { kind: 'commentary'; paragraph: Paragraph; confidence: Confidence }
+  | { kind: 'quote'; paragraphs: Paragraph[]; lang: Language; confidence: Confidence }
+  | { kind: 'list'; ordered: boolean; /** The first number of a numbered list, as written. */ start?: number; items: Paragraph[]; inQuote: boolean }
+  | { kind: 'heading'; paragraph: Paragraph };
+
+export type Language = 'de' | 'en';
+
+/** A person or outlet named by a section's lead-in (`schreibt Nathan Benaich In Fortune`). */
+export interface Source {
+  person?: string;
+  outlet?: string;
+}
+
+/** A topical section: one source or topic, with the author's commentary and quotes. */
+export interface Section {
+  /** Fragment id, unique within the issue page, stable across builds. */
+  id: string;
+  /** Short heading derived from the section (its source, or its opening words). */
+  heading: string;
+  source?: Source;
+  blocks: Block[];
+  /** Every URL linked in the section, in reading order. */
+  links: { url: string; text: string }[];
+  /** Numbers of the other issues this section mentions. */
+  mentions: number[];
+}
+
+/** The support/donation block (`Vielen Dank, dass Du Krasse Links liest …`), kept apart from the topics. */
+export interface SupportBlock {
+  /** Index into `Issue.sections` of the section it precedes (sections.length: at the end). */
+  beforeSection: number;
+  paragraphs: Paragraph[];
+}
+
+export interface Issue {
+  number: number;
+  /** URL path segment: `issues/<slug>/`. Defaults to the number. */
+  slug: string;
+  /** The motto from the intro line (`heute …`), or a front-matter title. */
+  title: string;
+  /** The intro paragraph (`Willkommen bei Krasse Links No 56. …`), if the issue has one. */
+  intro?: Paragraph;
+  /** ISO date (YYYY-MM-DD) when known from front matter. */
+  date?: string;
+  /** Main language of the issue's own text. */
+  lang: Language;
+  sections: Section[];
+  support: SupportBlock[];
+  /** The input file and the line the issue starts on, for messages. */
+  file: string;
+  line: number;
+}

@@ -1,0 +1,60 @@
+// Lines to paragraphs. Each non-empty line is one paragraph; blank lines before it are counted,
+// because in blank-line exports two or more of them mark a section break.
+
+import { INTRO_LINE, TITLE_LINE } from '../split.js';
+
+export interface RawParagraph {
+  /** 1-based line in the source file. */
+  line: number;
+  /** The line's text with surrounding whitespace (and NBSP padding) trimmed. */
+  raw: string;
+  /** Indentation of the line, kept because indented `1.` lines are list items. */
+  indented: boolean;
+  /** How many blank lines stand between this paragraph and the previous one. */
+  gapBefore: number;
+}
+
+export interface IssueText {
+  /** The number given by the title line, if there is one. */
+  titleNumber?: number;
+  intro?: RawParagraph;
+  body: RawParagraph[];
+  /** True when the export separates paragraphs by blank lines (then 2+ blanks are section breaks). */
+  blankLineExport: boolean;
+}
+
+/** Splits an issue's lines into its title, intro and body paragraphs. */
+export function readParagraphs(lines: string[], firstLine: number): IssueText {
+  const paragraphs: RawParagraph[] = [];
+  let gap = 0;
+  lines.forEach((text, index) => {
+    const raw = text.trim();
+    if (!raw) {
+      gap++;
+      return;
+    }
+    paragraphs.push({ line: firstLine + index, raw, indented: /^\s/.test(text), gapBefore: paragraphs.length ? gap : 0 });
+    gap = 0;
+  });
+  let titleNumber: number | undefined;
+  const title = paragraphs[0] && TITLE_LINE.exec(paragraphs[0].raw);
+  if (title) {
+    titleNumber = Number(title[1]);
+    paragraphs.shift();
+  }
+  let intro: RawParagraph | undefined;
+  if (paragraphs[0] && INTRO_LINE.test(paragraphs[0].raw)) intro = paragraphs.shift();
+  const gaps = paragraphs.slice(1).map((p) => p.gapBefore);
+  const blankLineExport = gaps.length > 0 && gaps.filter((g) => g > 0).length >= gaps.length / 2;
+  return { ...(titleNumber !== undefined ? { titleNumber } : {}), ...(intro ? { intro } : {}), body: paragraphs, blankLineExport };
+}
+
+/**
+ * The motto of an intro line: the sentence with `heute …` (`Rendert eure KIs souverän, heute
+ * plappern wir …`), else the intro's last sentence.
+ */
+export function mottoOf(intro: string): string | undefined {
+  const afterGreeting = intro.replace(INTRO_LINE, '').replace(/^\.?\s*/, '');
+  const sentences = afterGreeting.split(/(?<=[.!?…])\s+(?=[\p{Lu}„»"“])/u).map((s) => s.trim()).filter(Boolean);
+  return sentences.find((s) => /,\s+heute\b/.test(s)) ?? sentences[sentences.length - 1];
+}

@@ -1,0 +1,25 @@
+// Marks links that leave the archive: `rel="noopener"` so the opened page cannot script the
+// archive's window, and a class the stylesheet uses to show the link goes elsewhere.
+
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+export interface ExternalLinksOptions {
+  /** `rel` tokens for external links. */
+  rel?: string[];
+}
+
+const defaults: Required<ExternalLinksOptions> = { rel: ['noopener'] };
+
+export default function rehypeExternalLinks(options: ExternalLinksOptions = {}) {
+  const rel = options.rel ?? defaults.rel;
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
+      if (!/^(?:https?:)?\/\//i.test(node.properties.href)) return;
+      node.properties.rel = rel;
+      const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
+      node.properties.className = [...classes, 'external'];
+    });
+  };
+}

@@ -1,0 +1,54 @@
+// `npm run serve`: a small static file server for the built site on localhost, enough to try the
+// search, which browsers do not run from file:// URLs.
+
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Starts serving `root`; resolves with the server once it listens. */
+export async function startServer(root: string, port: number, host = '127.0.0.1'): Promise<http.Server> {
+  const server = http.createServer(async (request, response) => {
+    const file = await resolveFile(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    const status = file ? 200 : 404;
+    const target = file ?? path.join(root, '404.html');
+    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    response.writeHead(status, { 'content-type': type });
+    createReadStream(target).on('error', () => response.end('Not found')).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return server;
+}
+
+export async function serve(root: string, port: number): Promise<void> {
+  const server = await startServer(root, port);
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`Serving ${root} at http://localhost:${actualPort}/ (Ctrl+C stops)`);
+}
+
+/** Maps a URL path to a file inside root (directories to their index.html); never outside root. */
+async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
+  const candidate = path.join(root, path.normalize(urlPath));
+  if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
+  for (const file of [candidate, path.join(candidate, 'index.html')]) {
+    const stat = await fs.stat(file).catch(() => undefined);
+    if (stat?.isFile()) return file;
+  }
+  return undefined;
+}
