@@ -1,0 +1,9 @@
+// The public API, for scripts and tests: build a site, or parse an issue into the model.
+export { build, buildSite, type BuildReport } from './build.js';
+export { defaultBuildOptions, defaultSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
+export { BuildError, InputError, ArchiveError, TemplateError, SearchIndexError } from './errors.js';
+export { importExports } from './import.js';
+export { loadIssues, sourcesOfFile, type IssueSource } from './load.js';
+export type { Block, Inline, Issue, Paragraph, Section, Source, SupportBlock } from './model.js';
+export { parseIssue } from './parse/index.js';
+export { MemoryWriter, DiskWriter, type Writer } from './write.js';

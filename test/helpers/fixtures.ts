@@ -1,0 +1,32 @@
+// Paths to the fixtures (copies of the real corpus exports) and small helpers for temp folders.
+
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+export const exportsDir = path.join(root, 'test/fixtures/exports');
+export const labelsDir = path.join(root, 'test/fixtures/labels');
+export const archiveDir = path.join(root, 'issues');
+export const templatesDir = path.join(root, 'templates');
+export const publicDir = path.join(root, 'public');
+
+/** The corpus exports: No 56 (flat), No 21 (flat), and No 23, 22, 21 in one blank-line export. */
+export const exportFiles = {
+  no56: path.join(exportsDir, '000_e5cd75bd704be07b.txt'),
+  no21Flat: path.join(exportsDir, '001_7a65e94cd2641eb1.txt'),
+  threeIssues: path.join(exportsDir, '003_d2627eff2b33e6b0.txt'),
+};
+
+/** A fresh temporary folder, removed by the returned cleanup function. */
+export async function tempDir(prefix = 'kl-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
+}
+
+/** Writes files (name → text) into a new temporary folder. */
+export async function folderWith(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const temp = await tempDir();
+  for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(temp.dir, name), content);
+  return temp;
+}

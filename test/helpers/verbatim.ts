@@ -1,0 +1,41 @@
+// The verbatim property: every paragraph of an input issue appears, whitespace collapsed, on
+// the built pages. Same rules as ../shared/tools/verbatim.mjs: markdown-style links reduced to
+// their text, backslash escapes removed, list markers dropped, title lines skipped.
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export function expectedParagraph(line: string): string {
+  return collapse(
+    line
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\\([$*_[\]()#\\`])/g, '$1')
+      .replace(/^\s*(?:[-•*–]|\d+[.)])\s+/, ''),
+  );
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The text a reader sees on a page (block elements separate words). */
+export function pageText(html: string): string {
+  return collapse(
+    html
+      .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<\/?(p|div|li|ul|ol|h[1-6]|blockquote|section|article|aside|header|footer|nav|main|br)\b[^>]*>/gi, ' ')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+        e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()] ?? m,
+      ),
+  );
+}
+
+/** Paragraphs of `inputText` that appear on none of the pages. */
+export function missingParagraphs(inputText: string, pagesHtml: string[]): string[] {
+  const pages = pagesHtml.map(pageText);
+  return inputText
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map(expectedParagraph)
+    .filter((t) => t && !/^Krasse Links No\.?\s*\d+\.?$/.test(t))
+    .filter((t) => !pages.some((page) => page.includes(t)));
+}

@@ -1,0 +1,79 @@
+// The import command splits the corpus exports into one file per issue.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ArchiveError } from '../src/errors.js';
+import { importExports } from '../src/import.js';
+import { archiveDir, exportFiles, tempDir } from './helpers/fixtures.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function freshArchive() {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  return temp.dir;
+}
+
+describe('npm run import', () => {
+  it('writes one file per issue found in the corpus: No 21, 22, 23 and 56', async () => {
+    const into = await freshArchive();
+    await importExports(Object.values(exportFiles), into);
+    expect((await fs.readdir(into)).sort()).toEqual(['021.txt', '022.txt', '023.txt', '056.txt']);
+  });
+
+  it('splits the three-issue export at its title lines, each issue starting with its own title', async () => {
+    const into = await freshArchive();
+    await importExports([exportFiles.threeIssues], into);
+    const no22 = await fs.readFile(path.join(into, '022.txt'), 'utf8');
+    expect(no22.split('\n')[0]).toBe('Krasse Links No. 22');
+    expect(no22).toContain('Willkommen bei Krasse Links No. 22.');
+    expect(no22).not.toContain('Krasse Links No 21\n');
+    expect(no22).not.toContain('Willkommen bei Krasse Links No. 23.');
+  });
+
+  it('keeps the richer copy of No 21 (the one with section breaks), whichever comes first', async () => {
+    for (const order of [[exportFiles.no21Flat, exportFiles.threeIssues], [exportFiles.threeIssues, exportFiles.no21Flat]]) {
+      const into = await freshArchive();
+      const result = await importExports(order, into);
+      const no21 = await fs.readFile(path.join(into, '021.txt'), 'utf8');
+      expect(no21).toContain('\n\n\nTrotz Spanien! Deutschland atmet auf!');
+      expect(result.log.join('\n')).toMatch(/No 21/);
+      await cleanup?.();
+      cleanup = undefined;
+    }
+  });
+
+  it('drops an issue it already has with the same text', async () => {
+    const into = await freshArchive();
+    await importExports(Object.values(exportFiles), into);
+    const again = await importExports(Object.values(exportFiles), into);
+    expect(again.written).toEqual([]);
+    expect(again.log.every((line) => line.startsWith('skipped'))).toBe(true);
+  });
+
+  it('refuses an issue whose text differs from the archived one, naming both files, and writes nothing', async () => {
+    const into = await freshArchive();
+    await importExports([exportFiles.no56], into);
+    const changed = path.join(into, '..', `${path.basename(into)}-changed.txt`);
+    await fs.writeFile(changed, (await fs.readFile(exportFiles.no56, 'utf8')).replace('Laut Heise', 'Laut Golem'));
+    try {
+      const attempt = importExports([changed], into);
+      await expect(attempt).rejects.toThrow(ArchiveError);
+      await expect(attempt).rejects.toThrow(/changed\.txt:1 holds issue No 56 with other text than .*056\.txt/);
+    } finally {
+      await fs.rm(changed);
+    }
+  });
+
+  it('produced the archive in issues/: its files are what importing the corpus gives', async () => {
+    const into = await freshArchive();
+    await importExports(Object.values(exportFiles), into);
+    for (const name of await fs.readdir(into)) {
+      expect(await fs.readFile(path.join(archiveDir, name), 'utf8'), name).toBe(await fs.readFile(path.join(into, name), 'utf8'));
+    }
+  });
+});

@@ -1,0 +1,131 @@
+// Loading: decoding, front matter and splitting raw exports, before any parsing.
+import { afterEach, describe, expect, it } from 'vitest';
+import { InputError, ArchiveError } from '../src/errors.js';
+import { readFrontMatter } from '../src/frontmatter.js';
+import { loadIssues, sourcesOfFile } from '../src/load.js';
+import { splitIssues } from '../src/split.js';
+import { decodeText } from '../src/text.js';
+import fs from 'node:fs/promises';
+import { exportFiles, folderWith } from './helpers/fixtures.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+const issueText = 'Willkommen bei Krasse Links No 7. Lest mehr, heute testen wir.\nLaut Heise ist alles gut.\n';
+
+describe('decoding', () => {
+  it('reads UTF-8 with and without BOM, and UTF-16 with BOM, to the same text', () => {
+    const text = 'Öffentlichkeit „souverän“';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeText(Buffer.from(text), 'a.txt')).toBe(text);
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'a.txt')).toBe(text);
+    expect(decodeText(utf16, 'a.txt')).toBe(text);
+  });
+
+  it('names the file and byte offset of invalid UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from('Zeile eins\nf'), Buffer.from([0xfc]), Buffer.from('r')]);
+    expect(() => decodeText(bytes, 'alt.txt')).toThrow(/alt\.txt:2: is not valid UTF-8 \(first bad byte at offset 12\)/);
+  });
+
+  it('treats LF, CRLF and CR line endings alike', () => {
+    const lf = sourcesOfFile('a.txt', issueText).sources[0]!;
+    const crlf = sourcesOfFile('a.txt', issueText.replace(/\n/g, '\r\n')).sources[0]!;
+    const cr = sourcesOfFile('a.txt', issueText.replace(/\n/g, '\r')).sources[0]!;
+    expect(crlf.lines).toEqual(lf.lines);
+    expect(cr.lines).toEqual(lf.lines);
+  });
+});
+
+describe('splitting exports into issues', () => {
+  it('splits the three-issue corpus export at its title lines, newest first', async () => {
+    const text = await fs.readFile(exportFiles.threeIssues, 'utf8');
+    const chunks = splitIssues(text.split('\n'));
+    expect(chunks.map((c) => [c.number, c.firstLine])).toEqual([[23, 1], [22, 147], [21, 297]]);
+  });
+
+  it('splits flat exports at intro lines when there are no title lines', () => {
+    const text = `${issueText}Willkommen zu Krasse Links No 8. Noch eine, heute wieder.\nText.\n`;
+    expect(splitIssues(text.split('\n')).map((c) => c.number)).toEqual([7, 8]);
+  });
+
+  it('keeps text before the first issue with the first issue instead of dropping it', () => {
+    const chunks = splitIssues(['Vorwort', '', 'Krasse Links No 3', 'Willkommen bei Krasse Links No 3. Hallo, heute X.']);
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.lines[0]).toBe('Vorwort');
+  });
+});
+
+describe('front matter', () => {
+  it('reads number, title, date, slug and links', () => {
+    const { data, lineOffset } = readFrontMatter(
+      '---\nnumber: 12\ntitle: Ein Titel\ndate: 2024-07-20\nslug: zwoelf\nlinks:\n  hier: https://example.org/\n---\nText\n',
+      'a.txt',
+    );
+    expect(data).toEqual({ number: 12, title: 'Ein Titel', date: '2024-07-20', slug: 'zwoelf', links: { hier: 'https://example.org/' } });
+    expect(lineOffset).toBe(8);
+  });
+
+  it('refuses JavaScript front matter and never evaluates it', () => {
+    const marker = '__frontMatterRan';
+    const text = `---js\n{ number: (globalThis.${marker} = 1) }\n---\nText\n`;
+    expect(() => readFrontMatter(text, 'evil.txt')).toThrow(/evil\.txt:1: front matter cannot be read \(front matter in JavaScript is refused/);
+    expect((globalThis as Record<string, unknown>)[marker]).toBeUndefined();
+  });
+
+  it('rejects malformed YAML and wrong types with the file named', () => {
+    expect(() => readFrontMatter('---\nnumber: [1\n---\nText\n', 'bad.txt')).toThrow(/^bad\.txt:\d+: front matter cannot be read/);
+    expect(() => readFrontMatter('---\nnumber: abc\n---\nText\n', 'bad.txt')).toThrow(/"number" must be a whole number/);
+    expect(() => readFrontMatter('---\ndate: 31.02.2024\n---\nText\n', 'bad.txt')).toThrow(/"date" must be a real date/);
+    expect(() => readFrontMatter('---\nslug: ../../etc\n---\nText\n', 'bad.txt')).toThrow(/"slug" may hold only letters, digits and dashes/);
+  });
+
+  it('warns about unknown keys', () => {
+    expect(readFrontMatter('---\nautor: X\n---\nText\n', 'a.txt').warnings).toEqual([
+      'a.txt: unknown front matter key "autor" is ignored (known: number, title, date, slug, links)',
+    ]);
+  });
+});
+
+describe('the input folder', () => {
+  it('accepts a raw multi-issue export dropped in as it is', async () => {
+    const temp = await folderWith({ 'export.txt': await fs.readFile(exportFiles.threeIssues) });
+    cleanup = temp.cleanup;
+    const { sources } = await loadIssues(temp.dir);
+    expect(sources.map((s) => s.number)).toEqual([23, 22, 21]);
+  });
+
+  it('uses the richer copy when the same issue arrives twice, and reports the duplicate', async () => {
+    const temp = await folderWith({
+      'a.txt': await fs.readFile(exportFiles.no21Flat),
+      'b.txt': await fs.readFile(exportFiles.threeIssues),
+    });
+    cleanup = temp.cleanup;
+    const { sources, warnings } = await loadIssues(temp.dir);
+    expect(sources.find((s) => s.number === 21)!.file).toBe('b.txt');
+    expect(warnings).toEqual(['a.txt:1: issue No 21 is also in b.txt; using the copy with section breaks']);
+  });
+
+  it('refuses two files with the same issue number but different text, naming both', async () => {
+    const temp = await folderWith({ 'a.txt': issueText, 'b.txt': issueText.replace('gut', 'schlecht') });
+    cleanup = temp.cleanup;
+    await expect(loadIssues(temp.dir)).rejects.toThrow(ArchiveError);
+    await expect(loadIssues(temp.dir)).rejects.toThrow(/a\.txt:1 and b\.txt:1 both hold issue No 7 with different text/);
+  });
+
+  it('takes the number from the file name when the text has none, and fails clearly when nothing gives one', async () => {
+    expect(sourcesOfFile('notiz-42.txt', 'Nur Text.\n').sources[0]!.number).toBe(42);
+    expect(() => sourcesOfFile('notiz.txt', 'Nur Text.\n')).toThrow(InputError);
+    expect(() => sourcesOfFile('notiz.txt', 'Nur Text.\n')).toThrow(/notiz\.txt:1: has no issue number/);
+  });
+
+  it('ignores editor leftovers and hidden files', async () => {
+    const temp = await folderWith({ '007.txt': issueText, '007.txt~': 'alt', '.DS_Store': 'x', 'bild.png': 'x' });
+    cleanup = temp.cleanup;
+    const { sources, warnings } = await loadIssues(temp.dir);
+    expect(sources.map((s) => s.file)).toEqual(['007.txt']);
+    expect(warnings).toEqual(['007.txt~: not an issue file (.txt or .md), ignored', 'bild.png: not an issue file (.txt or .md), ignored']);
+  });
+});
