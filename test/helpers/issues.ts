@@ -1,0 +1,41 @@
+// Building issues and pages from small texts, for tests that check one behaviour at a time.
+
+import { createArchive } from '../../src/archive.js';
+import { defaultSiteConfig } from '../../src/config.js';
+import { sourcesOfFile } from '../../src/load.js';
+import type { Issue } from '../../src/model.js';
+import { parseIssue } from '../../src/parse/index.js';
+import { renderSite } from '../../src/site.js';
+import { createPageRenderer } from '../../src/templates.js';
+import { templatesDir } from './fixtures.js';
+
+/** Parses every issue in a text (a file's content). */
+export function parseText(text: string, file = 'test.txt'): Issue[] {
+  return sourcesOfFile(file, text).sources.map(parseIssue);
+}
+
+/** Parses a text holding one issue. */
+export function parseOne(text: string, file = 'test.txt'): Issue {
+  const issues = parseText(text, file);
+  if (issues.length !== 1) throw new Error(`expected one issue, got ${issues.length}`);
+  return issues[0]!;
+}
+
+/** Renders the pages of the given issues; returns each issue page's HTML by number. */
+export async function renderIssuePages(issues: Issue[]): Promise<Map<number, string>> {
+  const archive = createArchive(issues);
+  const pages = await renderSite(archive, createPageRenderer(templatesDir), defaultSiteConfig);
+  return new Map(archive.issues.map((issue) => [issue.number, pages.find((p) => p.path === `issues/${issue.slug}/index.html`)!.html]));
+}
+
+/** An issue text with an intro line and the given body lines. */
+export function issueWith(number: number, ...body: string[]): string {
+  return [`Willkommen bei Krasse Links No ${number}. Hallo, heute testen wir.`, ...body].join('\n');
+}
+
+/** The HTML of the article body only (between the body markers of the issue template). */
+export function articleBody(html: string): string {
+  const start = html.indexOf('<div class="issue-body">');
+  const end = html.indexOf('</article>');
+  return html.slice(start, end);
+}

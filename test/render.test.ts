@@ -1,0 +1,119 @@
+// Rendering: the model becomes HTML without changing a word, and with the semantics readers and
+// tools rely on (article, section ids, blockquote, lists, aside).
+import { describe, expect, it } from 'vitest';
+import { articleBody, issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
+import { pageText } from './helpers/verbatim.js';
+
+async function renderOne(text: string): Promise<string> {
+  const issue = parseOne(text);
+  return articleBody((await renderIssuePages([issue])).get(issue.number)!);
+}
+
+describe('markdown syntax in prose never changes the text', () => {
+  it.each([
+    ['gender star', 'Laut Heise fordern Journalist*innen, Forscher*innen und Bürger*innen mehr.'],
+    ['a lone star', 'OpenAI nennt es Q* und meint damit *nichts* Konkretes.'],
+    ['underscores', 'Der Begriff __init__ und snake_case_wörter bleiben.'],
+    ['a number at the line start', '1. FC Köln hat gewonnen, sagt der Kicker.'],
+    ['a year at the line start', '2018 oder so stolperte OpenAI über Googles Paper.'],
+    ['a heading mark', '# Das ist kein Titel, sondern eine Raute.'],
+    ['angle brackets and ampersands', 'Ein <script>alert(1)</script> & <b>fett</b> bleibt Text.'],
+    ['backticks', 'Ein `code` Stück und ~~durch~~ bleiben.'],
+    ['money and times', 'Es kostet $20 oder ~$1tn, um 2:38 sind es 0,2 %.'],
+  ])('%s', async (_, line) => {
+    const html = await renderOne(issueWith(1, line));
+    expect(pageText(html)).toContain(line);
+    const markup = html.replace(/"[^"]*"/g, '""'); // attribute values may hold `<`; they are not markup
+    expect(markup).not.toMatch(/<(em|strong|code|del|h1|script|b)>/);
+  });
+
+  it('keeps typographic quotes and dashes as written', async () => {
+    const line = '„Markt“ – »Macht« — ‚Netz‘ … “odd” quotes.';
+    expect(pageText(await renderOne(issueWith(1, 'Hier ein Satz.', line)))).toContain(line);
+  });
+
+  it('removes the backslash escapes of markdown exporters, and only those', async () => {
+    const html = await renderOne(issueWith(1, 'Der Deal kostet \\$20 Mrd. und \\*nichts\\* mehr, C:\\Pfad bleibt.'));
+    expect(pageText(html)).toContain('Der Deal kostet $20 Mrd. und *nichts* mehr, C:\\Pfad bleibt.');
+  });
+});
+
+describe('links', () => {
+  it('renders markdown-style links from other exports as links with their text', async () => {
+    const html = await renderOne(issueWith(1, 'Den Podcast kann man [hier hören](https://example.org/podcast?a=1&b=2).'));
+    expect(html).toContain('<a href="https://example.org/podcast?a=1&#x26;b=2" rel="noopener" class="external">hier hören</a>');
+    expect(pageText(html)).toContain('Den Podcast kann man hier hören.');
+  });
+
+  it('renders a `#` placeholder link as plain text, not as a dead link', async () => {
+    const html = await renderOne(issueWith(1, 'Den Text gibt es [hier](#) zu lesen.'));
+    expect(html).not.toContain('href="#"');
+    expect(pageText(html)).toContain('Den Text gibt es hier zu lesen.');
+  });
+
+  it('links bare URLs, without the sentence punctuation after them', async () => {
+    const html = await renderOne(issueWith(1, 'Mehr unter https://example.org/a_(b). Oder https://example.net/x, danke.'));
+    expect(html).toContain('href="https://example.org/a_(b)"');
+    expect(html).toContain('href="https://example.net/x"');
+  });
+
+  it('never emits javascript:, data: or vbscript: URLs as links', async () => {
+    const html = await renderOne(issueWith(1, 'Klick [hier](javascript:alert(1)) oder [da](data:text/html,x) oder [dort](vbscript:x).'));
+    expect(html).not.toMatch(/href="(javascript|data|vbscript):/i);
+    expect(pageText(html)).toContain('Klick hier oder da oder dort.');
+  });
+
+  it('links mentions of issues the archive has, and leaves the others as text', async () => {
+    const issues = parseText(
+      [issueWith(30, 'In Krasse Links No 27 schrieb ich bereits darüber, und in Krasse Links 25 auch.'), issueWith(27, 'Laut Heise: Text.')].join('\n'),
+    );
+    const pages = await renderIssuePages(issues);
+    const html = articleBody(pages.get(30)!);
+    expect(html).toContain('<a href="/issues/27/" class="issue-ref">Krasse Links No 27</a>');
+    expect(html).not.toContain('/issues/25/');
+    expect(pageText(html)).toContain('und in Krasse Links 25 auch.');
+    expect(pages.get(27)).toMatch(/<aside class="backlinks"[\s\S]*href="\/issues\/30\/"/);
+  });
+});
+
+describe('semantic HTML', () => {
+  const text = issueWith(
+    5,
+    'Laut Heise will Merz eine KI-Fabrik bauen:',
+    'The project is billed as a sovereign capability, yet it relies entirely on American chips and software.',
+    'Das ist Quatsch, finde ich.',
+    '',
+    '',
+    'Tooze fasst „Projekte“ allerdings weit:',
+    '- Large-scale construction projects – building cities, towers, tunnels etc.',
+    '- Launching a war and/or conducting military operations.',
+    'Vielen dank, dass Du Krasse Links liest. Mit einem Dauerauftrag kannst Du helfen.',
+    'Michael Seemann',
+    'IBAN: DE00 0000',
+    'BIC: XXXX',
+  );
+
+  it('makes the issue an article and each topical section a <section id> with its own heading', async () => {
+    const issue = parseOne(text);
+    const page = (await renderIssuePages([issue])).get(5)!;
+    expect(page).toMatch(/<article class="issue" data-pagefind-body/);
+    const ids = [...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(issue.sections.map((s) => s.id));
+    expect(ids).toHaveLength(2);
+    expect(page).toContain(`<h2 id="${ids[0]}-titel">Heise<a href="#${ids[0]}" class="permalink"`);
+  });
+
+  it('sets quotes apart in <blockquote>, with lang="en" for English quotes', async () => {
+    expect(await renderOne(text)).toMatch(/<blockquote lang="en">\s*<p>The project is billed/);
+  });
+
+  it('renders lists as <ul>/<ol> without their markers, keeping numbers as written', async () => {
+    const html = await renderOne(issueWith(1, 'Hier die Grundlinien:', '  1. Untergrenze', '  2. Obergrenze', '  3. Dazwischen'));
+    expect(html.replace(/\s+/g, '')).toContain('<ol><li>Untergrenze</li><li>Obergrenze</li><li>Dazwischen</li></ol>');
+    expect(await renderOne(text)).toMatch(/<blockquote>\s*<ul>\s*<li>Large-scale construction projects – building cities/);
+  });
+
+  it('puts the support block in an <aside> kept out of the search index', async () => {
+    expect(await renderOne(text)).toMatch(/<aside class="support" data-pagefind-ignore="all"[^>]*><p>Vielen dank, dass Du Krasse Links liest\.[\s\S]*IBAN: DE00 0000/);
+  });
+});
