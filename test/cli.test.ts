@@ -1,0 +1,62 @@
+// The build as a command: one summary line on success; one line naming the file and a non-zero
+// exit on failure, with the previous output left untouched.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { archiveDir, folderWith, root, tempDir } from './helpers/fixtures.js';
+
+const run = promisify(execFile);
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanups.map((c) => c()));
+  cleanups = [];
+});
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run build', () => {
+  it('prints one summary line with issues, pages and seconds per stage', async () => {
+    const temp = await tempDir();
+    cleanups.push(temp.cleanup);
+    const result = await cli('build', '--input', archiveDir, '--out', path.join(temp.dir, 'site'), '--no-search');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toMatch(/^Built 4 issues, 7 pages into .+ in \d+\.\d\d s \(load \d+\.\d\d s, parse \d+\.\d\d s, render \d+\.\d\d s, write \d+\.\d\d s\)$/);
+  }, 30_000);
+
+  it('fails with one line naming the file, and leaves the previous site untouched', async () => {
+    const temp = await tempDir();
+    cleanups.push(temp.cleanup);
+    const out = path.join(temp.dir, 'site');
+    await fs.mkdir(out);
+    await fs.writeFile(path.join(out, 'index.html'), 'previous site');
+    const input = await folderWith({ '030.txt': '---\nnumber: [30\n---\nWillkommen bei Krasse Links No 30. Hallo, heute X.\n' });
+    cleanups.push(input.cleanup);
+
+    const result = await cli('build', '--input', input.dir, '--out', out, '--no-search');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^error: 030\.txt:\d+: front matter cannot be read/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await fs.readFile(path.join(out, 'index.html'), 'utf8')).toBe('previous site');
+    expect((await fs.readdir(temp.dir)).sort()).toEqual(['site']); // no staging folder left behind
+  }, 30_000);
+
+  it('shows the stack with --verbose', async () => {
+    const input = await folderWith({ 'notiz.txt': 'Ein Text ohne Nummer.\n' });
+    cleanups.push(input.cleanup);
+    const result = await cli('build', '--input', input.dir, '--out', path.join(input.dir, 'out'), '--no-search', '--verbose');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: notiz\.txt:1: has no issue number/);
+    expect(result.stderr).toMatch(/\n\s+at /);
+  }, 30_000);
+});
