@@ -39,11 +39,12 @@ function sectionNode(section: Section, phrasing: Phrasing): ElementNode {
     depth: 2,
     children: [
       { type: 'text', value: section.heading },
-      // The visible permalink a reader can copy.
+      // The visible permalink a reader can copy. Its `#` comes from the stylesheet, so it is not
+      // part of the heading's text in search results.
       {
         type: 'link',
         url: `#${section.id}`,
-        children: [{ type: 'text', value: '#' }],
+        children: [],
         data: { hProperties: { className: ['permalink'], ariaLabel: `Link zu diesem Abschnitt: ${section.heading}` } },
       },
     ],

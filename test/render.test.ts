@@ -100,7 +100,7 @@ describe('semantic HTML', () => {
     const ids = [...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(issue.sections.map((s) => s.id));
     expect(ids).toHaveLength(2);
-    expect(page).toContain(`<h2 id="${ids[0]}-titel">Heise<a href="#${ids[0]}" class="permalink"`);
+    expect(page).toContain(`<h2 id="${ids[0]}-titel">Heise<a href="#${ids[0]}" class="permalink" aria-label="Link zu diesem Abschnitt: Heise"></a></h2>`);
   });
 
   it('sets quotes apart in <blockquote>, with lang="en" for English quotes', async () => {
