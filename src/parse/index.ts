@@ -11,8 +11,28 @@ import { groupSections } from './sections.js';
 /** The language of the newsletter's own text. */
 const ISSUE_LANGUAGE: Language = 'de';
 
+/** How one paragraph was read: for `npm run check` and for scoring against hand labels. */
+export interface ParagraphReport {
+  line: number;
+  /** The line as written (trimmed). */
+  raw: string;
+  kind: ClassifiedParagraph['kind'] | 'intro';
+  /** Index into `issue.sections`; undefined for the intro and the support block. */
+  section?: number;
+  /** True for the first paragraph of a section. */
+  sectionStart: boolean;
+  lang: Language;
+  confidence: number;
+  reasons: string[];
+}
+
 /** Parses one issue source into the issue model. */
 export function parseIssue(source: IssueSource): Issue {
+  return parseIssueWithReport(source).issue;
+}
+
+/** Parses one issue and reports how each paragraph was read. */
+export function parseIssueWithReport(source: IssueSource): { issue: Issue; paragraphs: ParagraphReport[] } {
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.
@@ -24,11 +44,26 @@ export function parseIssue(source: IssueSource): Issue {
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
   const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE);
-  const { sections, support } = groupSections(classified, text.blankLineExport, ISSUE_LANGUAGE, toParagraph);
+  const { sections, support, sectionOf } = groupSections(classified, text.blankLineExport, ISSUE_LANGUAGE, toParagraph);
   for (const section of sections) collectLinks(section, source.number);
 
+  const paragraphs: ParagraphReport[] = classified.map((p, index) => {
+    const section = sectionOf[index];
+    return {
+      line: p.line,
+      raw: p.raw,
+      kind: p.kind,
+      ...(section !== undefined ? { section } : {}),
+      sectionStart: section !== undefined && section !== sectionOf[index - 1],
+      lang: p.lang,
+      confidence: p.confidence,
+      reasons: p.reasons,
+    };
+  });
+  if (text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
+
   const motto = intro ? mottoOf(intro.text) : undefined;
-  return {
+  const issue: Issue = {
     number: source.number,
     slug: frontMatter.slug ?? String(source.number),
     title: frontMatter.title ?? motto ?? `Krasse Links No ${source.number}`,
@@ -40,12 +75,7 @@ export function parseIssue(source: IssueSource): Issue {
     file: source.file,
     line: source.firstLine,
   };
-}
-
-/** Classification details for `npm run check`, without building the model twice. */
-export function classifyIssue(source: IssueSource): ClassifiedParagraph[] {
-  const text = readParagraphs(source.lines, source.firstLine);
-  return classifyParagraphs(text.body, ISSUE_LANGUAGE);
+  return { issue, paragraphs };
 }
 
 function collectLinks(section: Section, ownNumber: number): void {

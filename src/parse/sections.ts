@@ -9,6 +9,8 @@ import { findSource, sourceHeading } from './sources.js';
 export interface Grouped {
   sections: Section[];
   support: SupportBlock[];
+  /** For each classified paragraph, the index of its section (undefined for the support block). */
+  sectionOf: (number | undefined)[];
 }
 
 /** Turns a classified paragraph into a model paragraph (inline parsing is the caller's). */
@@ -26,9 +28,11 @@ export function groupSections(
   let current: Section | undefined;
   let currentHasQuote = false;
   let afterSupport = false;
+  const sectionOf: (number | undefined)[] = [];
 
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.kind === 'support') {
+      sectionOf.push(undefined);
       const last = support[support.length - 1];
       if (last && last.beforeSection === sections.length && paragraphs[index - 1]?.kind === 'support') last.paragraphs.push(toParagraph(paragraph));
       else support.push({ beforeSection: sections.length, paragraphs: [toParagraph(paragraph)] });
@@ -49,13 +53,14 @@ export function groupSections(
       sections.push(current);
       currentHasQuote = false;
     }
+    sectionOf.push(sections.length - 1);
     if (paragraph.kind === 'quote') currentHasQuote = true;
     addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
   });
 
   for (const section of sections) section.heading = headingOf(section);
   assignIds(sections);
-  return { sections, support };
+  return { sections, support, sectionOf };
 }
 
 /** Flat exports: a commentary paragraph naming a source after a finished topic opens a new one. */

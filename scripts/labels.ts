@@ -1,0 +1,152 @@
+// Scoring the parser against the hand labels in test/fixtures/labels/: quote precision/recall/F1,
+// section-boundary F1, lists, support block and sources. Used by `npm run score` and the tests.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { sourcesOfFile } from '../src/load.js';
+import { parseIssueWithReport, type ParagraphReport } from '../src/parse/index.js';
+import type { Issue, Source } from '../src/model.js';
+import { TITLE_LINE } from '../src/split.js';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+export const labelsDir = path.join(projectRoot, 'test/fixtures/labels');
+export const archiveDir = path.join(projectRoot, 'issues');
+
+/** The issue kept out of development: its score is reported separately. */
+export const HELD_OUT = 22;
+
+export interface Label {
+  kind: string;
+  sectionStart: boolean;
+  source?: Source;
+  lang?: string;
+  text: string;
+}
+
+export function readLabels(number: number): Label[] {
+  const file = path.join(labelsDir, `no-${number}.tsv`);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [kind = '', section = '', source = '', lang = '', text = ''] = line.split('\t');
+      const [person = '', outlet = ''] = source.split(';').map((s) => s.trim());
+      return {
+        kind,
+        sectionStart: section === '+',
+        ...(source && source !== '-' ? { source: { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) } } : {}),
+        ...(lang ? { lang } : {}),
+        text,
+      };
+    });
+}
+
+export function labelledNumbers(): number[] {
+  return fs
+    .readdirSync(labelsDir)
+    .map((name) => /^no-(\d+)\.tsv$/.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/** Reads an archived issue, either as written or flattened (blank lines removed, as in flat exports). */
+export function parseArchived(number: number, shape: 'as-written' | 'flat'): { issue: Issue; paragraphs: ParagraphReport[] } {
+  const name = `${String(number).padStart(3, '0')}.txt`;
+  let text = fs.readFileSync(path.join(archiveDir, name), 'utf8');
+  if (shape === 'flat') text = text.split('\n').filter((line) => line.trim()).join('\n');
+  const [source] = sourcesOfFile(name, text).sources;
+  return parseIssueWithReport(source!);
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export const f1 = ({ tp, fp, fn }: Counts) => (tp === 0 ? (fp === 0 && fn === 0 ? 1 : 0) : (2 * tp) / (2 * tp + fp + fn));
+export const precision = ({ tp, fp }: Counts) => (tp + fp === 0 ? 1 : tp / (tp + fp));
+export const recall = ({ tp, fn }: Counts) => (tp + fn === 0 ? 1 : tp / (tp + fn));
+
+export interface IssueScore {
+  number: number;
+  quotes: Counts;
+  boundaries: Counts;
+  lists: { right: number; total: number };
+  support: { right: number; total: number };
+  sources: { right: number; total: number };
+  /** Paragraphs whose kind differs from the label, for reading. */
+  mistakes: string[];
+}
+
+/** Compares the parser's reading of an issue with its labels, paragraph by paragraph. */
+export function scoreIssue(number: number, shape: 'as-written' | 'flat'): IssueScore {
+  const labels = readLabels(number);
+  const { issue, paragraphs } = parseArchived(number, shape);
+  const rows = paragraphs.filter((p) => !TITLE_LINE.test(p.raw));
+  if (rows.length !== labels.length) throw new Error(`No ${number}: ${rows.length} paragraphs parsed, ${labels.length} labelled`);
+  const score: IssueScore = {
+    number,
+    quotes: { tp: 0, fp: 0, fn: 0 },
+    boundaries: { tp: 0, fp: 0, fn: 0 },
+    lists: { right: 0, total: 0 },
+    support: { right: 0, total: 0 },
+    sources: { right: 0, total: 0 },
+    mistakes: [],
+  };
+  rows.forEach((row, index) => {
+    const label = labels[index]!;
+    if (row.raw.slice(0, 50).trimEnd() !== label.text.trimEnd()) throw new Error(`No ${number}: row ${index + 1} is "${row.raw.slice(0, 50)}", labelled "${label.text}"`);
+    const isQuote = row.kind === 'quote' || (row.kind === 'list' && label.kind === 'list' && false);
+    if (label.kind === 'quote' && isQuote) score.quotes.tp++;
+    else if (label.kind === 'quote') score.quotes.fn++;
+    else if (isQuote) score.quotes.fp++;
+    if (label.kind === 'list') {
+      score.lists.total++;
+      if (row.kind === 'list') score.lists.right++;
+    } else if (row.kind === 'list') score.lists.total++;
+    if (label.kind === 'support') {
+      score.support.total++;
+      if (row.kind === 'support') score.support.right++;
+    } else if (row.kind === 'support') score.support.total++;
+    // The first paragraph after the intro always starts a section: it is not counted.
+    if (index > 1 || (index === 1 && labels[0]!.kind !== 'intro')) {
+      if (label.sectionStart && row.sectionStart) score.boundaries.tp++;
+      else if (label.sectionStart) score.boundaries.fn++;
+      else if (row.sectionStart) score.boundaries.fp++;
+    }
+    if (label.sectionStart && label.source) {
+      score.sources.total++;
+      const found = row.section !== undefined ? issue.sections[row.section]!.source : undefined;
+      if (row.sectionStart && sameSource(found, label.source)) score.sources.right++;
+    }
+    if (row.kind !== label.kind) score.mistakes.push(`${row.line}: ${label.kind} read as ${row.kind} (${row.reasons.join(', ')}): ${row.raw.slice(0, 70)}`);
+    else if (label.sectionStart !== row.sectionStart) score.mistakes.push(`${row.line}: section ${label.sectionStart ? 'start missed' : 'start added'}: ${row.raw.slice(0, 70)}`);
+  });
+  return score;
+}
+
+/** A source matches when each part the label names is found (ignoring case and articles). */
+function sameSource(found: Source | undefined, expected: Source): boolean {
+  if (!found) return false;
+  const norm = (s?: string) => (s ?? '').toLowerCase().replace(/^(der|die|das|the)\s+/, '').trim();
+  const parts = [found.person, found.outlet].map(norm).filter(Boolean);
+  return [expected.person, expected.outlet].filter(Boolean).every((part) => parts.some((p) => p === norm(part)));
+}
+
+export function sum(scores: IssueScore[]): Omit<IssueScore, 'number' | 'mistakes'> {
+  const add = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+  const addRatio = (a: { right: number; total: number }, b: { right: number; total: number }) => ({ right: a.right + b.right, total: a.total + b.total });
+  return scores.reduce(
+    (total, s) => ({
+      quotes: add(total.quotes, s.quotes),
+      boundaries: add(total.boundaries, s.boundaries),
+      lists: addRatio(total.lists, s.lists),
+      support: addRatio(total.support, s.support),
+      sources: addRatio(total.sources, s.sources),
+    }),
+    { quotes: { tp: 0, fp: 0, fn: 0 }, boundaries: { tp: 0, fp: 0, fn: 0 }, lists: { right: 0, total: 0 }, support: { right: 0, total: 0 }, sources: { right: 0, total: 0 } },
+  );
+}
