@@ -1,47 +1,129 @@
 // Sources: the person and/or outlet a section's lead-in names (`schreibt Nathan Benaich In Fortune`,
-// `Laut Heise`, `M. Gessen analysiert in der New York Times`). They become section headings.
+// `Laut Heise`, `M. Gessen analysiert in der New York Times`). They become section headings and
+// feed the source index.
+// Note: German capitalises every noun, so a capitalised word is no name by itself. A person is
+// a run of capitalised words in a position only a name takes: before a verb as the subject,
+// after a reporting verb, after a role (`Die Ökonomin Cecilia Rikap`). An outlet follows `in der`,
+// `im`, `auf`, `bei`, `laut`, or is the subject of `hat … veröffentlicht`.
 
 import type { Source } from '../model.js';
 
-// A capitalised word of a name: `Nathan`, `M.`, `Colón`, `O'Neil`, `SnakeOil-AI`, `54Books`.
-const NAME_WORD = String.raw`(?:[A-ZÄÖÜ][\p{L}'’.-]*|\d+[A-Z][\p{L}]*)`;
-const NAME = String.raw`${NAME_WORD}(?:\s+(?:(?:de|van|von|der|al|bin|da)\s+)?${NAME_WORD}){0,3}`;
-/** Verbs with which the author introduces what a source says or did. */
-const REPORTING_VERBS =
-  'schreibt|schrieb|analysiert|beklagt|sieht|fragt|bespricht|berichtet|erklärt|argumentiert|kritisiert|meint|' +
-  'zeigt|legt|plädiert|verweist|beschreibt|hat|hatte|war|ist|nahm|warnt|erzählt|findet|fasst|versucht|untersucht|' +
-  'widerspricht|sagt|stellt|veröffentlichte|spricht|rechnet|denkt|geht|kommt|liefert|macht|nennt|will';
-/** Words that are capitalised in German but are not names. */
-const NOT_NAMES = new Set(
-  ('Der Die Das Den Dem Des Ein Eine Einer Eines Im In Auf Bei Laut Und Oder Aber Auch Nachdem Wenn Dass Doch Hier ' +
-    'Ich Wir Sie Er Es Man Mich Mir Uns Ihr Zuletzt Unter Anderem Diesen Text Diesmal Letzte Woche Zusammen Mit ' +
-    'Anlässlich Eines Ähnlichen Deals Konkret Trotz Ganz Anders Ach Ok Okay Dieser Diese Dieses Jede Jeder').split(' '),
+const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|\d+\p{Lu}[\p{L}]*)`;
+const PARTICLE = String.raw`(?:de|van|von|al|bin|da|di|du|le|la|&|und)`;
+/** A run of capitalised words, allowing name particles and `und`/`&` inside (`Analyse und Kritik`). */
+const RUN = String.raw`${WORD}(?:\s+(?:${PARTICLE}\s+)?${WORD}){0,4}`;
+
+/** Verbs the author uses for what a source does. */
+const VERBS =
+  'schreibt|schrieb|analysiert|beklagt|sieht|fragt|bespricht|berichtet|erklärt|argumentiert|kritisiert|meint|zeigt|legt|' +
+  'plädiert|verweist|beschreibt|hat|hatte|war|ist|nahm|warnt|erzählt|findet|fasst|versucht|untersucht|widerspricht|sagt|' +
+  'stellt|veröffentlichte|spricht|sprach|rechnet|denkt|geht|liefert|nennt|bekommt|will|stecken|haben|trommelte|zitierte|' +
+  'entwirft|fordert|beschreibt|diskutiert|rezensiert|porträtiert|interviewt|bringt|macht';
+const REPORTING_BEFORE = 'hat|hatte|schreibt|schrieb|analysiert|beklagt|berichtet|erklärt|argumentiert|kritisiert|meint|fragt|versucht|wie|hatten wir|mit';
+
+/** Capitalised words that are not names: articles, pronouns, sentence openers, common nouns of lead-ins. */
+const NOT_NAME = new Set(
+  ('Der Die Das Den Dem Des Ein Eine Einer Eines Einen Im In Auf Bei Laut Und Oder Aber Auch Nachdem Wenn Dass Doch Hier ' +
+    'Ich Wir Sie Er Es Man Mich Mir Uns Ihr Zuletzt Unter Anderem Diesen Dieser Diese Dieses Diesmal Letzte Woche Zusammen ' +
+    'Mit Anlässlich Konkret Trotz Ganz Anders Ach Ok Okay Jede Jeder Jedes So Wie Was Wer Warum Bereits Neulich Gestern ' +
+    'Heute Vorher Nachher Inzwischen Zumindest Insbesondere Andererseits Erstens Zweitens Drittens Mein Meine Sein Seine ' +
+    'Ihre Unsere Text Artikel Essay Interview Paper Podcast Newsletter Buch Stück Thread Video Videoessay Ausgabe Zuge ' +
+    'Fall Frage Teil Serie Thema Blogpost Website Gast Anlass Kerbe Zusammenhang Leben Welt Zeitalter Ende').split(' '),
 );
 
-const OUTLET_AFTER_PREPOSITION = new RegExp(String.raw`(?:^|[\s(])(?:[Ii]n der|[Ii]m|[Ii]n|[Aa]uf|[Bb]ei|[Ll]aut(?: der| dem)?)\s+(${NAME})`, 'u');
-const PERSON_BEFORE_VERB = new RegExp(String.raw`(${NAME})\s+(?:${REPORTING_VERBS})\b`, 'u');
-const PERSON_AFTER_VERB = new RegExp(String.raw`\b(?:schreibt|analysiert|beklagt|berichtet|erklärt|argumentiert|kritisiert|meint|fragt)\s+(?:auch\s+)?(${NAME})`, 'u');
+/** Roles that stand before a name: `Die Ökonomin Cecilia Rikap`, `Der Google KI-Forscher Francois Chollet`. */
+const ROLE = /(?:^|-)(?:Philosoph|Ökonom|Forscher|Journalist|Autor|Historiker|Soziolog|Schriftsteller|Politikwissenschaftler|Wissenschaftler|Publizist|Kolumnist|Reporter|Professor|Kollege|Investor|Blogger|Podcaster|Aktivist|Analyst|Ökonomin|Philosophin|Forscherin|Journalistin|Autorin|Historikerin|Soziologin|Schriftstellerin|Wissenschaftlerin|Publizistin|Kolumnistin|Reporterin|Professorin|Kollegin|Aktivistin|Analystin|Chef|Chefin|CEO|Gründer|Gründerin|Tochter|Sohn)(?:in|innen|en)?$/;
+
+const PERSON_AS_SUBJECT = new RegExp(String.raw`(?<![\p{L}-])(?<!\p{Lu}[\p{L}'’.-]*\s)(?<!\b(?:den|dem|der|die|das|des|ein|eine|einer|einem|eines)\s)(?!(?:Auf|In|Im|Bei|Laut|Mit|Nach|Von|Vor|Unter|Über)\s)(${RUN})\s+(?:${VERBS})\b`, 'gu');
+const PERSON_AFTER_VERB = new RegExp(String.raw`\b(?:${REPORTING_BEFORE})\s+(?:auch\s+)?(${RUN})`, 'gu');
+const PERSON_IN_OUTLET = new RegExp(String.raw`(?<![\p{L}-])(${RUN})\s+(?:in|im|In|Im|bei|auf)\s+(?:der\s+|dem\s+)?${WORD}`, 'gu');
+const OUTLET_AFTER_LAUT = new RegExp(String.raw`\b[Ll]aut\s+(?:der\s+|dem\s+|des\s+)?(${RUN})`, 'u');
+const OUTLET_AT_START = new RegExp(String.raw`^(?:Auf|Bei)\s+(?:der\s+|dem\s+)?(${RUN})\s+\p{Ll}`, 'u');
+const OUTLET_AS_SUBJECT = new RegExp(String.raw`^(?:Die\s+|Der\s+|Das\s+)?(${RUN})\s+(?:hat|hatte|bringt|veröffentlichte|berichtet|schreibt)\b`, 'u');
+const OUTLET_OF_MEDIA = new RegExp(String.raw`(?:Paper|Podcast|Artikel|Studie|Video|Newsletter|Blogpost|Bericht)\s+(?:von|der|des)\s+(${RUN})`, 'u');
+const QUOTED_NAME = /(?:Channel|Podcast|Newsletter|Blog|Magazin|Zeitschrift|Serie|Kanal|Show)\s+[„"“»]([^“”"«]{2,60})[“”"«]/u;
+const ARTICLE = new Set(['Der', 'Die', 'Das', 'Den', 'Dem', 'Des', 'The']);
 
 /** Finds the person and/or outlet a lead-in paragraph names, if any. */
 export function findSource(text: string): Source | undefined {
-  const lead = text.slice(0, 220);
-  const person = cleanName(PERSON_AFTER_VERB.exec(lead)?.[1]) ?? cleanName(PERSON_BEFORE_VERB.exec(lead)?.[1]);
-  const outletMatch = OUTLET_AFTER_PREPOSITION.exec(lead);
-  let outlet = cleanName(outletMatch?.[1]);
+  const lead = firstSentences(text, 260);
+  const person = findPerson(lead);
+  let outlet = findOutlet(lead, person);
   if (outlet && person && (person.includes(outlet) || outlet.includes(person))) outlet = undefined;
   if (!person && !outlet) return undefined;
   return { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) };
 }
 
-/** Drops leading non-name words (articles, sentence openers) and rejects what is left if it is no name. */
-function cleanName(candidate: string | undefined): string | undefined {
-  if (!candidate) return undefined;
-  const words = candidate.split(/\s+/);
-  while (words.length && NOT_NAMES.has(words[0]!.replace(/[.,]$/, ''))) words.shift();
-  while (words.length && NOT_NAMES.has(words[words.length - 1]!)) words.pop();
+/** The first name-like run in a subject, reporting or `X in Y` position. */
+function findPerson(lead: string): string | undefined {
+  const candidates: { index: number; name: string }[] = [];
+  for (const pattern of [PERSON_AS_SUBJECT, PERSON_AFTER_VERB, PERSON_IN_OUTLET]) {
+    for (const match of lead.matchAll(pattern)) {
+      const name = personName(match[1]);
+      if (name) candidates.push({ index: match.index + match[0].indexOf(match[1]!), name });
+    }
+  }
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0]?.name;
+}
+
+function findOutlet(lead: string, person: string | undefined): string | undefined {
+  const quoted = QUOTED_NAME.exec(lead)?.[1];
+  if (quoted) return quoted.trim();
+  if (person) {
+    const escaped = person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const afterPerson = new RegExp(String.raw`${escaped}\s+(?:\p{Ll}+\s+){0,2}?(?:in der|im|in|In|bei|auf)\s+(${RUN})`, 'u').exec(lead);
+    const outlet = outletName(afterPerson?.[1]);
+    if (outlet) return outlet;
+  }
+  for (const pattern of [OUTLET_AFTER_LAUT, OUTLET_AT_START, OUTLET_OF_MEDIA]) {
+    const outlet = outletName(pattern.exec(lead)?.[1]);
+    if (outlet && outlet !== person) return outlet;
+  }
+  if (!person) return outletName(OUTLET_AS_SUBJECT.exec(lead)?.[1]);
+  return undefined;
+}
+
+/** A person's name from a run of capitalised words: roles and non-names at the edges dropped. */
+function personName(run: string | undefined): string | undefined {
+  if (!run) return undefined;
+  let words = run.split(/\s+/);
+  const role = words.findLastIndex((w) => ROLE.test(w));
+  if (role >= 0) words = words.slice(role + 1);
+  else if (ARTICLE.has(words[0]!)) return undefined; // `Die Wired hat`: an outlet, not a person
+  while (words.length && NOT_NAME.has(words[0]!)) words.shift();
+  const stop = words.findIndex((w) => NOT_NAME.has(w));
+  if (stop >= 0) words = words.slice(0, stop);
+  while (words.length && /^(?:und|&|von|de|van|der|da)$/.test(words[words.length - 1]!)) words.pop();
+  // A person has at least two name words (`M. Gessen`), or one after a role (`Die Ökonomin Rikap`).
+  if (words.length < 2 && role < 0) return undefined;
+  if (words.length === 0 || words.length > 4) return undefined;
+  return words.join(' ').replace(/[.,:]+$/, '');
+}
+
+function outletName(run: string | undefined): string | undefined {
+  if (!run) return undefined;
+  let words = run.split(/\s+/);
+  while (words.length && NOT_NAME.has(words[0]!)) words.shift();
+  const stop = words.findIndex((w) => NOT_NAME.has(w));
+  if (stop >= 0) words = words.slice(0, stop);
+  while (words.length && /^(?:und|&|von)$/.test(words[words.length - 1]!)) words.pop();
   const name = words.join(' ').replace(/[.,:]+$/, '');
-  if (!name || name.length < 2) return undefined;
-  return name;
+  return name.length >= 2 ? name : undefined;
+}
+
+function firstSentences(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf(': '));
+  return end > 60 ? cut.slice(0, end + 1) : cut;
+}
+
+/** Surnames and outlet words of a source, to notice when a paragraph talks about it. */
+export function sourceWords(source: Source | undefined): string[] {
+  if (!source) return [];
+  const person = source.person?.split(/\s+/).pop();
+  return [person, source.outlet].filter((w): w is string => Boolean(w && w.length > 2));
 }
 
 /** A short heading for a section with this source: `Nathan Benaich, Fortune`. */
