@@ -123,7 +123,9 @@ export function scoreIssue(number: number, shape: 'as-written' | 'flat'): IssueS
       if (row.sectionStart && sameSource(found, label.source)) score.sources.right++;
     }
     if (row.kind !== label.kind) score.mistakes.push(`${row.line}: ${label.kind} read as ${row.kind} (${row.reasons.join(', ')}): ${row.raw.slice(0, 70)}`);
-    else if (label.sectionStart !== row.sectionStart) score.mistakes.push(`${row.line}: section ${label.sectionStart ? 'start missed' : 'start added'}: ${row.raw.slice(0, 70)}`);
+    else if (label.sectionStart !== row.sectionStart) {
+      score.mistakes.push(`${row.line}: section ${label.sectionStart ? 'start missed' : 'start added'} (${row.sectionReasons.join(', ')}): ${row.raw.slice(0, 70)}`);
+    }
   });
   return score;
 }

@@ -77,21 +77,16 @@ describe('links', () => {
 });
 
 describe('semantic HTML', () => {
-  const text = issueWith(
-    5,
+  // A blank-line export: one blank line between paragraphs, two before a new section.
+  const text = [
+    'Willkommen bei Krasse Links No 5. Hallo, heute testen wir.',
     'Laut Heise will Merz eine KI-Fabrik bauen:',
     'The project is billed as a sovereign capability, yet it relies entirely on American chips and software.',
     'Das ist Quatsch, finde ich.',
-    '',
-    '',
-    'Tooze fasst „Projekte“ allerdings weit:',
-    '- Large-scale construction projects – building cities, towers, tunnels etc.',
-    '- Launching a war and/or conducting military operations.',
-    'Vielen dank, dass Du Krasse Links liest. Mit einem Dauerauftrag kannst Du helfen.',
-    'Michael Seemann',
-    'IBAN: DE00 0000',
-    'BIC: XXXX',
-  );
+    '\nTooze fasst „Projekte“ allerdings weit:',
+    '- Large-scale construction projects – building cities, towers, tunnels etc.\n- Launching a war and/or conducting military operations.',
+    'Vielen dank, dass Du Krasse Links liest. Mit einem Dauerauftrag kannst Du helfen.\nMichael Seemann\nIBAN: DE00 0000\nBIC: XXXX',
+  ].join('\n\n');
 
   it('makes the issue an article and each topical section a <section id> with its own heading', async () => {
     const issue = parseOne(text);

@@ -21,6 +21,8 @@ export interface ParagraphReport {
   section?: number;
   /** True for the first paragraph of a section. */
   sectionStart: boolean;
+  /** Why a section starts here or not, where it was weighed. */
+  sectionReasons: string[];
   lang: Language;
   confidence: number;
   reasons: string[];
@@ -43,8 +45,8 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
   };
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
-  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE);
-  const { sections, support, sectionOf } = groupSections(classified, text.blankLineExport, ISSUE_LANGUAGE, toParagraph);
+  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport);
+  const { sections, support, sectionOf } = groupSections(classified, ISSUE_LANGUAGE, toParagraph);
   for (const section of sections) collectLinks(section, source.number);
 
   const paragraphs: ParagraphReport[] = classified.map((p, index) => {
@@ -55,12 +57,13 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
       kind: p.kind,
       ...(section !== undefined ? { section } : {}),
       sectionStart: section !== undefined && section !== sectionOf[index - 1],
+      sectionReasons: p.sectionReasons,
       lang: p.lang,
       confidence: p.confidence,
       reasons: p.reasons,
     };
   });
-  if (text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
+  if (text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
 
   const motto = intro ? mottoOf(intro.text) : undefined;
   const issue: Issue = {

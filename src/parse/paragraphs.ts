@@ -12,7 +12,15 @@ export interface RawParagraph {
   indented: boolean;
   /** How many blank lines stand between this paragraph and the previous one. */
   gapBefore: number;
+  /** The author's override: a line starting with `> ` is a quote. */
+  forced?: 'quote';
+  /** The author's override: a line of `---` before this paragraph starts a new section. */
+  forcedBreak?: boolean;
 }
+
+/** Override lines: `---` (or `***`) alone starts a new section; `> ` before a paragraph makes it a quote. */
+const SECTION_BREAK_LINE = /^\s*(?:-{3,}|\*{3,})\s*$/;
+const QUOTE_PREFIX = /^\s*>\s?/;
 
 export interface IssueText {
   /** The number given by the title line, if there is one. */
@@ -27,14 +35,30 @@ export interface IssueText {
 export function readParagraphs(lines: string[], firstLine: number): IssueText {
   const paragraphs: RawParagraph[] = [];
   let gap = 0;
+  let breakPending = false;
   lines.forEach((text, index) => {
-    const raw = text.trim();
-    if (!raw) {
+    const trimmed = text.trim();
+    if (!trimmed) {
       gap++;
       return;
     }
-    paragraphs.push({ line: firstLine + index, raw, indented: /^\s/.test(text), gapBefore: paragraphs.length ? gap : 0 });
+    if (SECTION_BREAK_LINE.test(text)) {
+      breakPending = true;
+      return;
+    }
+    const quoted = QUOTE_PREFIX.test(text);
+    const raw = quoted ? text.replace(QUOTE_PREFIX, '').trim() : trimmed;
+    if (!raw) return;
+    paragraphs.push({
+      line: firstLine + index,
+      raw,
+      indented: /^\s/.test(text),
+      gapBefore: paragraphs.length ? gap : 0,
+      ...(quoted ? { forced: 'quote' as const } : {}),
+      ...(breakPending ? { forcedBreak: true } : {}),
+    });
     gap = 0;
+    breakPending = false;
   });
   let titleNumber: number | undefined;
   const title = paragraphs[0] && TITLE_LINE.exec(paragraphs[0].raw);

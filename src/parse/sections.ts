@@ -1,8 +1,7 @@
-// Grouping classified paragraphs into topical sections and blocks. In blank-line exports the
-// author's breaks (two or more blank lines) decide; in flat exports a new section starts where
-// the author's commentary introduces a new source after the previous topic.
+// Grouping classified paragraphs into topical sections of blocks (where sections start is
+// decided in classify.ts), with the support block kept apart, and naming each section.
 
-import type { Block, Language, Paragraph, Section, SupportBlock } from '../model.js';
+import type { Block, Language, Paragraph, Section, Source, SupportBlock } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import { findSource, sourceHeading } from './sources.js';
 
@@ -17,65 +16,48 @@ export interface Grouped {
 export type ToParagraph = (paragraph: ClassifiedParagraph) => Paragraph;
 
 /** Groups classified paragraphs into sections of blocks, with the support block kept apart. */
-export function groupSections(
-  paragraphs: ClassifiedParagraph[],
-  blankLineExport: boolean,
-  issueLang: Language,
-  toParagraph: ToParagraph,
-): Grouped {
+export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph): Grouped {
   const sections: Section[] = [];
   const support: SupportBlock[] = [];
-  let current: Section | undefined;
-  let currentHasQuote = false;
-  let afterSupport = false;
   const sectionOf: (number | undefined)[] = [];
+  let current: Section | undefined;
 
   paragraphs.forEach((paragraph, index) => {
+    const previous = paragraphs[index - 1];
     if (paragraph.kind === 'support') {
       sectionOf.push(undefined);
       const last = support[support.length - 1];
-      if (last && last.beforeSection === sections.length && paragraphs[index - 1]?.kind === 'support') last.paragraphs.push(toParagraph(paragraph));
+      if (last && previous?.kind === 'support') last.paragraphs.push(toParagraph(paragraph));
       else support.push({ beforeSection: sections.length, paragraphs: [toParagraph(paragraph)] });
       current = undefined;
-      afterSupport = true;
       return;
     }
-    const previous = paragraphs[index - 1];
-    const startsSection =
-      !current ||
-      afterSupport ||
-      (blankLineExport ? paragraph.gapBefore >= 2 : startsNewTopic(paragraph, previous, current, currentHasQuote));
-    afterSupport = false;
-    if (startsSection || !current) {
+    if (paragraph.startsSection || !current) {
       current = { id: '', heading: '', blocks: [], links: [], mentions: [] };
-      const source = findSource(paragraph.text);
-      if (source) current.source = source;
       sections.push(current);
-      currentHasQuote = false;
     }
     sectionOf.push(sections.length - 1);
-    if (paragraph.kind === 'quote') currentHasQuote = true;
     addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
   });
 
-  for (const section of sections) section.heading = headingOf(section);
+  sections.forEach((section, index) => {
+    const source = sectionSource(paragraphs.filter((_, i) => sectionOf[i] === index));
+    if (source) section.source = source;
+    section.heading = headingOf(section);
+  });
   assignIds(sections);
   return { sections, support, sectionOf };
 }
 
-/** Flat exports: a commentary paragraph naming a source after a finished topic opens a new one. */
-function startsNewTopic(
-  paragraph: ClassifiedParagraph,
-  previous: ClassifiedParagraph | undefined,
-  current: Section,
-  currentHasQuote: boolean,
-): boolean {
-  if (paragraph.kind !== 'commentary' || !previous) return false;
-  const source = findSource(paragraph.text);
-  if (!source) return false;
-  const sameSource = current.source && sourceHeading(current.source) === sourceHeading(source);
-  if (sameSource) return false;
-  return previous.kind === 'quote' || previous.kind === 'list' || currentHasQuote;
+/** The source a section's lead-in names: the first one named before the section's first quote. */
+function sectionSource(paragraphs: ClassifiedParagraph[]): Source | undefined {
+  for (const paragraph of paragraphs) {
+    if (paragraph.kind === 'quote') break;
+    if (paragraph.kind !== 'commentary') continue;
+    const source = findSource(paragraph.text);
+    if (source) return source;
+  }
+  return undefined;
 }
 
 function addToBlocks(

@@ -51,7 +51,7 @@ export function reportedSpeech(text: string): boolean {
 
 /** Words that tie a paragraph to the one before it: `Und`, `Dabei`, `Nimmt man diesen …`. */
 export function refersBack(text: string): boolean {
-  return /^(?:Und|Aber|Doch|Dabei|Daraus|Damit|Dazu|Darum|Wobei|Womit|Insbesondere|Insofern|Andererseits|Zumindest|Trotzdem|Jedenfalls|Deshalb|Deswegen|Also|Denn|Oder|Sondern|Dennoch|Daher|Nimmt man|Zuletzt|Zusammen mit|Die beiden|Diese[rsnm]?|Dies|Das (?:Paper|Buch|Stück|Video|Interview|Ergebnis)|Der (?:Artikel|Text|Essay)|Die (?:Reportage|Ironie|Arbeit)|Sie|Er)\b/.test(text);
+  return /^(?:Und|Aber|Doch|Dabei|Daraus|Damit|Dazu|Darum|Wobei|Womit|Insbesondere|Insofern|Andererseits|Zumindest|Trotzdem|Jedenfalls|Deshalb|Deswegen|Also|Denn|Oder|Sondern|Dennoch|Daher|Nimmt man|Zuletzt|Zusammen mit|Die beiden|Diese[rsnm]?|Dies|Diesmal|Das (?:Paper|Buch|Stück|Video|Interview|Ergebnis)|Der (?:Artikel|Text|Essay)|Die (?:Reportage|Ironie|Arbeit)|Sie|Er)\b/.test(text);
 }
 
 /** Enumerations a source makes in several paragraphs: `Erstens: …`, `Zweitens: …`. */

@@ -7,6 +7,7 @@
 // `im`, `auf`, `bei`, `laut`, or is the subject of `hat … veröffentlicht`.
 
 import type { Source } from '../model.js';
+import { MEDIA } from './signals.js';
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|\d+\p{Lu}[\p{L}]*)`;
 const PARTICLE = String.raw`(?:de|van|von|al|bin|da|di|du|le|la|&|und)`;
@@ -38,10 +39,12 @@ const PERSON_AS_SUBJECT = new RegExp(String.raw`(?<![\p{L}-])(?<!\p{Lu}[\p{L}'�
 const PERSON_AFTER_VERB = new RegExp(String.raw`\b(?:${REPORTING_BEFORE})\s+(?:auch\s+)?(${RUN})`, 'gu');
 const PERSON_IN_OUTLET = new RegExp(String.raw`(?<![\p{L}-])(${RUN})\s+(?:in|im|In|Im|bei|auf)\s+(?:der\s+|dem\s+)?${WORD}`, 'gu');
 const OUTLET_AFTER_LAUT = new RegExp(String.raw`\b[Ll]aut\s+(?:der\s+|dem\s+|des\s+)?(${RUN})`, 'u');
-const OUTLET_AT_START = new RegExp(String.raw`^(?:Auf|Bei)\s+(?:der\s+|dem\s+)?(${RUN})\s+\p{Ll}`, 'u');
+const OUTLET_AT_START = new RegExp(String.raw`^(?:Auf|Bei)\s+(?:der\s+|dem\s+)?(${RUN})\s+(?:hat|hatte|gibt es|gab es|erschien|ist|steht|findet sich)\b`, 'u');
 const OUTLET_AS_SUBJECT = new RegExp(String.raw`^(?:Die\s+|Der\s+|Das\s+)?(${RUN})\s+(?:hat|hatte|bringt|veröffentlichte|berichtet|schreibt)\b`, 'u');
 const OUTLET_OF_MEDIA = new RegExp(String.raw`(?:Paper|Podcast|Artikel|Studie|Video|Newsletter|Blogpost|Bericht)\s+(?:von|der|des)\s+(${RUN})`, 'u');
 const QUOTED_NAME = /(?:Channel|Podcast|Newsletter|Blog|Magazin|Zeitschrift|Serie|Kanal|Show)\s+[„"“»]([^“”"«]{2,60})[“”"«]/u;
+/** Endings of German adjectives and abstract nouns, which names do not have. */
+const ADJECTIVE_ENDING = /(?:ive|iven|ische|ischen|liche|lichen|ige|igen|ale|alen|ung|heit|keit|schaft|tion|tät|nis|ismus|ment)$/;
 const ARTICLE = new Set(['Der', 'Die', 'Das', 'Den', 'Dem', 'Des', 'The']);
 
 /** Finds the person and/or outlet a lead-in paragraph names, if any. */
@@ -80,7 +83,8 @@ function findOutlet(lead: string, person: string | undefined): string | undefine
     const outlet = outletName(pattern.exec(lead)?.[1]);
     if (outlet && outlet !== person) return outlet;
   }
-  if (!person) return outletName(OUTLET_AS_SUBJECT.exec(lead)?.[1]);
+  // `Die Wired hat einen beunruhigenden Artikel`: an outlet as subject, with what it published.
+  if (!person && MEDIA.test(lead.split(/(?<=[.!?])\s/)[0] ?? '')) return outletName(OUTLET_AS_SUBJECT.exec(lead)?.[1]);
   return undefined;
 }
 
@@ -95,6 +99,8 @@ function personName(run: string | undefined): string | undefined {
   const stop = words.findIndex((w) => NOT_NAME.has(w));
   if (stop >= 0) words = words.slice(0, stop);
   while (words.length && /^(?:und|&|von|de|van|der|da)$/.test(words[words.length - 1]!)) words.pop();
+  // Capitalised adjectives at a sentence start (`Generative KI`) are no names.
+  if (words.some((w) => ADJECTIVE_ENDING.test(w))) return undefined;
   // A person has at least two name words (`M. Gessen`), or one after a role (`Die Ökonomin Rikap`).
   if (words.length < 2 && role < 0) return undefined;
   if (words.length === 0 || words.length > 4) return undefined;
@@ -123,7 +129,8 @@ function firstSentences(text: string, limit: number): string {
 export function sourceWords(source: Source | undefined): string[] {
   if (!source) return [];
   const person = source.person?.split(/\s+/).pop();
-  return [person, source.outlet].filter((w): w is string => Boolean(w && w.length > 2));
+  const outlet = source.outlet?.split(/\s+/).pop();
+  return [person, outlet].filter((w): w is string => Boolean(w && w.length > 2 && !/^(?:Times|Post|News)$/.test(w)));
 }
 
 /** A short heading for a section with this source: `Nathan Benaich, Fortune`. */
