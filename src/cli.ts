@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
+import { checkFiles } from './check.js';
 import { defaultBuildOptions } from './config.js';
 import { BuildError } from './errors.js';
 import { importExports } from './import.js';
@@ -12,6 +13,7 @@ import { serve } from './serve.js';
 const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--verbose]
   npm run import -- EXPORT.txt... [--into DIR]
+  npm run check -- [FILE|DIR...]
   npm run serve -- [--dir DIR] [--port N]`;
 
 async function main(argv: string[]): Promise<void> {
@@ -56,6 +58,10 @@ async function main(argv: string[]): Promise<void> {
       if (!positionals.length) throw new BuildError(`name the export files to import\n${usage}`);
       const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input));
       for (const line of result.log) console.log(line);
+      return;
+    }
+    case 'check': {
+      console.log(await checkFiles(positionals.length ? positionals.map((p) => path.resolve(p)) : [defaultBuildOptions.input]));
       return;
     }
     case 'serve': {

@@ -22,20 +22,24 @@ export function isSafeUrl(url: string): boolean {
   return /^(?:https?:\/\/|mailto:)/i.test(url.trim());
 }
 
-/** Splits a paragraph's raw text into inline runs. */
-export function parseInline(raw: string, extraLinks?: ReadonlyMap<string, string>): Inline[] {
+/**
+ * Splits a paragraph's raw text into inline runs.
+ * @param restoredLinks link text → URL from front matter; each phrase links its first occurrence
+ *   and is then removed from the map, so the caller passes one map per issue.
+ */
+export function parseInline(raw: string, restoredLinks?: Map<string, string>): Inline[] {
   const runs: Inline[] = [];
   let last = 0;
   for (const match of raw.matchAll(MARKDOWN_LINK)) {
     const url = markdownLinkUrl(match[0]);
     if (url === undefined) continue; // not a link to a markdown parser either: stays text
-    runs.push(...plainRuns(raw.slice(last, match.index), extraLinks));
+    runs.push(...plainRuns(raw.slice(last, match.index), restoredLinks));
     const text = unescape(match[1]!);
     if (isSafeUrl(url)) runs.push({ type: 'link', url: url.trim(), text });
-    else runs.push(...plainRuns(text, extraLinks)); // `#` placeholders and unsafe schemes: text only
+    else runs.push(...plainRuns(text, restoredLinks)); // `#` placeholders and unsafe schemes: text only
     last = match.index + match[0].length;
   }
-  runs.push(...plainRuns(raw.slice(last), extraLinks));
+  runs.push(...plainRuns(raw.slice(last), restoredLinks));
   return mergeText(runs);
 }
 
@@ -53,7 +57,7 @@ function markdownLinkUrl(span: string): string | undefined {
   return link?.type === 'link' ? (link as Link).url : undefined;
 }
 
-function plainRuns(raw: string, extraLinks?: ReadonlyMap<string, string>): Inline[] {
+function plainRuns(raw: string, restoredLinks?: Map<string, string>): Inline[] {
   const text = unescape(raw);
   const runs: Inline[] = [];
   const found: { index: number; length: number; run: Inline }[] = [];
@@ -65,11 +69,12 @@ function plainRuns(raw: string, extraLinks?: ReadonlyMap<string, string>): Inlin
     if (found.some((f) => match.index < f.index + f.length && f.index < match.index + match[0].length)) continue;
     found.push({ index: match.index, length: match[0].length, run: { type: 'issueRef', number: Number(match[1]), text: match[0] } });
   }
-  if (extraLinks) {
-    for (const [phrase, url] of extraLinks) {
-      const index = text.indexOf(phrase);
-      if (index < 0 || !phrase || found.some((f) => index < f.index + f.length && f.index < index + phrase.length)) continue;
-      found.push({ index, length: phrase.length, run: isSafeUrl(url) ? { type: 'link', url, text: phrase } : { type: 'text', value: phrase } });
+  if (restoredLinks) {
+    for (const [phrase, url] of restoredLinks) {
+      const index = phrase ? text.indexOf(phrase) : -1;
+      if (index < 0 || found.some((f) => index < f.index + f.length && f.index < index + phrase.length)) continue;
+      restoredLinks.delete(phrase);
+      if (isSafeUrl(url)) found.push({ index, length: phrase.length, run: { type: 'link', url: url.trim(), text: phrase } });
     }
   }
   found.sort((a, b) => a.index - b.index);

@@ -1,0 +1,64 @@
+// `npm run check -- [files]`: shows the author how the parser reads each paragraph — kind,
+// section, source, confidence — and lists the doubtful ones, before anything is built.
+
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { isIssueFileName, sourcesOfFile } from './load.js';
+import { parseIssueWithReport, type ParagraphReport } from './parse/index.js';
+import { sourceHeading } from './parse/sources.js';
+import { decodeText } from './text.js';
+
+/** Paragraphs read with less confidence than this are listed as doubtful. */
+export const DOUBTFUL_BELOW = 0.6;
+
+export interface CheckOptions {
+  /** Column width for the paragraph text. */
+  width?: number;
+}
+
+/** The report for the given files (or every issue file in the given folders). */
+export async function checkFiles(paths: string[], options: CheckOptions = {}): Promise<string> {
+  const files: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p);
+    if (stat.isDirectory()) files.push(...(await fs.readdir(p)).filter(isIssueFileName).sort().map((name) => path.join(p, name)));
+    else files.push(p);
+  }
+  const out: string[] = [];
+  for (const file of files) {
+    const name = path.basename(file);
+    for (const source of sourcesOfFile(name, decodeText(await fs.readFile(file), name)).sources) {
+      out.push(checkReport(parseIssueWithReport(source), name, options.width ?? 72));
+    }
+  }
+  return out.join('\n\n');
+}
+
+function checkReport({ issue, paragraphs }: ReturnType<typeof parseIssueWithReport>, file: string, width: number): string {
+  const count = (kind: ParagraphReport['kind']) => paragraphs.filter((p) => p.kind === kind).length;
+  const lines = [
+    `${file}:${issue.line} · Krasse Links No ${issue.number} · ${issue.title}`,
+    `${issue.sections.length} sections · ${count('commentary')} commentary · ${count('quote')} quote · ${count('list')} list items · ` +
+      `${count('heading')} headings · ${issue.support.length ? 'support block' : 'no support block'}`,
+    '',
+    ` line  kind           section  conf  text`,
+  ];
+  for (const p of paragraphs) {
+    const section = p.section === undefined ? '' : p.sectionStart ? `§${p.section + 1} ▸` : `§${p.section + 1}`;
+    const kind = p.kind === 'quote' || (p.kind === 'list' && p.lang !== issue.lang) ? `${p.kind} ${p.lang}` : p.kind;
+    const text = p.raw.length > width ? `${p.raw.slice(0, width - 1)}…` : p.raw;
+    lines.push(`${String(p.line).padStart(5)}  ${kind.padEnd(14)} ${section.padEnd(8)} ${p.confidence.toFixed(2)}  ${text}`);
+    if (p.sectionStart && p.section !== undefined) {
+      const s = issue.sections[p.section]!;
+      lines.push(`${''.padStart(31)}↳ section "${s.heading}"${s.source ? ` · source: ${sourceHeading(s.source)}` : ''} · #${s.id}`);
+    }
+  }
+  const doubtful = paragraphs.filter((p) => p.confidence < DOUBTFUL_BELOW);
+  lines.push('');
+  if (doubtful.length === 0) lines.push('Doubtful: none.');
+  else {
+    lines.push(`Doubtful (${doubtful.length}): check these; a line starting with "> " makes a quote, a line "---" starts a section.`);
+    for (const p of doubtful) lines.push(`  ${file}:${p.line} read as ${p.kind} (${p.confidence.toFixed(2)}): ${p.reasons.join(', ')}`);
+  }
+  return lines.join('\n');
+}
