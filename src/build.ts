@@ -3,18 +3,18 @@
 
 import { rm } from 'node:fs/promises';
 import { createArchive } from './archive.js';
-import { defaultSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
+import { loadSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
 import { loadIssues } from './load.js';
 import type { Issue } from './model.js';
 import { parseIssue } from './parse/index.js';
-import { writeSearchIndex } from './search.js';
+import { searchRecords, writeSearchIndex } from './search.js';
 import { renderSite } from './site.js';
 import { createPageRenderer } from './templates.js';
 import { copyFolder, DiskWriter, makeStagingFolder, swapIntoPlace, type Writer } from './write.js';
 
 export interface BuildReport {
   issues: Issue[];
-  /** Number of HTML pages written. */
+  /** Number of pages written (HTML, feed, sitemap). */
   pages: number;
   /** Files written besides the pages (static files, search index). */
   otherFiles: number;
@@ -24,11 +24,7 @@ export interface BuildReport {
 }
 
 /** Builds the site from `options.input` through `writer` (memory or a folder). */
-export async function buildSite(
-  options: Omit<BuildOptions, 'out'>,
-  writer: Writer,
-  site: SiteConfig = defaultSiteConfig,
-): Promise<BuildReport> {
+export async function buildSite(options: Omit<BuildOptions, 'out'>, writer: Writer, siteConfig?: SiteConfig): Promise<BuildReport> {
   const timings: BuildReport['timings'] = [];
   const stage = async <T>(name: string, work: () => T | Promise<T>): Promise<T> => {
     const start = performance.now();
@@ -37,22 +33,25 @@ export async function buildSite(
     return result;
   };
 
+  const site = siteConfig ?? (await loadSiteConfig(options.config));
   const { sources, warnings } = await stage('load', () => loadIssues(options.input));
   const issues = await stage('parse', () => sources.map(parseIssue));
   const archive = createArchive(issues);
   const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site));
   const staticFiles = await stage('write', async () => {
-    for (const page of pages) await writer.write(page.path, page.html);
+    for (const page of pages) await writer.write(page.path, page.content);
     return copyFolder(options.public, writer);
   });
   const indexFiles = options.search
-    ? await stage('search', () => writeSearchIndex(pages, writer, { lang: site.lang, basePath: site.basePath }))
+    ? await stage('search', () => writeSearchIndex(searchRecords(archive, site), writer, { lang: site.lang }))
     : 0;
+  const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
+  if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
   return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings };
 }
 
 /** Builds into a staging folder next to `options.out` and swaps it in only when everything succeeded. */
-export async function build(options: BuildOptions, site: SiteConfig = defaultSiteConfig): Promise<BuildReport> {
+export async function build(options: BuildOptions, site?: SiteConfig): Promise<BuildReport> {
   const staging = await makeStagingFolder(options.out);
   try {
     const report = await buildSite(options, new DiskWriter(staging), site);

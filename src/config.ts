@@ -1,7 +1,9 @@
 // Options with their defaults in one place: the build's (folders, search) and the site's
 // (title, description, language, base path).
 
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { InputError } from './errors.js';
 
 export interface BuildOptions {
   /** Folder holding the plain-text issues. */
@@ -14,6 +16,8 @@ export interface BuildOptions {
   public: string;
   /** Build the Pagefind search index after writing the pages. */
   search: boolean;
+  /** The site's config file (title, author, language, base URL, description). */
+  config: string;
 }
 
 export interface SiteConfig {
@@ -25,7 +29,9 @@ export interface SiteConfig {
   author: string;
   /** Language of the pages (`<html lang>`), also the search index's language. */
   lang: string;
-  /** URL path the site is served under, with leading and trailing slash (`/` or `/archiv/`). */
+  /** Absolute URL the site is published at, with trailing slash; canonical URLs, feed and sitemap use it. */
+  baseUrl: string;
+  /** URL path the site is served under, with leading and trailing slash (`/` or `/archiv/`); from baseUrl. */
   basePath: string;
 }
 
@@ -37,6 +43,7 @@ export const defaultBuildOptions: BuildOptions = {
   templates: path.join(projectRoot, 'templates'),
   public: path.join(projectRoot, 'public'),
   search: true,
+  config: path.join(projectRoot, 'templates', 'site.json'),
 };
 
 export const defaultSiteConfig: SiteConfig = {
@@ -44,5 +51,48 @@ export const defaultSiteConfig: SiteConfig = {
   description: 'Das Archiv des Newsletters Krasse Links von Michael Seemann: Links, Zitate und Kommentar zu Technologie, Macht und Öffentlichkeit.',
   author: 'Michael Seemann',
   lang: 'de',
+  baseUrl: 'http://localhost:8080/',
   basePath: '/',
 };
+
+/** Reads the site config file (JSON: title, description, author, language, baseUrl); missing keys keep their defaults. */
+export async function loadSiteConfig(file: string): Promise<SiteConfig> {
+  let raw: string;
+  try {
+    raw = await fs.readFile(file, 'utf8');
+  } catch {
+    return defaultSiteConfig; // no config file: the defaults
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = JSON.parse(raw) as Record<string, unknown>;
+  } catch (cause) {
+    throw new InputError(file, undefined, `is not valid JSON (${(cause as Error).message}); fix the site config`, { cause });
+  }
+  const text = (key: string, fallback: string): string => {
+    const value = data[key];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'string' || !value.trim()) throw new InputError(file, undefined, `"${key}" must be a non-empty text`);
+    return value.trim();
+  };
+  for (const key of Object.keys(data)) {
+    if (!['title', 'description', 'author', 'language', 'baseUrl'].includes(key)) throw new InputError(file, undefined, `unknown key "${key}" (known: title, description, author, language, baseUrl)`);
+  }
+  const baseUrl = text('baseUrl', defaultSiteConfig.baseUrl);
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new InputError(file, undefined, `"baseUrl" must be an absolute http(s) URL such as https://example.org/archiv/, not ${JSON.stringify(baseUrl)}`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new InputError(file, undefined, `"baseUrl" must start with http:// or https://`);
+  const basePath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return {
+    title: text('title', defaultSiteConfig.title),
+    description: text('description', defaultSiteConfig.description),
+    author: text('author', defaultSiteConfig.author),
+    lang: text('language', defaultSiteConfig.lang),
+    baseUrl: `${url.origin}${basePath}`,
+    basePath,
+  };
+}

@@ -42,7 +42,10 @@ export interface Section {
   id: string;
   /** Short heading derived from the section (its source, or its opening words). */
   heading: string;
+  /** The source the section's lead-in names; it gives the heading. */
   source?: Source;
+  /** Every source the section quotes or introduces (the main one first), for the source index. */
+  sources: Source[];
   blocks: Block[];
   /** Every URL linked in the section, in reading order. */
   links: { url: string; text: string }[];

@@ -6,7 +6,7 @@
 import { Liquid } from 'liquidjs';
 import { TemplateError } from './errors.js';
 
-export type TemplateName = 'index' | 'issue' | 'search' | '404';
+export type TemplateName = 'index' | 'issue' | 'sources' | 'search' | '404';
 
 export interface PageRenderer {
   render(template: TemplateName, data: Record<string, unknown>): Promise<string>;

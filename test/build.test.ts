@@ -59,25 +59,59 @@ describe('a build of the archive in issues/', () => {
   });
 
   it('marks the pages German for the search index', async () => {
-    expect(await read('issues/56/index.html')).toMatch(/^<!doctype html>\n<html lang="de">/);
+    expect(await read('issues/56/index.html')).toMatch(/^<!DOCTYPE html>\n<html lang="de">/);
   });
 });
 
 describe('the search index, queried as the browser queries it', () => {
-  it('finds the issue that contains a German word', async () => {
+  const issueOf = (url: string) => url.replace(/#.*$/, '');
+  /** The section a hit leads to (quote hits point at the section's heading). */
+  const sectionOf = (url: string) => url.replace(/-titel$/, '');
+
+  it('finds No 56’s section about sovereign AI for a German word, umlauts and all', async () => {
     const hits = await search.search('Souveränität');
-    expect(hits.map((h) => h.url)).toEqual(['/issues/56/']);
-    expect(hits[0]!.title).toContain('Krasse Links No 56');
-    expect(hits[0]!.number).toBe('56');
+    expect(hits.map((h) => sectionOf(h.url))).toContain('/issues/56/#nathan-benaich-fortune');
+    expect(new Set(hits.map((h) => issueOf(h.url)))).toEqual(new Set(['/issues/56/']));
+  });
+
+  it('finds the same sections for a stemmed form and for the word without umlaut folding', async () => {
+    expect((await search.search('souverän')).map((h) => sectionOf(h.url))).toContain('/issues/56/#nathan-benaich-fortune');
+    expect((await search.search('Faschismus')).map((h) => sectionOf(h.url))).toContain('/issues/56/#raul-zelik-analyse-und-kritik');
+  });
+
+  it('leads each hit to a section and shows issue number, title and section heading', async () => {
+    const [hit] = await search.search('Gigafabrik');
+    expect(hit!.url).toBe('/issues/56/#heise');
+    expect(hit!.title).toBe('No 56 · Heise');
+    expect(hit!.meta).toMatchObject({ number: '56', section: 'Heise', issue: expect.stringMatching(/^Krasse Links No 56: Rendert eure KIs souverän/) });
   });
 
   it('finds a name quoted in several issues', async () => {
-    const hits = await search.search('Tooze');
-    expect(hits.map((h) => h.url).sort()).toEqual(['/issues/21/', '/issues/22/', '/issues/23/']);
+    const issues = new Set((await search.search('Tooze')).map((h) => issueOf(h.url)));
+    expect([...issues].sort()).toEqual(['/issues/21/', '/issues/22/', '/issues/23/']);
   });
 
   it('finds words of English quotes', async () => {
-    expect((await search.search('sovereign')).map((h) => h.url)).toContain('/issues/56/');
+    expect((await search.search('sovereign')).map((h) => sectionOf(h.url))).toContain('/issues/56/#nathan-benaich-fortune');
+  });
+
+  it('offers filters by issue, source and kind, and they narrow the results', async () => {
+    const filters = await search.filters();
+    expect(Object.keys(filters).sort()).toEqual(['Art', 'Ausgabe', 'Quelle']);
+    expect(filters.Ausgabe).toEqual({ 'No 21': expect.any(Number), 'No 22': expect.any(Number), 'No 23': expect.any(Number), 'No 56': expect.any(Number) });
+    expect(filters.Quelle).toHaveProperty(['Adam Tooze']);
+
+    const all = await search.search('Tooze');
+    const quotes = await search.search('Tooze', { Art: 'Zitat' });
+    const commentary = await search.search('Tooze', { Art: 'Kommentar' });
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(commentary.length).toBeGreaterThan(0);
+    expect(quotes.length + commentary.length).toBe(all.length);
+    expect(quotes.every((h) => h.meta.kind === 'Zitat')).toBe(true);
+    expect((await search.search('Tooze', { Ausgabe: 'No 22' })).every((h) => issueOf(h.url) === '/issues/22/')).toBe(true);
+    const bySource = await search.search('Faschismus', { Quelle: 'Raul Zelik' });
+    expect(bySource.map((h) => sectionOf(h.url))).toEqual(expect.arrayContaining(['/issues/56/#raul-zelik-analyse-und-kritik']));
+    expect(bySource.length).toBeLessThan((await search.search('Faschismus')).length);
   });
 
   it('keeps the support block out of the index', async () => {

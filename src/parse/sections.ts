@@ -33,7 +33,7 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
       return;
     }
     if (paragraph.startsSection || !current) {
-      current = { id: '', heading: '', blocks: [], links: [], mentions: [] };
+      current = { id: '', heading: '', blocks: [], links: [], mentions: [], sources: [] };
       sections.push(current);
     }
     sectionOf.push(sections.length - 1);
@@ -41,12 +41,27 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   });
 
   sections.forEach((section, index) => {
-    const source = sectionSource(paragraphs.filter((_, i) => sectionOf[i] === index));
+    const own = paragraphs.filter((_, i) => sectionOf[i] === index);
+    const source = sectionSource(own);
     if (source) section.source = source;
+    section.sources = quotedSources(own, source);
     section.heading = headingOf(section);
   });
   assignIds(sections);
   return { sections, support, sectionOf };
+}
+
+/** The section's main source and the sources named by lead-ins right before its quotes. */
+function quotedSources(paragraphs: ClassifiedParagraph[], main: Source | undefined): Source[] {
+  const found: Source[] = main ? [main] : [];
+  const key = (s: Source) => sourceHeading(s);
+  paragraphs.forEach((paragraph, index) => {
+    const next = paragraphs[index + 1];
+    if (paragraph.kind !== 'commentary' || (next?.kind !== 'quote' && !(next?.kind === 'list' && next.lang !== paragraph.lang))) return;
+    const source = findSource(paragraph.text);
+    if (source && !found.some((f) => key(f) === key(source))) found.push(source);
+  });
+  return found;
 }
 
 /** The source a section's lead-in names: the first one named before the section's first quote. */

@@ -25,7 +25,7 @@ export function parseOne(text: string, file = 'test.txt'): Issue {
 export async function renderIssuePages(issues: Issue[]): Promise<Map<number, string>> {
   const archive = createArchive(issues);
   const pages = await renderSite(archive, createPageRenderer(templatesDir), defaultSiteConfig);
-  return new Map(archive.issues.map((issue) => [issue.number, pages.find((p) => p.path === `issues/${issue.slug}/index.html`)!.html]));
+  return new Map(archive.issues.map((issue) => [issue.number, pages.find((p) => p.path === `issues/${issue.slug}/index.html`)!.content]));
 }
 
 /** An issue text with an intro line and the given body lines. */

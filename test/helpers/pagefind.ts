@@ -9,27 +9,28 @@ import { startServer } from '../../src/serve.js';
 export interface SearchHit {
   url: string;
   title: string;
-  number: string;
+  meta: Record<string, string>;
   excerpt: string;
-  subResults: { url: string; title: string }[];
 }
 
 export interface SiteSearch {
-  search(query: string): Promise<SearchHit[]>;
+  search(query: string, filters?: Record<string, string>): Promise<SearchHit[]>;
+  /** Every filter and its values with counts, as the search page offers them. */
+  filters(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
 }
 
 interface PagefindModule {
   options(options: { basePath: string }): Promise<void>;
   init(): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
+  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
   destroy?(): Promise<void>;
 }
 interface PagefindData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
-  sub_results: { url: string; title: string }[];
 }
 
 export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
@@ -41,17 +42,12 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
   await pagefind.init();
   const local = (url: string) => url.replace(origin, '');
   return {
-    async search(query) {
-      const response = await pagefind.search(query);
+    async search(query, filters) {
+      const response = await pagefind.search(query, filters ? { filters } : {});
       const data = await Promise.all(response.results.map((result) => result.data()));
-      return data.map((d) => ({
-        url: local(d.url),
-        title: d.meta.title ?? '',
-        number: d.meta.number ?? '',
-        excerpt: d.excerpt,
-        subResults: d.sub_results.map((s) => ({ url: local(s.url), title: s.title })),
-      }));
+      return data.map((d) => ({ url: local(d.url), title: d.meta.title ?? '', meta: d.meta, excerpt: d.excerpt }));
     },
+    filters: () => pagefind.filters(),
     async close() {
       await pagefind.destroy?.();
       await new Promise((resolve) => server.close(resolve));

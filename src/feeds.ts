@@ -1,0 +1,67 @@
+// Machine-readable pages: the Atom feed with full content, sitemap.xml and robots.txt.
+// Everything from the input is XML-escaped; dates come from the input only (deterministic).
+
+import type { Archive } from './archive.js';
+import type { SiteConfig } from './config.js';
+import type { Issue } from './model.js';
+
+/** How many of the newest issues the feed carries. */
+export const FEED_ENTRIES = 20;
+/**
+ * Note: Atom requires a date on every entry. Issues without `date:` in their front matter get this
+ * fixed one, so that builds stay byte-identical; the build warns about them.
+ */
+export const UNDATED = '1970-01-01T00:00:00Z';
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+}
+
+const timestamp = (issue: Issue) => (issue.date ? `${issue.date}T00:00:00Z` : UNDATED);
+
+/** An Atom feed of the newest issues, each with its full article body. */
+export function atomFeed(archive: Archive, site: SiteConfig, bodies: ReadonlyMap<Issue, string>): string {
+  const entries = archive.issues.slice(0, FEED_ENTRIES);
+  const updated = entries.map(timestamp).sort().pop() ?? UNDATED;
+  const url = (path: string) => escapeXml(`${site.baseUrl}${path}`);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(site.lang)}">`,
+    `  <title>${escapeXml(site.title)}</title>`,
+    `  <subtitle>${escapeXml(site.description)}</subtitle>`,
+    `  <link href="${url('feed.xml')}" rel="self" type="application/atom+xml"/>`,
+    `  <link href="${url('')}" rel="alternate" type="text/html"/>`,
+    `  <id>${url('')}</id>`,
+    `  <updated>${updated}</updated>`,
+    `  <author><name>${escapeXml(site.author)}</name></author>`,
+  ];
+  for (const issue of entries) {
+    const link = url(archive.issuePath(issue.number)!);
+    lines.push(
+      '  <entry>',
+      `    <title>${escapeXml(`Krasse Links No ${issue.number}: ${issue.title}`)}</title>`,
+      `    <link href="${link}" rel="alternate" type="text/html"/>`,
+      `    <id>${link}</id>`,
+      `    <updated>${timestamp(issue)}</updated>`,
+      `    <summary>${escapeXml(issue.title)}</summary>`,
+      `    <content type="html" xml:base="${link}">${escapeXml(bodies.get(issue) ?? '')}</content>`,
+      '  </entry>',
+    );
+  }
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+/** sitemap.xml: every page a reader lands on, with the issue date where known. */
+export function sitemap(site: SiteConfig, pages: { path: string; date?: string }[]): string {
+  const lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'];
+  for (const page of pages) {
+    lines.push(`  <url><loc>${escapeXml(`${site.baseUrl}${page.path}`)}</loc>${page.date ? `<lastmod>${page.date}</lastmod>` : ''}</url>`);
+  }
+  lines.push('</urlset>', '');
+  return lines.join('\n');
+}
+
+export function robotsTxt(site: SiteConfig): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${site.baseUrl}sitemap.xml\n`;
+}
