@@ -21,6 +21,8 @@ window.addEventListener('DOMContentLoaded', () => {
       return result;
     },
   });
+  // Pagefind's input is labelled only by its title attribute; give it a proper accessible name.
+  container.querySelector('.pagefind-ui__search-input')?.setAttribute('aria-label', 'Archiv durchsuchen');
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
   container.addEventListener('input', (event) => {
