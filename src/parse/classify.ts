@@ -256,7 +256,8 @@ function sectionStart(
   if (previous?.kind === 'quote' || previous?.kind === 'list') add(1, 'after a quote or list');
   if (RELATED_ITEM.test(first)) add(1, 'a related item');
   if (previous && /:\s*$/.test(previous.raw)) add(-1, 'answers a ":" lead-in');
-  if (refersBack(text) || FOLLOWS_FROM.test(first)) add(-2, 'refers back');
+  if (FOLLOWS_FROM.test(first)) add(-4, 'continues the argument before');
+  else if (refersBack(text)) add(-2, 'refers back');
   else if (POINTS_BACK.test(first)) add(-1, 'points back');
   if (sentences(text).length === 1 && /\?\s*$/.test(text)) add(-1, 'a question about what came before');
   const topicWords = sourceWords(topic.source);

@@ -44,7 +44,7 @@ const OUTLET_AS_SUBJECT = new RegExp(String.raw`^(?:Die\s+|Der\s+|Das\s+)?(${RUN
 const OUTLET_OF_MEDIA = new RegExp(String.raw`(?:Paper|Podcast|Artikel|Studie|Video|Newsletter|Blogpost|Bericht)\s+(?:von|der|des)\s+(${RUN})`, 'u');
 const QUOTED_NAME = /(?:Channel|Podcast|Newsletter|Blog|Magazin|Zeitschrift|Serie|Kanal|Show)\s+[„"“»]([^“”"«]{2,60})[“”"«]/u;
 /** Endings of German adjectives and abstract nouns, which names do not have. */
-const ADJECTIVE_ENDING = /(?:ive|iven|ische|ischen|liche|lichen|ige|igen|ale|alen|ung|heit|keit|schaft|tion|tät|nis|ismus|ment)$/;
+const ADJECTIVE_ENDING = /(?:ive|iven|ische|ischen|liche|lichen|ige|igen|ale|alen|ung|heit|keit|schaft|tion|tät|nis|ismus|ment|nahme|gabe|lage)$/;
 const ARTICLE = new Set(['Der', 'Die', 'Das', 'Den', 'Dem', 'Des', 'The']);
 
 /** Finds the person and/or outlet a lead-in paragraph names, if any. */
@@ -114,6 +114,7 @@ function outletName(run: string | undefined): string | undefined {
   const stop = words.findIndex((w) => NOT_NAME.has(w));
   if (stop >= 0) words = words.slice(0, stop);
   while (words.length && /^(?:und|&|von)$/.test(words[words.length - 1]!)) words.pop();
+  if (words.length === 1 && ADJECTIVE_ENDING.test(words[0]!)) return undefined; // `im Faschismus`: a noun, no outlet
   const name = words.join(' ').replace(/[.,:]+$/, '');
   return name.length >= 2 ? name : undefined;
 }
