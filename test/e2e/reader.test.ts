@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A reader in a real browser: searches, filters, clicks a result, reads on a phone and a desktop.
 import { createRequire } from 'node:module';
 import path from 'node:path';
