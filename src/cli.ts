@@ -11,7 +11,7 @@ import { importExports } from './import.js';
 import { serve } from './serve.js';
 
 const usage = `usage:
-  npm run build -- [--input DIR] [--out DIR] [--no-search] [--verbose]
+  npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
   npm run import -- EXPORT.txt... [--into DIR]
   npm run check -- [FILE|DIR...]
   npm run serve -- [--dir DIR] [--port N]`;
@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
       input: { type: 'string' },
       out: { type: 'string' },
       'no-search': { type: 'boolean', default: false },
+      stats: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       into: { type: 'string' },
       dir: { type: 'string' },
@@ -52,6 +53,8 @@ async function main(argv: string[]): Promise<void> {
       console.log(
         `Built ${report.issues.length} issues, ${report.pages} pages into ${path.relative(process.cwd(), options.out) || '.'} in ${seconds} s (${stages})`,
       );
+      // Machine-readable figures for the benchmark: stage seconds and peak memory of this process.
+      if (values.stats) console.log(JSON.stringify({ stats: { seconds: Number(seconds), stages: Object.fromEntries(report.timings), maxRssKb: process.resourceUsage().maxRSS, issues: report.issues.length, pages: report.pages } }));
       return;
     }
     case 'import': {

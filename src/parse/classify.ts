@@ -44,6 +44,8 @@ export interface ClassifiedParagraph extends RawParagraph {
   ordered?: boolean;
   /** For numbered list items: the number as written. */
   ordinal?: number;
+  /** The source the paragraph names, for commentary (found once, used by sections and headings). */
+  source?: Source;
 }
 
 /** Evidence above this makes a paragraph a quote, or a section start. */
@@ -99,14 +101,12 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
 
     // Where a section starts: explicit `---`, the author's blank lines, after the support block,
     // or (flat exports) where the author introduces a new source.
-    const section = sectionStart(paragraph, index, previous, topic, blankLineExport, foreign);
+    const named = foreign || isWrappedInQuotes(paragraph.raw) ? undefined : findSource(paragraph.raw);
+    const section = sectionStart(paragraph, index, previous, topic, blankLineExport, foreign, named);
     if (section.starts) topic = { text: '', paragraphs: 0, quoted: new Set() };
     const topicSourceBefore = topic.source;
-    if (!topic.source && !foreign) {
-      const source = findSource(paragraph.raw);
-      if (source) topic.source = source;
-    }
-    const sectionFields = { startsSection: section.starts, sectionReasons: section.reasons };
+    if (!topic.source && named) topic.source = named;
+    const sectionFields = { startsSection: section.starts, sectionReasons: section.reasons, ...(named ? { source: named } : {}) };
     topic.text += ` ${paragraph.raw}`;
     topic.paragraphs++;
 
@@ -207,8 +207,7 @@ function quoteEvidence(text: string, context: QuoteContext): { score: number; re
 function introducesSource(paragraph: ClassifiedParagraph): boolean {
   if (POINTS_AT_LINK.test(paragraph.raw)) return true;
   if (authorVoice(paragraph.raw).some((t) => t === 'first person' || t === 'colloquial')) return false;
-  const source = findSource(paragraph.raw);
-  if (!source) return false;
+  if (!paragraph.source) return false;
   return paragraph.startsSection || MEDIA.test(paragraph.raw) || /\b(?:[Ll]aut|schreibt|analysiert|berichtet|erklärt|argumentiert)\b/.test(paragraph.raw);
 }
 
@@ -220,6 +219,7 @@ function sectionStart(
   topic: Topic,
   blankLineExport: boolean,
   foreign: boolean,
+  source: Source | undefined,
 ): { starts: boolean; reasons: string[] } {
   if (index === 0) return { starts: true, reasons: ['first paragraph'] };
   if (paragraph.forcedBreak) return { starts: true, reasons: ['marked with ---'] };
@@ -239,7 +239,6 @@ function sectionStart(
   };
   const text = paragraph.raw;
   const first = sentences(text)[0] ?? text;
-  const source = findSource(text);
   if (source) {
     const known = sourceWords(source).some((word) => topic.text.includes(word));
     if (known) add(0.5, 'names a source already discussed');

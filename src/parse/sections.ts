@@ -3,7 +3,7 @@
 
 import type { Block, Language, Paragraph, Section, Source, SupportBlock } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
-import { findSource, sourceHeading } from './sources.js';
+import { sourceHeading } from './sources.js';
 
 export interface Grouped {
   sections: Section[];
@@ -58,7 +58,7 @@ function quotedSources(paragraphs: ClassifiedParagraph[], main: Source | undefin
   paragraphs.forEach((paragraph, index) => {
     const next = paragraphs[index + 1];
     if (paragraph.kind !== 'commentary' || (next?.kind !== 'quote' && !(next?.kind === 'list' && next.lang !== paragraph.lang))) return;
-    const source = findSource(paragraph.text);
+    const source = paragraph.source;
     if (source && !found.some((f) => key(f) === key(source))) found.push(source);
   });
   return found;
@@ -68,9 +68,7 @@ function quotedSources(paragraphs: ClassifiedParagraph[], main: Source | undefin
 function sectionSource(paragraphs: ClassifiedParagraph[]): Source | undefined {
   for (const paragraph of paragraphs) {
     if (paragraph.kind === 'quote') break;
-    if (paragraph.kind !== 'commentary') continue;
-    const source = findSource(paragraph.text);
-    if (source) return source;
+    if (paragraph.kind === 'commentary' && paragraph.source) return paragraph.source;
   }
   return undefined;
 }

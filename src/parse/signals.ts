@@ -16,8 +16,18 @@ export function outsideQuotes(text: string): string {
 
 /** A paragraph that starts with an opening quotation mark and ends with a closing one. */
 export function isWrappedInQuotes(text: string): boolean {
-  const trimmed = text.replace(/\s*(?:\[(?:…|\.\.\.)\])?[.,;:!?]*\s*$/, '');
-  return trimmed.length > 20 && OPENING_QUOTES.includes(trimmed[0]!) && CLOSING_QUOTES.includes(trimmed[trimmed.length - 1]!);
+  if (!OPENING_QUOTES.includes(text[0] ?? '')) return false;
+  // Trim trailing space and sentence punctuation, then an elision mark, then punctuation again.
+  let end = text.length;
+  const trimPunctuation = () => {
+    while (end > 0 && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
+  };
+  trimPunctuation();
+  if (text.slice(Math.max(0, end - 5), end).match(/\[(?:…|\.\.\.)\]$/)) {
+    end = text.lastIndexOf('[', end - 1);
+    trimPunctuation();
+  }
+  return end > 20 && CLOSING_QUOTES.includes(text[end - 1]!);
 }
 
 /** Sentences of a paragraph (rough: split after . ! ? before a capital or a quotation mark). */
@@ -68,6 +78,6 @@ export function announcesOwnText(text: string): boolean {
 }
 
 /** Nouns for what the author links to: articles, essays, interviews, papers, videos, podcasts. */
-export const MEDIA = /(?:Artikel|Essay|Interview|Paper|Podcast|Video\p{Ll}*|\p{Ll}*[Ee]ssay|Longread|Newsletter|Blogpost|Studie|Reportage|Thread|Ausgabe|Buch|Stück|Kolumne|Serie|Beitrag|Text|Recherche|Analyse|Website|Mitschnitt|Gespräch|Vortrag|Talk)\b/u;
+export const MEDIA = /(?:Artikel|[Ee]ssay|Interview|Paper|Podcast|Video|Longread|Newsletter|Blogpost|Studie|Reportage|Thread|Ausgabe|Buch|Stück|Kolumne|Serie|Beitrag|Text|Recherche|Analyse|Website|Mitschnitt|Gespräch|Vortrag|Talk)\b/u;
 /** The author's recommendations: `lesenswert`, `sehenswert`, `furios`. */
 export const RECOMMENDATION = /\b(?:lesenswert\p{Ll}*|lesenwert\p{Ll}*|sehenswert\p{Ll}*|hörenswert\p{Ll}*|empfehlenswert\p{Ll}*|furios\p{Ll}*|großartig\p{Ll}*|beunruhigend\p{Ll}*|ellenlang\p{Ll}*|wichtig\p{Ll}*)\b/u;

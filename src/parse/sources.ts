@@ -35,9 +35,6 @@ const NOT_NAME = new Set(
 /** Roles that stand before a name: `Die Ökonomin Cecilia Rikap`, `Der Google KI-Forscher Francois Chollet`. */
 const ROLE = /(?:^|-)(?:Philosoph|Ökonom|Forscher|Journalist|Autor|Historiker|Soziolog|Schriftsteller|Politikwissenschaftler|Wissenschaftler|Publizist|Kolumnist|Reporter|Professor|Kollege|Investor|Blogger|Podcaster|Aktivist|Analyst|Ökonomin|Philosophin|Forscherin|Journalistin|Autorin|Historikerin|Soziologin|Schriftstellerin|Wissenschaftlerin|Publizistin|Kolumnistin|Reporterin|Professorin|Kollegin|Aktivistin|Analystin|Chef|Chefin|CEO|Gründer|Gründerin|Tochter|Sohn)(?:in|innen|en)?$/;
 
-const PERSON_AS_SUBJECT = new RegExp(String.raw`(?<![\p{L}-])(?<!\p{Lu}[\p{L}'’.-]*\s)(?<!\b(?:den|dem|der|die|das|des|ein|eine|einer|einem|eines)\s)(?!(?:Auf|In|Im|Bei|Laut|Mit|Nach|Von|Vor|Unter|Über)\s)(${RUN})\s+(?:${VERBS})\b`, 'gu');
-const PERSON_AFTER_VERB = new RegExp(String.raw`\b(?:${REPORTING_BEFORE})\s+(?:auch\s+)?(${RUN})`, 'gu');
-const PERSON_IN_OUTLET = new RegExp(String.raw`(?<![\p{L}-])(${RUN})\s+(?:in|im|In|Im|bei|auf)\s+(?:der\s+|dem\s+)?${WORD}`, 'gu');
 const OUTLET_AFTER_LAUT = new RegExp(String.raw`\b[Ll]aut\s+(?:der\s+|dem\s+|des\s+)?(${RUN})`, 'u');
 const OUTLET_AT_START = new RegExp(String.raw`^(?:Auf|Bei)\s+(?:der\s+|dem\s+)?(${RUN})\s+(?:hat|hatte|gibt es|gab es|erschien|ist|steht|findet sich)\b`, 'u');
 const OUTLET_AS_SUBJECT = new RegExp(String.raw`^(?:Die\s+|Der\s+|Das\s+)?(${RUN})\s+(?:hat|hatte|bringt|veröffentlichte|berichtet|schreibt)\b`, 'u');
@@ -57,27 +54,91 @@ export function findSource(text: string): Source | undefined {
   return { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) };
 }
 
-/** The first name-like run in a subject, reporting or `X in Y` position. */
+/** A word that can be part of a name: capitalised, an initial (`M.`, `J.D.`), or `54Books`. */
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|\d+\p{Lu}\p{L}*)$/u;
+const PARTICLE_WORD = /^(?:de|van|von|al|bin|da|di|du|le|la|&|und)$/;
+const VERB_SET = new Set(VERBS.split('|'));
+const REPORTING_SET = new Set(REPORTING_BEFORE.split('|').filter((v) => !v.includes(' ')));
+const PREPOSITION_SET = new Set(['in', 'im', 'In', 'Im', 'bei', 'auf']);
+const LOWER_ARTICLE = /^(?:den|dem|der|die|das|des|ein|eine|einer|einem|eines)$/;
+const STARTS_WITH_PREPOSITION = /^(?:Auf|In|Im|Bei|Laut|Mit|Nach|Von|Vor|Unter|Über)$/;
+
+interface Token {
+  word: string;
+  index: number;
+}
+
+/**
+ * The first name-like run in a subject, reporting or `X in Y` position.
+ * Note: scans words, not the text with one large regex: a paragraph's lead is read in linear time.
+ */
 function findPerson(lead: string): string | undefined {
+  const tokens: Token[] = [...lead.matchAll(/\S+/g)].map((m) => ({ word: m[0], index: m.index }));
   const candidates: { index: number; name: string }[] = [];
-  for (const pattern of [PERSON_AS_SUBJECT, PERSON_AFTER_VERB, PERSON_IN_OUTLET]) {
-    for (const match of lead.matchAll(pattern)) {
-      const name = personName(match[1]);
-      if (name) candidates.push({ index: match.index + match[0].indexOf(match[1]!), name });
+  const consider = (run: Token[] | undefined) => {
+    const name = run && run.length ? personName(run.map((t) => t.word).join(' ')) : undefined;
+    if (name) candidates.push({ index: run![0]!.index, name });
+  };
+  tokens.forEach((token, i) => {
+    const bare = token.word.replace(/[.,;:!?]+$/, '');
+    // `Nathan Benaich schreibt`, `Raul Zelik in Analyse und Kritik`: a run of names before a verb or preposition.
+    const verb = VERB_SET.has(token.word);
+    const preposition = PREPOSITION_SET.has(token.word) && NAME_WORD.test(tokens[i + 1]?.word === 'der' || tokens[i + 1]?.word === 'dem' ? tokens[i + 2]?.word ?? '' : tokens[i + 1]?.word ?? '');
+    if (verb || preposition) {
+      const run = runBefore(tokens, i);
+      if (run && (!verb || !STARTS_WITH_PREPOSITION.test(run[0]!.word)) && !LOWER_ARTICLE.test(tokens[i - run.length - 1]?.word ?? '')) consider(run);
     }
-  }
+    // `schreibt Nathan Benaich`, `versucht auch Ryan Broderick`, `hatten wir Arne Semsrott`.
+    if (REPORTING_SET.has(bare) && bare === token.word) {
+      const start = tokens[i + 1]?.word === 'auch' ? i + 2 : i + 1;
+      consider(runFrom(tokens, start));
+    }
+    if (token.word === 'wir' && tokens[i - 1]?.word === 'hatten') consider(runFrom(tokens, i + 1));
+  });
   candidates.sort((a, b) => a.index - b.index);
   return candidates[0]?.name;
 }
+
+/** The run of name words that ends right before token `end` (no punctuation inside). */
+function runBefore(tokens: Token[], end: number): Token[] | undefined {
+  const run: Token[] = [];
+  for (let j = end - 1; j >= 0 && run.length < 9; j--) {
+    const word = tokens[j]!.word;
+    const trailingPunctuation = /[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word));
+    if (NAME_WORD.test(word) && !(trailingPunctuation && j !== end - 1) && !/[,;:!?]$/.test(word)) run.unshift(tokens[j]!);
+    else if (PARTICLE_WORD.test(word) && run.length && j > 0 && NAME_WORD.test(tokens[j - 1]!.word)) run.unshift(tokens[j]!);
+    else break;
+  }
+  while (run.length && PARTICLE_WORD.test(run[0]!.word)) run.shift();
+  return run.length ? run.slice(-5) : undefined;
+}
+
+/** The run of name words starting at token `start`. */
+function runFrom(tokens: Token[], start: number): Token[] | undefined {
+  const run: Token[] = [];
+  for (let j = start; j < tokens.length && run.length < 5; j++) {
+    const raw = tokens[j]!.word;
+    const word = raw.replace(/[,;:!?]+$/, '');
+    if (NAME_WORD.test(word) || (PARTICLE_WORD.test(word) && run.length && NAME_WORD.test(tokens[j + 1]?.word ?? ''))) {
+      run.push({ word, index: tokens[j]!.index });
+      if (word !== raw) break; // punctuation ends the name
+    } else break;
+  }
+  return run.length ? run : undefined;
+}
+
+const AFTER_PERSON = new RegExp(String.raw`\s+(?:\p{Ll}+\s+){0,2}?(?:in der|im|in|In|bei|auf)\s+(${RUN})`, 'uy');
 
 function findOutlet(lead: string, person: string | undefined): string | undefined {
   const quoted = QUOTED_NAME.exec(lead)?.[1];
   if (quoted) return quoted.trim();
   if (person) {
-    const escaped = person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const afterPerson = new RegExp(String.raw`${escaped}\s+(?:\p{Ll}+\s+){0,2}?(?:in der|im|in|In|bei|auf)\s+(${RUN})`, 'u').exec(lead);
-    const outlet = outletName(afterPerson?.[1]);
-    if (outlet) return outlet;
+    const at = lead.indexOf(person);
+    if (at >= 0) {
+      AFTER_PERSON.lastIndex = at + person.length;
+      const outlet = outletName(AFTER_PERSON.exec(lead)?.[1]);
+      if (outlet) return outlet;
+    }
   }
   for (const pattern of [OUTLET_AFTER_LAUT, OUTLET_AT_START, OUTLET_OF_MEDIA]) {
     const outlet = outletName(pattern.exec(lead)?.[1]);

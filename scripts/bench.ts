@@ -1,0 +1,79 @@
+// `npm run bench -- [--issues N] [--sizes 100,1000,5000] [--seed S]`: builds a synthetic archive
+// of N issues (default 1000) and prints what the author waits for: full builds with and without
+// search, the Pagefind CLI alone on the same output, rebuilds with nothing or one issue changed,
+// peak memory, output size, and the cost per issue across sizes.
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeSyntheticArchive } from './synthetic.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { issues: { type: 'string' }, sizes: { type: 'string' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false } } });
+const sizes = values.sizes ? values.sizes.split(',').map(Number) : [Number(values.issues ?? 1000)];
+
+interface Run {
+  wall: number;
+  stats: { seconds: number; stages: Record<string, number>; maxRssKb: number; pages: number };
+}
+
+/** Runs the build CLI as the author would, timing the whole process. */
+function buildCli(input: string, out: string, ...flags: string[]): Run {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', input, '--out', out, '--stats', ...flags], { encoding: 'utf8', cwd: root });
+  const wall = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
+  const line = result.stdout.split('\n').find((l) => l.startsWith('{"stats"'));
+  return { wall, stats: JSON.parse(line!).stats };
+}
+
+function pagefindCli(site: string): number {
+  const started = performance.now();
+  execFileSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', site, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' });
+  return (performance.now() - started) / 1000;
+}
+
+async function folderSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const s = (x: number) => `${x.toFixed(3)} s`;
+const perIssue: { n: number; ms: number }[] = [];
+const work = await fs.mkdtemp(path.join(os.tmpdir(), 'kl-bench-'));
+console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}; synthetic archives from issues/ (seed ${values.seed})`);
+try {
+  for (const n of sizes) {
+    const input = path.join(work, `issues-${n}`);
+    const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
+    const noSearch = buildCli(input, path.join(work, `site-${n}-nosearch`), '--no-search');
+    const out = path.join(work, `site-${n}`);
+    const full = buildCli(input, out);
+    const pagefind = pagefindCli(out);
+    const unchanged = buildCli(input, out);
+    const changedFile = files[Math.floor(files.length / 2)]!;
+    await fs.appendFile(changedFile, '\nEin neuer Absatz am Ende, geändert für den Benchmark.\n');
+    const oneChanged = buildCli(input, out);
+    const size = await folderSize(out);
+    perIssue.push({ n, ms: (noSearch.wall * 1000) / n });
+    console.log(`\n${n} issues → ${full.stats.pages} pages, ${(size / 1e6).toFixed(1)} MB output`);
+    console.log(`  full build, no search   ${s(noSearch.wall)} wall  (${Object.entries(noSearch.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+    console.log(`                          ${(n / noSearch.wall).toFixed(0)} issues/s, ${(noSearch.stats.pages / noSearch.wall).toFixed(0)} pages/s, peak RSS ${(noSearch.stats.maxRssKb / 1024).toFixed(0)} MB`);
+    console.log(`  full build with search  ${s(full.wall)} wall  (search ${full.stats.stages.search?.toFixed(3)}), peak RSS ${(full.stats.maxRssKb / 1024).toFixed(0)} MB`);
+    console.log(`  Pagefind CLI alone      ${s(pagefind)}  → ratio ${(full.wall / pagefind).toFixed(2)} × Pagefind`);
+    console.log(`  rebuild, nothing changed ${s(unchanged.wall)} (${Object.entries(unchanged.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+    console.log(`  rebuild, one changed    ${s(oneChanged.wall)} (${Object.entries(oneChanged.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+  }
+  if (perIssue.length > 1) {
+    console.log('\nCost per issue (full build, no search):');
+    for (const { n, ms } of perIssue) console.log(`  ${String(n).padStart(5)} issues: ${ms.toFixed(2)} ms/issue (${(ms / perIssue[0]!.ms).toFixed(2)} × the ${perIssue[0]!.n}-issue cost)`);
+  }
+} finally {
+  if (!values.keep) await fs.rm(work, { recursive: true, force: true });
+  else console.log(`\nkept ${work}`);
+}
