@@ -67,6 +67,9 @@ export function searchRecords(archive: Archive, site: SiteConfig): SearchRecord[
   return records;
 }
 
+/** How many records are sent to Pagefind at once. */
+const BATCH = 256;
+
 export interface SearchIndexOptions {
   /** Language of the pages: one index for the whole site, English quotes included. */
   lang: string;
@@ -78,9 +81,12 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
     const { index, errors } = await pagefind.createIndex({ forceLanguage: options.lang });
     check(errors, 'starting Pagefind');
     if (!index) throw new SearchIndexError('Pagefind did not create an index');
-    for (const record of records) {
-      const added = await index.addCustomRecord({ ...record, language: options.lang });
-      check(added.errors, `indexing ${record.url}`);
+    // Note: requests to the Pagefind service are answered in order; sending a batch at a time
+    // instead of one by one keeps its pipe busy (several times faster on large archives).
+    for (let start = 0; start < records.length; start += BATCH) {
+      const batch = records.slice(start, start + BATCH);
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord({ ...record, language: options.lang })));
+      added.forEach((response, i) => check(response.errors, `indexing ${batch[i]!.url}`));
     }
     const { errors: fileErrors, files } = await index.getFiles();
     check(fileErrors, 'writing the index');
