@@ -73,7 +73,7 @@ export async function renderSite(archive: Archive, renderer: PageRenderer, site:
   const pages: Page[] = [];
   pages.push({
     path: 'index.html',
-    content: await renderer.render('index', {
+    content: renderer.render('index', {
       ...common,
       page: page('', site.title, site.description),
       years: groupByYear(archive.issues.map(summary)),
@@ -85,7 +85,7 @@ export async function renderSite(archive: Archive, renderer: PageRenderer, site:
     const issuePath = archive.issuePath(issue.number)!;
     pages.push({
       path: `${issuePath}index.html`,
-      content: await renderer.render('issue', {
+      content: renderer.render('issue', {
         ...common,
         page: page(issuePath, `${site.title} No ${issue.number}: ${issue.title}`, issue.title, 'article'),
         issue: summary(issue),
@@ -109,7 +109,7 @@ export async function renderSite(archive: Archive, renderer: PageRenderer, site:
   }));
   pages.push({
     path: `${SOURCES_PATH}index.html`,
-    content: await renderer.render('sources', {
+    content: renderer.render('sources', {
       ...common,
       page: page(SOURCES_PATH, `Quellen – ${site.title}`, `Alle Personen und Medien, die ${site.title} zitiert.`),
       people: sources.filter((s) => s.kind === 'person'),
@@ -118,11 +118,11 @@ export async function renderSite(archive: Archive, renderer: PageRenderer, site:
   });
   pages.push({
     path: `${SEARCH_PATH}index.html`,
-    content: await renderer.render('search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`) }),
+    content: renderer.render('search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`) }),
   });
   pages.push({
     path: '404.html',
-    content: await renderer.render('404', {
+    content: renderer.render('404', {
       ...common,
       page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
       issues: archive.issues.slice(0, 5).map(summary),

@@ -3,13 +3,13 @@
 // body, already escaped by rehype-stringify, is inserted with `| raw`. `ownPropertyOnly` keeps
 // templates from reaching prototype properties.
 
-import { Liquid } from 'liquidjs';
+import { Liquid, type Template } from 'liquidjs';
 import { TemplateError } from './errors.js';
 
 export type TemplateName = 'index' | 'issue' | 'sources' | 'search' | '404';
 
 export interface PageRenderer {
-  render(template: TemplateName, data: Record<string, unknown>): Promise<string>;
+  render(template: TemplateName, data: Record<string, unknown>): string;
 }
 
 export function createPageRenderer(templatesDir: string): PageRenderer {
@@ -23,13 +23,20 @@ export function createPageRenderer(templatesDir: string): PageRenderer {
     ownPropertyOnly: true,
     cache: true,
   });
+  // Each template is parsed once and rendered synchronously for every page.
+  const parsed = new Map<TemplateName, Template[]>();
+  const fail = (template: TemplateName, cause: unknown) => {
+    const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    return new TemplateError(`template ${template}.liquid in ${templatesDir}: ${message}`, { cause });
+  };
   return {
-    async render(template, data) {
+    render(template, data) {
       try {
-        return await engine.renderFile(template, data);
+        let templates = parsed.get(template);
+        if (!templates) parsed.set(template, (templates = engine.parseFileSync(template)));
+        return engine.renderSync(templates, data) as string;
       } catch (cause) {
-        const message = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
-        throw new TemplateError(`template ${template}.liquid in ${templatesDir}: ${message}`, { cause });
+        throw fail(template, cause);
       }
     },
   };

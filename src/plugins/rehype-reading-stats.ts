@@ -1,8 +1,7 @@
 // Counts the words of a page body and the minutes a reader needs for them, on `file.data`,
 // for the archive index ("12 Min. Lesezeit").
 
-import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 
 declare module 'vfile' {
@@ -19,13 +18,19 @@ export interface ReadingStatsOptions {
   wordsPerMinute?: number;
 }
 
+const WORD = /\S+/g;
+
 export default function rehypeReadingStats(options: ReadingStatsOptions = {}) {
   const wordsPerMinute = options.wordsPerMinute ?? 200;
   return (tree: Root, file: VFile) => {
     let words = 0;
-    visit(tree, 'text', (node) => {
-      words += node.value.split(/\s+/).filter(Boolean).length;
-    });
+    const walk = (nodes: (Root | RootContent)[]) => {
+      for (const node of nodes) {
+        if (node.type === 'text') words += node.value.match(WORD)?.length ?? 0;
+        else if ('children' in node) walk(node.children);
+      }
+    };
+    walk([tree]);
     file.data.words = words;
     file.data.readingMinutes = Math.max(1, Math.round(words / wordsPerMinute));
   };
