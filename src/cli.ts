@@ -8,6 +8,7 @@ import { checkFiles } from './check.js';
 import { defaultBuildOptions } from './config.js';
 import { BuildError } from './errors.js';
 import { importExports } from './import.js';
+import { terminalProgress } from './progress.js';
 import { serve } from './serve.js';
 
 const usage = `usage:
@@ -46,7 +47,7 @@ async function main(argv: string[]): Promise<void> {
         search: !values['no-search'],
       };
       const started = performance.now();
-      const report = await build(options);
+      const report = await build(options, undefined, terminalProgress());
       for (const warning of report.warnings) console.warn(`warning: ${warning}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const stages = report.timings.map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
