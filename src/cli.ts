@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
 import { checkFiles } from './check.js';
+import { startDevServer } from './dev.js';
 import { defaultBuildOptions } from './config.js';
 import { BuildError } from './errors.js';
 import { importExports } from './import.js';
@@ -15,7 +16,8 @@ const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
   npm run import -- EXPORT.txt... [--into DIR]
   npm run check -- [FILE|DIR...]
-  npm run serve -- [--dir DIR] [--port N]`;
+  npm run serve -- [--dir DIR] [--port N]
+  npm run dev -- [--input DIR] [--out DIR] [--port N]`;
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -34,7 +36,7 @@ async function main(argv: string[]): Promise<void> {
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help || !command) {
+  if (values.help || !command || command === '--help') {
     console.log(usage);
     return;
   }
@@ -66,6 +68,16 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'check': {
       console.log(await checkFiles(positionals.length ? positionals.map((p) => path.resolve(p)) : [defaultBuildOptions.input]));
+      return;
+    }
+    case 'dev': {
+      const options = {
+        ...defaultBuildOptions,
+        ...(values.input ? { input: path.resolve(values.input) } : {}),
+        ...(values.out ? { out: path.resolve(values.out) } : {}),
+      };
+      const dev = await startDevServer({ build: options, port: Number(values.port ?? 8080) });
+      console.log(`Serving ${path.relative(process.cwd(), options.out) || '.'} at ${dev.url}, rebuilding on changes to issues/, templates/, public/ and the config (Ctrl+C stops)`);
       return;
     }
     case 'serve': {

@@ -1,5 +1,5 @@
 // `npm run serve`: a small static file server for the built site on localhost, enough to try the
-// search, which browsers do not run from file:// URLs.
+// search, which browsers do not run from file:// URLs. The dev server adds live reload to it.
 
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -21,13 +21,36 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export interface ServeOptions {
+  /** Markup added before `</body>` of every HTML response (the dev server's reload client). */
+  injectIntoHtml?: string;
+  /** Extra handlers by exact URL path. */
+  routes?: Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => void>;
+}
+
 /** Starts serving `root`; resolves with the server once it listens. */
-export async function startServer(root: string, port: number, host = '127.0.0.1'): Promise<http.Server> {
+export async function startServer(root: string, port: number, host = '127.0.0.1', options: ServeOptions = {}): Promise<http.Server> {
   const server = http.createServer(async (request, response) => {
-    const file = await resolveFile(root, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400).end('Bad request');
+      return;
+    }
+    const route = options.routes?.[urlPath];
+    if (route) return route(request, response);
+    const file = await resolveFile(root, urlPath);
     const status = file ? 200 : 404;
     const target = file ?? path.join(root, '404.html');
     const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+    if (options.injectIntoHtml && type.startsWith('text/html')) {
+      const html = await fs.readFile(target, 'utf8').catch(() => 'Not found');
+      const injected = html.includes('</body>') ? html.replace('</body>', `${options.injectIntoHtml}</body>`) : html + options.injectIntoHtml;
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(injected);
+      return;
+    }
     response.writeHead(status, { 'content-type': type });
     createReadStream(target).on('error', () => response.end('Not found')).pipe(response);
   });

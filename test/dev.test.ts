@@ -1,0 +1,115 @@
+// `npm run dev`: serves, rebuilds on change, reloads the page, and reports a broken file in the
+// terminal and the browser while it keeps serving.
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultBuildOptions } from '../src/config.js';
+import { startDevServer, type DevServer } from '../src/dev.js';
+import { archiveDir, tempDir } from './helpers/fixtures.js';
+
+let dev: DevServer;
+let input: string;
+let templates: string;
+let out: string;
+const log: string[] = [];
+const events: { event: string; data: string }[] = [];
+let cleanup: () => Promise<void>;
+let eventStream: http.ClientRequest;
+
+const get = (url: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    http.get(url, (response) => {
+      let body = '';
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    }).on('error', reject);
+  });
+
+/** Waits until an event of this kind arrived after the given count of events. */
+async function eventAfter(count: number, kind: string, timeout = 15_000): Promise<{ event: string; data: string }> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const found = events.slice(count).find((e) => e.event === kind);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no "${kind}" event; got ${JSON.stringify(events.slice(count))}`);
+}
+
+beforeAll(async () => {
+  const temp = await tempDir('kl-dev-');
+  cleanup = temp.cleanup;
+  input = path.join(temp.dir, 'issues');
+  out = path.join(temp.dir, 'site');
+  templates = path.join(temp.dir, 'templates');
+  await fs.cp(archiveDir, input, { recursive: true });
+  await fs.cp(defaultBuildOptions.templates, templates, { recursive: true });
+  dev = await startDevServer({ build: { ...defaultBuildOptions, input, out, templates, config: path.join(templates, 'site.json'), search: false }, port: 0, debounceMs: 50, log: (line) => log.push(line) });
+  eventStream = http.get(`${dev.url}__dev/events`, (response) => {
+    let buffer = '';
+    response.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
+      }
+    });
+  });
+}, 60_000);
+
+afterAll(async () => {
+  eventStream?.destroy();
+  await dev?.close();
+  await cleanup?.();
+});
+
+describe('npm run dev', () => {
+  it('serves the built site with the live-reload client added to HTML pages, not to the files', async () => {
+    const page = await get(`${dev.url}issues/56/`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("new EventSource('/__dev/events')");
+    expect(await fs.readFile(path.join(out, 'issues/56/index.html'), 'utf8')).not.toContain('__dev');
+  });
+
+  it('rebuilds when an issue changes and tells the page to reload', async () => {
+    const before = events.length;
+    const file = path.join(input, '056.txt');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('Laut Heise will Merz', 'Laut Heise will Friedrich Merz'));
+    await eventAfter(before, 'reload');
+    expect((await get(`${dev.url}issues/56/`)).body).toContain('Laut Heise will Friedrich Merz');
+  }, 30_000);
+
+  it('shows a parse error with file and line in the terminal and the browser, and keeps serving', async () => {
+    const before = events.length;
+    await fs.writeFile(path.join(input, '099.txt'), '---\nnumber: [99\n---\nWillkommen bei Krasse Links No 99. Hallo, heute X.\n');
+    const error = await eventAfter(before, 'error-message');
+    expect(JSON.parse(error.data)).toMatch(/^099\.txt:\d+: front matter cannot be read/);
+    expect(log.some((line) => /^error: 099\.txt:\d+: front matter cannot be read/.test(line))).toBe(true);
+    expect((await get(`${dev.url}issues/56/`)).status).toBe(200);
+
+    const fixed = events.length;
+    await fs.writeFile(path.join(input, '099.txt'), '---\nnumber: 99\n---\nWillkommen bei Krasse Links No 99. Hallo, heute X.\nLaut Heise: neu.\n');
+    await eventAfter(fixed, 'reload');
+    expect(dev.lastError()).toBeUndefined();
+    expect((await get(`${dev.url}issues/99/`)).status).toBe(200);
+  }, 30_000);
+
+  it('rebuilds when a template changes', async () => {
+    const before = events.length;
+    const index = path.join(templates, 'index.liquid');
+    await fs.writeFile(index, (await fs.readFile(index, 'utf8')).replace('<h1>Alle Ausgaben</h1>', '<h1>Alle Ausgaben!</h1>'));
+    await eventAfter(before, 'reload');
+    expect((await get(dev.url)).body).toContain('<h1>Alle Ausgaben!</h1>');
+  }, 30_000);
+
+  it('rebuilds when the site config changes', async () => {
+    const before = events.length;
+    await fs.writeFile(path.join(templates, 'site.json'), JSON.stringify({ title: 'Krasse Links Archiv' }));
+    await eventAfter(before, 'reload');
+    expect((await get(dev.url)).body).toContain('<a class="site-title" href="/">Krasse Links Archiv</a>');
+  }, 30_000);
+});
