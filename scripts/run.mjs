@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
-const bundle = path.join(root, 'node_modules', '.cache', 'krasse-links', 'cli.mjs');
+const bundleDir = path.join(root, 'node_modules', '.cache', 'krasse-links', 'bin');
+const bundle = path.join(bundleDir, 'cli.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -22,9 +23,14 @@ function newestSource(dir) {
 const bundleTime = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
 if (bundleTime < Math.max(newestSource(src), fs.statSync(fileURLToPath(import.meta.url)).mtimeMs)) {
   const { build } = await import('esbuild');
+  fs.rmSync(bundleDir, { recursive: true, force: true });
   await build({
     entryPoints: [path.join(src, 'cli.ts')],
-    outfile: bundle,
+    outdir: bundleDir,
+    outExtension: { '.js': '.mjs' },
+    // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -1,76 +1,63 @@
-// The orchestrator: the build reads like its data flow.
-// load → parse → archive → render (mdast → HTML → templates) → write → search index.
+// The orchestrator for builds into a folder: decide from the input hashes whether there is
+// anything to do, run the pipeline into a staging folder next to the output, and swap it in only
+// when everything succeeded. Files the previous build wrote and this one would write alike are
+// taken over as hard links.
 
-import { rm } from 'node:fs/promises';
-import { createArchive } from './archive.js';
-import { loadSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
-import { loadIssues } from './load.js';
-import type { Issue } from './model.js';
-import { parseIssue } from './parse/index.js';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { BUILD_ID_FILE, BuildCache, type Manifest } from './cache.js';
+import type { BuildOptions, SiteConfig } from './config.js';
+import { hash, readInputs } from './inputs.js';
+import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';
-import { searchRecords, writeSearchIndex } from './search.js';
-import { renderSite } from './site.js';
-import { createPageRenderer } from './templates.js';
-import { copyFolder, DiskWriter, makeStagingFolder, swapIntoPlace, type Writer } from './write.js';
+import { IncrementalWriter, makeStagingFolder, restoreInterruptedSwap, swapIntoPlace } from './write.js';
 
-export interface BuildReport {
-  issues: Issue[];
-  /** Number of pages written (HTML, feed, sitemap). */
-  pages: number;
-  /** Files written besides the pages (static files, search index). */
-  otherFiles: number;
-  warnings: string[];
-  /** Seconds per stage, in order. */
-  timings: [stage: string, seconds: number][];
-}
+export type { BuildReport } from './pipeline.js';
 
-/** Builds the site from `options.input` through `writer` (memory or a folder). */
-export async function buildSite(
-  options: Omit<BuildOptions, 'out'>,
-  writer: Writer,
-  siteConfig?: SiteConfig,
-  progress: Progress = silentProgress,
-): Promise<BuildReport> {
-  const timings: BuildReport['timings'] = [];
-  const stage = async <T>(name: string, work: () => T | Promise<T>, total?: number): Promise<T> => {
-    progress.stage(name, total);
-    const start = performance.now();
-    const result = await work();
-    timings.push([name, (performance.now() - start) / 1000]);
-    return result;
-  };
-
-  const site = siteConfig ?? (await loadSiteConfig(options.config));
-  const { sources, warnings } = await stage('load', () => loadIssues(options.input));
-  const issues = await stage('parse', () => sources.map((source) => (progress.advance(), parseIssue(source))), sources.length);
-  const archive = createArchive(issues);
-  const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site));
-  const staticFiles = await stage('write', async () => {
-    for (const page of pages) {
-      await writer.write(page.path, page.content);
-      progress.advance();
-    }
-    return copyFolder(options.public, writer);
-  }, pages.length);
-  const indexFiles = options.search
-    ? await stage('search', () => writeSearchIndex(searchRecords(archive, site), writer, { lang: site.lang }))
-    : 0;
-  progress.end();
-  const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
-  if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
-  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings };
-}
-
-/** Builds into a staging folder next to `options.out` and swaps it in only when everything succeeded. */
+/**
+ * Builds into a staging folder next to `options.out` and swaps it in only when everything
+ * succeeded. With nothing changed since the last build, it does nothing at all.
+ */
 export async function build(options: BuildOptions, site?: SiteConfig, progress: Progress = silentProgress): Promise<BuildReport> {
+  let mark = performance.now();
+  const timings: BuildReport['timings'] = [];
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings.push([name, (now - mark) / 1000]);
+    mark = now;
+  };
+  await restoreInterruptedSwap(options.out);
+  const cache = BuildCache.forOutput(options.out);
+  const inputs = await readInputs(options, site);
+  const previous = cache.manifest;
+  const previousIntact = previous !== undefined && (await readBuildId(options.out)) === previous.buildId;
+  lap('check');
+  if (previousIntact && previous.inputs === inputs.key) {
+    return { issues: [], pages: 0, otherFiles: 0, warnings: [], timings, unchanged: true, kept: 0, written: 0 };
+  }
+  // Note: the pipeline and its dependencies load only when there is something to build.
+  const { buildSite } = await import('./pipeline.js');
+  lap('start');
   const staging = await makeStagingFolder(options.out);
   try {
-    const report = await buildSite(options, new DiskWriter(staging), site, progress);
+    const writer = new IncrementalWriter(staging, previousIntact ? { dir: options.out, outputs: previous.outputs } : undefined);
+    const report = await buildSite(options, writer, inputs.site, progress, { inputs, cache });
+    const buildId = hash(inputs.key, String(Date.now()), String(process.pid));
+    await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${buildId}\n`);
+    mark = performance.now();
     await swapIntoPlace(staging, options.out);
-    return report;
+    const manifest: Manifest = { version: 1, inputs: inputs.key, buildId, files: report.files, outputs: writer.outputs };
+    cache.save(manifest);
+    lap('finish');
+    return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {
     progress.end();
-    await rm(staging, { recursive: true, force: true });
+    await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }
 }
+
+async function readBuildId(out: string): Promise<string | undefined> {
+  return fs.readFile(path.join(out, BUILD_ID_FILE), 'utf8').then((text) => text.trim(), () => undefined);
+}
+

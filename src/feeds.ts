@@ -20,7 +20,7 @@ export function escapeXml(text: string): string {
 const timestamp = (issue: Issue) => (issue.date ? `${issue.date}T00:00:00Z` : UNDATED);
 
 /** An Atom feed of the newest issues, each with its full article body. */
-export function atomFeed(archive: Archive, site: SiteConfig, bodies: ReadonlyMap<Issue, string>): string {
+export function atomFeed(archive: Archive, site: SiteConfig, body: (issue: Issue) => string): string {
   const entries = archive.issues.slice(0, FEED_ENTRIES);
   const updated = entries.map(timestamp).sort().pop() ?? UNDATED;
   const url = (path: string) => escapeXml(`${site.baseUrl}${path}`);
@@ -44,7 +44,7 @@ export function atomFeed(archive: Archive, site: SiteConfig, bodies: ReadonlyMap
       `    <id>${link}</id>`,
       `    <updated>${timestamp(issue)}</updated>`,
       `    <summary>${escapeXml(issue.title)}</summary>`,
-      `    <content type="html" xml:base="${link}">${escapeXml(bodies.get(issue) ?? '')}</content>`,
+      `    <content type="html" xml:base="${link}">${escapeXml(body(issue))}</content>`,
       '  </entry>',
     );
   }

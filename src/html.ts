@@ -6,25 +6,12 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import rehypeExternalLinks from './plugins/rehype-external-links.js';
-import rehypeReadingStats from './plugins/rehype-reading-stats.js';
 
-const processor = unified()
-  .use(remarkRehype)
-  .use(rehypeExternalLinks)
-  .use(rehypeReadingStats)
-  .use(rehypeStringify)
-  .freeze();
-
-export interface RenderedBody {
-  html: string;
-  words: number;
-  readingMinutes: number;
-}
+const processor = unified().use(remarkRehype).use(rehypeExternalLinks).use(rehypeStringify).freeze();
 
 /** Renders an issue's mdast tree to an HTML fragment. */
-export function mdastToHtml(tree: Root, path?: string): RenderedBody {
+export function mdastToHtml(tree: Root, path?: string): { html: string } {
   const file = new VFile(path ? { path } : undefined);
   const hast = processor.runSync(tree, file);
-  const html = processor.stringify(hast, file);
-  return { html, words: file.data.words ?? 0, readingMinutes: file.data.readingMinutes ?? 1 };
+  return { html: processor.stringify(hast, file) };
 }

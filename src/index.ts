@@ -1,5 +1,6 @@
 // The public API, for scripts and tests: build a site, or parse an issue into the model.
-export { build, buildSite, type BuildReport } from './build.js';
+export { build } from './build.js';
+export { buildSite, type BuildReport } from './pipeline.js';
 export { defaultBuildOptions, defaultSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
 export { BuildError, InputError, ArchiveError, TemplateError, SearchIndexError } from './errors.js';
 export { importExports } from './import.js';

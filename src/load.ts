@@ -6,7 +6,10 @@ import path from 'node:path';
 import { ArchiveError, InputError } from './errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
+import { isIssueFileName, readIssueFiles } from './inputs.js';
 import { decodeText, splitLines } from './text.js';
+
+export { isIssueFileName, readIssueFiles, type InputFile } from './inputs.js';
 
 /** One issue's text as found in the input, before parsing. */
 export interface IssueSource {
@@ -19,38 +22,28 @@ export interface IssueSource {
   frontMatter: FrontMatter;
 }
 
+/** What is needed to tell copies of one issue apart (see `pickCopies`). */
+export interface IssueCopy {
+  number: number;
+  file: string;
+  firstLine: number;
+  /** The issue's words without blank lines and title line (or a hash of them). */
+  essential: string;
+  /** How many section breaks the copy has. */
+  breaks: number;
+}
+
 export interface LoadResult {
   sources: IssueSource[];
   warnings: string[];
 }
 
-const ISSUE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
-
-/** Whether a file name is an issue file; editor leftovers and hidden files are not. */
-export function isIssueFileName(name: string): boolean {
-  if (name.startsWith('.') || name.endsWith('~') || name.startsWith('#')) return false;
-  return ISSUE_EXTENSIONS.has(path.extname(name).toLowerCase());
-}
 
 /** Reads every issue file in `inputDir` (not recursive), sorted by name for a stable order. */
 export async function loadIssues(inputDir: string): Promise<LoadResult> {
-  let names: string[];
-  try {
-    names = (await fs.readdir(inputDir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => entry.name)
-      .sort();
-  } catch (cause) {
-    throw new ArchiveError(`cannot read the input folder ${inputDir}: ${(cause as Error).message}`, { cause });
-  }
-  const warnings: string[] = [];
+  const { files, warnings } = await readIssueFiles(inputDir);
   const sources: IssueSource[] = [];
-  for (const name of names) {
-    if (!isIssueFileName(name)) {
-      if (!name.startsWith('.')) warnings.push(`${name}: not an issue file (.txt or .md), ignored`);
-      continue;
-    }
-    const bytes = await fs.readFile(path.join(inputDir, name));
+  for (const { name, bytes } of files) {
     const loaded = sourcesOfFile(name, decodeText(bytes, name));
     warnings.push(...loaded.warnings);
     sources.push(...loaded.sources);
@@ -81,27 +74,35 @@ function numberFromFileName(file: string): number | undefined {
   return digits === undefined ? undefined : Number(digits);
 }
 
+/** Keeps one source per issue number (see `pickCopies`). */
+export function dropDuplicateCopies(sources: IssueSource[], warnings: string[]): IssueSource[] {
+  const copies = sources.map((source) => ({ source, number: source.number, file: source.file, firstLine: source.firstLine, essential: essentialText(source.lines), breaks: countSectionBreaks(source.lines) }));
+  return pickCopies(copies, warnings).map((copy) => copy.source);
+}
+
 /**
- * Keeps one source per issue number. Copies with the same words are the same issue: the richer
+ * Keeps one copy per issue number. Copies with the same words are the same issue: the richer
  * one (more section breaks) is kept. Copies whose words differ are an error naming both files.
  */
-export function dropDuplicateCopies(sources: IssueSource[], warnings: string[]): IssueSource[] {
-  const byNumber = new Map<number, IssueSource>();
-  for (const source of sources) {
-    const kept = byNumber.get(source.number);
+export function pickCopies<T extends IssueCopy>(copies: T[], warnings: string[]): T[] {
+  const byNumber = new Map<number, T>();
+  for (const copy of copies) {
+    const kept = byNumber.get(copy.number);
     if (!kept) {
-      byNumber.set(source.number, source);
+      byNumber.set(copy.number, copy);
       continue;
     }
-    if (essentialText(kept.lines) !== essentialText(source.lines)) {
+    if (kept.essential !== copy.essential) {
       throw new ArchiveError(
-        `${kept.file}:${kept.firstLine} and ${source.file}:${source.firstLine} both hold issue No ${source.number} with different text; keep one of them`,
+        `${kept.file}:${kept.firstLine} and ${copy.file}:${copy.firstLine} both hold issue No ${copy.number} with different text; keep one of them`,
       );
     }
-    const richer = countSectionBreaks(source.lines) > countSectionBreaks(kept.lines) ? source : kept;
-    byNumber.set(source.number, richer);
-    const dropped = richer === source ? kept : source;
-    warnings.push(`${dropped.file}:${dropped.firstLine}: issue No ${source.number} is also in ${richer.file}; using the copy with section breaks`);
+    const richer = copy.breaks > kept.breaks ? copy : kept;
+    byNumber.set(copy.number, richer);
+    const dropped = richer === copy ? kept : copy;
+    warnings.push(`${dropped.file}:${dropped.firstLine}: issue No ${copy.number} is also in ${richer.file}; using the copy with section breaks`);
   }
   return [...byNumber.values()];
 }
+
+

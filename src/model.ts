@@ -74,6 +74,8 @@ export interface Issue {
   lang: Language;
   sections: Section[];
   support: SupportBlock[];
+  /** Words a reader reads on the page (intro, headings, paragraphs, support block): for the reading time. */
+  words: number;
   /** The input file and the line the issue starts on, for messages. */
   file: string;
   line: number;

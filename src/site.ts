@@ -3,8 +3,9 @@
 // bodies are rendered through unified beforehand.
 
 import type { Archive } from './archive.js';
+import { hash } from './cache.js';
 import type { SiteConfig } from './config.js';
-import { atomFeed, robotsTxt, sitemap } from './feeds.js';
+import { atomFeed, FEED_ENTRIES, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
 import { issueToMdast } from './mdast.js';
 import type { Issue } from './model.js';
@@ -14,8 +15,16 @@ import type { PageRenderer } from './templates.js';
 export interface Page {
   /** Output path relative to the site root (`issues/56/index.html`). */
   path: string;
-  /** The file's text (HTML, XML or plain text). */
-  content: string;
+  /** Changes whenever the page's content would: an unchanged key lets a rebuild keep the file. */
+  key: string;
+  /** The file's text (HTML, XML or plain text), rendered when asked for. */
+  render(): string;
+}
+
+/** What identifies an issue's content, and everything else pages depend on (generator, templates, config). */
+export interface PageKeys {
+  issue(issue: Issue): string;
+  salt: string;
 }
 
 /** What the templates know of an issue in lists and navigation. */
@@ -39,22 +48,49 @@ export function germanDate(iso: string): string {
 export const SOURCES_PATH = 'quellen/';
 export const SEARCH_PATH = 'search/';
 
-export async function renderSite(archive: Archive, renderer: PageRenderer, site: SiteConfig): Promise<Page[]> {
+/** Reading time in whole minutes at 200 words a minute (essayistic German prose), at least 1. */
+export const readingMinutes = (issue: Issue) => Math.max(1, Math.round(issue.words / 200));
+
+/**
+ * The site's pages. Issue pages render lazily: their keys come from the inputs alone, so a
+ * rebuild renders only the pages whose inputs changed.
+ */
+export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteConfig, keys?: PageKeys): Page[] {
   const url = (sitePath: string) => `${site.basePath}${sitePath}`;
-  const rendered = new Map(
-    archive.issues.map((issue) => {
-      const tree = issueToMdast(issue, { issueUrl: (n) => { const p = archive.issuePath(n); return p && url(p); } });
-      return [issue, mdastToHtml(tree, issue.file)] as const;
-    }),
-  );
-  const summary = (issue: Issue): IssueSummary => ({
-    number: issue.number,
-    title: issue.title,
-    url: url(archive.issuePath(issue.number)!),
-    ...(issue.date ? { date: issue.date, dateLabel: germanDate(issue.date) } : {}),
-    sectionCount: issue.sections.length,
-    readingMinutes: rendered.get(issue)!.readingMinutes,
+  const issueUrl = (n: number) => {
+    const p = archive.issuePath(n);
+    return p && url(p);
+  };
+  const bodies = new Map<Issue, string>();
+  const body = (issue: Issue) => {
+    let html = bodies.get(issue);
+    if (html === undefined) bodies.set(issue, (html = mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file).html));
+    return html;
+  };
+  const summaries = new Map<Issue, IssueSummary>();
+  const summary = (issue: Issue): IssueSummary => {
+    let known = summaries.get(issue);
+    if (!known) {
+      known = {
+        number: issue.number,
+        title: issue.title,
+        url: url(archive.issuePath(issue.number)!),
+        ...(issue.date ? { date: issue.date, dateLabel: germanDate(issue.date) } : {}),
+        sectionCount: issue.sections.length,
+        readingMinutes: readingMinutes(issue),
+      };
+      summaries.set(issue, known);
+    }
+    return known;
+  };
+  // Pages made from the whole archive render only when their data changed.
+  const derivedPage = (path: string, data: unknown, render: () => string): Page => ({
+    path,
+    key: keys ? hash(keys.salt, JSON.stringify(data)) : '',
+    render,
   });
+  const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>) =>
+    derivedPage(path, data, () => renderer.render(template, data));
   const common = {
     site,
     base: site.basePath,
@@ -71,30 +107,30 @@ export async function renderSite(archive: Archive, renderer: PageRenderer, site:
   });
 
   const pages: Page[] = [];
-  pages.push({
-    path: 'index.html',
-    content: renderer.render('index', {
+  pages.push(templatePage('index.html', 'index', {
       ...common,
       page: page('', site.title, site.description),
       years: groupByYear(archive.issues.map(summary)),
       issueCount: archive.issues.length,
-    }),
-  });
+    }));
   for (const issue of archive.issues) {
     const { previous, next } = archive.neighbours(issue);
     const issuePath = archive.issuePath(issue.number)!;
+    const data = {
+      ...common,
+      page: page(issuePath, `${site.title} No ${issue.number}: ${issue.title}`, issue.title, 'article'),
+      issue: summary(issue),
+      sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
+      previous: previous && summary(previous),
+      next: next && summary(next),
+      mentionedBy: archive.mentionedBy(issue).map(summary),
+      // Which mentioned issues the archive has decides which mentions become links.
+      linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
+    };
     pages.push({
       path: `${issuePath}index.html`,
-      content: renderer.render('issue', {
-        ...common,
-        page: page(issuePath, `${site.title} No ${issue.number}: ${issue.title}`, issue.title, 'article'),
-        issue: summary(issue),
-        body: rendered.get(issue)!.html,
-        sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
-        previous: previous && summary(previous),
-        next: next && summary(next),
-        mentionedBy: archive.mentionedBy(issue).map(summary),
-      }),
+      key: keys ? hash(keys.salt, keys.issue(issue), JSON.stringify(data)) : '',
+      render: () => renderer.render('issue', { ...data, body: body(issue) }),
     });
   }
   const sources = buildSourceIndex(archive).map((entry) => ({
@@ -107,37 +143,27 @@ export async function renderSite(archive: Archive, renderer: PageRenderer, site:
       url: `${url(archive.issuePath(issue.number)!)}#${section.id}`,
     })),
   }));
-  pages.push({
-    path: `${SOURCES_PATH}index.html`,
-    content: renderer.render('sources', {
-      ...common,
-      page: page(SOURCES_PATH, `Quellen – ${site.title}`, `Alle Personen und Medien, die ${site.title} zitiert.`),
-      people: sources.filter((s) => s.kind === 'person'),
-      outlets: sources.filter((s) => s.kind === 'outlet'),
-    }),
-  });
-  pages.push({
-    path: `${SEARCH_PATH}index.html`,
-    content: renderer.render('search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`) }),
-  });
-  pages.push({
-    path: '404.html',
-    content: renderer.render('404', {
-      ...common,
-      page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
-      issues: archive.issues.slice(0, 5).map(summary),
-    }),
-  });
-  pages.push({ path: 'feed.xml', content: atomFeed(archive, site, new Map([...rendered].map(([issue, body]) => [issue, body.html]))) });
-  pages.push({
-    path: 'sitemap.xml',
-    content: sitemap(site, [
-      { path: '' },
-      ...archive.issues.map((issue) => ({ path: archive.issuePath(issue.number)!, ...(issue.date ? { date: issue.date } : {}) })),
-      { path: SOURCES_PATH },
-    ]),
-  });
-  pages.push({ path: 'robots.txt', content: robotsTxt(site) });
+  pages.push(templatePage(`${SOURCES_PATH}index.html`, 'sources', {
+    ...common,
+    page: page(SOURCES_PATH, `Quellen – ${site.title}`, `Alle Personen und Medien, die ${site.title} zitiert.`),
+    people: sources.filter((s) => s.kind === 'person'),
+    outlets: sources.filter((s) => s.kind === 'outlet'),
+  }));
+  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`) }));
+  pages.push(templatePage('404.html', '404', {
+    ...common,
+    page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
+    issues: archive.issues.slice(0, 5).map(summary),
+  }));
+  const feedIssues = archive.issues.slice(0, FEED_ENTRIES);
+  pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, body)));
+  const sitemapPages = [
+    { path: '' },
+    ...archive.issues.map((issue) => ({ path: archive.issuePath(issue.number)!, ...(issue.date ? { date: issue.date } : {}) })),
+    { path: SOURCES_PATH },
+  ];
+  pages.push(derivedPage('sitemap.xml', sitemapPages, () => sitemap(site, sitemapPages)));
+  pages.push(derivedPage('robots.txt', [], () => robotsTxt(site)));
   return pages;
 }
 

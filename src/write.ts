@@ -1,13 +1,25 @@
 // Stage 6, write: pages and static files go to a Writer, either memory (tests) or a folder.
 // Every path is checked to stay inside the output folder, whatever the input says.
 
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { hash } from './cache.js';
 import { ArchiveError } from './errors.js';
 
 export interface Writer {
-  /** Writes one file at a path relative to the output root (`issues/56/index.html`). */
-  write(relativePath: string, content: string | Uint8Array): Promise<void>;
+  /**
+   * Writes one file at a path relative to the output root (`issues/56/index.html`).
+   * @param key identifies the content, for the next incremental build
+   */
+  write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void>;
+  /** Keeps the previous build's file when its key is the same; true when it did. */
+  keep?(relativePath: string, key: string): Promise<boolean>;
+  /** Keeps every previous file below `prefix` (`pagefind/`) when the folder's key is the same. */
+  keepFolder?(prefix: string, key: string): Promise<boolean>;
+  /** Notes the key of a folder written file by file. */
+  noteFolder?(prefix: string, key: string): void;
 }
 
 /** Keeps written files in memory, for tests and for `--to memory` style tools. */
@@ -29,13 +41,77 @@ export class DiskWriter implements Writer {
   private readonly madeDirs = new Set<string>();
   constructor(readonly root: string) {}
   async write(relativePath: string, content: string | Uint8Array): Promise<void> {
+    await fs.writeFile(await this.target(relativePath), content);
+  }
+  protected async target(relativePath: string): Promise<string> {
     const target = path.join(this.root, checkedRelativePath(relativePath));
     const dir = path.dirname(target);
     if (!this.madeDirs.has(dir)) {
       await fs.mkdir(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
-    await fs.writeFile(target, content);
+    return target;
+  }
+}
+
+/**
+ * Writes a new output folder next to the previous one and takes over, as hard links, the files
+ * whose keys did not change: they are not rewritten and keep their modification times, while the
+ * previous output stays complete until the new one replaces it.
+ */
+export class IncrementalWriter implements Writer {
+  /** Output path (or folder prefix) → key, for the next build's manifest. */
+  readonly outputs: Record<string, string> = {};
+  kept = 0;
+  written = 0;
+  private readonly linked = new Set<string>();
+  private readonly madeDirs = new Set<string>();
+  constructor(
+    readonly root: string,
+    private readonly previous: { dir: string; outputs: Record<string, string> } | undefined,
+  ) {}
+  // Note: synchronous file calls: thousands of small links and writes, each far cheaper than a
+  // round trip through the thread pool.
+  async write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void> {
+    const normalised = checkedRelativePath(relativePath);
+    const target = this.target(normalised);
+    // Never write through a link: that would change the previous output's file too.
+    if (this.linked.delete(normalised)) fsSync.rmSync(target, { force: true });
+    fsSync.writeFileSync(target, content);
+    this.outputs[normalised] = key ?? hash(content);
+    this.written++;
+  }
+  async keep(relativePath: string, key: string): Promise<boolean> {
+    const normalised = checkedRelativePath(relativePath);
+    if (!this.previous || this.previous.outputs[normalised] !== key) return false;
+    try {
+      fsSync.linkSync(path.join(this.previous.dir, normalised), this.target(normalised));
+    } catch {
+      return false; // the previous file is gone: write it anew
+    }
+    this.linked.add(normalised);
+    this.outputs[normalised] = key;
+    this.kept++;
+    return true;
+  }
+  private target(normalised: string): string {
+    const target = path.join(this.root, normalised);
+    const dir = path.dirname(target);
+    if (!this.madeDirs.has(dir)) {
+      fsSync.mkdirSync(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    return target;
+  }
+  async keepFolder(prefix: string, key: string): Promise<boolean> {
+    if (!this.previous || this.previous.outputs[prefix] !== key) return false;
+    const files = Object.keys(this.previous.outputs).filter((p) => p.startsWith(prefix) && p !== prefix);
+    for (const file of files) if (!(await this.keep(file, this.previous.outputs[file]!))) return false;
+    this.outputs[prefix] = key;
+    return true;
+  }
+  noteFolder(prefix: string, key: string): void {
+    this.outputs[prefix] = key;
   }
 }
 
@@ -48,7 +124,7 @@ export function checkedRelativePath(relativePath: string): string {
   return normalised;
 }
 
-/** Copies a folder of static files through a writer, keeping relative paths. */
+/** Copies a folder of static files through a writer, keeping relative paths (and unchanged files). */
 export async function copyFolder(sourceDir: string, writer: Writer, prefix = ''): Promise<number> {
   let count = 0;
   let entries;
@@ -63,19 +139,24 @@ export async function copyFolder(sourceDir: string, writer: Writer, prefix = '')
     const to = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) count += await copyFolder(from, writer, to);
     else if (entry.isFile()) {
-      await writer.write(to, await fs.readFile(from));
+      const content = await fs.readFile(from);
+      const key = hash(content);
+      if (!(await writer.keep?.(to, key))) await writer.write(to, content, key);
       count++;
     }
   }
   return count;
 }
 
+/** Counts swaps, so that each moved-aside output has a name of its own. */
+let swaps = 0;
+
 /**
  * Replaces `out` with the freshly built `staging` folder. The old output is moved aside first and
  * removed only after the new one is in place, so a failure leaves a complete site behind.
  */
 export async function swapIntoPlace(staging: string, out: string): Promise<void> {
-  const aside = `${out}.old-${process.pid}`;
+  const aside = `${out}.old-${process.pid}-${Date.now().toString(36)}-${(swaps++).toString(36)}`;
   const hadOld = await exists(out);
   if (hadOld) await fs.rename(out, aside);
   try {
@@ -84,7 +165,18 @@ export async function swapIntoPlace(staging: string, out: string): Promise<void>
     if (hadOld) await fs.rename(aside, out);
     throw cause;
   }
-  if (hadOld) await fs.rm(aside, { recursive: true, force: true });
+  if (hadOld) removeInBackground(aside);
+}
+
+/**
+ * Removes the previous output after the build has finished: the new site is already in place,
+ * and deleting thousands of files is not worth the author's wait. A removal that did not happen
+ * is repeated by the next build.
+ */
+function removeInBackground(dir: string): void {
+  const child = spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(dir)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' });
+  child.on('error', () => fsSync.rmSync(dir, { recursive: true, force: true }));
+  child.unref();
 }
 
 /** A staging folder next to `out` (same file system, so the final rename is cheap and atomic). */
@@ -95,12 +187,11 @@ export async function makeStagingFolder(out: string): Promise<string> {
 }
 
 /** A build killed between the two renames leaves `out` missing and `out.old-*` complete: put it back. */
-async function restoreInterruptedSwap(out: string): Promise<void> {
-  if (await exists(out)) return;
+export async function restoreInterruptedSwap(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const base = path.basename(out);
-  const aside = (await fs.readdir(dir)).find((name) => name.startsWith(`${base}.old-`));
-  if (aside) await fs.rename(path.join(dir, aside), out);
+  const asides = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(`${base}.old-`));
+  if (!(await exists(out)) && asides[0]) await fs.rename(path.join(dir, asides[0]), out);
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -30,7 +30,18 @@ describe('npm run build', () => {
     cleanups.push(temp.cleanup);
     const result = await cli('build', '--input', archiveDir, '--out', path.join(temp.dir, 'site'), '--no-search');
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n').pop()).toMatch(/^Built 4 issues, 11 pages into .+ in \d+\.\d\d s \(load \d+\.\d\d s, parse \d+\.\d\d s, render \d+\.\d\d s, write \d+\.\d\d s\)$/);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout.trim()).toMatch(/^Built 4 issues, 11 pages into .+ in \d+\.\d\d s \(check \d+\.\d\d s, start \d+\.\d\d s, load \d+\.\d\d s, parse \d+\.\d\d s, render \d+\.\d\d s, write \d+\.\d\d s, finish \d+\.\d\d s\)$/);
+  }, 30_000);
+
+  it('says so in one line when nothing changed since the last build', async () => {
+    const temp = await tempDir();
+    cleanups.push(temp.cleanup);
+    const out = path.join(temp.dir, 'site');
+    await cli('build', '--input', archiveDir, '--out', out, '--no-search');
+    const again = await cli('build', '--input', archiveDir, '--out', out, '--no-search');
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toMatch(/^Nothing changed since the last build of .+ \(checked in \d+\.\d\d s\)$/);
   }, 30_000);
 
   it('fails with one line naming the file, and leaves the previous site untouched', async () => {

@@ -1,7 +1,7 @@
 // Every page the build writes is valid HTML (html-validate, recommended rules, 0 errors).
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/build.js';
+import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { MemoryWriter } from '../src/write.js';
 import { archiveDir } from './helpers/fixtures.js';

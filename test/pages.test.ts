@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/build.js';
+import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
 import { MemoryWriter } from '../src/write.js';
 import { archiveDir, folderWith } from './helpers/fixtures.js';

@@ -75,10 +75,24 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
     lang: ISSUE_LANGUAGE,
     sections,
     support,
+    words: 0,
     file: source.file,
     line: source.firstLine,
   };
+  issue.words = wordCount(issue);
   return { issue, paragraphs };
+}
+
+/** Words a reader reads on an issue page: intro, section headings, every paragraph, support block. */
+function wordCount(issue: Issue): number {
+  const count = (text: string) => text.match(/\S+/g)?.length ?? 0;
+  let words = issue.intro ? count(issue.intro.text) : 0;
+  for (const section of issue.sections) {
+    words += count(section.heading);
+    for (const paragraph of sectionParagraphs(section)) words += count(paragraph.text);
+  }
+  for (const support of issue.support) for (const paragraph of support.paragraphs) words += count(paragraph.text);
+  return words;
 }
 
 function collectLinks(section: Section, ownNumber: number): void {

@@ -24,8 +24,8 @@ export function parseOne(text: string, file = 'test.txt'): Issue {
 /** Renders the pages of the given issues; returns each issue page's HTML by number. */
 export async function renderIssuePages(issues: Issue[]): Promise<Map<number, string>> {
   const archive = createArchive(issues);
-  const pages = await renderSite(archive, createPageRenderer(templatesDir), defaultSiteConfig);
-  return new Map(archive.issues.map((issue) => [issue.number, pages.find((p) => p.path === `issues/${issue.slug}/index.html`)!.content]));
+  const pages = renderSite(archive, createPageRenderer(templatesDir), defaultSiteConfig);
+  return new Map(archive.issues.map((issue) => [issue.number, pages.find((p) => p.path === `issues/${issue.slug}/index.html`)!.render()]));
 }
 
 /** An issue text with an intro line and the given body lines. */

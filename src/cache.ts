@@ -1,0 +1,110 @@
+// The build cache: what earlier builds learned, keyed by content hashes, so a rebuild only does
+// the work its changes require. It lives in node_modules/.cache, never in the published site.
+// Note: every key includes the generator's own version (a hash of src/ and package.json), so a
+// changed generator can never serve stale results; a missing or unreadable cache means a full build.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { projectRoot } from './config.js';
+import { generatorKey, hash } from './inputs.js';
+import type { Issue } from './model.js';
+
+export { generatorKey, hash };
+
+/** What a build remembers of one input file. */
+export interface FileEntry {
+  warnings: string[];
+  sources: CachedSource[];
+}
+
+/** One issue found in an input file, light enough to keep for every file. */
+export interface CachedSource {
+  number: number;
+  file: string;
+  firstLine: number;
+  /** Hash of the words (no blank lines, no title line): equal for copies of one issue. */
+  essential: string;
+  /** Section breaks, to prefer the richer of two copies. */
+  breaks: number;
+  /** Key of the parsed model. */
+  model: string;
+}
+
+export interface Manifest {
+  version: 1;
+  /** Hash of all inputs together: equal means nothing to do. */
+  inputs: string;
+  /** Written to the output as `.build-id`, to notice an output changed behind the build's back. */
+  buildId: string;
+  /** Input file content hash → what it holds. */
+  files: Record<string, FileEntry>;
+  /** Output path → the key of what was written there. */
+  outputs: Record<string, string>;
+}
+
+export const BUILD_ID_FILE = '.build-id';
+
+export class BuildCache {
+  readonly manifest: Manifest | undefined;
+  private readonly models = new Map<string, Issue>();
+
+  private constructor(
+    /** Folder of this output's cache, or undefined for an in-memory cache. */
+    readonly dir: string | undefined,
+    manifest: Manifest | undefined,
+  ) {
+    this.manifest = manifest;
+  }
+
+  /** An empty cache that lives only for one build (memory builds, tests). */
+  static inMemory(): BuildCache {
+    return new BuildCache(undefined, undefined);
+  }
+
+  /** The cache for builds into `out`. */
+  static forOutput(out: string): BuildCache {
+    const dir = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links', 'builds', hash(path.resolve(out)));
+    let manifest: Manifest | undefined;
+    try {
+      const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+      if (read.version === 1) manifest = read;
+    } catch {
+      manifest = undefined; // no cache yet, or an unreadable one: build everything
+    }
+    return new BuildCache(dir, manifest);
+  }
+
+  model(key: string): Issue | undefined {
+    const known = this.models.get(key);
+    if (known || !this.dir) return known;
+    try {
+      const issue = v8.deserialize(fs.readFileSync(path.join(this.dir, 'models', `${key}.bin`))) as Issue;
+      this.models.set(key, issue);
+      return issue;
+    } catch {
+      return undefined;
+    }
+  }
+
+  storeModel(key: string, issue: Issue): void {
+    this.models.set(key, issue);
+    if (!this.dir) return;
+    fs.mkdirSync(path.join(this.dir, 'models'), { recursive: true });
+    fs.writeFileSync(path.join(this.dir, 'models', `${key}.bin`), v8.serialize(issue));
+  }
+
+  /** Saves the manifest of a finished build and drops models no input uses any more. */
+  save(manifest: Manifest): void {
+    if (!this.dir) return;
+    fs.mkdirSync(this.dir, { recursive: true });
+    const temporary = path.join(this.dir, `manifest.json.${process.pid}`);
+    fs.writeFileSync(temporary, JSON.stringify(manifest));
+    fs.renameSync(temporary, path.join(this.dir, 'manifest.json'));
+    const used = new Set(Object.values(manifest.files).flatMap((f) => f.sources.map((s) => `${s.model}.bin`)));
+    const modelsDir = path.join(this.dir, 'models');
+    for (const name of fs.existsSync(modelsDir) ? fs.readdirSync(modelsDir) : []) {
+      if (!used.has(name)) fs.rmSync(path.join(modelsDir, name), { force: true });
+    }
+  }
+}

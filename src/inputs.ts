@@ -1,0 +1,113 @@
+// What a build reads, and the hashes that tell whether anything changed since the last one.
+// Kept apart from the pipeline (and its dependencies) so that an unchanged build is decided quickly.
+
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import fsSync from 'node:fs';
+import { loadSiteConfig, projectRoot, type BuildOptions, type SiteConfig } from './config.js';
+import { ArchiveError } from './errors.js';
+
+/** A short, stable content hash. */
+export function hash(...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha256');
+  for (const part of parts) {
+    h.update(part);
+    h.update('\0');
+  }
+  return h.digest('base64url').slice(0, 32);
+}
+
+/** An input file as read, before decoding. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const ISSUE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+
+/** Whether a file name is an issue file; editor leftovers and hidden files are not. */
+export function isIssueFileName(name: string): boolean {
+  if (name.startsWith('.') || name.endsWith('~') || name.startsWith('#')) return false;
+  return ISSUE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** Reads the issue files of a folder (sorted by name) and says which files it ignored. */
+export async function readIssueFiles(inputDir: string): Promise<{ files: InputFile[]; warnings: string[] }> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(inputDir, { withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => entry.name)
+      .sort();
+  } catch (cause) {
+    throw new ArchiveError(`cannot read the input folder ${inputDir}: ${(cause as Error).message}`, { cause });
+  }
+  const warnings: string[] = [];
+  const files: InputFile[] = [];
+  for (const name of names) {
+    if (!isIssueFileName(name)) {
+      if (!name.startsWith('.')) warnings.push(`${name}: not an issue file (.txt or .md), ignored`);
+      continue;
+    }
+    files.push({ name, bytes: await fs.readFile(path.join(inputDir, name)) });
+  }
+  return { files, warnings };
+}
+
+/** A hash of every file in a folder (names and contents); the same for a missing folder each time. */
+export async function folderKey(dir: string): Promise<string> {
+  const parts: (string | Uint8Array)[] = [];
+  const walk = async (current: string, prefix: string) => {
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(current, entry.name), `${name}/`);
+      else if (entry.isFile()) parts.push(name, await fs.readFile(path.join(current, entry.name)));
+    }
+  };
+  await walk(dir, '');
+  return hash(...parts);
+}
+
+let generator: string | undefined;
+/** The generator's own version: a hash of every file in src/ and of package.json. */
+export function generatorKey(): string {
+  if (generator) return generator;
+  const parts: (string | Buffer)[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fsSync.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else parts.push(entry.name, fsSync.readFileSync(full));
+    }
+  };
+  walk(path.join(projectRoot, 'src'));
+  parts.push(fsSync.readFileSync(path.join(projectRoot, 'package.json')));
+  return (generator = hash(...parts));
+}
+
+/** Everything a build reads, with the hashes that tell whether anything changed. */
+export interface Inputs {
+  files: InputFile[];
+  warnings: string[];
+  site: SiteConfig;
+  /** Generator, templates and config together: a change re-renders every page. */
+  salt: string;
+  /** All inputs together. */
+  key: string;
+}
+
+/** Reads all inputs of a build and hashes them. */
+export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?: SiteConfig): Promise<Inputs> {
+  const { files, warnings } = await readIssueFiles(options.input);
+  const site = siteConfig ?? (await loadSiteConfig(options.config));
+  const salt = hash(generatorKey(), await folderKey(options.templates), JSON.stringify(site), String(options.search));
+  const key = hash(salt, await folderKey(options.public), ...files.flatMap((f) => [f.name, f.bytes]));
+  return { files, warnings, site, salt, key };
+}

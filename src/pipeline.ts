@@ -1,0 +1,121 @@
+// The pipeline: read inputs → load (decode, split) → parse → archive → pages (mdast → HTML →
+// templates) → write → search index. What the cache knows is reused: unchanged files are not
+// parsed again, unchanged pages not rendered or rewritten, an unchanged search index not rebuilt.
+
+import { createArchive } from './archive.js';
+import { BuildCache, type CachedSource, type FileEntry } from './cache.js';
+import type { BuildOptions, SiteConfig } from './config.js';
+import { generatorKey, hash, readInputs, type InputFile, type Inputs } from './inputs.js';
+import { pickCopies, sourcesOfFile, type IssueSource } from './load.js';
+import type { Issue } from './model.js';
+import { parseIssue } from './parse/index.js';
+import { silentProgress, type Progress } from './progress.js';
+import { searchRecords, writeSearchIndex } from './search.js';
+import { renderSite } from './site.js';
+import { countSectionBreaks, essentialText } from './split.js';
+import { createPageRenderer } from './templates.js';
+import { decodeText } from './text.js';
+import { copyFolder, type Writer } from './write.js';
+
+export interface BuildReport {
+  issues: Issue[];
+  /** Number of pages (HTML, feed, sitemap). */
+  pages: number;
+  /** Files written besides the pages (static files, search index). */
+  otherFiles: number;
+  warnings: string[];
+  /** Seconds per stage, in order. */
+  timings: [stage: string, seconds: number][];
+  /** True when nothing had changed since the last build, so nothing was done. */
+  unchanged?: boolean;
+  /** Files taken over unchanged from the previous output, and files written. */
+  kept?: number;
+  written?: number;
+}
+
+/** Builds the site from `options.input` through `writer` (memory or a folder). */
+export async function buildSite(
+  options: Omit<BuildOptions, 'out'>,
+  writer: Writer,
+  siteConfig?: SiteConfig,
+  progress: Progress = silentProgress,
+  state: { inputs?: Inputs; cache?: BuildCache } = {},
+): Promise<BuildReport & { files: Record<string, FileEntry> }> {
+  const timings: BuildReport['timings'] = [];
+  const stage = async <T>(name: string, work: () => T | Promise<T>, total?: number): Promise<T> => {
+    progress.stage(name, total);
+    const start = performance.now();
+    const result = await work();
+    timings.push([name, (performance.now() - start) / 1000]);
+    return result;
+  };
+  const cache = state.cache ?? BuildCache.inMemory();
+
+  const inputs = state.inputs ?? (await stage('read', () => readInputs(options, siteConfig)));
+  const { site } = inputs;
+  const warnings = [...inputs.warnings];
+  // Load and parse only the files the cache does not know; each issue's model is keyed by its text.
+  const { files, unparsed } = await stage('load', () => loadFiles(inputs.files, cache));
+  warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
+  const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
+  await stage('parse', () => {
+    for (const [model, source] of unparsed) {
+      cache.storeModel(model, parseIssue(source));
+      progress.advance();
+    }
+  }, unparsed.size);
+  const issues = kept.map((copy) => cache.model(copy.model)!);
+  const modelKeys = new Map(kept.map((copy, i) => [issues[i]!, copy.model]));
+  const archive = createArchive(issues);
+
+  const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
+  const staticFiles = await stage('write', async () => {
+    for (const page of pages) {
+      if (!(await writer.keep?.(page.path, page.key))) await writer.write(page.path, page.render(), page.key);
+      progress.advance();
+    }
+    return copyFolder(options.public, writer);
+  }, pages.length);
+  let indexFiles = 0;
+  if (options.search) {
+    const records = searchRecords(archive, site);
+    const searchKey = hash(generatorKey(), JSON.stringify(records));
+    if (!(await writer.keepFolder?.('pagefind/', searchKey))) {
+      indexFiles = await stage('search', () => writeSearchIndex(records, writer, { lang: site.lang }));
+      writer.noteFolder?.('pagefind/', searchKey);
+    }
+  }
+  progress.end();
+  const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
+  if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
+  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files };
+}
+
+/** What each input file holds; files the cache knows are not decoded again, their issues not parsed again. */
+function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<string, FileEntry>; unparsed: Map<string, IssueSource> } {
+  const entries: Record<string, FileEntry> = {};
+  const unparsed = new Map<string, IssueSource>();
+  for (const file of files) {
+    const key = fileKey(file);
+    const known = cache.manifest?.files[key];
+    if (known && known.sources.every((s) => cache.model(s.model))) {
+      entries[key] = known;
+      continue;
+    }
+    const { sources, warnings } = sourcesOfFile(file.name, decodeText(file.bytes, file.name));
+    entries[key] = {
+      warnings,
+      sources: sources.map((source): CachedSource => {
+        const model = hash(generatorKey(), source.file, String(source.firstLine), String(source.number), JSON.stringify(source.frontMatter), source.lines.join('\n'));
+        if (!cache.model(model)) unparsed.set(model, source);
+        return { number: source.number, file: source.file, firstLine: source.firstLine, essential: hash(essentialText(source.lines)), breaks: countSectionBreaks(source.lines), model };
+      }),
+    };
+  }
+  return { files: entries, unparsed };
+}
+
+function fileKey(file: InputFile): string {
+  return hash(generatorKey(), file.name, file.bytes);
+}
+

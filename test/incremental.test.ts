@@ -1,0 +1,124 @@
+// Incremental builds: a rebuild does only what its changes require, and never shows stale
+// content: after each change the output equals a clean build of the same inputs, byte for byte.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build.js';
+import { BUILD_ID_FILE } from '../src/cache.js';
+import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
+import { archiveDir, tempDir } from './helpers/fixtures.js';
+
+let work: string;
+let cleanup: () => Promise<void>;
+let options: BuildOptions;
+let clean = 0;
+
+beforeAll(async () => {
+  const temp = await tempDir('kl-incremental-');
+  work = temp.dir;
+  cleanup = temp.cleanup;
+  const input = path.join(work, 'issues');
+  const templates = path.join(work, 'templates');
+  const publicDir = path.join(work, 'public');
+  await fs.cp(archiveDir, input, { recursive: true });
+  await fs.cp(defaultBuildOptions.templates, templates, { recursive: true });
+  await fs.cp(defaultBuildOptions.public, publicDir, { recursive: true });
+  options = { ...defaultBuildOptions, input, templates, public: publicDir, config: path.join(templates, 'site.json'), out: path.join(work, 'site'), search: false };
+  await build(options);
+});
+afterAll(() => cleanup?.());
+
+/** Every file of a built site (but the build id), path → content. */
+async function files(dir: string): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name === BUILD_ID_FILE) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    result.set(path.relative(dir, full), await fs.readFile(full, 'utf8'));
+  }
+  return result;
+}
+
+/** Rebuilds incrementally and checks the output against a clean build of the same inputs. */
+async function rebuildAndCompare() {
+  const report = await build(options);
+  const fresh = { ...options, out: path.join(work, `clean-${clean++}`) };
+  await build(fresh);
+  expect(await files(options.out)).toEqual(await files(fresh.out));
+  return report;
+}
+
+const mtime = async (file: string) => (await fs.stat(path.join(options.out, file))).mtimeMs;
+
+describe('a rebuild', () => {
+  it('does nothing when nothing changed', async () => {
+    const before = await mtime('issues/56/index.html');
+    const report = await build(options);
+    expect(report.unchanged).toBe(true);
+    expect(await mtime('issues/56/index.html')).toBe(before);
+  });
+
+  it('after one issue changed, rewrites that page and the pages derived from it, and keeps the others', async () => {
+    const untouched = await mtime('issues/22/index.html');
+    const file = path.join(options.input, '056.txt');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('Laut Heise will Merz', 'Laut Heise will Kanzler Merz'));
+    const report = await rebuildAndCompare();
+    expect(report.written).toBeGreaterThanOrEqual(1);
+    expect(report.kept).toBeGreaterThan(0);
+    expect(await mtime('issues/22/index.html')).toBe(untouched);
+    expect(await fs.readFile(path.join(options.out, 'issues/56/index.html'), 'utf8')).toContain('Laut Heise will Kanzler Merz');
+  });
+
+  it('after the motto of an issue changed, updates its neighbours and the index too', async () => {
+    const file = path.join(options.input, '022.txt');
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('wir projizieren das Ende des Westens', 'wir projizieren das Ende des Ostens'));
+    await rebuildAndCompare();
+    expect(await fs.readFile(path.join(options.out, 'issues/23/index.html'), 'utf8')).toContain('das Ende des Ostens');
+    expect(await fs.readFile(path.join(options.out, 'index.html'), 'utf8')).toContain('das Ende des Ostens');
+  });
+
+  it('after a template changed, renders every page with it', async () => {
+    const template = path.join(options.templates, 'issue.liquid');
+    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h2>In dieser Ausgabe</h2>', '<h2>Inhalt</h2>'));
+    await rebuildAndCompare();
+    expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<h2>Inhalt</h2>');
+  });
+
+  it('after a config value changed, uses it everywhere', async () => {
+    await fs.writeFile(options.config, JSON.stringify({ title: 'Krasse Links Archiv', baseUrl: 'https://example.org/' }));
+    await rebuildAndCompare();
+    expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<link rel="canonical" href="https://example.org/issues/21/">');
+  });
+
+  it('after an issue was deleted, removes its page and every link to it', async () => {
+    await fs.rm(path.join(options.input, '023.txt'));
+    await rebuildAndCompare();
+    await expect(fs.access(path.join(options.out, 'issues/23/index.html'))).rejects.toThrow();
+    expect(await fs.readFile(path.join(options.out, 'issues/22/index.html'), 'utf8')).toMatch(/rel="next" href="\/issues\/56\/"/);
+  });
+
+  it('after a static file changed, copies it', async () => {
+    await fs.appendFile(path.join(options.public, 'style.css'), '\n/* changed */\n');
+    await rebuildAndCompare();
+    expect(await fs.readFile(path.join(options.out, 'style.css'), 'utf8')).toContain('/* changed */');
+  });
+});
+
+describe('the search index', () => {
+  it('is rebuilt when the text changed and kept when nothing did', async () => {
+    const withSearch = { ...options, out: path.join(work, 'site-search'), search: true };
+    await build(withSearch);
+    const entry = path.join(withSearch.out, 'pagefind/pagefind-entry.json');
+    const first = (await fs.stat(entry)).mtimeMs;
+    // A change that touches no searchable text (a template) keeps the index.
+    const template = path.join(options.templates, 'index.liquid');
+    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h1>Alle Ausgaben</h1>', '<h1>Alle Ausgaben des Newsletters</h1>'));
+    await build(withSearch);
+    expect((await fs.stat(entry)).mtimeMs).toBe(first);
+    // New text rebuilds it.
+    await fs.appendFile(path.join(options.input, '021.txt'), '\nEin ganz neuer Absatz über Quantencomputer.\n');
+    const report = await build(withSearch);
+    expect(report.timings.map(([name]) => name)).toContain('search');
+    expect((await fs.readFile(entry, 'utf8')).length).toBeGreaterThan(0);
+  }, 60_000);
+});
