@@ -1,5 +1,6 @@
-// The search page: Pagefind's UI over one record per section (the author's commentary and the
-// quotes apart), with filters by issue, year, source and kind. The query stays in the URL (?q=…)
+// The search page: Pagefind's UI over two records per issue (the author's commentary and the
+// quotes), each hit with sub-results that lead to the sections, and filters by issue, year,
+// source and kind. The query stays in the URL (?q=…)
 // so a search can be shared, bookmarked and reached from the search box on every page; result
 // links carry ?highlight=… so the opened page marks the terms.
 window.addEventListener('DOMContentLoaded', () => {
@@ -8,16 +9,15 @@ window.addEventListener('DOMContentLoaded', () => {
   const ui = new PagefindUI({
     element: '#suche',
     bundlePath: container.dataset.bundlePath,
-    showSubResults: false,
+    showSubResults: true,
     showImages: false,
     resetStyles: false,
     autofocus: true,
     highlightParam: 'highlight',
     openFilters: ['Art'],
     processResult: (result) => {
-      // Show the issue and the kind of text as the result's tags; keep the rest out of view.
-      const { issue, kind } = result.meta;
-      result.meta = { title: result.meta.title, Ausgabe: issue.replace(/^Krasse Links /, ''), Art: kind };
+      // Show the kind of text as the result's tag; keep the other metadata out of view.
+      result.meta = { title: result.meta.title, Art: result.meta.kind };
       return result;
     },
   });

@@ -16,7 +16,7 @@ const sizes = values.sizes ? values.sizes.split(',').map(Number) : [Number(value
 
 interface Run {
   wall: number;
-  stats: { seconds: number; stages: Record<string, number>; maxRssKb: number; pages: number };
+  stats: { seconds: number; stages: Record<string, number>; maxRssKb: number; pages: number; unchanged: boolean; kept: number; written: number };
 }
 
 /** Runs the build CLI as the author would, timing the whole process. */
@@ -57,8 +57,11 @@ try {
     const pagefind = pagefindCli(out);
     const unchanged = buildCli(input, out);
     const changedFile = files[Math.floor(files.length / 2)]!;
+    const witness = path.join(out, 'issues', '1', 'index.html');
+    const witnessTime = (await fs.stat(witness)).mtimeMs;
     await fs.appendFile(changedFile, '\nEin neuer Absatz am Ende, geändert für den Benchmark.\n');
     const oneChanged = buildCli(input, out);
+    const untouchedKept = (await fs.stat(witness)).mtimeMs === witnessTime;
     const size = await folderSize(out);
     perIssue.push({ n, ms: (noSearch.wall * 1000) / n });
     console.log(`\n${n} issues → ${full.stats.pages} pages, ${(size / 1e6).toFixed(1)} MB output`);
@@ -66,8 +69,10 @@ try {
     console.log(`                          ${(n / noSearch.wall).toFixed(0)} issues/s, ${(noSearch.stats.pages / noSearch.wall).toFixed(0)} pages/s, peak RSS ${(noSearch.stats.maxRssKb / 1024).toFixed(0)} MB`);
     console.log(`  full build with search  ${s(full.wall)} wall  (search ${full.stats.stages.search?.toFixed(3)}), peak RSS ${(full.stats.maxRssKb / 1024).toFixed(0)} MB`);
     console.log(`  Pagefind CLI alone      ${s(pagefind)}  → ratio ${(full.wall / pagefind).toFixed(2)} × Pagefind`);
-    console.log(`  rebuild, nothing changed ${s(unchanged.wall)} (${Object.entries(unchanged.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
-    console.log(`  rebuild, one changed    ${s(oneChanged.wall)} (${Object.entries(oneChanged.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+    const stages = (run: Run) => Object.entries(run.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ');
+    console.log(`  rebuild, nothing changed ${s(unchanged.wall)} wall${unchanged.stats.unchanged ? ', nothing done, index not rebuilt' : ` (${stages(unchanged)})`}`);
+    console.log(`  rebuild, one changed    ${s(oneChanged.wall)} wall, of which search ${(oneChanged.stats.stages.search ?? 0).toFixed(3)} s (${stages(oneChanged)})`);
+    console.log(`                          ${oneChanged.stats.written} files written, ${oneChanged.stats.kept} kept; an untouched page ${untouchedKept ? 'kept its modification time' : 'was REWRITTEN'}`);
   }
   if (perIssue.length > 1) {
     console.log('\nCost per issue (full build, no search):');

@@ -11,6 +11,8 @@ export interface SearchHit {
   title: string;
   meta: Record<string, string>;
   excerpt: string;
+  /** The sections the hit leads to. */
+  subResults: { url: string; title: string }[];
 }
 
 export interface SiteSearch {
@@ -31,6 +33,7 @@ interface PagefindData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
+  sub_results: { url: string; title: string }[];
 }
 
 export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
@@ -45,7 +48,13 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
     async search(query, filters) {
       const response = await pagefind.search(query, filters ? { filters } : {});
       const data = await Promise.all(response.results.map((result) => result.data()));
-      return data.map((d) => ({ url: local(d.url), title: d.meta.title ?? '', meta: d.meta, excerpt: d.excerpt }));
+      return data.map((d) => ({
+        url: local(d.url),
+        title: d.meta.title ?? '',
+        meta: d.meta,
+        excerpt: d.excerpt,
+        subResults: d.sub_results.map((sub) => ({ url: local(sub.url), title: sub.title })),
+      }));
     },
     filters: () => pagefind.filters(),
     async close() {
