@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // A reader in a real browser: searches, filters, clicks a result, reads on a phone and a desktop.
 import { createRequire } from 'node:module';
 import path from 'node:path';
