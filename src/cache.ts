@@ -8,6 +8,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { projectRoot } from './config.js';
 import { generatorKey, hash } from './inputs.js';
+import type { PageLinks } from './links.js';
 import type { Issue } from './model.js';
 
 export { generatorKey, hash };
@@ -41,6 +42,8 @@ export interface Manifest {
   files: Record<string, FileEntry>;
   /** Output path → the key of what was written there. */
   outputs: Record<string, string>;
+  /** HTML page path → its ids and internal links, for the link check of pages kept unchanged. */
+  links: Record<string, PageLinks>;
 }
 
 export const BUILD_ID_FILE = '.build-id';

@@ -15,7 +15,8 @@ import { renderSite } from './site.js';
 import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
 import { decodeText } from './text.js';
-import { copyFolder, type Writer } from './write.js';
+import { checkLinks, linksOf, type PageLinks } from './links.js';
+import { copyFolder, filesBelow, type Writer } from './write.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -40,7 +41,7 @@ export async function buildSite(
   siteConfig?: SiteConfig,
   progress: Progress = silentProgress,
   state: { inputs?: Inputs; cache?: BuildCache } = {},
-): Promise<BuildReport & { files: Record<string, FileEntry> }> {
+): Promise<BuildReport & { files: Record<string, FileEntry>; links: Record<string, PageLinks> }> {
   const timings: BuildReport['timings'] = [];
   const stage = async <T>(name: string, work: () => T | Promise<T>, total?: number): Promise<T> => {
     progress.stage(name, total);
@@ -69,13 +70,25 @@ export async function buildSite(
   const archive = createArchive(issues);
 
   const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
+  const links: Record<string, PageLinks> = {};
   const staticFiles = await stage('write', async () => {
     for (const page of pages) {
-      if (!(await writer.keep?.(page.path, page.key))) await writer.write(page.path, page.render(), page.key);
+      const previousLinks = cache.manifest?.links[page.path];
+      if (previousLinks && (await writer.keep?.(page.path, page.key))) links[page.path] = previousLinks;
+      else {
+        const content = page.render();
+        await writer.write(page.path, content, page.key);
+        if (page.path.endsWith('.html')) links[page.path] = linksOf(content, site.basePath);
+      }
       progress.advance();
     }
     return copyFolder(options.public, writer);
   }, pages.length);
+  // Every internal link must resolve, or the build fails before anything is published.
+  // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
+  // build with --no-search leaves them out on purpose); the search tests check them.
+  const written = new Set([...pages.map((p) => p.path), ...(await filesBelow(options.public))]);
+  checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/']);
   let indexFiles = 0;
   if (options.search) {
     const records = searchRecords(archive, site);
@@ -88,7 +101,7 @@ export async function buildSite(
   progress.end();
   const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
   if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
-  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files };
+  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files, links };
 }
 
 /** What each input file holds; files the cache knows are not decoded again, their issues not parsed again. */

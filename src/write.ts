@@ -124,6 +124,19 @@ export function checkedRelativePath(relativePath: string): string {
   return normalised;
 }
 
+/** The relative paths of all files below a folder (none when it does not exist). */
+export async function filesBelow(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...(await filesBelow(path.join(dir, entry.name), relative)));
+    else if (entry.isFile()) found.push(relative);
+  }
+  return found;
+}
+
 /** Copies a folder of static files through a writer, keeping relative paths (and unchanged files). */
 export async function copyFolder(sourceDir: string, writer: Writer, prefix = ''): Promise<number> {
   let count = 0;
