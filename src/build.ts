@@ -46,7 +46,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
     await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${buildId}\n`);
     mark = performance.now();
     await swapIntoPlace(staging, options.out);
-    const manifest: Manifest = { version: 1, inputs: inputs.key, buildId, files: report.files, outputs: writer.outputs, links: report.links };
+    const manifest: Manifest = { version: 2, inputs: inputs.key, buildId, files: report.files, outputs: writer.outputs, links: report.links };
     cache.save(manifest);
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };

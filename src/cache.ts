@@ -33,7 +33,7 @@ export interface CachedSource {
 }
 
 export interface Manifest {
-  version: 1;
+  version: 2;
   /** Hash of all inputs together: equal means nothing to do. */
   inputs: string;
   /** Written to the output as `.build-id`, to notice an output changed behind the build's back. */
@@ -71,7 +71,7 @@ export class BuildCache {
     let manifest: Manifest | undefined;
     try {
       const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-      if (read.version === 1) manifest = read;
+      if (read.version === 2) manifest = read;
     } catch {
       manifest = undefined; // no cache yet, or an unreadable one: build everything
     }

@@ -73,7 +73,7 @@ export async function buildSite(
   const links: Record<string, PageLinks> = {};
   const staticFiles = await stage('write', async () => {
     for (const page of pages) {
-      const previousLinks = cache.manifest?.links[page.path];
+      const previousLinks = cache.manifest?.links?.[page.path];
       if (previousLinks && (await writer.keep?.(page.path, page.key))) links[page.path] = previousLinks;
       else {
         const content = page.render();
