@@ -199,12 +199,18 @@ export async function makeStagingFolder(out: string): Promise<string> {
   return fs.mkdtemp(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-`));
 }
 
-/** A build killed between the two renames leaves `out` missing and `out.old-*` complete: put it back. */
+/**
+ * Repairs what a killed build can leave: killed between the two renames of the swap, `out` is
+ * missing and `out.old-*` complete (put it back); killed earlier, a staging folder remains.
+ */
 export async function restoreInterruptedSwap(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const base = path.basename(out);
-  const asides = (await fs.readdir(dir).catch(() => [] as string[])).filter((name) => name.startsWith(`${base}.old-`));
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const asides = names.filter((name) => name.startsWith(`${base}.old-`));
   if (!(await exists(out)) && asides[0]) await fs.rename(path.join(dir, asides[0]), out);
+  // Staging folders of builds that were killed: never published, safe to remove.
+  for (const name of names.filter((n) => n.startsWith(`.${base}-build-`))) await fs.rm(path.join(dir, name), { recursive: true, force: true });
 }
 
 async function exists(p: string): Promise<boolean> {

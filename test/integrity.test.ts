@@ -1,0 +1,72 @@
+// Build integrity: clean builds are byte-identical, and a build killed at any moment leaves the
+// previous site complete and unchanged.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticArchive } from '../scripts/synthetic.js';
+import { build } from '../src/build.js';
+import { BUILD_ID_FILE } from '../src/cache.js';
+import { defaultBuildOptions } from '../src/config.js';
+import { archiveDir, root, tempDir } from './helpers/fixtures.js';
+
+let work: string;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const temp = await tempDir('kl-integrity-');
+  work = temp.dir;
+  cleanup = temp.cleanup;
+});
+afterAll(() => cleanup?.());
+
+/** Path → content hash of every file below a folder. */
+async function snapshot(dir: string, skip: string[] = []): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (skip.includes(relative)) continue;
+    result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
+  }
+  return result;
+}
+
+describe('deterministic builds', () => {
+  it('give byte-identical pages, feed, sitemap and search index from the same input', async () => {
+    const a = path.join(work, 'a');
+    const b = path.join(work, 'b');
+    await build({ ...defaultBuildOptions, input: archiveDir, out: a });
+    await build({ ...defaultBuildOptions, input: archiveDir, out: b });
+    const first = await snapshot(a, [BUILD_ID_FILE]);
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['index.html', 'feed.xml', 'sitemap.xml', 'issues/56/index.html', 'pagefind/pagefind-entry.json']));
+    expect(await snapshot(b, [BUILD_ID_FILE])).toEqual(first);
+  }, 60_000);
+});
+
+describe('a build killed at any moment', () => {
+  it('leaves the previous site complete and unchanged', async () => {
+    const input = path.join(work, 'issues');
+    const out = path.join(work, 'site');
+    const files = await writeSyntheticArchive(input, 300, { seed: 7, archiveDir });
+    await build({ ...defaultBuildOptions, input, out, search: false });
+    const before = await snapshot(out);
+    // Change every issue, so that the next build has real work to do.
+    for (const file of files) await fs.appendFile(file, '\nNachtrag für den Test.\n');
+
+    for (const delay of [30, 100, 200, 350, 500, 700]) {
+      const child = spawn(process.execPath, [path.join(root, 'scripts/run.mjs'), 'build', '--input', input, '--out', out, '--no-search'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      const code = await exited;
+      expect(code, `the build finished before it was killed after ${delay} ms; the test needs a longer build`).toBeNull();
+      expect(await snapshot(out), `killed after ${delay} ms`).toEqual(before);
+    }
+    // The next build completes and cleans up after the killed ones.
+    const report = await build({ ...defaultBuildOptions, input, out, search: false });
+    expect(report.issues).toHaveLength(300);
+    const leftovers = (await fs.readdir(work)).filter((name) => name.startsWith('.site-build-'));
+    expect(leftovers).toEqual([]);
+  }, 120_000);
+});
