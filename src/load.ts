@@ -1,12 +1,11 @@
 // Stage 1, load: read the input folder, decode each file, read its front matter and split raw
 // exports into one source per issue. Nothing here interprets the prose.
 
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ArchiveError, InputError } from './errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
-import { isIssueFileName, readIssueFiles } from './inputs.js';
+import { readIssueFiles } from './inputs.js';
 import { decodeText, splitLines } from './text.js';
 
 export { isIssueFileName, readIssueFiles, type InputFile } from './inputs.js';
