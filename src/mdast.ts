@@ -22,11 +22,14 @@ export function issueToMdast(issue: Issue, options: ToMdastOptions): Root {
   const phrasing = (paragraph: Paragraph) => inlineToMdast(paragraph.content, issue.number, options);
   const children: Array<RootContent | ElementNode> = [];
   if (issue.intro) children.push(paragraphNode(phrasing(issue.intro), { className: ['intro'] }));
+  // Support blocks in order of the section they precede (one pass, however many there are).
+  const supports = [...issue.support].sort((a, b) => a.beforeSection - b.beforeSection);
+  let next = 0;
   issue.sections.forEach((section, index) => {
-    for (const support of issue.support.filter((s) => s.beforeSection === index)) children.push(supportNode(support, phrasing));
+    for (; next < supports.length && supports[next]!.beforeSection <= index; next++) children.push(supportNode(supports[next]!, phrasing));
     children.push(sectionNode(section, phrasing));
   });
-  for (const support of issue.support.filter((s) => s.beforeSection >= issue.sections.length)) children.push(supportNode(support, phrasing));
+  for (; next < supports.length; next++) children.push(supportNode(supports[next]!, phrasing));
   return { type: 'root', children: children as RootContent[] };
 }
 
@@ -83,9 +86,9 @@ function listNode(block: Extract<Block, { kind: 'list' }>, phrasing: Phrasing): 
     ordered: block.ordered,
     ...(block.ordered && block.start !== undefined && block.start !== 1 ? { start: block.start } : {}),
     spread: false,
-    children: block.items.map(
-      (item): ListItem => ({ type: 'listItem', spread: false, children: [paragraphNode(phrasing(item))] }),
-    ),
+    // Note: items are `li` elements rather than mdast `listItem`s, whose conversion to hast looks
+    // at every sibling of every item (quadratic in a list of thousands of lines).
+    children: block.items.map((item): ElementNode => ({ type: 'element', data: { hName: 'li' }, children: phrasing(item) })) as unknown as ListItem[],
   };
 }
 

@@ -54,6 +54,12 @@ const SECTION_THRESHOLD = 2;
 /** Paragraphs this long read as the body of a text rather than a remark between quotes. */
 const LONG = 300;
 const SHORT = 180;
+/**
+ * How much of a topic's text is searched for names already discussed.
+ * Note: a bound keeps a huge topic (an export without any section breaks) linear in time; real
+ * topics are far shorter, so it never changes how they are read.
+ */
+const TOPIC_MEMORY = 20_000;
 
 const LIST_MARKER = /^(?:([-–•*▪◦])|(\d{1,3})[.)])\s+/;
 const SUPPORT_START = /^Vielen Dank,? dass Du Krasse Links liest/i;
@@ -72,7 +78,10 @@ const SELF_QUOTE = /\b(?:schrieb ich|ich schrieb|hatte ich (?:geschrieben|notier
 /** What the pass knows about the current topic. */
 interface Topic {
   source?: Source;
-  /** Text of the topic so far, to tell a new source from one already discussed. */
+  /**
+   * Text of the topic so far (its first TOPIC_MEMORY characters), to tell a new source from one
+   * already discussed.
+   */
   text: string;
   paragraphs: number;
   /** Languages of the quotes in this topic so far. */
@@ -107,7 +116,7 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
     const topicSourceBefore = topic.source;
     if (!topic.source && named) topic.source = named;
     const sectionFields = { startsSection: section.starts, sectionReasons: section.reasons, ...(named ? { source: named } : {}) };
-    topic.text += ` ${paragraph.raw}`;
+    if (topic.text.length < TOPIC_MEMORY) topic.text += ` ${paragraph.raw.slice(0, TOPIC_MEMORY - topic.text.length)}`;
     topic.paragraphs++;
 
     const list = listItems.get(index);

@@ -65,8 +65,13 @@ function plainRuns(raw: string, restoredLinks?: Map<string, string>): Inline[] {
     const url = match[0].replace(/[.,;:!?)\]]+$/, (tail) => trailingKept(match[0], tail));
     found.push({ index: match.index, length: url.length, run: { type: 'link', url, text: url } });
   }
+  // URLs come in order and never overlap, so one pointer walks them alongside the mentions
+  // (linear in the paragraph, however many URLs and mentions a long line holds).
+  const urls = found.length;
+  let url = 0;
   for (const match of text.matchAll(ISSUE_MENTION)) {
-    if (found.some((f) => match.index < f.index + f.length && f.index < match.index + match[0].length)) continue;
+    while (url < urls && found[url]!.index + found[url]!.length <= match.index) url++;
+    if (url < urls && found[url]!.index < match.index + match[0].length) continue;
     found.push({ index: match.index, length: match[0].length, run: { type: 'issueRef', number: Number(match[1]), text: match[0] } });
   }
   if (restoredLinks) {

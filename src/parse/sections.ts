@@ -20,6 +20,8 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   const sections: Section[] = [];
   const support: SupportBlock[] = [];
   const sectionOf: (number | undefined)[] = [];
+  /** Each section's classified paragraphs, collected in the same pass. */
+  const own: ClassifiedParagraph[][] = [];
   let current: Section | undefined;
 
   paragraphs.forEach((paragraph, index) => {
@@ -35,16 +37,17 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     if (paragraph.startsSection || !current) {
       current = { id: '', heading: '', blocks: [], links: [], mentions: [], sources: [] };
       sections.push(current);
+      own.push([]);
     }
     sectionOf.push(sections.length - 1);
+    own[sections.length - 1]!.push(paragraph);
     addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
   });
 
   sections.forEach((section, index) => {
-    const own = paragraphs.filter((_, i) => sectionOf[i] === index);
-    const source = sectionSource(own);
+    const source = sectionSource(own[index]!);
     if (source) section.source = source;
-    section.sources = quotedSources(own, source);
+    section.sources = quotedSources(own[index]!, source);
     section.heading = headingOf(section);
   });
   assignIds(sections);
@@ -125,10 +128,15 @@ function headingOf(section: Section): string {
 /** Fragment ids from headings: lowercase ASCII, unique within the page. */
 function assignIds(sections: Section[]): void {
   const used = new Set<string>(RESERVED_IDS);
+  // Note: the next number to try for each base, so that thousands of sections with one heading
+  // take linear, not quadratic, time.
+  const next = new Map<string, number>();
   for (const section of sections) {
     const base = slugify(section.heading) || 'abschnitt';
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    let n = next.get(base) ?? 2;
+    while (used.has(id)) id = `${base}-${n++}`;
+    next.set(base, n);
     used.add(id);
     section.id = id;
   }

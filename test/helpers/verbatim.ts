@@ -39,3 +39,22 @@ export function missingParagraphs(inputText: string, pagesHtml: string[]): strin
     .filter((t) => t && !/^Krasse Links No\.?\s*\d+\.?$/.test(t))
     .filter((t) => !pages.some((page) => page.includes(t)));
 }
+
+/**
+ * Paragraphs of `lines` that are not on the page in reading order (at most 10). Searching on from
+ * where the previous paragraph was found keeps the check linear for very large pages.
+ */
+export function missingInOrder(lines: string[], html: string): string[] {
+  const page = pageText(html);
+  const missing: string[] = [];
+  let from = 0;
+  for (const line of lines) {
+    const text = expectedParagraph(line);
+    if (!text || /^Krasse Links No\.?\s*\d+\.?$/.test(text)) continue;
+    const at = page.indexOf(text, from);
+    if (at < 0) missing.push(text.slice(0, 100));
+    else from = at + text.length;
+    if (missing.length >= 10) break;
+  }
+  return missing;
+}

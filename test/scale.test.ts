@@ -1,0 +1,108 @@
+// Large and unusual inputs: the build takes time proportional to the size of the input (no
+// quadratic loops, no regular expression that backtracks over a long line), and the page is
+// still correct.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultBuildOptions } from '../src/config.js';
+import { buildSite } from '../src/pipeline.js';
+import { MemoryWriter } from '../src/write.js';
+import { archiveDir, tempDir } from './helpers/fixtures.js';
+import { parseText, renderIssuePages } from './helpers/issues.js';
+import { missingInOrder } from './helpers/verbatim.js';
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+/** The body lines of a real issue (No 56), to repeat into large ones. */
+let corpusLines: string[];
+
+beforeAll(async () => {
+  work = await tempDir('kl-scale-');
+  corpusLines = (await fs.readFile(path.join(archiveDir, '056.txt'), 'utf8')).split('\n').slice(1).filter((line) => line.trim());
+});
+afterAll(() => work?.cleanup());
+
+const intro = (number: number) => `Willkommen bei Krasse Links No ${number}. Hallo, heute testen wir die Größe.`;
+
+/** Builds one issue file in memory; returns the seconds taken and the issue page's HTML. */
+async function buildOne(name: string, text: string): Promise<{ seconds: number; html: string }> {
+  const input = path.join(work.dir, name);
+  await fs.mkdir(input);
+  await fs.writeFile(path.join(input, 'issue.txt'), text);
+  const writer = new MemoryWriter();
+  const started = performance.now();
+  const report = await buildSite({ ...defaultBuildOptions, input, search: false }, writer);
+  const seconds = (performance.now() - started) / 1000;
+  const issue = report.issues[0]!;
+  return { seconds, html: writer.text(`issues/${issue.slug}/index.html`) };
+}
+
+describe('large issues build in time proportional to their size, and every paragraph is on the page', () => {
+  it('a 10 MB issue', async () => {
+    const lines = [intro(900)];
+    for (let size = 0, i = 0; size < 10_000_000; i++) {
+      const line = corpusLines[i % corpusLines.length]!;
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+    }
+    const { seconds, html } = await buildOne('ten-mb', lines.join('\n'));
+    expect(missingInOrder(lines, html)).toEqual([]);
+    expect(seconds).toBeLessThan(30); // about 3 s here; quadratic work would take many minutes
+  }, 60_000);
+
+  it('a single line of 1 MB', async () => {
+    const words: string[] = [];
+    for (let size = 0, i = 0; size < 1_000_000; i++) {
+      words.push(corpusLines[i % corpusLines.length]!);
+      size += words[words.length - 1]!.length + 1;
+    }
+    const lines = [intro(901), words.join(' ')];
+    const { seconds, html } = await buildOne('one-line', lines.join('\n'));
+    expect(missingInOrder(lines, html)).toEqual([]);
+    expect(seconds).toBeLessThan(10);
+  }, 30_000);
+
+  it('20 000 paragraphs', async () => {
+    const lines = [intro(902), ...Array.from({ length: 20_000 }, (_, k) => `Absatz ${k}: ${corpusLines[k % corpusLines.length]}`)];
+    const { seconds, html } = await buildOne('paragraphs', lines.join('\n\n'));
+    expect(missingInOrder(lines, html)).toEqual([]);
+    expect(seconds).toBeLessThan(20);
+  }, 40_000);
+});
+
+/**
+ * Shapes that once took quadratic (or worse) time. Each is parsed and rendered at two sizes: four
+ * times the text must take about four times as long (less than six times), never sixteen.
+ */
+const shapes: Record<string, (bytes: number) => string> = {
+  'thousands of sections with the same heading': (n) => Array.from({ length: n / 34 }, () => 'Ein kurzer Satz ohne einen Namen.').join('\n\n\n'),
+  'a long topic naming a new person in every paragraph': (n) =>
+    Array.from({ length: n / 45 }, (_, i) => `Und Anna ${name(i)} schreibt dazu etwas Neues.`).join('\n'),
+  'thousands of support blocks between sections': (n) =>
+    Array.from({ length: n / 30 }, (_, i) => (i % 2 ? 'Vielen Dank, dass Du Krasse Links liest' : 'Ein Abschnitt hier.')).join('\n\n\n'),
+  'a list of thousands of items': (n) => Array.from({ length: n / 10 }, () => '- Punkt').join('\n'),
+  'a line of issue mentions and URLs': (n) => 'https://example.org/x Krasse Links No 3 '.repeat(n / 40),
+  'a line with a long run of spaces': (n) => `„Anfang${' '.repeat(n)}Ende“`,
+  'a line with a long run of tabs and no-break spaces': (n) => `Text:${'\t\u00a0'.repeat(n / 2)}x`,
+  'a line of opening quotation marks': (n) => '„a »b '.repeat(n / 6),
+  'a line of brackets': (n) => '[a](b [c] ( '.repeat(n / 12),
+  'a line of punctuation': (n) => '.?!: […] '.repeat(n / 10),
+};
+
+function name(i: number): string {
+  return `${String.fromCharCode(65 + (i % 26))}${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+}
+
+async function parseAndRender(text: string): Promise<number> {
+  const started = performance.now();
+  await renderIssuePages(parseText(`${intro(7)}\n${text}\n`));
+  return (performance.now() - started) / 1000;
+}
+
+describe('unusual shapes take linear time', () => {
+  it.each(Object.entries(shapes))('%s', async (_, make) => {
+    await parseAndRender(make(20_000)); // warm up
+    const small = await parseAndRender(make(100_000));
+    const large = await parseAndRender(make(400_000));
+    expect(large, `100 kB: ${small.toFixed(3)} s, 400 kB: ${large.toFixed(3)} s`).toBeLessThan(6 * small + 0.1);
+  }, 30_000);
+});
