@@ -2,6 +2,7 @@
 // exports into one source per issue. Nothing here interprets the prose.
 
 import path from 'node:path';
+import { checkCharacters } from './characters.js';
 import { ArchiveError, InputError } from './errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
@@ -51,26 +52,44 @@ export async function loadIssues(inputDir: string): Promise<LoadResult> {
 }
 
 /** Splits one decoded file into issue sources, numbering each. */
-export function sourcesOfFile(file: string, text: string): LoadResult {
-  const { data, body, lineOffset, warnings } = readFrontMatter(text, file);
+export function sourcesOfFile(file: string, decoded: string): LoadResult {
+  const { text, warnings: characterWarnings } = checkCharacters(decoded, file);
+  const { data, body, lineOffset, warnings: frontMatterWarnings } = readFrontMatter(text, file);
+  const warnings = [...characterWarnings, ...frontMatterWarnings];
   const chunks = splitIssues(splitLines(body), lineOffset + 1).filter((chunk) => chunk.lines.some((l) => l.trim()));
-  if (chunks.length === 0) throw new InputError(file, undefined, 'holds no text; add the issue text or remove the file');
+  if (chunks.length === 0) {
+    const what = !decoded ? 'is empty' : lineOffset ? 'holds no text after its front matter' : 'holds only blank lines (spaces, tabs or invisible characters)';
+    throw new InputError(file, undefined, `${what}; add the issue text or remove the file`);
+  }
   if (chunks.length > 1 && (data.number !== undefined || data.slug !== undefined || data.title !== undefined)) {
     throw new InputError(file, 1, `holds ${chunks.length} issues, so its front matter cannot say which one "number", "slug" or "title" belong to; split the file with npm run import`);
   }
   const sources = chunks.map((chunk): IssueSource => {
+    if (data.number !== undefined && chunk.number !== undefined && data.number !== chunk.number) {
+      warnings.push(`${file}:${chunk.firstLine}: the front matter says number ${data.number}, the text says Krasse Links No ${chunk.number}; using ${data.number}`);
+    }
     const number = data.number ?? chunk.number ?? numberFromFileName(file);
     if (number === undefined) {
-      throw new InputError(file, chunk.firstLine, 'has no issue number: add a line "Krasse Links No N", front matter "number: N", or put the number in the file name');
+      const several = (fileNameDigits(file)?.length ?? 0) > 1 ? ` (${file} holds more than one number)` : '';
+      throw new InputError(file, chunk.firstLine, `has no issue number: add a line "Krasse Links No N", front matter "number: N", or put the number alone in the file name${several}`);
     }
+    if (!Number.isSafeInteger(number)) throw new InputError(file, chunk.firstLine, `issue number ${number} is too large; correct it`);
     return { file, firstLine: chunk.firstLine, lines: chunk.lines, number, frontMatter: data };
   });
   return { sources, warnings };
 }
 
+/**
+ * The issue number a file name gives: its only run of digits (`056.txt`, `notiz-42.txt`).
+ * Note: a name with several (`2024-05-01.txt`) gives none, rather than a wrong one.
+ */
 function numberFromFileName(file: string): number | undefined {
-  const digits = /(\d+)/.exec(path.basename(file, path.extname(file)))?.[1];
-  return digits === undefined ? undefined : Number(digits);
+  const digits = fileNameDigits(file);
+  return digits?.length === 1 ? Number(digits[0]) : undefined;
+}
+
+function fileNameDigits(file: string): string[] | undefined {
+  return path.basename(file, path.extname(file)).match(/\d+/g) ?? undefined;
 }
 
 /** Keeps one source per issue number (see `pickCopies`). */

@@ -1,11 +1,15 @@
 // Splitting an export into issues. Exports may hold several issues, newest first, each opening
 // with a title line (`Krasse Links No 23.`) or, in flat exports, directly with the intro line.
 
-/** A standalone title line: `Krasse Links No 23.`, `Krasse Links No. 22`. */
-export const TITLE_LINE = /^\s*Krasse Links\s+No\.?\s*(\d+)\.?\s*$/i;
+/**
+ * A standalone title line: `Krasse Links No 23.`, `Krasse Links No. 22`.
+ * Note: any whitespace separates the words here and in the patterns below, because mail clients
+ * insert no-break spaces and tabs.
+ */
+export const TITLE_LINE = /^\s*Krasse\s+Links\s+No\.?\s*(\d+)\.?\s*$/i;
 
 /** An intro line: `Willkommen bei|zu|zurück bei Krasse Links No 27. …` (also `No.` and no `No`). */
-export const INTRO_LINE = /^\s*Willkommen\b[^.!?]{0,40}?\bKrasse Links\s+(?:No\.?\s*)?(\d+)/i;
+export const INTRO_LINE = /^\s*Willkommen\b[^.!?]{0,40}?\bKrasse\s+Links\s+(?:No\.?\s*)?(\d+)/i;
 
 export interface IssueChunk {
   /** 1-based line in the file of the chunk's first line. */

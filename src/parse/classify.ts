@@ -62,7 +62,7 @@ const SHORT = 180;
 const TOPIC_MEMORY = 20_000;
 
 const LIST_MARKER = /^(?:([-–•*▪◦])|(\d{1,3})[.)])\s+/;
-const SUPPORT_START = /^Vielen Dank,? dass Du Krasse Links liest/i;
+const SUPPORT_START = /^Vielen\s+Dank,?\s+dass\s+Du\s+Krasse\s+Links\s+liest/i;
 const SUPPORT_LINE = /^(?:IBAN|BIC|Kontoinhaber(?:in)?|Bank|PayPal|Verwendungszweck|Steady|Patreon)\b/i;
 /** A lead-in pointing at a link: `Hier kann man dem Markt beim Regeln zuschauen.` */
 const POINTS_AT_LINK = /^Hier\s+(?:kann man|können|gibt es|ist|sind|sieht man|lässt sich|findet)\b/;

@@ -11,7 +11,7 @@ const MARKDOWN_LINK = /\[((?:[^[\]\\]|\\.|\[[^[\]]*\])*)\]\((\s*(?:<[^<>\n]*>|(?
 /** A bare http(s) URL; trailing sentence punctuation is not part of it. */
 const BARE_URL = /\bhttps?:\/\/[^\s<>"„“”»«‚‘’]+/g;
 /** A mention of an issue: `Krasse Links No 27`, `Krasse Links No. 27`, `Krasse Links 25`. */
-const ISSUE_MENTION = /\bKrasse Links\s+(?:No\.?\s*)?(\d{1,4})\b/g;
+const ISSUE_MENTION = /\bKrasse\s+Links\s+(?:No\.?\s*)?(\d{1,4})\b/g;
 /** Backslash escapes written by markdown exporters (`\$20`, `\*`); the reader sees the character. */
 const BACKSLASH_ESCAPE = /\\([$*_[\]()#\\`])/g;
 
