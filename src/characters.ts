@@ -43,25 +43,27 @@ export function windows1252Char(byte: number): string {
 /** Removes control characters and checks for double-encoded text; throws an InputError when a whole file is double-encoded. */
 export function checkCharacters(text: string, file: string): CheckedText {
   const warnings: string[] = [];
+  // Note: double-encoded text is looked for first, because a converter that took the bytes for
+  // Latin-1 leaves C1 control characters inside each sequence (`â\u0080\u009e` for „).
+  const found = findDoubleEncoded(text);
+  if (found.length) {
+    const first = found[0]!;
+    const example = `"${visible(first.context)}" stands for "${first.repaired}"`;
+    const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
+    const line = lineOf(text, first.index);
+    if (!CORRECT.test(withoutSpans(text, found))) {
+      throw new InputError(
+        file,
+        line,
+        `is encoded twice: ${example}${more}, UTF-8 read as Windows-1252 (or Latin-1) and saved again; export it again as UTF-8 from the original, or convert it back (iconv -f utf-8 -t windows-1252)`,
+      );
+    }
+    warnings.push(`${file}:${line}: ${example}${more}, encoded twice (UTF-8 read as Windows-1252 or Latin-1); kept as written because the rest of the file is fine: correct it unless it is meant`);
+  }
   const removed = removeControls(text);
   if (removed.count) {
     const c1 = removed.c1 ? c1Hint(removed.c1) : '';
     warnings.push(`${file}:${lineOf(text, removed.at)}: ${removed.count} control character(s) removed (the first is ${codePoint(removed.first)}), they cannot be shown${c1}`);
-  }
-  const found = findDoubleEncoded(removed.text);
-  if (found.length) {
-    const first = found[0]!;
-    const example = `"${first.context}" stands for "${first.repaired}"`;
-    const more = found.length > 1 ? ` (and ${found.length - 1} more)` : '';
-    const line = lineOf(removed.text, first.index);
-    if (!CORRECT.test(withoutSpans(removed.text, found))) {
-      throw new InputError(
-        file,
-        line,
-        `is encoded twice: ${example}${more} (UTF-8 read as Windows-1252 and saved again); convert it back with "iconv -f utf-8 -t windows-1252" or export it again as UTF-8`,
-      );
-    }
-    warnings.push(`${file}:${line}: ${example}${more}, encoded twice (UTF-8 read as Windows-1252); kept as written because the rest of the file is fine — correct it unless it is meant`);
   }
   return { text: removed.text, warnings };
 }
@@ -137,6 +139,11 @@ function withoutSpans(text: string, spans: { index: number; length: number }[]):
 function c1Hint(character: string): string {
   const meant = windows1252Char(character.charCodeAt(0));
   return meant === character ? '' : `; ${codePoint(character)} is "${meant}" in Windows-1252, so the text was probably converted from Windows-1252 as if it were Latin-1: export it again as UTF-8 to keep those characters`;
+}
+
+/** Text for a message: control characters shown as their code points. */
+function visible(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `<${codePoint(c)}>`);
 }
 
 function codePoint(character: string): string {

@@ -55,7 +55,8 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     throw new InputError(
       file,
       line ? Number(line) + 1 : 1,
-      `front matter cannot be read (${reason.split('\n')[0]}); fix the block between the --- lines`,
+      // The file line is in front; js-yaml's own position counts from the block's start.
+      `front matter cannot be read (${reason.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '')}); fix the block between the --- lines`,
       { cause },
     );
   }

@@ -28,8 +28,12 @@ const ISSUE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
 
 /** Whether a file name is an issue file; editor leftovers and hidden files are not. */
 export function isIssueFileName(name: string): boolean {
-  if (name.startsWith('.') || name.endsWith('~') || name.startsWith('#')) return false;
-  return ISSUE_EXTENSIONS.has(path.extname(name).toLowerCase());
+  return !isLeftover(name) && ISSUE_EXTENSIONS.has(path.extname(name).toLowerCase());
+}
+
+/** Hidden files and what editors and operating systems leave behind: ignored without a word. */
+function isLeftover(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~') || name.startsWith('#') || /\.(?:swp|swo|bak|orig|tmp)$/i.test(name) || /^(?:Thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
 /** Reads the issue files of a folder (sorted by name) and says which files it ignored. */
@@ -47,7 +51,7 @@ export async function readIssueFiles(inputDir: string): Promise<{ files: InputFi
   const files: InputFile[] = [];
   for (const name of names) {
     if (!isIssueFileName(name)) {
-      if (!name.startsWith('.')) warnings.push(`${name}: not an issue file (.txt or .md), ignored`);
+      if (!isLeftover(name)) warnings.push(`${name}: not an issue file (.txt or .md), ignored`);
       continue;
     }
     files.push({ name, bytes: await fs.readFile(path.join(inputDir, name)) });

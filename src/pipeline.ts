@@ -16,7 +16,7 @@ import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
 import { decodeText } from './text.js';
 import { checkLinks, linksOf, type PageLinks } from './links.js';
-import { copyFolder, filesBelow, type Writer } from './write.js';
+import { checkOutputPaths, copyFolder, filesBelow, type Writer } from './write.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -70,6 +70,8 @@ export async function buildSite(
   const archive = createArchive(issues);
 
   const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
+  const publicFiles = await filesBelow(options.public);
+  checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
   const links: Record<string, PageLinks> = {};
   const staticFiles = await stage('write', async () => {
     for (const page of pages) {
@@ -87,7 +89,7 @@ export async function buildSite(
   // Every internal link must resolve, or the build fails before anything is published.
   // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
   // build with --no-search leaves them out on purpose); the search tests check them.
-  const written = new Set([...pages.map((p) => p.path), ...(await filesBelow(options.public))]);
+  const written = new Set([...pages.map((p) => p.path), ...publicFiles]);
   checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/']);
   let indexFiles = 0;
   if (options.search) {

@@ -32,19 +32,25 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes.subarray(2), 'utf-16le', file);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes.subarray(2), 'utf-16be', file);
+  const signature = SIGNATURES.find(([, prefix]) => startsWith(bytes, prefix))?.[0];
+  if (signature) throw refuse(undefined, `is not a text file (it looks like ${signature}); remove it from the issue folder, or save the issue as plain text`);
   if (looksLikeUtf16WithoutBom(bytes)) throw refuse(undefined, 'looks like UTF-16 text without a byte-order mark, which cannot be read safely; save it as UTF-8 and build again');
-  const binary = binaryKind(bytes);
-  if (binary) throw refuse(undefined, `is not a text file (it looks like ${binary}); remove it from the issue folder, or save the issue as plain text`);
+  if (isBinaryData(bytes)) throw refuse(undefined, 'is not a text file (it holds binary data); remove it from the issue folder, or save the issue as plain text');
   const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
   } catch (cause) {
     const offset = firstInvalidUtf8Offset(bytes, start);
     const byte = bytes[offset];
+    // Note: a file that holds valid UTF-8 before the bad byte is UTF-8 damaged in one place; one
+    // that does not is most likely Windows-1252, the other encoding German text arrives in.
+    const utf8Before = bytes.subarray(start, offset).some((b) => b >= 0x80);
     const windows1252 = byte !== undefined && byte >= 0x80 ? windows1252Char(byte) : '';
-    const hint = /^[\p{L}\p{P}\p{S}]$/u.test(windows1252)
-      ? `; byte 0x${hex(byte!)} is "${windows1252}" in Windows-1252 ("ANSI"), so the file is probably saved in that encoding: save it as UTF-8 and build again`
-      : '; save the file as UTF-8 and build again';
+    const hint = utf8Before
+      ? '; the rest is UTF-8, so the file is damaged there: retype the character and build again'
+      : /^[\p{L}\p{P}\p{S}]$/u.test(windows1252)
+        ? `; byte 0x${hex(byte!)} is "${windows1252}" in Windows-1252 ("ANSI"), so the file is probably saved in that encoding: save it as UTF-8 and build again`
+        : '; save the file as UTF-8 and build again';
     throw refuse(lineAt(bytes, offset), `is not valid UTF-8 (first bad byte at offset ${offset})${hint}`, cause);
   }
 }
@@ -74,17 +80,15 @@ function withoutInvisibleEdges(line: string): string {
 }
 
 /**
- * What kind of binary file the bytes look like, or undefined for text: a known signature, or a
- * share of NUL and other control bytes that no text has.
+ * Whether the start of a file holds a share of NUL and other control bytes that no text has.
+ * Note: text pasted from anywhere may hold a stray control character (removed with a warning
+ * later), but never one in ten bytes.
  */
-export function binaryKind(bytes: Uint8Array): string | undefined {
-  for (const [name, signature] of SIGNATURES) if (startsWith(bytes, signature)) return name;
+function isBinaryData(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, SNIFF_BYTES);
   let controls = 0;
   for (const b of head) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) controls++;
-  // Note: text pasted from anywhere may hold a stray control character (removed with a warning
-  // later), but never one in ten bytes.
-  return head.length && controls > head.length * 0.1 ? 'binary data' : undefined;
+  return head.length > 0 && controls > head.length * 0.1;
 }
 
 /** Mostly-ASCII text in UTF-16 has a NUL in every other byte, on one side of each pair only. */

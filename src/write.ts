@@ -124,6 +124,24 @@ export function checkedRelativePath(relativePath: string): string {
   return normalised;
 }
 
+/**
+ * Refuses a build in which two files would be written to one path: a static file would silently
+ * replace a page (`public/index.html`), or one would land in the search index's folder.
+ */
+export function checkOutputPaths(pagePaths: string[], publicFiles: string[], publicDir: string): void {
+  const pages = new Set<string>();
+  for (const page of pagePaths) {
+    const normalised = checkedRelativePath(page);
+    if (pages.has(normalised)) throw new ArchiveError(`two pages would be written to ${normalised}; give one of them another slug`);
+    pages.add(normalised);
+  }
+  for (const file of publicFiles) {
+    const name = `${path.basename(publicDir)}/${file}`;
+    if (pages.has(file)) throw new ArchiveError(`${name} would replace the page ${file} the build writes; rename or remove the static file`);
+    if (file.startsWith('pagefind/')) throw new ArchiveError(`${name} is inside pagefind/, the search index's folder; move it elsewhere`);
+  }
+}
+
 /** The relative paths of all files below a folder (none when it does not exist). */
 export async function filesBelow(dir: string, prefix = ''): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
