@@ -51,7 +51,10 @@ function recordHtml(issue: Issue, kind: 'commentary' | 'quote', lang: string): s
     );
   }
   if (!sections.length) return undefined;
-  const tag = (filter: string, value: string) => `<span data-pagefind-filter="${filter}">${escapeHtml(value)}</span>`;
+  // Note: Pagefind's UI inserts filter values as HTML (titles, sub-result titles as text), so the
+  // index must hold a value escaped once. Pagefind decodes what it captures twice (as HTML, then
+  // its entities again), hence three rounds here; test/security.test.ts pins this down.
+  const tag = (filter: string, value: string) => `<span data-pagefind-filter="${filter}">${escapeHtml(escapeHtml(escapeHtml(value)))}</span>`;
   return [
     `<html lang="${escapeHtml(lang)}"><body>`,
     `<h1 data-pagefind-meta="title">No ${issue.number}: ${escapeHtml(issue.title)}</h1>`,

@@ -118,7 +118,7 @@ export class IncrementalWriter implements Writer {
 /** Normalises a relative output path and refuses any that would leave the output folder. */
 export function checkedRelativePath(relativePath: string): string {
   const normalised = path.posix.normalize(relativePath.replace(/\\/g, '/'));
-  if (!normalised || path.posix.isAbsolute(normalised) || normalised === '..' || normalised.startsWith('../') || normalised.includes('\0')) {
+  if (!normalised || normalised === '.' || path.posix.isAbsolute(normalised) || normalised === '..' || normalised.startsWith('../') || normalised.includes('\0')) {
     throw new ArchiveError(`refusing to write ${JSON.stringify(relativePath)}: every output path must stay inside the output folder`);
   }
   return normalised;

@@ -21,14 +21,14 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Builds the archive in issues/ with its search index, serves it, and starts Chromium. */
-export async function openSite(): Promise<Site> {
+/** Builds the archive in issues/ (or `input`) with its search index, serves it, and starts Chromium. */
+export async function openSite(input = archiveDir): Promise<Site> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
   }
   const temp = await tempDir('kl-e2e-');
   const out = path.join(temp.dir, 'site');
-  await build({ ...defaultBuildOptions, input: archiveDir, out });
+  await build({ ...defaultBuildOptions, input, out });
   const server: Server = await startServer(out, 0);
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -1,6 +1,10 @@
 // Reading a built page as a reader and as an attacker would: the blocks of the article in reading
 // order, its links, and every place where input could have turned into markup.
 
+import fs from 'node:fs';
+import path from 'node:path';
+import { defaultBuildOptions } from '../../src/config.js';
+
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes the character references rehype-stringify and LiquidJS write. */
@@ -59,6 +63,13 @@ export function articleLinks(html: string): string[] {
 
 /** Elements the article body is made of (mdast → hast); anything else in it came from input. */
 export const BODY_ELEMENTS = new Set(['div', 'p', 'section', 'h2', 'h3', 'a', 'blockquote', 'ul', 'ol', 'li', 'aside']);
+
+/** Elements the templates write, with those of the article body: all a page may hold. */
+export function allowedElements(templatesDir = defaultBuildOptions.templates): Set<string> {
+  const templates = fs.readdirSync(templatesDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.liquid'));
+  const names = templates.flatMap((file) => [...fs.readFileSync(path.join(templatesDir, file), 'utf8').matchAll(/<([a-z][a-z0-9-]*)/g)].map((m) => m[1]!));
+  return new Set([...BODY_ELEMENTS, ...names]);
+}
 
 /**
  * Every way input could have become markup on a page: an element neither the templates nor the

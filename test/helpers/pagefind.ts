@@ -13,6 +13,8 @@ export interface SearchHit {
   excerpt: string;
   /** The sections the hit leads to. */
   subResults: { url: string; title: string }[];
+  /** The excerpts of the sub-results (HTML, as Pagefind gives them). */
+  subExcerpts: string[];
 }
 
 export interface SiteSearch {
@@ -33,7 +35,7 @@ interface PagefindData {
   url: string;
   excerpt: string;
   meta: Record<string, string>;
-  sub_results: { url: string; title: string }[];
+  sub_results: { url: string; title: string; excerpt: string }[];
 }
 
 export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
@@ -54,6 +56,7 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
         meta: d.meta,
         excerpt: d.excerpt,
         subResults: d.sub_results.map((sub) => ({ url: local(sub.url), title: sub.title })),
+        subExcerpts: d.sub_results.map((sub) => sub.excerpt),
       }));
     },
     filters: () => pagefind.filters(),
