@@ -30,6 +30,8 @@ export interface CachedSource {
   breaks: number;
   /** Key of the parsed model. */
   model: string;
+  /** The model without its sections' blocks: all that pages of other issues need of it. */
+  digest?: Issue;
 }
 
 export interface Manifest {
@@ -51,6 +53,7 @@ export const BUILD_ID_FILE = '.build-id';
 export class BuildCache {
   readonly manifest: Manifest | undefined;
   private readonly models = new Map<string, Issue>();
+  private readonly digests = new Map<string, Issue>();
 
   private constructor(
     /** Folder of this output's cache, or undefined for an in-memory cache. */
@@ -58,6 +61,7 @@ export class BuildCache {
     manifest: Manifest | undefined,
   ) {
     this.manifest = manifest;
+    for (const entry of Object.values(manifest?.files ?? {})) for (const source of entry.sources) if (source.digest) this.digests.set(source.model, source.digest);
   }
 
   /** An empty cache that lives only for one build (memory builds, tests). */
@@ -78,11 +82,46 @@ export class BuildCache {
     return new BuildCache(dir, manifest);
   }
 
+  /** Whether the model with this key is known (in memory or on disk). */
+  has(key: string): boolean {
+    return this.models.has(key) || (this.dir !== undefined && fs.existsSync(this.modelFile(key)));
+  }
+
+  /**
+   * The parsed model with this key. A model kept from an earlier build comes as its digest, whose
+   * sections load their blocks from disk when something (a page being rendered, the search
+   * index) asks for them: most rebuilds never read most models.
+   */
   model(key: string): Issue | undefined {
     const known = this.models.get(key);
     if (known || !this.dir) return known;
+    const digest = this.digests.get(key);
+    if (digest) return this.lazy(key, digest);
+    return this.load(key);
+  }
+
+  /** Keeps a freshly parsed model; returns its digest for the manifest. */
+  storeModel(key: string, issue: Issue): Issue {
+    this.models.set(key, issue);
+    if (this.dir) {
+      fs.mkdirSync(path.join(this.dir, 'models'), { recursive: true });
+      fs.writeFileSync(this.modelFile(key), v8.serialize(issue));
+    }
+    return this.storeDigest(issue);
+  }
+
+  /** The digest of a model (for a file whose model is known under another file's content). */
+  storeDigest(issue: Issue): Issue {
+    return { ...issue, sections: issue.sections.map((section) => ({ ...section, blocks: [] })) };
+  }
+
+  private modelFile(key: string): string {
+    return path.join(this.dir!, 'models', `${key}.bin`);
+  }
+
+  private load(key: string): Issue | undefined {
     try {
-      const issue = v8.deserialize(fs.readFileSync(path.join(this.dir, 'models', `${key}.bin`))) as Issue;
+      const issue = v8.deserialize(fs.readFileSync(this.modelFile(key))) as Issue;
       this.models.set(key, issue);
       return issue;
     } catch {
@@ -90,11 +129,23 @@ export class BuildCache {
     }
   }
 
-  storeModel(key: string, issue: Issue): void {
+  private lazy(key: string, digest: Issue): Issue {
+    let full: Issue | undefined;
+    const sections = digest.sections.map((section, index) => {
+      const lazySection = { ...section };
+      Object.defineProperty(lazySection, 'blocks', {
+        enumerable: true,
+        get: () => {
+          full ??= this.load(key);
+          if (!full) throw new Error(`the build cache lost a model (${key}); delete node_modules/.cache/krasse-links and build again`);
+          return full.sections[index]!.blocks;
+        },
+      });
+      return lazySection;
+    });
+    const issue = { ...digest, sections };
     this.models.set(key, issue);
-    if (!this.dir) return;
-    fs.mkdirSync(path.join(this.dir, 'models'), { recursive: true });
-    fs.writeFileSync(path.join(this.dir, 'models', `${key}.bin`), v8.serialize(issue));
+    return issue;
   }
 
   /** Saves the manifest of a finished build and drops models no input uses any more. */

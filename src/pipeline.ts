@@ -60,8 +60,9 @@ export async function buildSite(
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
   await stage('parse', () => {
-    for (const [model, source] of unparsed) {
-      cache.storeModel(model, parseIssue(source));
+    for (const [model, { source, copies }] of unparsed) {
+      const digest = cache.storeModel(model, parseIssue(source));
+      for (const copy of copies) copy.digest = digest;
       progress.advance();
     }
   }, unparsed.size);
@@ -107,13 +108,13 @@ export async function buildSite(
 }
 
 /** What each input file holds; files the cache knows are not decoded again, their issues not parsed again. */
-function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<string, FileEntry>; unparsed: Map<string, IssueSource> } {
+function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<string, FileEntry>; unparsed: Map<string, { source: IssueSource; copies: CachedSource[] }> } {
   const entries: Record<string, FileEntry> = {};
-  const unparsed = new Map<string, IssueSource>();
+  const unparsed = new Map<string, { source: IssueSource; copies: CachedSource[] }>();
   for (const file of files) {
     const key = fileKey(file);
     const known = cache.manifest?.files[key];
-    if (known && known.sources.every((s) => cache.model(s.model))) {
+    if (known && known.sources.every((s) => s.digest && cache.has(s.model))) {
       entries[key] = known;
       continue;
     }
@@ -122,8 +123,11 @@ function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<strin
       warnings,
       sources: sources.map((source): CachedSource => {
         const model = hash(generatorKey(), source.file, String(source.firstLine), String(source.number), JSON.stringify(source.frontMatter), source.lines.join('\n'));
-        if (!cache.model(model)) unparsed.set(model, source);
-        return { number: source.number, file: source.file, firstLine: source.firstLine, essential: hash(essentialText(source.lines)), breaks: countSectionBreaks(source.lines), model };
+        const copy: CachedSource = { number: source.number, file: source.file, firstLine: source.firstLine, essential: hash(essentialText(source.lines)), breaks: countSectionBreaks(source.lines), model };
+        const known = cache.model(model);
+        if (known) copy.digest = cache.storeDigest(known);
+        else (unparsed.get(model) ?? unparsed.set(model, { source, copies: [] }).get(model)!).copies.push(copy);
+        return copy;
       }),
     };
   }
