@@ -10,7 +10,7 @@ import type { BuildOptions, SiteConfig } from './config.js';
 import { hash, readInputs } from './inputs.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';
-import { IncrementalWriter, makeStagingFolder, restoreInterruptedSwap, swapIntoPlace } from './write.js';
+import { IncrementalWriter, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, swapIntoPlace } from './write.js';
 
 export type { BuildReport } from './pipeline.js';
 
@@ -45,6 +45,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
     const buildId = hash(inputs.key, String(Date.now()), String(process.pid));
     await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${buildId}\n`);
     mark = performance.now();
+    pausePoint('before-swap');
     await swapIntoPlace(staging, options.out);
     const manifest: Manifest = { version: 2, inputs: inputs.key, buildId, files: report.files, outputs: writer.outputs, links: report.links };
     cache.save(manifest);
@@ -52,7 +53,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {
     progress.end();
-    await fs.rm(staging, { recursive: true, force: true });
+    await removeStagingFolder(staging);
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import { build } from './build.js';
 import { defaultBuildOptions } from './config.js';
 import { BuildError } from './errors.js';
 import { terminalProgress } from './progress.js';
+import { abandonStagingFolders, restoreInterruptedSwap } from './write.js';
 
 const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(usage);
     return;
   }
+  if (command === 'build' || command === 'dev') stopCleanlyOnSignals();
   switch (command) {
     case 'build': {
       const options = {
@@ -63,7 +65,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'import': {
-      if (!positionals.length) throw new BuildError(`name the export files to import\n${usage}`);
+      if (!positionals.length) throw new BuildError('name the export files to import: npm run import -- EXPORT.txt…');
       const { importExports } = await import('./import.js');
       const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input));
       for (const line of result.log) console.log(line);
@@ -87,22 +89,51 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'serve': {
       const { serve } = await import('./serve.js');
-      await serve(path.resolve(values.dir ?? defaultBuildOptions.out), Number(values.port ?? 8080));
+      const dir = path.resolve(values.dir ?? defaultBuildOptions.out);
+      await restoreInterruptedSwap(dir); // a build stopped inside its swap left the site beside it
+      await serve(dir, Number(values.port ?? 8080));
       return;
     }
     default:
-      throw new BuildError(`unknown command "${command}"\n${usage}`);
+      throw new BuildError(`unknown command "${command}": use build, import, check, serve or dev (npm run build -- --help shows the options)`);
   }
 }
 
+/**
+ * Ctrl+C, a closing terminal or `kill` during a build: its staging folder is removed and the
+ * process stops with 128 + the signal's number. The handler runs between event loop turns,
+ * never inside the swap's two renames (see write.ts), so the output is always whole.
+ */
+function stopCleanlyOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      abandonStagingFolders();
+      process.exit(code);
+    });
+  }
+}
+
+/** File system errors the author can act on (a folder not writable, a full disk), as one line. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+};
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   const verbose = process.argv.includes('--verbose');
-  if (error instanceof BuildError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  const system = error as NodeJS.ErrnoException;
+  if (error instanceof BuildError || system.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || system.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     console.error(`error: ${(error as Error).message}`);
-    if (verbose) console.error(error);
+  } else if (system.code && SYSTEM_ERRORS[system.code] && system.path) {
+    console.error(`error: cannot ${system.syscall ?? 'use'} ${system.path}: ${SYSTEM_ERRORS[system.code]}; check the folder and build again`);
   } else {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)} (an unexpected failure; run again with --verbose and report it)`);
-    if (verbose) console.error(error);
+    console.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (an unexpected failure; run again with --verbose and report it)`);
   }
+  if (verbose) console.error(error);
   process.exitCode = 1;
 });

@@ -79,7 +79,7 @@ export class IncrementalWriter implements Writer {
     if (this.linked.delete(normalised)) fsSync.rmSync(target, { force: true });
     fsSync.writeFileSync(target, content);
     this.outputs[normalised] = key ?? hash(content);
-    this.written++;
+    if (++this.written === 1) pausePoint('writing');
   }
   async keep(relativePath: string, key: string): Promise<boolean> {
     const normalised = checkedRelativePath(relativePath);
@@ -183,20 +183,42 @@ export async function copyFolder(sourceDir: string, writer: Writer, prefix = '')
 let swaps = 0;
 
 /**
- * Replaces `out` with the freshly built `staging` folder. The old output is moved aside first and
- * removed only after the new one is in place, so a failure leaves a complete site behind.
+ * Replaces `out` with the freshly built `staging` folder: the previous output is renamed aside,
+ * the new one renamed into place, and the previous one then renamed to a trash folder that is
+ * removed in the background.
+ * Note: no system call swaps two folders portably (Linux's renameat2 exchange is not in Node),
+ * and a folder that holds files cannot be renamed over. The two renames therefore run back to
+ * back, synchronously: no JavaScript and no signal handler runs between them, so only SIGKILL or
+ * a crash can stop the build there. What a stop leaves, at any moment:
+ * - before the first rename: `out` is the previous site, complete and unchanged;
+ * - between the two: `out` is missing and the previous site, complete, is `out.old-<id>`; every
+ *   command that uses the output (build, dev, serve) moves it back first;
+ * - after the second: `out` is the new site, complete.
+ * Only a folder named `out.old-*` is ever moved back: the swap renames it to a trash name before
+ * anything is removed from it.
  */
 export async function swapIntoPlace(staging: string, out: string): Promise<void> {
-  const aside = `${out}.old-${process.pid}-${Date.now().toString(36)}-${(swaps++).toString(36)}`;
-  const hadOld = await exists(out);
-  if (hadOld) await fs.rename(out, aside);
+  const id = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${(swaps++).toString(36)}`;
+  const aside = `${out}.old-${id}`;
+  const hadOld = fsSync.existsSync(out);
+  if (hadOld) fsSync.renameSync(out, aside);
+  pausePoint('between-renames');
   try {
-    await fs.rename(staging, out);
+    fsSync.renameSync(staging, out);
   } catch (cause) {
-    if (hadOld) await fs.rename(aside, out);
+    if (hadOld) fsSync.renameSync(aside, out);
     throw cause;
   }
-  if (hadOld) removeInBackground(aside);
+  activeStaging.delete(staging);
+  pausePoint('after-swap');
+  if (hadOld) removeInBackground(moveToTrash(aside, out, id));
+}
+
+/** Renames a folder next to `out` to a trash name (`.out-trash-<id>`), so it is never taken for a site again. */
+function moveToTrash(dir: string, out: string, id: string): string {
+  const trash = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-trash-${id}`);
+  fsSync.renameSync(dir, trash);
+  return trash;
 }
 
 /**
@@ -210,25 +232,80 @@ function removeInBackground(dir: string): void {
   child.unref();
 }
 
-/** A staging folder next to `out` (same file system, so the final rename is cheap and atomic). */
+/** Staging folders of builds running in this process, removed if the process is interrupted. */
+const activeStaging = new Set<string>();
+
+/**
+ * A staging folder next to `out` (same file system, so the final rename is cheap and atomic).
+ * Its name holds the process id, so that a later build knows whether its owner still runs.
+ */
 export async function makeStagingFolder(out: string): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   await restoreInterruptedSwap(out);
-  return fs.mkdtemp(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-`));
+  const staging = await fs.mkdtemp(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
+  activeStaging.add(staging);
+  pausePoint('staging');
+  return staging;
+}
+
+/** Removes a staging folder that will not be swapped in (the build failed). */
+export async function removeStagingFolder(staging: string): Promise<void> {
+  activeStaging.delete(staging);
+  await fs.rm(staging, { recursive: true, force: true });
 }
 
 /**
- * Repairs what a killed build can leave: killed between the two renames of the swap, `out` is
- * missing and `out.old-*` complete (put it back); killed earlier, a staging folder remains.
+ * Removes the staging folders of this process's unfinished builds, synchronously: for a signal
+ * handler (Ctrl+C), which runs between event loop turns, so never inside a swap.
+ */
+export function abandonStagingFolders(): void {
+  for (const staging of activeStaging) fsSync.rmSync(staging, { recursive: true, force: true });
+  activeStaging.clear();
+}
+
+/**
+ * Repairs what a stopped build can leave next to `out`: stopped between the two renames of the
+ * swap, `out` is missing and `out.old-*` complete (moved back); stopped right after them, an
+ * `out.old-*` is left beside the new output (trashed); trash folders whose removal was cut short,
+ * and staging folders of builds that no longer run (removed). Staging folders of builds still
+ * running are left alone.
  */
 export async function restoreInterruptedSwap(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const base = path.basename(out);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const asides = names.filter((name) => name.startsWith(`${base}.old-`));
-  if (!(await exists(out)) && asides[0]) await fs.rename(path.join(dir, asides[0]), out);
-  // Staging folders of builds that were killed: never published, safe to remove.
-  for (const name of names.filter((n) => n.startsWith(`.${base}-build-`))) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  // Newest first (the ids start with the time), though a swap leaves at most one behind.
+  const asides = names.filter((name) => name.startsWith(`${base}.old-`)).sort().reverse();
+  if (!(await exists(out)) && asides[0]) fsSync.renameSync(path.join(dir, asides.shift()!), out);
+  const trash = asides.map((name) => moveToTrash(path.join(dir, name), out, `${name.slice(base.length + 5)}-left`));
+  for (const name of names) {
+    const folder = path.join(dir, name);
+    if (name.startsWith(`.${base}-trash-`) || (name.startsWith(`.${base}-build-`) && !activeStaging.has(folder) && !ownerRuns(name.slice(base.length + 8)))) trash.push(folder);
+  }
+  for (const folder of trash) await fs.rm(folder, { recursive: true, force: true }).catch(() => {}); // another build may be removing it too
+}
+
+/** Whether the process whose id starts a staging folder's suffix (`<pid>-XXXXXX`) still runs. */
+function ownerRuns(suffix: string): boolean {
+  const pid = Number(/^(\d+)-/.exec(suffix)?.[1]);
+  if (!pid || pid === process.pid) return false; // this process's own are in activeStaging
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A point where the integrity tests stop a build: with KRASSE_LINKS_PAUSE_AT=<point> in the
+ * environment, the build prints "paused at <point>" to stderr and blocks (without yielding to the
+ * event loop) until it is killed. Points: staging, writing, before-swap, between-renames, after-swap.
+ */
+export function pausePoint(point: string): void {
+  if (process.env.KRASSE_LINKS_PAUSE_AT !== point) return;
+  fsSync.writeSync(2, `paused at ${point}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 async function exists(p: string): Promise<boolean> {

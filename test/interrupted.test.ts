@@ -1,0 +1,124 @@
+// A build stopped at each point of its work. The build pauses at a named point when
+// KRASSE_LINKS_PAUSE_AT says so (see pausePoint in src/write.ts); the test then kills it with
+// SIGKILL, which nothing can catch, and looks at what is left: the previous site, complete and
+// unchanged, or (stopped between the swap's two renames) that site beside the output, which the
+// next command moves back; never a mixture. Ctrl+C stops a build cleanly.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticArchive } from '../scripts/synthetic.js';
+import { build } from '../src/build.js';
+import { BUILD_ID_FILE } from '../src/cache.js';
+import { defaultBuildOptions } from '../src/config.js';
+import { restoreInterruptedSwap } from '../src/write.js';
+import { archiveDir, root, tempDir } from './helpers/fixtures.js';
+
+let work: string;
+let cleanup: () => Promise<void>;
+let input: string;
+let out: string;
+/** Content hashes of the previous site, and of a clean build of the changed input. */
+let previous: Record<string, string>;
+let next: Record<string, string>;
+
+/** Path → content hash of every file below a folder (the build id left out where asked). */
+async function snapshot(dir: string, withBuildId = true): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (withBuildId || relative !== BUILD_ID_FILE) result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
+  }
+  return result;
+}
+
+const besideOutput = async (prefix: string) => (await fs.readdir(work)).filter((name) => name.startsWith(prefix));
+
+/** Runs the build command; resolves when it printed "paused at <point>" (then kills it), or when it exits. */
+function buildUntil(point: string | undefined, env: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', input, '--out', out, '--no-search'], {
+    cwd: root,
+    env: { ...process.env, ...env, ...(point ? { KRASSE_LINKS_PAUSE_AT: point } : {}) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (point && stderr.includes(`paused at ${point}`)) child.kill('SIGKILL');
+  });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr })));
+}
+
+beforeAll(async () => {
+  const temp = await tempDir('kl-interrupted-');
+  work = temp.dir;
+  cleanup = temp.cleanup;
+  input = path.join(work, 'issues');
+  out = path.join(work, 'site');
+  await fs.cp(archiveDir, input, { recursive: true });
+  await build({ ...defaultBuildOptions, input, out, search: false });
+  previous = await snapshot(out);
+  // Change every issue, so that the next build writes a different site.
+  for (const name of await fs.readdir(input)) await fs.appendFile(path.join(input, name), '\nNachtrag für den Test.\n');
+  const reference = path.join(work, 'reference');
+  await build({ ...defaultBuildOptions, input, out: reference, search: false });
+  next = await snapshot(reference, false);
+  await fs.rm(reference, { recursive: true });
+}, 60_000);
+afterAll(() => cleanup?.());
+
+describe('a build killed with SIGKILL', () => {
+  it.each(['staging', 'writing', 'before-swap'])('at "%s" leaves the previous site complete and unchanged', async (point) => {
+    const result = await buildUntil(point);
+    expect(result.signal, result.stderr).toBe('SIGKILL');
+    expect(await snapshot(out)).toEqual(previous);
+  }, 30_000);
+
+  it('between the two renames of the swap leaves the previous site beside the output, and the next command moves it back', async () => {
+    const result = await buildUntil('between-renames');
+    expect(result.signal, result.stderr).toBe('SIGKILL');
+    await expect(fs.access(out)).rejects.toThrow();
+    const [aside, ...more] = await besideOutput('site.old-');
+    expect(more).toEqual([]);
+    expect(await snapshot(path.join(work, aside!))).toEqual(previous);
+    await restoreInterruptedSwap(out); // what build, dev and serve do first
+    expect(await snapshot(out)).toEqual(previous);
+    expect(await besideOutput('site.old-')).toEqual([]);
+  }, 30_000);
+
+  it('right after the swap leaves the new site complete, and the previous one is cleared away by the next command', async () => {
+    const result = await buildUntil('after-swap');
+    expect(result.signal, result.stderr).toBe('SIGKILL');
+    expect(await snapshot(out, false)).toEqual(next);
+    await restoreInterruptedSwap(out);
+    expect(await besideOutput('site.old-')).toEqual([]);
+    expect(await snapshot(out, false)).toEqual(next);
+  }, 30_000);
+
+  it('is followed by a build that completes and leaves nothing of the stopped ones behind', async () => {
+    await fs.rm(out, { recursive: true });
+    await fs.cp(path.join(root, 'public'), out, { recursive: true }); // any previous site
+    const result = await buildUntil(undefined);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await snapshot(out, false)).toEqual(next);
+    await expect.poll(async () => [...(await besideOutput('.site-')), ...(await besideOutput('site.old-'))], { timeout: 5000 }).toEqual([]);
+  }, 30_000);
+});
+
+describe('a build stopped with Ctrl+C', () => {
+  it('removes its staging folder, exits with 130 and leaves the previous site unchanged', async () => {
+    const big = path.join(work, 'big');
+    await writeSyntheticArchive(big, 300, { seed: 3, archiveDir });
+    input = big;
+    const before = await snapshot(out);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', big, '--out', out, '--no-search'], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await expect.poll(() => besideOutput('.site-build-'), { timeout: 20_000, interval: 10 }).not.toEqual([]);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(await besideOutput('.site-build-')).toEqual([]);
+    expect(await snapshot(out)).toEqual(before);
+  }, 60_000);
+});
