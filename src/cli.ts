@@ -122,6 +122,9 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EMFILE: 'too many open files',
   ENAMETOOLONG: 'the name is too long',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way',
+  EISDIR: 'it is a folder',
 };
 
 main(process.argv.slice(2)).catch((error: unknown) => {
