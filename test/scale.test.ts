@@ -71,12 +71,12 @@ describe('large issues build in time proportional to their size, and every parag
 
 /**
  * Shapes that once took quadratic (or worse) time. Each is parsed and rendered at two sizes: four
- * times the text must take about four times as long (less than six times), never sixteen.
+ * times the text must take about four times as long (less than seven times), never sixteen.
  */
 const shapes: Record<string, (bytes: number) => string> = {
   'thousands of sections with the same heading': (n) => Array.from({ length: n / 34 }, () => 'Ein kurzer Satz ohne einen Namen.').join('\n\n\n'),
   'a long topic naming a new person in every paragraph': (n) =>
-    Array.from({ length: n / 45 }, (_, i) => `Und Anna ${name(i)} schreibt dazu etwas Neues.`).join('\n'),
+    Array.from({ length: n / 30 }, (_, i) => `Und Anna ${name(i)} schreibt dazu.`).join('\n'),
   'thousands of support blocks between sections': (n) =>
     Array.from({ length: n / 30 }, (_, i) => (i % 2 ? 'Vielen Dank, dass Du Krasse Links liest' : 'Ein Abschnitt hier.')).join('\n\n\n'),
   'a list of thousands of items': (n) => Array.from({ length: n / 10 }, () => '- Punkt').join('\n'),
@@ -92,10 +92,16 @@ function name(i: number): string {
   return `${String.fromCharCode(65 + (i % 26))}${i.toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
 }
 
+/**
+ * Seconds of CPU time this process spends parsing and rendering an issue.
+ * Note: CPU time, not wall-clock time, so that other test files running at the same time do not
+ * count; those slow the clock, not the work.
+ */
 async function parseAndRender(text: string): Promise<number> {
-  const started = performance.now();
+  const started = process.cpuUsage();
   await renderIssuePages(parseText(`${intro(7)}\n${text}\n`));
-  return (performance.now() - started) / 1000;
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1e6;
 }
 
 describe('unusual shapes take linear time', () => {
@@ -103,6 +109,6 @@ describe('unusual shapes take linear time', () => {
     await parseAndRender(make(20_000)); // warm up
     const small = await parseAndRender(make(100_000));
     const large = await parseAndRender(make(400_000));
-    expect(large, `100 kB: ${small.toFixed(3)} s, 400 kB: ${large.toFixed(3)} s`).toBeLessThan(6 * small + 0.1);
+    expect(large, `100 kB: ${small.toFixed(3)} s, 400 kB: ${large.toFixed(3)} s`).toBeLessThan(7 * small + 0.05);
   }, 30_000);
 });
