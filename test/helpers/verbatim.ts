@@ -15,17 +15,25 @@ export function expectedParagraph(line: string): string {
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
+/** A comment, a tag (attribute values may hold `<`, `>` and `<!--` as text), or text. */
+const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>]+(?:="[^"]*"|='[^']*')?)*)\s*\/?>|[^<]+|</g;
+const BLOCK = /^(?:p|div|li|ul|ol|h[1-6]|blockquote|section|article|aside|header|footer|nav|main|br)$/i;
+const HIDDEN = /^(?:script|style|template)$/i;
+
 /** The text a reader sees on a page (block elements separate words). */
 export function pageText(html: string): string {
+  let text = '';
+  let hidden: string | undefined;
+  for (const [token, closing, tag] of html.matchAll(TOKEN)) {
+    if (tag) {
+      if (HIDDEN.test(tag)) hidden = closing ? undefined : tag;
+      else if (BLOCK.test(tag)) text += ' ';
+    } else if (!hidden && !token.startsWith('<!--')) text += token;
+  }
   return collapse(
-    html
-      .replace(/<(script|style|template)[\s\S]*?<\/\1>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<\/?(p|div|li|ul|ol|h[1-6]|blockquote|section|article|aside|header|footer|nav|main|br)\b[^>]*>/gi, ' ')
-      .replace(/<[^>]+>/g, '')
-      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-        e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()] ?? m,
-      ),
+    text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+      e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()] ?? m,
+    ),
   );
 }
 
