@@ -1,0 +1,62 @@
+// Deterministic output beyond one machine's settings: two clean builds of the same input, run in
+// different time zones and locales, from files written in a different order and at different
+// times, give byte-identical files (everything but the build id, search index included).
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_ID_FILE } from '../src/cache.js';
+import { archiveDir, root, tempDir } from './helpers/fixtures.js';
+
+const run = promisify(execFile);
+let work: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  work = await tempDir('kl-deterministic-');
+});
+afterAll(() => work?.cleanup());
+
+/** Copies the archive and a hostile input case into `dir`, writing the files in the given order and with the given modification time. */
+async function writeInput(dir: string, order: 'forward' | 'backward', mtime: Date): Promise<void> {
+  await fs.mkdir(dir);
+  const sources = [
+    ...(await fs.readdir(archiveDir)).map((name) => path.join(archiveDir, name)),
+    path.join(root, 'test/fixtures/input/hostile-html-in-text/issues/037.txt'),
+    path.join(root, 'test/fixtures/input/encoding-nbsp-and-zero-width/issues/012.txt'),
+  ];
+  for (const source of order === 'forward' ? sources : sources.reverse()) {
+    const target = path.join(dir, path.basename(source));
+    await fs.copyFile(source, target);
+    await fs.utimes(target, mtime, mtime);
+  }
+}
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (relative !== BUILD_ID_FILE) result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
+  }
+  return result;
+}
+
+function buildIn(input: string, out: string, env: Record<string, string>) {
+  return run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', input, '--out', out], { cwd: root, env: { ...process.env, ...env } });
+}
+
+describe('two clean builds of the same input', () => {
+  it('are byte-identical across time zones, locales, file order and modification times', async () => {
+    const [a, b] = [path.join(work.dir, 'a'), path.join(work.dir, 'b')];
+    await writeInput(path.join(work.dir, 'in-a'), 'forward', new Date('2001-01-01T00:00:00Z'));
+    await writeInput(path.join(work.dir, 'in-b'), 'backward', new Date());
+    await Promise.all([
+      buildIn(path.join(work.dir, 'in-a'), a, { TZ: 'UTC', LANG: 'C', LC_ALL: 'C' }),
+      buildIn(path.join(work.dir, 'in-b'), b, { TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }),
+    ]);
+    const first = await snapshot(a);
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['index.html', 'issues/56/index.html', 'issues/37/index.html', 'pagefind/pagefind-entry.json']));
+    expect(await snapshot(b)).toEqual(first);
+  }, 60_000);
+});
