@@ -9,16 +9,30 @@ export interface PageLinks {
   hrefs: string[];
 }
 
-const ID = /\sid="([^"]*)"/g;
-const HREF = /\shref="([^"]*)"/g;
+/** A tag with its attributes (values in quotes may hold `<`, `>` and `href="` as text), or a comment. */
+const TAG = /<!--[\s\S]*?-->|<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s=>"'/]+(?:=(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /\s([^\s=>"'/]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+/** A URL with a scheme (`https:`, `mailto:`) or a protocol-relative one: not the site's. */
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-/** Reads ids and internal links from a page's HTML (as the build writes it: quoted attributes). */
-export function linksOf(html: string, basePath: string): PageLinks {
-  const ids = [...html.matchAll(ID)].map((m) => decodeEntities(m[1]!));
-  const hrefs = [...html.matchAll(HREF)]
-    .map((m) => decodeEntities(m[1]!))
-    .filter((href) => href.startsWith('#') || href.startsWith(basePath));
-  return { ids, hrefs: [...new Set(hrefs)] };
+/**
+ * Reads ids and internal links (`href` and `src`) from a page's HTML.
+ * Note: attributes are read tag by tag, so text that looks like markup (`<a href="/x">` written
+ * in an issue, or inside an `aria-label`) is never taken for a link.
+ */
+export function linksOf(html: string): PageLinks {
+  const ids: string[] = [];
+  const hrefs = new Set<string>();
+  for (const [, attributes] of html.matchAll(TAG)) {
+    if (!attributes) continue;
+    for (const [, name, double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
+      const value = decodeEntities(double ?? single ?? bare ?? '');
+      const attribute = name!.toLowerCase();
+      if (attribute === 'id') ids.push(value);
+      else if ((attribute === 'href' || attribute === 'src') && !EXTERNAL.test(value)) hrefs.add(value);
+    }
+  }
+  return { ids, hrefs: [...hrefs] };
 }
 
 /**
@@ -32,7 +46,7 @@ export function checkLinks(pages: ReadonlyMap<string, PageLinks>, files: Readonl
   for (const [page, links] of pages) {
     for (const href of links.hrefs) {
       const [target = '', fragment] = href.split('#', 2) as [string, string | undefined];
-      const file = target === '' ? page : fileOf(target.replace(/\?.*$/, ''), basePath);
+      const file = target === '' ? page : fileOf(sitePath(target, page, basePath), basePath);
       if (unchecked.some((prefix) => file.startsWith(prefix))) continue;
       if (!files.has(file)) throw new ArchiveError(`${page} links to ${href}, but the build writes no ${file}; fix the template or the link`);
       if (fragment && idsOf.has(file) && !idsOf.get(file)!.has(decodeURIComponent(fragment))) {
@@ -40,6 +54,12 @@ export function checkLinks(pages: ReadonlyMap<string, PageLinks>, files: Readonl
       }
     }
   }
+}
+
+/** The site-absolute path of a link on a page: as it is, or resolved from the page's folder (`../57/`), without its query. */
+function sitePath(target: string, page: string, basePath: string): string {
+  if (target.startsWith(basePath)) return target.replace(/\?.*$/, '');
+  return decodeURIComponent(new URL(target, `http://site${basePath}${page.replace(/[^/]*$/, '')}`).pathname);
 }
 
 /** The output file a site-absolute URL path is served from (`/issues/56/` → `issues/56/index.html`). */

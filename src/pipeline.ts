@@ -81,7 +81,7 @@ export async function buildSite(
       else {
         const content = page.render();
         await writer.write(page.path, content, page.key);
-        if (page.path.endsWith('.html')) links[page.path] = linksOf(content, site.basePath);
+        if (page.path.endsWith('.html')) links[page.path] = linksOf(content);
       }
       progress.advance();
     }

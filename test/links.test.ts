@@ -46,13 +46,23 @@ describe('the link check', () => {
 
   it('checks anchors on other pages too', () => {
     const pages = new Map([
-      ['quellen/index.html', linksOf('<a href="/issues/5/#da">x</a><a href="/issues/5/#weg">y</a>', '/')],
-      ['issues/5/index.html', linksOf('<section id="da"></section>', '/')],
+      ['quellen/index.html', linksOf('<a href="/issues/5/#da">x</a><a href="/issues/5/#weg">y</a>')],
+      ['issues/5/index.html', linksOf('<section id="da"></section>')],
     ]);
     expect(() => checkLinks(pages, new Set(pages.keys()), '/')).toThrow(/quellen\/index\.html links to \/issues\/5\/#weg, but issues\/5\/index\.html has no element with id "weg"/);
   });
 
   it('leaves external links alone', () => {
-    expect(linksOf('<a href="https://example.org/x">x</a><a href="mailto:a@b.c">m</a><a href="/a/">a</a>', '/').hrefs).toEqual(['/a/']);
+    expect(linksOf('<a href="https://example.org/x">x</a><a href="mailto:a@b.c">m</a><a href="/a/">a</a>').hrefs).toEqual(['/a/']);
+  });
+
+  it('checks relative links and src attributes too, resolved from the page', () => {
+    const pages = new Map([
+      ['issues/5/index.html', linksOf('<a href="../6/">6</a><img src="bild.png"><a href="//example.org/x">x</a>')],
+      ['issues/6/index.html', linksOf('<a href="../5/#oben">5</a>')],
+    ]);
+    expect(pages.get('issues/5/index.html')!.hrefs).toEqual(['../6/', 'bild.png']);
+    expect(() => checkLinks(pages, new Set([...pages.keys(), 'issues/5/bild.png']), '/')).toThrow(/issues\/6\/index\.html links to \.\.\/5\/#oben, but issues\/5\/index\.html has no element with id "oben"/);
+    expect(() => checkLinks(pages, new Set(pages.keys()), '/')).toThrow(/issues\/5\/index\.html links to bild\.png, but the build writes no issues\/5\/bild\.png/);
   });
 });
