@@ -72,9 +72,9 @@ function withoutControls(text: string): string {
  * whitespace collapsed; a `---` line is not shown at all.
  */
 function visibleText(text: string): string {
-  if (/^\s*(?:-{3,}|\*{3,})\s*$/.test(text)) return '';
-  return text
-    .replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, (edge) => edge.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''))
+  const line = text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, (edge) => edge.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
+  if (/^\s*(?:-{3,}|\*{3,})\s*$/.test(line)) return '';
+  return line
     .replace(/^\s*>\s?/, '')
     .replace(/^\s*(?:[-•*–]|\d+[.)])\s+/, '')
     .replace(/\s+/g, ' ')
