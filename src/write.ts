@@ -211,14 +211,23 @@ export async function swapIntoPlace(staging: string, out: string): Promise<void>
   }
   activeStaging.delete(staging);
   pausePoint('after-swap');
-  if (hadOld) removeInBackground(moveToTrash(aside, out, id));
+  const trash = hadOld ? moveToTrash(aside, out, id) : undefined;
+  if (trash) removeInBackground(trash);
 }
 
-/** Renames a folder next to `out` to a trash name (`.out-trash-<id>`), so it is never taken for a site again. */
-function moveToTrash(dir: string, out: string, id: string): string {
+/**
+ * Renames a folder next to `out` to a trash name (`.out-trash-<id>`), so it is never taken for a
+ * site again; undefined when it is gone already (another build beside this one trashed it).
+ */
+function moveToTrash(dir: string, out: string, id: string): string | undefined {
   const trash = path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-trash-${id}`);
-  fsSync.renameSync(dir, trash);
-  return trash;
+  try {
+    fsSync.renameSync(dir, trash);
+    return trash;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /**
@@ -277,7 +286,7 @@ export async function restoreInterruptedSwap(out: string): Promise<void> {
   // Newest first (the ids start with the time), though a swap leaves at most one behind.
   const asides = names.filter((name) => name.startsWith(`${base}.old-`)).sort().reverse();
   if (!(await exists(out)) && asides[0]) fsSync.renameSync(path.join(dir, asides.shift()!), out);
-  const trash = asides.map((name) => moveToTrash(path.join(dir, name), out, `${name.slice(base.length + 5)}-left`));
+  const trash = asides.map((name) => moveToTrash(path.join(dir, name), out, `${name.slice(base.length + 5)}-left`)).filter((t): t is string => t !== undefined);
   for (const name of names) {
     const folder = path.join(dir, name);
     if (name.startsWith(`.${base}-trash-`) || (name.startsWith(`.${base}-build-`) && !activeStaging.has(folder) && !ownerRuns(name.slice(base.length + 8)))) trash.push(folder);
