@@ -1,28 +1,15 @@
 // The build as a command: one summary line on success; one line naming the file and a non-zero
 // exit on failure, with the previous output left untouched.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { archiveDir, folderWith, root, tempDir } from './helpers/fixtures.js';
+import { archiveDir, cli, folderWith, tempDir } from './helpers/fixtures.js';
 
-const run = promisify(execFile);
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   await Promise.all(cleanups.map((c) => c()));
   cleanups = [];
 });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('npm run build', () => {
   it('prints one summary line with issues, pages and seconds per stage', async () => {

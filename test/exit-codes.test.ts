@@ -1,29 +1,16 @@
 // The build command's exit codes and messages: 0 on success; 1 on any error, with one line on
 // stderr that names the file (and line) and says what to do, and no stack unless --verbose.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { root } from './helpers/fixtures.js';
+import { cli, root } from './helpers/fixtures.js';
 
-const run = promisify(execFile);
 const cases = path.join(root, 'test/fixtures/input');
 // Made when the file loads: the table below names paths inside it.
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kl-exit-'));
 fs.writeFileSync(path.join(work, 'a-file'), 'not a folder');
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const out = (name: string) => path.join(work, name);
 const issues = (name: string) => path.join(cases, name, 'issues');

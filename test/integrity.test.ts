@@ -1,7 +1,6 @@
 // Build integrity: clean builds are byte-identical, and a build killed at any moment leaves the
 // previous site complete and unchanged.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { build } from '../src/build.js';
 import { BUILD_ID_FILE } from '../src/cache.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { archiveDir, root, tempDir } from './helpers/fixtures.js';
+import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;
 let cleanup: () => Promise<void>;
@@ -19,18 +18,6 @@ beforeAll(async () => {
   cleanup = temp.cleanup;
 });
 afterAll(() => cleanup?.());
-
-/** Path → content hash of every file below a folder. */
-async function snapshot(dir: string, skip: string[] = []): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (skip.includes(relative)) continue;
-    result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
-  }
-  return result;
-}
 
 describe('deterministic builds', () => {
   it('give byte-identical pages, feed, sitemap and search index from the same input', async () => {

@@ -4,7 +4,6 @@
 // unchanged, or (stopped between the swap's two renames) that site beside the output, which the
 // next command moves back; never a mixture. Ctrl+C stops a build cleanly.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +12,7 @@ import { build } from '../src/build.js';
 import { BUILD_ID_FILE } from '../src/cache.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { restoreInterruptedSwap } from '../src/write.js';
-import { archiveDir, root, tempDir } from './helpers/fixtures.js';
+import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;
 let cleanup: () => Promise<void>;
@@ -22,17 +21,6 @@ let out: string;
 /** Content hashes of the previous site, and of a clean build of the changed input. */
 let previous: Record<string, string>;
 let next: Record<string, string>;
-
-/** Path → content hash of every file below a folder (the build id left out where asked). */
-async function snapshot(dir: string, withBuildId = true): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (withBuildId || relative !== BUILD_ID_FILE) result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
-  }
-  return result;
-}
 
 const besideOutput = async (prefix: string) => (await fs.readdir(work)).filter((name) => name.startsWith(prefix));
 
@@ -64,7 +52,7 @@ beforeAll(async () => {
   for (const name of await fs.readdir(input)) await fs.appendFile(path.join(input, name), '\nNachtrag für den Test.\n');
   const reference = path.join(work, 'reference');
   await build({ ...defaultBuildOptions, input, out: reference, search: false });
-  next = await snapshot(reference, false);
+  next = await snapshot(reference, [BUILD_ID_FILE]);
   await fs.rm(reference, { recursive: true });
 }, 60_000);
 afterAll(() => cleanup?.());
@@ -91,10 +79,10 @@ describe('a build killed with SIGKILL', () => {
   it('right after the swap leaves the new site complete, and the previous one is cleared away by the next command', async () => {
     const result = await buildUntil('after-swap');
     expect(result.signal, result.stderr).toBe('SIGKILL');
-    expect(await snapshot(out, false)).toEqual(next);
+    expect(await snapshot(out, [BUILD_ID_FILE])).toEqual(next);
     await restoreInterruptedSwap(out);
     expect(await besideOutput('site.old-')).toEqual([]);
-    expect(await snapshot(out, false)).toEqual(next);
+    expect(await snapshot(out, [BUILD_ID_FILE])).toEqual(next);
   }, 30_000);
 
   it('is followed by a build that completes and leaves nothing of the stopped ones behind', async () => {
@@ -102,7 +90,7 @@ describe('a build killed with SIGKILL', () => {
     await fs.cp(path.join(root, 'public'), out, { recursive: true }); // any previous site
     const result = await buildUntil(undefined);
     expect(result.code, result.stderr).toBe(0);
-    expect(await snapshot(out, false)).toEqual(next);
+    expect(await snapshot(out, [BUILD_ID_FILE])).toEqual(next);
     await expect.poll(async () => [...(await besideOutput('.site-')), ...(await besideOutput('site.old-'))], { timeout: 5000 }).toEqual([]);
   }, 30_000);
 });

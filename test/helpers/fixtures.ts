@@ -1,8 +1,11 @@
 // Paths to the fixtures (copies of the real corpus exports) and small helpers for temp folders.
 
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 export const exportsDir = path.join(root, 'test/fixtures/exports');
@@ -29,4 +32,28 @@ export async function folderWith(files: Record<string, string | Uint8Array>): Pr
   const temp = await tempDir();
   for (const [name, content] of Object.entries(files)) await fs.writeFile(path.join(temp.dir, name), content);
   return temp;
+}
+
+const run = promisify(execFile);
+
+/** Runs the command line (`build`, `check`, …) from the TypeScript sources; never throws. */
+export async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** Path → content hash of every file below a folder, leaving out the paths in `skip`. */
+export async function snapshot(dir: string, skip: string[] = []): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (!skip.includes(relative)) result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
+  }
+  return result;
 }

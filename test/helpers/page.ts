@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { defaultBuildOptions } from '../../src/config.js';
+import { articleBody } from './issues.js';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -12,13 +13,6 @@ export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
     e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : entities[e.toLowerCase()] ?? m,
   );
-}
-
-/** The HTML of the article body only (between the body markers of the issue template). */
-export function articleBody(html: string): string {
-  const start = html.indexOf('<div class="issue-body">');
-  const end = html.indexOf('</article>');
-  return start < 0 || end < 0 ? '' : html.slice(start, end);
 }
 
 /**
