@@ -27,9 +27,9 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
   const out: string[] = [];
   for (const file of files) {
     const name = path.basename(file);
-    for (const source of sourcesOfFile(name, decodeText(await fs.readFile(file), name)).sources) {
-      out.push(checkReport(parseIssueWithReport(source), name, options.width ?? 72));
-    }
+    const { sources, warnings } = sourcesOfFile(name, decodeText(await fs.readFile(file), name));
+    if (warnings.length) out.push(warnings.map((warning) => `warning: ${warning}`).join('\n'));
+    for (const source of sources) out.push(checkReport(parseIssueWithReport(source), name, options.width ?? 72));
   }
   return out.join('\n\n');
 }
