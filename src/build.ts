@@ -48,7 +48,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
     pausePoint('before-swap');
     await swapIntoPlace(staging, options.out);
     const manifest: Manifest = { version: 2, inputs: inputs.key, buildId, files: report.files, outputs: writer.outputs, links: report.links };
-    cache.save(manifest);
+    cache.save(manifest, options.out);
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {

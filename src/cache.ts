@@ -50,6 +50,26 @@ export interface Manifest {
 
 export const BUILD_ID_FILE = '.build-id';
 
+/** Where the caches of all outputs live, one folder each. */
+const BUILDS_DIR = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links', 'builds');
+/** In each cache folder: the output folder it belongs to. */
+const OUTPUT_FILE = 'output';
+
+/** Removes the caches of outputs that no longer exist (temporary builds, renamed folders). */
+function pruneCaches(keep: string): void {
+  for (const name of fs.readdirSync(BUILDS_DIR)) {
+    const dir = path.join(BUILDS_DIR, name);
+    if (dir === keep) continue;
+    let out: string | undefined;
+    try {
+      out = fs.readFileSync(path.join(dir, OUTPUT_FILE), 'utf8');
+    } catch {
+      out = undefined; // a cache from before this file existed, or one being written
+    }
+    if (out !== undefined && !fs.existsSync(out)) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export class BuildCache {
   readonly manifest: Manifest | undefined;
   private readonly models = new Map<string, Issue>();
@@ -71,7 +91,7 @@ export class BuildCache {
 
   /** The cache for builds into `out`. */
   static forOutput(out: string): BuildCache {
-    const dir = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links', 'builds', hash(path.resolve(out)));
+    const dir = path.join(BUILDS_DIR, hash(path.resolve(out)));
     let manifest: Manifest | undefined;
     try {
       const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -149,9 +169,11 @@ export class BuildCache {
   }
 
   /** Saves the manifest of a finished build and drops models no input uses any more. */
-  save(manifest: Manifest): void {
+  save(manifest: Manifest, out: string): void {
     if (!this.dir) return;
     fs.mkdirSync(this.dir, { recursive: true });
+    fs.writeFileSync(path.join(this.dir, OUTPUT_FILE), path.resolve(out));
+    pruneCaches(this.dir);
     const temporary = path.join(this.dir, `manifest.json.${process.pid}`);
     fs.writeFileSync(temporary, JSON.stringify(manifest));
     fs.renameSync(temporary, path.join(this.dir, 'manifest.json'));

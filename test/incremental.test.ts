@@ -122,3 +122,16 @@ describe('the search index', () => {
     expect((await fs.readFile(entry, 'utf8')).length).toBeGreaterThan(0);
   }, 60_000);
 });
+
+describe('the build cache', () => {
+  it('forgets outputs that no longer exist', async () => {
+    const { BuildCache } = await import('../src/cache.js');
+    const gone = path.join(work, 'gone');
+    await build({ ...options, out: gone });
+    const goneCache = BuildCache.forOutput(gone).dir!;
+    await expect(fs.access(goneCache)).resolves.toBeUndefined();
+    await fs.rm(gone, { recursive: true });
+    await build({ ...options, out: path.join(work, 'another') });
+    await expect(fs.access(goneCache)).rejects.toThrow();
+  });
+});
