@@ -41,6 +41,18 @@ export function sentences(text: string): string[] {
  * Returns the traits found.
  */
 export function authorVoice(text: string): string[] {
+  // Note: a paragraph is weighed as itself and again as the next one's lead-in: remember the last few.
+  const known = voiceCache.get(text);
+  if (known) return known;
+  const traits = readVoice(text);
+  if (voiceCache.size >= 16) voiceCache.clear();
+  voiceCache.set(text, traits);
+  return traits;
+}
+
+const voiceCache = new Map<string, string[]>();
+
+function readVoice(text: string): string[] {
   const own = outsideQuotes(text);
   const traits: string[] = [];
   if (/(?:^|[.!?:]\s+|\s[–—-]\s)(?:Ich|Mich|Mir|Mein\w*)\b/.test(own) || /\b(?:ich|mich|mir)\b/.test(own.slice(0, 60))) traits.push('first person');
