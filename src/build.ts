@@ -10,7 +10,7 @@ import type { BuildOptions, SiteConfig } from './config.js';
 import { hash, readInputs } from './inputs.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';
-import { IncrementalWriter, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, swapIntoPlace } from './write.js';
+import { IncrementalWriter, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
 
 export type { BuildReport } from './pipeline.js';
 
@@ -38,16 +38,28 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   // Note: the pipeline and its dependencies load only when there is something to build.
   const { buildSite } = await import('./pipeline.js');
   lap('start');
-  const staging = await makeStagingFolder(options.out);
+  // Start from the output before the previous one when it is still there, else from nothing.
+  const reused = previousIntact && previous.spare ? await takeSpareAsStaging(options.out, previous.spare.buildId) : undefined;
+  const staging = reused ?? (await makeStagingFolder(options.out));
   try {
-    const writer = new IncrementalWriter(staging, previousIntact ? { dir: options.out, outputs: previous.outputs } : undefined);
+    const writer = new IncrementalWriter(staging, previousIntact ? { dir: options.out, outputs: previous.outputs } : undefined, reused ? previous!.spare!.outputs : {});
     const report = await buildSite(options, writer, inputs.site, progress, { inputs, cache });
+    writer.removeLeftovers();
     const buildId = hash(inputs.key, String(Date.now()), String(process.pid));
+    await fs.rm(path.join(staging, BUILD_ID_FILE), { force: true });
     await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${buildId}\n`);
     mark = performance.now();
     pausePoint('before-swap');
-    await swapIntoPlace(staging, options.out);
-    const manifest: Manifest = { version: 2, inputs: inputs.key, buildId, files: report.files, outputs: writer.outputs, links: report.links };
+    await swapIntoPlace(staging, options.out, previousIntact ? spareFolder(options.out) : undefined);
+    const manifest: Manifest = {
+      version: 2,
+      inputs: inputs.key,
+      buildId,
+      files: report.files,
+      outputs: writer.outputs,
+      links: report.links,
+      ...(previousIntact ? { spare: { buildId: previous.buildId, outputs: previous.outputs } } : {}),
+    };
     cache.save(manifest, options.out);
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };

@@ -46,6 +46,8 @@ export interface Manifest {
   outputs: Record<string, string>;
   /** HTML page path → its ids and internal links, for the link check of pages kept unchanged. */
   links: Record<string, PageLinks>;
+  /** The output this build replaced, now kept beside it as the next build's starting point. */
+  spare?: { buildId: string; outputs: Record<string, string> };
 }
 
 export const BUILD_ID_FILE = '.build-id';

@@ -64,32 +64,44 @@ export class IncrementalWriter implements Writer {
   readonly outputs: Record<string, string> = {};
   kept = 0;
   written = 0;
-  private readonly linked = new Set<string>();
   private readonly madeDirs = new Set<string>();
+  /**
+   * @param root the staging folder
+   * @param previous the output the new one replaces, and what its files are
+   * @param existing what the staging folder already holds (the output of the build before the
+   *   previous one, reused so that its folders need not be made again), path → key
+   */
   constructor(
     readonly root: string,
     private readonly previous: { dir: string; outputs: Record<string, string> } | undefined,
+    private readonly existing: Record<string, string> = {},
   ) {}
   // Note: synchronous file calls: thousands of small links and writes, each far cheaper than a
   // round trip through the thread pool.
   async write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void> {
     const normalised = checkedRelativePath(relativePath);
     const target = this.target(normalised);
-    // Never write through a link: that would change the previous output's file too.
-    if (this.linked.delete(normalised)) fsSync.rmSync(target, { force: true });
+    // Never write through a link: the file may be shared with the previous output.
+    if (normalised in this.existing || normalised in this.outputs) fsSync.rmSync(target, { force: true });
     fsSync.writeFileSync(target, content);
     this.outputs[normalised] = key ?? hash(content);
     if (++this.written === 1) pausePoint('writing');
   }
   async keep(relativePath: string, key: string): Promise<boolean> {
     const normalised = checkedRelativePath(relativePath);
+    if (this.existing[normalised] === key) {
+      this.outputs[normalised] = key; // already in place, untouched since it was written
+      this.kept++;
+      return true;
+    }
     if (!this.previous || this.previous.outputs[normalised] !== key) return false;
+    const target = this.target(normalised);
     try {
-      fsSync.linkSync(path.join(this.previous.dir, normalised), this.target(normalised));
+      if (normalised in this.existing) fsSync.rmSync(target, { force: true });
+      fsSync.linkSync(path.join(this.previous.dir, normalised), target);
     } catch {
       return false; // the previous file is gone: write it anew
     }
-    this.linked.add(normalised);
     this.outputs[normalised] = key;
     this.kept++;
     return true;
@@ -112,6 +124,24 @@ export class IncrementalWriter implements Writer {
   }
   noteFolder(prefix: string, key: string): void {
     this.outputs[prefix] = key;
+  }
+  /** Removes what the reused folder held but this build does not write, and folders left empty. */
+  removeLeftovers(): void {
+    const emptied = new Set<string>();
+    for (const file of Object.keys(this.existing)) {
+      if (file in this.outputs || file.endsWith('/')) continue;
+      fsSync.rmSync(path.join(this.root, file), { force: true });
+      emptied.add(path.dirname(file));
+    }
+    for (const dir of [...emptied].sort((a, b) => b.length - a.length)) {
+      for (let d = dir; d !== '.' && d !== ''; d = path.dirname(d)) {
+        try {
+          fsSync.rmdirSync(path.join(this.root, d));
+        } catch {
+          break; // not empty
+        }
+      }
+    }
   }
 }
 
@@ -197,7 +227,7 @@ let swaps = 0;
  * Only a folder named `out.old-*` is ever moved back: the swap renames it to a trash name before
  * anything is removed from it.
  */
-export async function swapIntoPlace(staging: string, out: string): Promise<void> {
+export async function swapIntoPlace(staging: string, out: string, keepPreviousAs?: string): Promise<void> {
   const id = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${(swaps++).toString(36)}`;
   const aside = `${out}.old-${id}`;
   const hadOld = fsSync.existsSync(out);
@@ -211,8 +241,39 @@ export async function swapIntoPlace(staging: string, out: string): Promise<void>
   }
   activeStaging.delete(staging);
   pausePoint('after-swap');
+  if (hadOld && keepPreviousAs) {
+    // The previous output becomes the next build's starting point (see spareFolder).
+    const leftover = fsSync.existsSync(keepPreviousAs) ? moveToTrash(keepPreviousAs, out, `${id}-spare`) : undefined;
+    if (leftover) removeInBackground(leftover);
+    fsSync.renameSync(aside, keepPreviousAs);
+    return;
+  }
   const trash = hadOld ? moveToTrash(aside, out, id) : undefined;
   if (trash) removeInBackground(trash);
+}
+
+/**
+ * Where a build keeps the output it replaced (`.<out>-spare`): the next build updates that tree
+ * into its staging folder instead of making a new one. Its folders exist already, and most of its
+ * files are the same, so a rebuild touches only what changed (making thousands of folders costs
+ * more than all the rest of a small rebuild).
+ */
+export function spareFolder(out: string): string {
+  return path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-spare`);
+}
+
+/** Takes the spare folder over as a staging folder, when it is what the manifest says it is. */
+export async function takeSpareAsStaging(out: string, expectedBuildId: string | undefined): Promise<string | undefined> {
+  const spare = spareFolder(out);
+  if (!expectedBuildId) return undefined;
+  const id = await fs.readFile(path.join(spare, '.build-id'), 'utf8').then((t) => t.trim(), () => undefined);
+  if (id !== expectedBuildId) return undefined;
+  await restoreInterruptedSwap(out);
+  const staging = path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare${(swaps++).toString(36)}`);
+  fsSync.renameSync(spare, staging);
+  activeStaging.add(staging);
+  pausePoint('staging');
+  return staging;
 }
 
 /**
