@@ -57,12 +57,14 @@ export async function buildSite(
   const warnings = [...inputs.warnings];
   // Load and parse only the files the cache does not know; each issue's model is keyed by its text.
   const { files, unparsed } = await stage('load', () => loadFiles(inputs.files, cache));
+  inputs.files = []; // decoded and split: the raw bytes are not needed any more
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
   await stage('parse', () => {
     for (const [model, { source, copies }] of unparsed) {
       const digest = cache.storeModel(model, parseIssue(source));
       for (const copy of copies) copy.digest = digest;
+      unparsed.delete(model); // the text is in the model now; let the raw lines go
       progress.advance();
     }
   }, unparsed.size);
