@@ -7,11 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { projectRoot } from './config.js';
-import { generatorKey, hash } from './inputs.js';
+import { hash } from './inputs.js';
 import type { PageLinks } from './links.js';
 import type { Issue } from './model.js';
 
-export { generatorKey, hash };
 
 /** What a build remembers of one input file. */
 export interface FileEntry {

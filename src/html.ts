@@ -10,8 +10,7 @@ import rehypeExternalLinks from './plugins/rehype-external-links.js';
 const processor = unified().use(remarkRehype).use(rehypeExternalLinks).use(rehypeStringify).freeze();
 
 /** Renders an issue's mdast tree to an HTML fragment. */
-export function mdastToHtml(tree: Root, path?: string): { html: string } {
+export function mdastToHtml(tree: Root, path?: string): string {
   const file = new VFile(path ? { path } : undefined);
-  const hast = processor.runSync(tree, file);
-  return { html: processor.stringify(hast, file) };
+  return processor.stringify(processor.runSync(tree, file), file);
 }

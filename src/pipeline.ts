@@ -16,7 +16,7 @@ import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
 import { decodeText } from './text.js';
 import { checkLinks, linksOf, type PageLinks } from './links.js';
-import { checkOutputPaths, copyFolder, filesBelow, type Writer } from './write.js';
+import { checkOutputPaths, copyFiles, filesBelow, type Writer } from './write.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -87,7 +87,7 @@ export async function buildSite(
       }
       progress.advance();
     }
-    return copyFolder(options.public, writer);
+    return copyFiles(options.public, publicFiles, writer);
   }, pages.length);
   // Every internal link must resolve, or the build fails before anything is published.
   // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a

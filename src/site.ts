@@ -3,7 +3,7 @@
 // bodies are rendered through unified beforehand.
 
 import type { Archive } from './archive.js';
-import { hash } from './cache.js';
+import { hash } from './inputs.js';
 import type { SiteConfig } from './config.js';
 import { atomFeed, FEED_ENTRIES, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
@@ -64,7 +64,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
   const bodies = new Map<Issue, string>();
   const body = (issue: Issue) => {
     let html = bodies.get(issue);
-    if (html === undefined) bodies.set(issue, (html = mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file).html));
+    if (html === undefined) bodies.set(issue, (html = mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file)));
     return html;
   };
   const summaries = new Map<Issue, IssueSummary>();

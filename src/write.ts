@@ -5,7 +5,8 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { hash } from './cache.js';
+import { BUILD_ID_FILE } from './cache.js';
+import { hash } from './inputs.js';
 import { ArchiveError } from './errors.js';
 
 export interface Writer {
@@ -185,28 +186,14 @@ export async function filesBelow(dir: string, prefix = ''): Promise<string[]> {
   return found;
 }
 
-/** Copies a folder of static files through a writer, keeping relative paths (and unchanged files). */
-export async function copyFolder(sourceDir: string, writer: Writer, prefix = ''): Promise<number> {
-  let count = 0;
-  let entries;
-  try {
-    entries = await fs.readdir(sourceDir, { withFileTypes: true });
-  } catch {
-    return 0; // no public folder: nothing to copy
+/** Copies static files (paths relative to `sourceDir`, from `filesBelow`) through a writer, keeping unchanged ones. */
+export async function copyFiles(sourceDir: string, files: string[], writer: Writer): Promise<number> {
+  for (const file of files) {
+    const content = await fs.readFile(path.join(sourceDir, file));
+    const key = hash(content);
+    if (!(await writer.keep?.(file, key))) await writer.write(file, content, key);
   }
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
-    const from = path.join(sourceDir, entry.name);
-    const to = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) count += await copyFolder(from, writer, to);
-    else if (entry.isFile()) {
-      const content = await fs.readFile(from);
-      const key = hash(content);
-      if (!(await writer.keep?.(to, key))) await writer.write(to, content, key);
-      count++;
-    }
-  }
-  return count;
+  return files.length;
 }
 
 /** Counts swaps, so that each moved-aside output has a name of its own. */
@@ -266,9 +253,8 @@ export function spareFolder(out: string): string {
 export async function takeSpareAsStaging(out: string, expectedBuildId: string | undefined): Promise<string | undefined> {
   const spare = spareFolder(out);
   if (!expectedBuildId) return undefined;
-  const id = await fs.readFile(path.join(spare, '.build-id'), 'utf8').then((t) => t.trim(), () => undefined);
+  const id = await fs.readFile(path.join(spare, BUILD_ID_FILE), 'utf8').then((t) => t.trim(), () => undefined);
   if (id !== expectedBuildId) return undefined;
-  await restoreInterruptedSwap(out);
   const staging = path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare${(swaps++).toString(36)}`);
   fsSync.renameSync(spare, staging);
   activeStaging.add(staging);
@@ -308,10 +294,10 @@ const activeStaging = new Set<string>();
 /**
  * A staging folder next to `out` (same file system, so the final rename is cheap and atomic).
  * Its name holds the process id, so that a later build knows whether its owner still runs.
+ * The caller has run `restoreInterruptedSwap` before.
  */
 export async function makeStagingFolder(out: string): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  await restoreInterruptedSwap(out);
   const staging = await fs.mkdtemp(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
   activeStaging.add(staging);
   pausePoint('staging');
