@@ -16,6 +16,16 @@ window.addEventListener('DOMContentLoaded', () => {
     highlightParam: 'highlight',
     openFilters: ['Art'],
     processResult: (result) => {
+      // Each record names the page it belongs to as its `url` metadata; links lead there, with
+      // the terms to highlight that Pagefind put on its own URL.
+      const highlight = new URL(result.url, window.location.href).searchParams.get('highlight');
+      const link = (url) => {
+        const target = new URL(url, window.location.href);
+        if (highlight) target.searchParams.set('highlight', highlight);
+        return target.pathname + target.search + target.hash;
+      };
+      result.url = link(result.meta.url ?? result.url);
+      for (const sub of result.sub_results ?? []) sub.url = link(sub.url);
       // Show the kind of text as the result's tag; keep the other metadata out of view.
       result.meta = { title: result.meta.title, Art: result.meta.kind };
       return result;

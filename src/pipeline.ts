@@ -11,6 +11,7 @@ import type { Issue } from './model.js';
 import { parseIssue } from './parse/index.js';
 import { silentProgress, type Progress } from './progress.js';
 import { searchRecords, writeSearchIndex } from './search.js';
+import type { Archive } from './archive.js';
 import { renderSite } from './site.js';
 import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
@@ -72,37 +73,41 @@ export async function buildSite(
   const modelKeys = new Map(kept.map((copy, i) => [issues[i]!, copy.model]));
   const archive = createArchive(issues);
 
-  const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
-  const publicFiles = await filesBelow(options.public);
-  checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
+  // The search index is made from the models by Pagefind, in a process of its own: started now,
+  // it indexes on the other core while the pages are rendered and written.
+  const abortSearch = new AbortController();
+  const search = options.search ? startSearchIndex(archive, site, writer, abortSearch.signal) : undefined;
+  search?.catch(() => {}); // awaited below; a failure meanwhile must not count as unhandled
+  let staticFiles: number;
   const links: Record<string, PageLinks> = {};
-  const staticFiles = await stage('write', async () => {
-    for (const page of pages) {
-      const previousLinks = cache.manifest?.links?.[page.path];
-      if (previousLinks && (await writer.keep?.(page.path, page.key))) links[page.path] = previousLinks;
-      else {
-        const content = page.render();
-        await writer.write(page.path, content, page.key);
-        if (page.path.endsWith('.html')) links[page.path] = linksOf(content);
+  const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
+  try {
+    const publicFiles = await filesBelow(options.public);
+    checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
+    staticFiles = await stage('write', async () => {
+      for (const page of pages) {
+        const previousLinks = cache.manifest?.links?.[page.path];
+        if (previousLinks && (await writer.keep?.(page.path, page.key))) links[page.path] = previousLinks;
+        else {
+          const content = page.render();
+          await writer.write(page.path, content, page.key);
+          if (page.path.endsWith('.html')) links[page.path] = linksOf(content);
+        }
+        progress.advance();
       }
-      progress.advance();
-    }
-    return copyFiles(options.public, publicFiles, writer);
-  }, pages.length);
-  // Every internal link must resolve, or the build fails before anything is published.
-  // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
-  // build with --no-search leaves them out on purpose); the search tests check them.
-  const written = new Set([...pages.map((p) => p.path), ...publicFiles]);
-  checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/']);
-  let indexFiles = 0;
-  if (options.search) {
-    const records = searchRecords(archive, site);
-    const searchKey = hash(generatorKey(), JSON.stringify(records));
-    if (!(await writer.keepFolder?.('pagefind/', searchKey))) {
-      indexFiles = await stage('search', () => writeSearchIndex(records, writer, { lang: site.lang }));
-      writer.noteFolder?.('pagefind/', searchKey);
-    }
+      return copyFiles(options.public, publicFiles, writer);
+    }, pages.length);
+    // Every internal link must resolve, or the build fails before anything is published.
+    // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
+    // build with --no-search leaves them out on purpose); the search tests check them.
+    const written = new Set([...pages.map((p) => p.path), ...publicFiles]);
+    checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/']);
+  } catch (error) {
+    abortSearch.abort();
+    await search?.catch(() => {});
+    throw error;
   }
+  const indexFiles = search ? await stage('search', () => search) : 0;
   progress.end();
   const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
   if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
@@ -134,6 +139,16 @@ function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<strin
     };
   }
   return { files: entries, unparsed };
+}
+
+/** Builds the search index unless the previous one holds the same records; the number of files written. */
+async function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, signal: AbortSignal): Promise<number> {
+  const records = searchRecords(archive, site);
+  const key = hash(generatorKey(), JSON.stringify(records));
+  if (await writer.keepFolder?.('pagefind/', key)) return 0;
+  const files = await writeSearchIndex(records, writer, { lang: site.lang, key, signal });
+  writer.noteFolder?.('pagefind/', key);
+  return files;
 }
 
 function fileKey(file: InputFile): string {

@@ -21,6 +21,13 @@ export interface Writer {
   keepFolder?(prefix: string, key: string): Promise<boolean>;
   /** Notes the key of a folder written file by file. */
   noteFolder?(prefix: string, key: string): void;
+  /**
+   * Takes a finished folder (made by another program: Pagefind) over as `prefix`, moving it
+   * rather than copying file by file; the number of files in it.
+   */
+  adoptFolder?(prefix: string, dir: string, key: string): Promise<number>;
+  /** The folder written to, when it is one: scratch folders are made inside it, to be moved in. */
+  readonly root?: string;
 }
 
 /** Keeps written files in memory, for tests and for `--to memory` style tools. */
@@ -125,6 +132,18 @@ export class IncrementalWriter implements Writer {
   }
   noteFolder(prefix: string, key: string): void {
     this.outputs[prefix] = key;
+  }
+  async adoptFolder(prefix: string, dir: string, key: string): Promise<number> {
+    const normalised = `${checkedRelativePath(prefix).replace(/\/$/, '')}/`;
+    const destination = path.join(this.root, normalised);
+    // The reused tree may hold an older folder there: it goes with the scratch folder it came from.
+    if (fsSync.existsSync(destination)) fsSync.renameSync(destination, `${dir}-replaced`);
+    fsSync.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+    fsSync.renameSync(dir, destination);
+    const files = await filesBelow(destination);
+    for (const file of files) this.outputs[`${normalised}${file}`] = `${key}:${file}`;
+    this.written += files.length;
+    return files.length;
   }
   /** Removes what the reused folder held but this build does not write, and folders left empty. */
   removeLeftovers(): void {
@@ -302,6 +321,21 @@ export async function makeStagingFolder(out: string): Promise<string> {
   activeStaging.add(staging);
   pausePoint('staging');
   return staging;
+}
+
+/**
+ * A scratch folder for another program's output (`.search-XXXXXX`), inside the staging folder so
+ * that what it makes can be moved into place; removed if the build is interrupted.
+ */
+export async function makeScratchFolder(parent: string, label: string): Promise<string> {
+  const scratch = await fs.mkdtemp(path.join(parent, `.${label}-`));
+  activeStaging.add(scratch);
+  return scratch;
+}
+
+export async function removeScratchFolder(scratch: string): Promise<void> {
+  await fs.rm(scratch, { recursive: true, force: true });
+  activeStaging.delete(scratch);
 }
 
 /** Removes a staging folder that will not be swapped in (the build failed). */

@@ -31,6 +31,8 @@ describe('searching', () => {
     await searchFor(page, 'Souveränität');
     expect(await page.locator('.pagefind-ui__result-title').first().innerText()).toMatch(/^No 56: Rendert eure KIs souverän/);
     expect(await page.locator('.pagefind-ui__result-nested .pagefind-ui__result-link').allInnerTexts()).toContain('Nathan Benaich, Fortune');
+    // The hit leads to the issue page, with the terms to highlight.
+    expect(await page.locator('.pagefind-ui__result-title a').first().getAttribute('href')).toMatch(/^\/issues\/56\/\?(?:art=zitat&)?highlight=souver/i);
     expect(new URL(page.url()).searchParams.get('q')).toBe('Souveränität'); // shareable
   });
 

@@ -51,7 +51,8 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
       const response = await pagefind.search(query, filters ? { filters } : {});
       const data = await Promise.all(response.results.map((result) => result.data()));
       return data.map((d) => ({
-        url: local(d.url),
+        // Each record names its page as `url` metadata, which Pagefind's UI links to (as search.js does).
+        url: local(d.meta.url ?? d.url),
         title: d.meta.title ?? '',
         meta: d.meta,
         excerpt: d.excerpt,
