@@ -25,7 +25,9 @@ if (bundleTime < Math.max(newestSource(src), fs.statSync(fileURLToPath(import.me
   const { build } = await import('esbuild');
   fs.rmSync(bundleDir, { recursive: true, force: true });
   await build({
-    entryPoints: [path.join(src, 'cli.ts')],
+    // The parser's worker thread is an entry of its own (see src/parse/parallel.ts).
+    entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'parse', 'worker.ts')],
+    outbase: src,
     outdir: bundleDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.
@@ -39,7 +41,7 @@ if (bundleTime < Math.max(newestSource(src), fs.statSync(fileURLToPath(import.me
     sourcemap: 'inline',
     logLevel: 'error',
     // The bundle lives elsewhere; paths computed from src/ must stay as they were.
-    define: { 'import.meta.dirname': JSON.stringify(src) },
+    define: { 'import.meta.dirname': JSON.stringify(src), KRASSE_LINKS_PARSE_WORKER: JSON.stringify(path.join(bundleDir, 'parse', 'worker.mjs')) },
     // Imports of dependencies resolve from the project, not from the cache folder.
     absWorkingDir: root,
     nodePaths: [path.join(root, 'node_modules')],

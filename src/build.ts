@@ -60,7 +60,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
       links: report.links,
       ...(previousIntact ? { spare: { buildId: previous.buildId, outputs: previous.outputs } } : {}),
     };
-    cache.save(manifest, options.out);
+    await cache.save(manifest, options.out);
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {

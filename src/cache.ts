@@ -4,12 +4,14 @@
 // changed generator can never serve stale results; a missing or unreadable cache means a full build.
 
 import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { projectRoot } from './config.js';
 import { hash } from './inputs.js';
 import type { PageLinks } from './links.js';
 import type { Issue } from './model.js';
+import { BackgroundWrites } from './write.js';
 
 
 /** What a build remembers of one input file. */
@@ -75,6 +77,7 @@ export class BuildCache {
   readonly manifest: Manifest | undefined;
   private readonly models = new Map<string, Issue>();
   private readonly digests = new Map<string, Issue>();
+  private writes: BackgroundWrites | undefined;
 
   private constructor(
     /** Folder of this output's cache, or undefined for an in-memory cache. */
@@ -121,12 +124,17 @@ export class BuildCache {
     return this.load(key);
   }
 
-  /** Keeps a freshly parsed model; returns its digest for the manifest. */
-  storeModel(key: string, issue: Issue): Issue {
+  /** Keeps a freshly parsed model (written to disk in the background); returns its digest for the manifest. */
+  storeModel(key: string, issue: Issue, serialised?: Uint8Array): Issue {
     this.models.set(key, issue);
     if (this.dir) {
-      fs.mkdirSync(path.join(this.dir, 'models'), { recursive: true });
-      fs.writeFileSync(this.modelFile(key), v8.serialize(issue));
+      if (!this.writes) {
+        this.writes = new BackgroundWrites();
+        fs.mkdirSync(path.join(this.dir, 'models'), { recursive: true });
+      }
+      const file = this.modelFile(key);
+      const bytes = serialised ?? v8.serialize(issue);
+      this.writes.add(() => fsp.writeFile(file, bytes)).catch(() => {}); // a failure is reported by save()
     }
     return this.storeDigest(issue);
   }
@@ -169,9 +177,14 @@ export class BuildCache {
     return issue;
   }
 
-  /** Saves the manifest of a finished build and drops models no input uses any more. */
-  save(manifest: Manifest, out: string): void {
+  /** Saves the manifest of a finished build (once its models are on disk) and drops models no input uses any more. */
+  async save(manifest: Manifest, out: string): Promise<void> {
     if (!this.dir) return;
+    try {
+      await this.writes?.flush();
+    } catch {
+      return; // a model could not be saved: without a manifest, the next build parses everything again
+    }
     fs.mkdirSync(this.dir, { recursive: true });
     fs.writeFileSync(path.join(this.dir, OUTPUT_FILE), path.resolve(out));
     pruneCaches(this.dir);

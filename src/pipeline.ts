@@ -8,7 +8,7 @@ import type { BuildOptions, SiteConfig } from './config.js';
 import { generatorKey, hash, readInputs, type InputFile, type Inputs } from './inputs.js';
 import { pickCopies, sourcesOfFile, type IssueSource } from './load.js';
 import type { Issue } from './model.js';
-import { parseIssue } from './parse/index.js';
+import { parseSources } from './parse/parallel.js';
 import { silentProgress, type Progress } from './progress.js';
 import { searchRecords, writeSearchIndex } from './search.js';
 import type { Archive } from './archive.js';
@@ -28,6 +28,8 @@ export interface BuildReport {
   warnings: string[];
   /** Seconds per stage, in order. */
   timings: [stage: string, seconds: number][];
+  /** Threads that parsed the issues (two for large archives, when run from the bundle). */
+  threads?: number;
   /** True when nothing had changed since the last build, so nothing was done. */
   unchanged?: boolean;
   /** Files taken over unchanged from the previous output, and files written. */
@@ -61,14 +63,17 @@ export async function buildSite(
   inputs.files = []; // decoded and split: the raw bytes are not needed any more
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
-  await stage('parse', () => {
-    for (const [model, { source, copies }] of unparsed) {
-      const digest = cache.storeModel(model, parseIssue(source));
+  const toParse = [...unparsed];
+  unparsed.clear();
+  const { threads } = await stage('parse', () =>
+    parseSources(toParse.map(([, { source }]) => source), (index, issue, serialised) => {
+      const [model, { copies }] = toParse[index]!;
+      const digest = cache.storeModel(model, issue, serialised);
       for (const copy of copies) copy.digest = digest;
-      unparsed.delete(model); // the text is in the model now; let the raw lines go
       progress.advance();
-    }
-  }, unparsed.size);
+    }),
+  toParse.length);
+  toParse.length = 0; // the text is in the models now; let the raw lines go
   const issues = kept.map((copy) => cache.model(copy.model)!);
   const modelKeys = new Map(kept.map((copy, i) => [issues[i]!, copy.model]));
   const archive = createArchive(issues);
@@ -95,7 +100,9 @@ export async function buildSite(
         }
         progress.advance();
       }
-      return copyFiles(options.public, publicFiles, writer);
+      const copied = await copyFiles(options.public, publicFiles, writer);
+      await writer.flush?.();
+      return copied;
     }, pages.length);
     // Every internal link must resolve, or the build fails before anything is published.
     // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
@@ -111,7 +118,7 @@ export async function buildSite(
   progress.end();
   const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
   if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
-  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files, links };
+  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files, links, threads };
 }
 
 /** What each input file holds; files the cache knows are not decoded again, their issues not parsed again. */

@@ -26,6 +26,8 @@ export interface Writer {
    * rather than copying file by file; the number of files in it.
    */
   adoptFolder?(prefix: string, dir: string, key: string): Promise<number>;
+  /** Waits until every write has reached its destination. */
+  flush?(): Promise<void>;
   /** The folder written to, when it is one: scratch folders are made inside it, to be moved in. */
   readonly root?: string;
 }
@@ -84,17 +86,33 @@ export class IncrementalWriter implements Writer {
     private readonly previous: { dir: string; outputs: Record<string, string> } | undefined,
     private readonly existing: Record<string, string> = {},
   ) {}
-  // Note: synchronous file calls: thousands of small links and writes, each far cheaper than a
-  // round trip through the thread pool.
+  /** Pages and files on their way to disk. */
+  private readonly writes = new BackgroundWrites();
+  private readonly folders = new Map<string, Promise<unknown>>();
   async write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void> {
     const normalised = checkedRelativePath(relativePath);
-    const target = this.target(normalised);
+    const target = path.join(this.root, normalised);
     // Never write through a link: the file may be shared with the previous output.
-    if (normalised in this.existing || normalised in this.outputs) fsSync.rmSync(target, { force: true });
-    fsSync.writeFileSync(target, content);
+    const replaces = normalised in this.existing || normalised in this.outputs;
     this.outputs[normalised] = key ?? hash(content);
     if (++this.written === 1) pausePoint('writing');
+    const folder = this.folder(path.dirname(target));
+    await this.writes.add(async () => {
+      await folder;
+      if (replaces) await fs.rm(target, { force: true });
+      await fs.writeFile(target, content);
+    });
   }
+  /** Waits until everything written has reached the disk (and fails if anything could not). */
+  flush(): Promise<void> {
+    return this.writes.flush();
+  }
+  private folder(dir: string): Promise<unknown> {
+    let made = this.folders.get(dir);
+    if (!made) this.folders.set(dir, (made = this.madeDirs.has(dir) ? Promise.resolve() : fs.mkdir(dir, { recursive: true })));
+    return made;
+  }
+  // Note: links are made synchronously: each is far cheaper than a round trip through the thread pool.
   async keep(relativePath: string, key: string): Promise<boolean> {
     const normalised = checkedRelativePath(relativePath);
     if (this.existing[normalised] === key) {
@@ -162,6 +180,45 @@ export class IncrementalWriter implements Writer {
         }
       }
     }
+  }
+}
+
+/**
+ * File writes handed to libuv's thread pool, a bounded number at a time: the disk works on the
+ * second core while the next page renders. The first failure is reported by the next write or
+ * by `flush`.
+ */
+export class BackgroundWrites {
+  private running = 0;
+  /** Writes waiting for a free slot; a finishing write hands its slot to the first. */
+  private readonly queue: (() => void)[] = [];
+  private readonly drained: (() => void)[] = [];
+  private failure: { error: unknown } | undefined;
+  constructor(private readonly limit = 32) {}
+  /** Starts `work` once fewer than `limit` writes run; resolves when it has started. */
+  async add(work: () => Promise<unknown>): Promise<void> {
+    this.throwFailure();
+    if (this.running < this.limit) this.running++;
+    else await new Promise<void>((start) => this.queue.push(start));
+    work().then(
+      () => this.finished(),
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.finished();
+      },
+    );
+  }
+  async flush(): Promise<void> {
+    if (this.running) await new Promise<void>((done) => this.drained.push(done));
+    this.throwFailure();
+  }
+  private finished(): void {
+    const next = this.queue.shift();
+    if (next) return next();
+    if (--this.running === 0) for (const done of this.drained.splice(0)) done();
+  }
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
   }
 }
 

@@ -47,6 +47,17 @@ export async function cli(...args: string[]): Promise<{ code: number; stdout: st
   }
 }
 
+/** Runs the command line as `npm run …` does: from the bundle scripts/run.mjs makes (with the parsing thread). */
+export async function bundledCli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts/run.mjs'), ...args], { cwd: root, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
 /** Path → content hash of every file below a folder, leaving out the paths in `skip`. */
 export async function snapshot(dir: string, skip: string[] = []): Promise<Record<string, string>> {
   const result: Record<string, string> = {};

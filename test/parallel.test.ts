@@ -1,0 +1,34 @@
+// Parsing on two threads (src/parse/parallel.ts) is only faster: a large archive built by the
+// command with a worker thread and with one thread gives byte-identical sites.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticArchive } from '../scripts/synthetic.js';
+import { archiveDir, bundledCli, snapshot, tempDir } from './helpers/fixtures.js';
+
+/** Enough issues for the build to start a parsing thread (PARALLEL_FROM is 48). */
+const ISSUES = 120;
+
+let temp: { dir: string; cleanup: () => Promise<void> };
+let input: string;
+beforeAll(async () => {
+  temp = await tempDir();
+  input = path.join(temp.dir, 'issues');
+  await writeSyntheticArchive(input, ISSUES, { seed: 7, archiveDir });
+});
+afterAll(() => temp.cleanup());
+
+const build = (out: string, threads: 'one' | 'two') =>
+  bundledCli({ KRASSE_LINKS_THREADS: threads === 'one' ? '1' : '' }, 'build', '--input', input, '--out', path.join(temp.dir, out), '--no-search', '--stats');
+
+describe('parsing on two threads', () => {
+  it('builds the same site as one thread', async () => {
+    const [one, two] = [await build('one', 'one'), await build('two', 'two')];
+    const threads = (run: { stdout: string }) => JSON.parse(run.stdout.split('\n').find((line) => line.startsWith('{"stats"'))!).stats.threads;
+    expect(threads(one)).toBe(1);
+    expect(threads(two)).toBe(2);
+    const [a, b] = [await snapshot(path.join(temp.dir, 'one'), ['.build-id']), await snapshot(path.join(temp.dir, 'two'), ['.build-id'])];
+    expect(Object.keys(b)).toHaveLength(Object.keys(a).length);
+    expect(Object.keys(a).length).toBeGreaterThan(ISSUES);
+    for (const [file, content] of Object.entries(a)) expect(b[file], file).toBe(content);
+  }, 120_000);
+});
