@@ -60,10 +60,11 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
       links: report.links,
       ...(previousIntact ? { spare: { buildId: previous.buildId, outputs: previous.outputs } } : {}),
     };
-    await cache.save(manifest, options.out);
+    cache.save(manifest, options.out);
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {
+    cache.close();
     progress.end();
     await removeStagingFolder(staging);
     throw error;

@@ -1,10 +1,9 @@
 // Parsing on both cores: a worker thread and this one take issues from a shared counter until
 // none is left, so neither waits for the other however long single issues take. The worker
-// sends each model serialised; the bytes are what the build cache writes anyway.
+// sends each model as JSON, which is what the build cache writes anyway.
 // Note: the worker runs from the bundle that `npm run …` starts (scripts/run.mjs names it); code
 // run straight from src/ (tests, tsx) parses on one thread, with the same results.
 
-import v8 from 'node:v8';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BuildError } from '../errors.js';
 import type { IssueSource } from '../load.js';
@@ -17,16 +16,16 @@ declare const KRASSE_LINKS_PARSE_WORKER: string | undefined;
 const PARALLEL_FROM = 48;
 
 export type ParseMessage =
-  | { index: number; model: Uint8Array }
+  | { index: number; model: string }
   | { index: number; error: { name: string; message: string; forAuthor: boolean } }
   | { done: true };
 
 /**
  * Parses every source, calling `parsed` for each (in no fixed order) with the model and, when
- * another thread parsed it, its serialised bytes. Fails with the error of the first failing
+ * another thread parsed it, its JSON. Fails with the error of the first failing
  * source in input order, as a single thread would.
  */
-export async function parseSources(sources: IssueSource[], parsed: (index: number, issue: Issue, serialised?: Uint8Array) => void): Promise<{ threads: number }> {
+export async function parseSources(sources: IssueSource[], parsed: (index: number, issue: Issue, serialised?: string) => void): Promise<{ threads: number }> {
   const workerFile = typeof KRASSE_LINKS_PARSE_WORKER === 'string' ? KRASSE_LINKS_PARSE_WORKER : undefined;
   if (!workerFile || sources.length < PARALLEL_FROM || process.env.KRASSE_LINKS_THREADS === '1') {
     sources.forEach((source, index) => parsed(index, parseIssue(source)));
@@ -43,7 +42,7 @@ export async function parseSources(sources: IssueSource[], parsed: (index: numbe
       const { name, message: text, forAuthor } = message.error;
       failures.push({ index: message.index, error: Object.assign(forAuthor ? new BuildError(text) : new Error(text), { name }) });
     } else {
-      parsed(message.index, v8.deserialize(message.model) as Issue, message.model);
+      parsed(message.index, JSON.parse(message.model) as Issue, message.model);
     }
   };
   const workerFailed = new Promise<never>((_, reject) => {

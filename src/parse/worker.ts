@@ -1,7 +1,6 @@
 // The second parsing thread (see parallel.ts): takes the next unparsed issue until none is left
-// and sends each model back serialised, as the build cache stores it.
+// and sends each model back as JSON, as the build cache stores it.
 
-import v8 from 'node:v8';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { BuildError } from '../errors.js';
 import type { IssueSource } from '../load.js';
@@ -12,7 +11,7 @@ const { sources, next, port } = workerData as { sources: IssueSource[]; next: In
 const send = (message: ParseMessage) => port.postMessage(message);
 for (let index = Atomics.add(next, 0, 1); index < sources.length; index = Atomics.add(next, 0, 1)) {
   try {
-    send({ index, model: v8.serialize(parseIssue(sources[index]!)) });
+    send({ index, model: JSON.stringify(parseIssue(sources[index]!)) });
   } catch (error) {
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
     send({ index, error: { name, message, forAuthor: error instanceof BuildError } });
