@@ -28,8 +28,8 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   };
   await restoreInterruptedSwap(options.out);
   const cache = BuildCache.forOutput(options.out);
-  const inputs = await readInputs(options, site);
   const previous = cache.manifest;
+  const inputs = await readInputs(options, site, previous?.inputStats);
   const previousIntact = previous !== undefined && (await readBuildId(options.out)) === previous.buildId;
   lap('check');
   if (previousIntact && previous.inputs === inputs.key) {
@@ -58,6 +58,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
       files: report.files,
       outputs: writer.outputs,
       links: report.links,
+      inputStats: inputs.stats,
       ...(previousIntact ? { spare: { buildId: previous.buildId, outputs: previous.outputs } } : {}),
     };
     cache.save(manifest, options.out);

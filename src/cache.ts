@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './config.js';
-import { hash } from './inputs.js';
+import { hash, type InputStats } from './inputs.js';
 import type { PageLinks } from './links.js';
 import type { Issue } from './model.js';
 
@@ -46,6 +46,8 @@ export interface Manifest {
   links: Record<string, PageLinks>;
   /** The output this build replaced, now kept beside it as the next build's starting point. */
   spare?: { buildId: string; outputs: Record<string, string> };
+  /** What the build saw of its input files (so the next one need not read unchanged files). */
+  inputStats?: InputStats;
   /** Model key → where its serialised model lies: pack file (in models/), offset, length. */
   models?: Record<string, ModelLocation>;
 }

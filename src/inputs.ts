@@ -18,11 +18,35 @@ export function hash(...parts: (string | Uint8Array)[]): string {
   return h.digest('base64url').slice(0, 32);
 }
 
-/** An input file as read, before decoding. */
+/** An input file: its name, a hash of its content, and the content (read when needed). */
 export interface InputFile {
   name: string;
-  bytes: Uint8Array;
+  /** Hash of the content. */
+  digest: string;
+  /** The bytes; left unread for a file the previous build saw unchanged (see FileStat). */
+  bytes?: Uint8Array;
+  /** Path, to read the bytes when they are needed after all. */
+  path: string;
 }
+
+/**
+ * What a build saw of an input file: size, modification and change times, inode, content hash.
+ * A file whose first four are the same next time is taken as unchanged without being read, as
+ * git does; ctime cannot be set back by tools that restore a modification time.
+ */
+export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number, digest: string];
+
+/** What a build saw of its input files, and when it looked. */
+export interface InputStats {
+  takenAt: number;
+  files: Record<string, FileStat>;
+}
+
+/**
+ * A file changed less than this before the previous build looked at it may have changed again
+ * within the same timestamp (coarse file system clocks): it is read again.
+ */
+const RACY_MS = 2000;
 
 const ISSUE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
 
@@ -36,8 +60,11 @@ function isLeftover(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~') || name.startsWith('#') || /\.(?:swp|swo|bak|orig|tmp)$/i.test(name) || /^(?:Thumbs\.db|desktop\.ini)$/i.test(name);
 }
 
-/** Reads the issue files of a folder (sorted by name) and says which files it ignored. */
-export async function readIssueFiles(inputDir: string): Promise<{ files: InputFile[]; warnings: string[] }> {
+/**
+ * Reads the issue files of a folder (sorted by name) and says which files it ignored. Files that
+ * `previous` saw and that have not changed since are not read (their hash is known).
+ */
+export async function readIssueFiles(inputDir: string, previous?: InputStats): Promise<{ files: InputFile[]; warnings: string[]; stats: InputStats }> {
   let names: string[];
   try {
     names = (await fs.readdir(inputDir, { withFileTypes: true }))
@@ -47,6 +74,7 @@ export async function readIssueFiles(inputDir: string): Promise<{ files: InputFi
   } catch (cause) {
     throw new ArchiveError(`cannot read the input folder ${inputDir}: ${(cause as Error).message}`, { cause });
   }
+  const stats: InputStats = { takenAt: Date.now(), files: {} };
   const warnings: string[] = [];
   const files: InputFile[] = [];
   for (const name of names) {
@@ -54,10 +82,24 @@ export async function readIssueFiles(inputDir: string): Promise<{ files: InputFi
       if (!isLeftover(name)) warnings.push(`${name}: not an issue file (.txt or .md), ignored`);
       continue;
     }
-    // Note: synchronous reads: for thousands of small files far faster than a promise each.
-    files.push({ name, bytes: fsSync.readFileSync(path.join(inputDir, name)) });
+    // Note: synchronous calls: for thousands of small files far faster than a promise each.
+    const file = path.join(inputDir, name);
+    const stat = fsSync.statSync(file);
+    const seen = previous?.files[name];
+    const unchanged = seen && seen[0] === stat.size && seen[1] === stat.mtimeMs && seen[2] === stat.ctimeMs && seen[3] === stat.ino && seen[1] < previous.takenAt - RACY_MS;
+    if (unchanged) files.push({ name, digest: seen[4], path: file });
+    else {
+      const bytes = fsSync.readFileSync(file);
+      files.push({ name, digest: hash(bytes), bytes, path: file });
+    }
+    stats.files[name] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, files.at(-1)!.digest];
   }
-  return { files, warnings };
+  return { files, warnings, stats };
+}
+
+/** The bytes of an input file, read now if they were not before. */
+export function inputBytes(file: InputFile): Uint8Array {
+  return (file.bytes ??= fsSync.readFileSync(file.path));
 }
 
 /** A hash of every file in a folder (names and contents); the same for a missing folder each time. */
@@ -106,13 +148,15 @@ export interface Inputs {
   salt: string;
   /** All inputs together. */
   key: string;
+  /** What was seen of the issue files, for the next build. */
+  stats: InputStats;
 }
 
 /** Reads all inputs of a build and hashes them. */
-export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?: SiteConfig): Promise<Inputs> {
-  const { files, warnings } = await readIssueFiles(options.input);
+export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?: SiteConfig, previous?: InputStats): Promise<Inputs> {
+  const { files, warnings, stats } = await readIssueFiles(options.input, previous);
   const site = siteConfig ?? (await loadSiteConfig(options.config));
   const salt = hash(generatorKey(), await folderKey(options.templates), JSON.stringify(site), String(options.search));
-  const key = hash(salt, await folderKey(options.public), ...files.flatMap((f) => [f.name, f.bytes]));
-  return { files, warnings, site, salt, key };
+  const key = hash(salt, await folderKey(options.public), ...files.flatMap((f) => [f.name, f.digest]));
+  return { files, warnings, site, salt, key, stats };
 }

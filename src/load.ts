@@ -6,7 +6,7 @@ import { checkCharacters } from './characters.js';
 import { ArchiveError, InputError } from './errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
-import { readIssueFiles } from './inputs.js';
+import { inputBytes, readIssueFiles } from './inputs.js';
 import { decodeText, splitLines } from './text.js';
 
 export { isIssueFileName, readIssueFiles, type InputFile } from './inputs.js';
@@ -43,8 +43,8 @@ export interface LoadResult {
 export async function loadIssues(inputDir: string): Promise<LoadResult> {
   const { files, warnings } = await readIssueFiles(inputDir);
   const sources: IssueSource[] = [];
-  for (const { name, bytes } of files) {
-    const loaded = sourcesOfFile(name, decodeText(bytes, name));
+  for (const file of files) {
+    const loaded = sourcesOfFile(file.name, decodeText(inputBytes(file), file.name));
     warnings.push(...loaded.warnings);
     sources.push(...loaded.sources);
   }

@@ -5,7 +5,7 @@
 import { createArchive } from './archive.js';
 import { BuildCache, type CachedSource, type FileEntry } from './cache.js';
 import type { BuildOptions, SiteConfig } from './config.js';
-import { generatorKey, hash, readInputs, type InputFile, type Inputs } from './inputs.js';
+import { generatorKey, hash, inputBytes, readInputs, type InputFile, type Inputs } from './inputs.js';
 import { pickCopies, sourcesOfFile, type IssueSource } from './load.js';
 import type { Issue } from './model.js';
 import { parseSources } from './parse/parallel.js';
@@ -132,7 +132,7 @@ function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<strin
       entries[key] = known;
       continue;
     }
-    const { sources, warnings } = sourcesOfFile(file.name, decodeText(file.bytes, file.name));
+    const { sources, warnings } = sourcesOfFile(file.name, decodeText(inputBytes(file), file.name));
     entries[key] = {
       warnings,
       sources: sources.map((source): CachedSource => {
@@ -159,6 +159,6 @@ async function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writ
 }
 
 function fileKey(file: InputFile): string {
-  return hash(generatorKey(), file.name, file.bytes);
+  return hash(generatorKey(), file.name, file.digest);
 }
 
