@@ -28,15 +28,17 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   };
   await restoreInterruptedSwap(options.out);
   const cache = BuildCache.forOutput(options.out);
-  const previous = cache.manifest;
-  const inputs = await readInputs(options, site, previous?.inputStats);
-  const previousIntact = previous !== undefined && (await readBuildId(options.out)) === previous.buildId;
+  const last = cache.state;
+  const inputs = await readInputs(options, site, last?.inputStats);
+  const lastIntact = last !== undefined && (await readBuildId(options.out)) === last.buildId;
   lap('check');
-  if (previousIntact && previous.inputs === inputs.key) {
+  if (lastIntact && last.inputs === inputs.key) {
     return { issues: [], pages: 0, otherFiles: 0, warnings: [], timings, unchanged: true, kept: 0, written: 0 };
   }
   // Note: the pipeline and its dependencies load only when there is something to build.
   const { buildSite } = await import('./pipeline.js');
+  const previous = cache.manifest;
+  const previousIntact = lastIntact && previous !== undefined;
   lap('start');
   // Start from the output before the previous one when it is still there, else from nothing.
   const reused = previousIntact && previous.spare ? await takeSpareAsStaging(options.out, previous.spare.buildId) : undefined;

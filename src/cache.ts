@@ -54,10 +54,15 @@ export interface Manifest {
 
 export type ModelLocation = [pack: string, offset: number, length: number];
 
+/** The part of the manifest an unchanged build needs, kept in a small file of its own (read in milliseconds). */
+export type BuildState = Pick<Manifest, 'version' | 'inputs' | 'buildId' | 'inputStats'>;
+
 export const BUILD_ID_FILE = '.build-id';
 
 /** Where the caches of all outputs live, one folder each. */
 const BUILDS_DIR = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links', 'builds');
+/** In each cache folder: the BuildState. */
+const STATE_FILE = 'state.json';
 /** In each cache folder: the output folder it belongs to. */
 const OUTPUT_FILE = 'output';
 
@@ -77,11 +82,11 @@ function pruneCaches(keep: string): void {
 }
 
 export class BuildCache {
-  readonly manifest: Manifest | undefined;
+  private loaded: { manifest: Manifest | undefined } | undefined;
   private readonly models = new Map<string, Issue>();
   private readonly digests = new Map<string, Issue>();
   /** Where each model on disk lies (from the manifest, and the models this build stored). */
-  readonly locations = new Map<string, ModelLocation>();
+  private readonly locations = new Map<string, ModelLocation>();
   /** The pack this build appends its freshly parsed models to. */
   private pack: { name: string; fd: number; size: number } | undefined;
   private readonly openPacks = new Map<string, number>();
@@ -89,12 +94,9 @@ export class BuildCache {
   private constructor(
     /** Folder of this output's cache, or undefined for an in-memory cache. */
     readonly dir: string | undefined,
-    manifest: Manifest | undefined,
-  ) {
-    this.manifest = manifest;
-    for (const [key, location] of Object.entries(manifest?.models ?? {})) this.locations.set(key, location);
-    for (const entry of Object.values(manifest?.files ?? {})) for (const source of entry.sources) if (source.digest) this.digests.set(source.model, source.digest);
-  }
+    /** What the last build saw and made; undefined when there is no usable cache. */
+    readonly state: BuildState | undefined,
+  ) {}
 
   /** An empty cache that lives only for one build (memory builds, tests). */
   static inMemory(): BuildCache {
@@ -104,18 +106,36 @@ export class BuildCache {
   /** The cache for builds into `out`. */
   static forOutput(out: string): BuildCache {
     const dir = path.join(BUILDS_DIR, hash(path.resolve(out)));
-    let manifest: Manifest | undefined;
+    let state: BuildState | undefined;
     try {
-      const read = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
-      if (read.version === 2) manifest = read;
+      const read = JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), 'utf8')) as BuildState;
+      if (read.version === 2) state = read;
     } catch {
-      manifest = undefined; // no cache yet, or an unreadable one: build everything
+      state = undefined; // no cache yet, or an unreadable one: build everything
     }
-    return new BuildCache(dir, manifest);
+    return new BuildCache(dir, state);
+  }
+
+  /** The last build's manifest, read when first asked for (a build with nothing to do never reads it). */
+  get manifest(): Manifest | undefined {
+    if (!this.loaded) {
+      let manifest: Manifest | undefined;
+      try {
+        if (this.dir && this.state) manifest = JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
+      } catch {
+        manifest = undefined;
+      }
+      if (manifest?.buildId !== this.state?.buildId) manifest = undefined; // written by another build
+      this.loaded = { manifest };
+      for (const [key, location] of Object.entries(manifest?.models ?? {})) this.locations.set(key, location);
+      for (const entry of Object.values(manifest?.files ?? {})) for (const source of entry.sources) if (source.digest) this.digests.set(source.model, source.digest);
+    }
+    return this.loaded.manifest;
   }
 
   /** Whether the model with this key is known (in memory or on disk). */
   has(key: string): boolean {
+    void this.manifest; // the locations come with it
     return this.models.has(key) || this.locations.has(key);
   }
 
@@ -125,6 +145,7 @@ export class BuildCache {
    * index) asks for them: most rebuilds never read most models.
    */
   model(key: string): Issue | undefined {
+    void this.manifest; // the digests come with it
     const known = this.models.get(key);
     if (known || !this.dir) return known;
     const digest = this.digests.get(key);
@@ -212,9 +233,16 @@ export class BuildCache {
     fs.mkdirSync(this.dir, { recursive: true });
     fs.writeFileSync(path.join(this.dir, OUTPUT_FILE), path.resolve(out));
     pruneCaches(this.dir);
-    const temporary = path.join(this.dir, `manifest.json.${process.pid}`);
-    fs.writeFileSync(temporary, JSON.stringify({ ...manifest, models }));
-    fs.renameSync(temporary, path.join(this.dir, 'manifest.json'));
+    // The manifest first, then the state that vouches for it: a build stopped in between leaves
+    // a state naming the older build id, which the output no longer has, so the next build is full.
+    const replace = (name: string, content: string) => {
+      const temporary = path.join(this.dir!, `${name}.${process.pid}`);
+      fs.writeFileSync(temporary, content);
+      fs.renameSync(temporary, path.join(this.dir!, name));
+    };
+    replace('manifest.json', JSON.stringify({ ...manifest, models }));
+    const state: BuildState = { version: manifest.version, inputs: manifest.inputs, buildId: manifest.buildId, ...(manifest.inputStats ? { inputStats: manifest.inputStats } : {}) };
+    replace(STATE_FILE, JSON.stringify(state));
     // Note: a pack stays while any of its models is used; one issue changed leaves the rest of
     // its pack in use, so the dead part of a pack is at most what changed since it was written.
     const livePacks = new Set(Object.values(models).map(([pack]) => pack));
