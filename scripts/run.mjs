@@ -40,7 +40,7 @@ if (bundleTime < Math.max(newestSource(src), fs.statSync(fileURLToPath(import.me
     // Dependencies are bundled too: one file loads far faster than hundreds of small modules.
     // CommonJS dependencies (gray-matter) require Node's modules through this.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    sourcemap: 'inline',
+    sourcemap: 'linked',
     logLevel: 'error',
     // The bundle lives elsewhere; paths computed from src/ must stay as they were.
     define: { 'import.meta.dirname': JSON.stringify(src), KRASSE_LINKS_PARSE_WORKER: JSON.stringify(path.join(bundleDir, 'parse', 'worker.mjs')) },

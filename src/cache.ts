@@ -177,7 +177,9 @@ export class BuildCache {
 
   /** The digest of a model (for a file whose model is known under another file's content). */
   storeDigest(issue: Issue): Issue {
-    return { ...issue, sections: issue.sections.map((section) => ({ ...section, blocks: [] })) };
+    // The intro and support block, like the sections' blocks, only the issue's own page needs.
+    const { intro: _intro, ...rest } = issue;
+    return { ...rest, support: [], sections: issue.sections.map((section) => ({ ...section, blocks: [] })) };
   }
 
   private load(key: string): Issue | undefined {
@@ -199,19 +201,18 @@ export class BuildCache {
 
   private lazy(key: string, digest: Issue): Issue {
     let full: Issue | undefined;
+    const loadFull = () => {
+      full ??= this.load(key);
+      if (!full) throw new Error(`the build cache lost a model (${key}); delete node_modules/.cache/krasse-links and build again`);
+      return full;
+    };
     const sections = digest.sections.map((section, index) => {
       const lazySection = { ...section };
-      Object.defineProperty(lazySection, 'blocks', {
-        enumerable: true,
-        get: () => {
-          full ??= this.load(key);
-          if (!full) throw new Error(`the build cache lost a model (${key}); delete node_modules/.cache/krasse-links and build again`);
-          return full.sections[index]!.blocks;
-        },
-      });
+      Object.defineProperty(lazySection, 'blocks', { enumerable: true, get: () => loadFull().sections[index]!.blocks });
       return lazySection;
     });
     const issue = { ...digest, sections };
+    for (const field of ['intro', 'support'] as const) Object.defineProperty(issue, field, { enumerable: true, get: () => loadFull()[field] });
     this.models.set(key, issue);
     return issue;
   }
