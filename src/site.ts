@@ -61,10 +61,15 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     const p = archive.issuePath(n);
     return p && url(p);
   };
+  // Only the feed's issues need their bodies twice (page and feed); the rest are not kept.
+  const feedIssues = archive.issues.slice(0, FEED_ENTRIES);
   const bodies = new Map<Issue, string>();
   const body = (issue: Issue) => {
     let html = bodies.get(issue);
-    if (html === undefined) bodies.set(issue, (html = mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file)));
+    if (html === undefined) {
+      html = mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
+      if (feedIssues.includes(issue)) bodies.set(issue, html);
+    }
     return html;
   };
   const summaries = new Map<Issue, IssueSummary>();
@@ -155,7 +160,6 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
     issues: archive.issues.slice(0, 5).map(summary),
   }));
-  const feedIssues = archive.issues.slice(0, FEED_ENTRIES);
   pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, body)));
   const sitemapPages = [
     { path: '' },
