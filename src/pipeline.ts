@@ -151,6 +151,9 @@ function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<strin
 /** Builds the search index unless the previous one holds the same records; the number of files written. */
 async function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, signal: AbortSignal): Promise<number> {
   const records = searchRecords(archive, site);
+  // An archive with no issues yet has nothing to index (Pagefind refuses an empty index); its
+  // search page says so instead of showing the search.
+  if (!records.length) return 0;
   const key = hash(generatorKey(), JSON.stringify(records));
   if (await writer.keepFolder?.('pagefind/', key)) return 0;
   const files = await writeSearchIndex(records, writer, { lang: site.lang, key, signal });

@@ -154,7 +154,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     people: sources.filter((s) => s.kind === 'person'),
     outlets: sources.filter((s) => s.kind === 'outlet'),
   }));
-  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`) }));
+  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length }));
   pages.push(templatePage('404.html', '404', {
     ...common,
     page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },

@@ -125,3 +125,22 @@ describe('the search index, queried as the browser queries it', () => {
     expect(hits.filter((h) => /Dauerauftrag/i.test(h.excerpt))).toEqual([]);
   });
 });
+
+describe('a build of an archive with no issues yet', () => {
+  it('succeeds, and its search page says there is nothing to search yet', async () => {
+    const empty = await tempDir('kl-empty-');
+    try {
+      const input = path.join(empty.dir, 'issues');
+      await fs.mkdir(input);
+      const site = path.join(empty.dir, 'site');
+      const result = await build({ ...defaultBuildOptions, input, out: site });
+      expect(result.issues).toEqual([]);
+      const searchPage = await fs.readFile(path.join(site, 'search/index.html'), 'utf8');
+      expect(searchPage).toContain('Das Archiv hat noch keine Ausgaben');
+      expect(searchPage).not.toContain('pagefind-ui.js');
+      await expect(fs.access(path.join(site, 'pagefind'))).rejects.toThrow();
+    } finally {
+      await empty.cleanup();
+    }
+  }, 60_000);
+});
