@@ -1,6 +1,7 @@
 // Stage 2, parse: one issue's plain text to the typed issue model.
 // paragraphs → classify (commentary, quote, list, …) → sections → inline links and mentions.
 
+import { countWords } from './words.js';
 import type { IssueSource } from '../load.js';
 import type { Inline, Issue, Language, Paragraph, Section } from '../model.js';
 import { classifyParagraphs, type ClassifiedParagraph } from './classify.js';
@@ -85,7 +86,7 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
 
 /** Words a reader reads on an issue page: intro, section headings, every paragraph, support block. */
 function wordCount(issue: Issue): number {
-  const count = (text: string) => text.match(/\S+/g)?.length ?? 0;
+  const count = countWords;
   let words = issue.intro ? count(issue.intro.text) : 0;
   for (const section of issue.sections) {
     words += count(section.heading);

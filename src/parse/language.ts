@@ -21,6 +21,8 @@ const GERMAN = new Set(
     'jetzt also eben ja immer eigentlich gar etwas dabei sondern weil damit dazu heute wurde wurden keine kein').split(' '),
 );
 
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH, ...GERMAN].map((word) => word.length));
+
 export interface LanguageGuess {
   lang: Language;
   /** 0 when the paragraph gives no evidence either way, up to 1 when every hint agrees. */
@@ -33,6 +35,7 @@ export function detectLanguage(text: string, fallback: Language = 'de'): Languag
   let en = 0;
   // Note: the first 1200 characters are evidence enough; long quotes need not be read to the end.
   for (const word of text.slice(0, 1200).toLowerCase().match(/[a-zäöüß]+/g) ?? []) {
+    if (word.length > LONGEST_FUNCTION_WORD) continue; // most words: no need to look them up
     if (GERMAN.has(word)) de++;
     else if (ENGLISH.has(word)) en++;
   }

@@ -8,6 +8,7 @@
 
 import type { Source } from '../model.js';
 import { MEDIA } from './signals.js';
+import { wordTokens } from './words.js';
 
 const WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:\p{Lu}\.)*|\d+\p{Lu}[\p{L}]*)`;
 const PARTICLE = String.raw`(?:de|van|von|al|bin|da|di|du|le|la|&|und)`;
@@ -73,7 +74,7 @@ interface Token {
  * Note: scans words, not the text with one large regex: a paragraph's lead is read in linear time.
  */
 function findPerson(lead: string): string | undefined {
-  const tokens: Token[] = [...lead.matchAll(/\S+/g)].map((m) => ({ word: m[0], index: m.index }));
+  const tokens: Token[] = wordTokens(lead);
   const candidates: { index: number; name: string }[] = [];
   const consider = (run: Token[] | undefined) => {
     const name = run && run.length ? personName(run.map((t) => t.word).join(' ')) : undefined;
