@@ -117,10 +117,14 @@ function runPagefind(site: string, output: string, { lang, signal }: SearchIndex
   return new Promise((resolve, reject) => {
     // The working folder is the scratch folder, so no pagefind.yml of the author's project applies.
     const child = spawn(program, ['--site', site, '--output-path', output, '--force-language', lang, '--silent'], { cwd: path.dirname(site), stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
+    // Pagefind must not outlive the build (killed or stopped by a signal, the build exits at once).
+    const stop = () => child.kill();
+    process.once('exit', stop);
     let errors = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
     child.on('error', (error) => reject(signal?.aborted ? error : new SearchIndexError(`could not start Pagefind (${program}): ${error.message}`)));
     child.on('close', (code, killedBy) => {
+      process.off('exit', stop);
       if (code === 0) resolve();
       else reject(new SearchIndexError(`Pagefind failed (${killedBy ?? `exit code ${code}`}): ${errors.trim() || 'no message'}`));
     });

@@ -3,7 +3,7 @@
 // SIGKILL, which nothing can catch, and looks at what is left: the previous site, complete and
 // unchanged, or (stopped between the swap's two renames) that site beside the output, which the
 // next command moves back; never a mixture. Ctrl+C stops a build cleanly.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,25 @@ describe('a build stopped with Ctrl+C', () => {
     expect(await exited).toBe(130);
     expect(await besideOutput('.site-build-')).toEqual([]);
     expect(await snapshot(out)).toEqual(before);
+  }, 60_000);
+});
+
+describe('a build stopped while Pagefind indexes', () => {
+  it('exits with 143 on SIGTERM, and takes Pagefind with it', async () => {
+    const big = path.join(work, 'big-search');
+    await writeSyntheticArchive(big, 300, { seed: 4, archiveDir });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', big, '--out', path.join(work, 'site-search')], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const pagefindOf = (parent: number) => {
+      const listed = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).stdout;
+      return listed.split('\n').map((line) => line.trim().split(/\s+/)).find(([, name]) => name?.startsWith('pagefind'))?.[0];
+    };
+    let indexer: string | undefined;
+    await expect.poll(() => (indexer = pagefindOf(child.pid!)), { timeout: 30_000, interval: 20 }).toBeDefined();
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    const running = () => !/^\s*$|Z/.test(spawnSync('ps', ['-o', 'stat=', '-p', indexer!], { encoding: 'utf8' }).stdout);
+    await expect.poll(running, { timeout: 5_000, interval: 20 }).toBe(false);
+    expect(await besideOutput('.site-search-build-')).toEqual([]);
   }, 60_000);
 });
