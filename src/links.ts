@@ -32,7 +32,9 @@ export function linksOf(html: string): PageLinks {
       else if ((attribute === 'href' || attribute === 'src') && !EXTERNAL.test(value)) hrefs.add(value);
     }
   }
-  return { ids, hrefs: [...hrefs] };
+  // Note: the values are slices of the page's HTML, and V8 keeps a whole string alive for as long as
+  // any slice of it is; the links outlive the page (they go into the manifest), so they are copied.
+  return JSON.parse(JSON.stringify({ ids, hrefs: [...hrefs] })) as PageLinks;
 }
 
 /**
