@@ -12,7 +12,7 @@ import { parseSources } from './parse/parallel.js';
 import { silentProgress, type Progress } from './progress.js';
 import { searchRecords, writeSearchIndex } from './search.js';
 import type { Archive } from './archive.js';
-import { renderSite } from './site.js';
+import { renderSite, type Page } from './site.js';
 import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
 import { decodeText } from './text.js';
@@ -63,46 +63,26 @@ export async function buildSite(
   inputs.files = []; // decoded and split: the raw bytes are not needed any more
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
-  const toParse = [...unparsed];
-  unparsed.clear();
-  const { threads } = await stage('parse', () =>
-    parseSources(toParse.map(([, { source }]) => source), (index, issue, serialised) => {
-      const [model, { copies }] = toParse[index]!;
-      const digest = cache.storeModel(model, issue, serialised);
-      for (const copy of copies) copy.digest = digest;
-      progress.advance();
-    }),
-  toParse.length);
-  toParse.length = 0; // the text is in the models now; let the raw lines go
+  const { threads } = await stage('parse', () => parseInto(cache, unparsed, progress), unparsed.size);
   const issues = kept.map((copy) => cache.model(copy.model)!);
   const modelKeys = new Map(kept.map((copy, i) => [issues[i]!, copy.model]));
   const archive = createArchive(issues);
 
   // The search index is made from the models by Pagefind, in a process of its own: started now,
   // it indexes on the other core while the pages are rendered and written.
-  const abortSearch = new AbortController();
-  const search = options.search ? startSearchIndex(archive, site, writer, abortSearch.signal) : undefined;
-  search?.catch(() => {}); // awaited below; a failure meanwhile must not count as unhandled
+  const search = options.search ? startSearchIndex(archive, site, writer) : undefined;
+  let pages: Page[];
+  let links: Record<string, PageLinks>;
   let staticFiles: number;
-  const links: Record<string, PageLinks> = {};
-  const pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
   try {
+    pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
     const publicFiles = await filesBelow(options.public);
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
-    staticFiles = await stage('write', async () => {
-      for (const page of pages) {
-        const previousLinks = cache.manifest?.links?.[page.path];
-        if (previousLinks && (await writer.keep?.(page.path, page.key))) links[page.path] = previousLinks;
-        else {
-          const content = page.render();
-          await writer.write(page.path, content, page.key);
-          if (page.path.endsWith('.html')) links[page.path] = linksOf(content);
-        }
-        progress.advance();
-      }
+    [links, staticFiles] = await stage('write', async () => {
+      const pageLinks = await writePages(pages, writer, cache.manifest?.links, progress);
       const copied = await copyFiles(options.public, publicFiles, writer);
       await writer.flush?.();
-      return copied;
+      return [pageLinks, copied] as const;
     }, pages.length);
     // Every internal link must resolve, or the build fails before anything is published.
     // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
@@ -110,11 +90,10 @@ export async function buildSite(
     const written = new Set([...pages.map((p) => p.path), ...publicFiles]);
     checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/']);
   } catch (error) {
-    abortSearch.abort();
-    await search?.catch(() => {});
+    await search?.cancel();
     throw error;
   }
-  const indexFiles = search ? await stage('search', () => search) : 0;
+  const indexFiles = search ? await stage('search', () => search.done) : 0;
   progress.end();
   const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
   if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
@@ -148,8 +127,55 @@ function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<strin
   return { files: entries, unparsed };
 }
 
-/** Builds the search index unless the previous one holds the same records; the number of files written. */
-async function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, signal: AbortSignal): Promise<number> {
+/**
+ * Parses the issues the cache did not know (on two threads for many) and stores their models;
+ * each copy of an issue gets the model's digest. Empties `unparsed`: the text is in the models now.
+ */
+async function parseInto(cache: BuildCache, unparsed: Map<string, { source: IssueSource; copies: CachedSource[] }>, progress: Progress): Promise<{ threads: number }> {
+  const toParse = [...unparsed];
+  unparsed.clear();
+  return parseSources(toParse.map(([, { source }]) => source), (index, issue, serialised) => {
+    const [model, { copies }] = toParse[index]!;
+    const digest = cache.storeModel(model, issue, serialised);
+    for (const copy of copies) copy.digest = digest;
+    progress.advance();
+  });
+}
+
+/** Renders and writes the pages whose keys changed, keeping the others; the links of every HTML page. */
+async function writePages(pages: Page[], writer: Writer, previousLinks: Record<string, PageLinks> | undefined, progress: Progress): Promise<Record<string, PageLinks>> {
+  const links: Record<string, PageLinks> = {};
+  for (const page of pages) {
+    const known = previousLinks?.[page.path];
+    if (known && (await writer.keep?.(page.path, page.key))) links[page.path] = known;
+    else {
+      const content = page.render();
+      await writer.write(page.path, content, page.key);
+      if (page.path.endsWith('.html')) links[page.path] = linksOf(content);
+    }
+    progress.advance();
+  }
+  return links;
+}
+
+/**
+ * Starts building the search index (unless the previous one holds the same records): `done`
+ * gives the number of files written; `cancel` stops Pagefind when the build fails meanwhile.
+ */
+function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer): { done: Promise<number>; cancel(): Promise<void> } {
+  const abort = new AbortController();
+  const done = buildSearchIndex(archive, site, writer, abort.signal);
+  done.catch(() => {}); // awaited by the caller; a failure meanwhile must not count as unhandled
+  return {
+    done,
+    async cancel() {
+      abort.abort();
+      await done.catch(() => {});
+    },
+  };
+}
+
+async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, signal: AbortSignal): Promise<number> {
   const records = searchRecords(archive, site);
   // An archive with no issues yet has nothing to index (Pagefind refuses an empty index); its
   // search page says so instead of showing the search.
