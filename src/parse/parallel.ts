@@ -65,9 +65,13 @@ export async function parseSources(sources: IssueSource[], parsed: (index: numbe
     }
     if (!workerDone) {
       // The rest arrives as events, until the worker says it is done.
-      const done = new Promise<void>((resolve) => {
+      const done = new Promise<void>((resolve, reject) => {
         results.on('message', (message: ParseMessage) => {
-          receive(message);
+          try {
+            receive(message);
+          } catch (error) {
+            reject(error); // storing the model failed (a full disk): the build stops with that
+          }
           if (workerDone) resolve();
         });
       });
