@@ -154,4 +154,25 @@ describe('the build cache', () => {
     await build({ ...options, out: path.join(work, 'another') });
     await expect(fs.access(goneCache)).rejects.toThrow();
   });
+
+  it('keeps the models a build parsed in one pack file, and drops a pack once none of its models is used', async () => {
+    const { BuildCache } = await import('../src/cache.js');
+    const out = path.join(work, 'packs');
+    const packs = async () => (await fs.readdir(path.join(BuildCache.forOutput(out).dir!, 'models'))).sort();
+    await build({ ...options, out });
+    const first = await packs();
+    expect(first).toHaveLength(1); // every issue of the archive, in one file
+    const file = path.join(options.input, '023.txt');
+    await fs.appendFile(file, '\nEin Absatz für den ersten Pack.\n');
+    await build({ ...options, out });
+    const second = await packs();
+    expect(second).toHaveLength(2); // the first pack still holds the unchanged issues
+    await fs.appendFile(file, '\nUnd einer für den nächsten.\n');
+    await build({ ...options, out });
+    const third = await packs();
+    expect(third).toHaveLength(2);
+    expect(third).toContain(first[0]); // still used
+    expect(third).not.toContain(second.find((pack) => !first.includes(pack))); // its only model is outdated
+    expect(await fs.readFile(path.join(out, 'issues/23/index.html'), 'utf8')).toContain('Und einer für den nächsten.');
+  });
 });

@@ -1,0 +1,48 @@
+// Writing in the background (BackgroundWrites, used for pages, search records and models):
+// never more than its limit at once, every write done by flush, and a failure never lost.
+import { describe, expect, it } from 'vitest';
+import { BackgroundWrites } from '../src/write.js';
+
+/** A write that finishes when `finish` is called. */
+function pendingWrite() {
+  let finish!: () => void;
+  let fail!: (error: Error) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  return { work: () => done, finish, fail };
+}
+
+describe('writing in the background', () => {
+  it('runs at most `limit` writes at once, in order, and flush waits for all of them', async () => {
+    const writes = new BackgroundWrites(2);
+    const started: number[] = [];
+    const pending = [0, 1, 2, 3].map(() => pendingWrite());
+    const adding = pending.map((write, i) => writes.add(() => (started.push(i), write.work())));
+    await Promise.all(adding.slice(0, 2));
+    expect(started).toEqual([0, 1]); // the third waits for a free slot
+    pending[0]!.finish();
+    await adding[2];
+    expect(started).toEqual([0, 1, 2]);
+    let flushed = false;
+    const flushing = writes.flush().then(() => (flushed = true));
+    pending[1]!.finish();
+    pending[2]!.finish();
+    await adding[3];
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(flushed).toBe(false); // the fourth still runs
+    pending[3]!.finish();
+    await flushing;
+    expect(started).toEqual([0, 1, 2, 3]);
+  });
+
+  it('reports the first failure at the next write or at flush', async () => {
+    const writes = new BackgroundWrites(4);
+    const failing = pendingWrite();
+    await writes.add(failing.work);
+    failing.fail(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }));
+    await expect(writes.flush()).rejects.toThrow('no space left on device');
+    await expect(writes.add(async () => {})).rejects.toThrow('no space left on device');
+  });
+});
