@@ -54,6 +54,34 @@ export interface Manifest {
 
 export type ModelLocation = [pack: string, offset: number, length: number];
 
+/**
+ * The manifest as saved: the spare output's files only where they differ from the output's
+ * (a rebuild changes few files, so the two lists are nearly the same; `null`: not in the spare);
+ * of each page's links only those to other pages.
+ */
+type StoredManifest = Omit<Manifest, 'spare'> & { spare?: { buildId: string; changes: Record<string, string | null> } };
+
+function toStored({ spare, inputStats: _inState, links, ...rest }: Manifest): StoredManifest {
+  // Links within a page need no second look while the page stays the same (see checkLinks), and
+  // the input file stats live in the state file.
+  const manifest = { ...rest, links: Object.fromEntries(Object.entries(links).map(([page, { ids, hrefs }]) => [page, { ids, hrefs: hrefs.filter((href) => !href.startsWith('#')) }])) };
+  if (!spare) return manifest;
+  const changes: Record<string, string | null> = {};
+  for (const [file, key] of Object.entries(spare.outputs)) if (manifest.outputs[file] !== key) changes[file] = key;
+  for (const file of Object.keys(manifest.outputs)) if (!(file in spare.outputs)) changes[file] = null;
+  return { ...manifest, spare: { buildId: spare.buildId, changes } };
+}
+
+function fromStored({ spare, ...manifest }: StoredManifest): Manifest {
+  if (!spare) return manifest;
+  const outputs = { ...manifest.outputs };
+  for (const [file, key] of Object.entries(spare.changes)) {
+    if (key === null) delete outputs[file];
+    else outputs[file] = key;
+  }
+  return { ...manifest, spare: { buildId: spare.buildId, outputs } };
+}
+
 /** The part of the manifest an unchanged build needs, kept in a small file of its own (read in milliseconds). */
 export type BuildState = Pick<Manifest, 'version' | 'inputs' | 'buildId' | 'inputStats'>;
 
@@ -121,7 +149,7 @@ export class BuildCache {
     if (!this.loaded) {
       let manifest: Manifest | undefined;
       try {
-        if (this.dir && this.state) manifest = JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')) as Manifest;
+        if (this.dir && this.state) manifest = fromStored(JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')) as StoredManifest);
       } catch {
         manifest = undefined;
       }
@@ -241,7 +269,7 @@ export class BuildCache {
       fs.writeFileSync(temporary, content);
       fs.renameSync(temporary, path.join(this.dir!, name));
     };
-    replace('manifest.json', JSON.stringify({ ...manifest, models }));
+    replace('manifest.json', JSON.stringify(toStored({ ...manifest, models })));
     const state: BuildState = { version: manifest.version, inputs: manifest.inputs, buildId: manifest.buildId, ...(manifest.inputStats ? { inputStats: manifest.inputStats } : {}) };
     replace(STATE_FILE, JSON.stringify(state));
     // Note: a pack stays while any of its models is used; one issue changed leaves the rest of

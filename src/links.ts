@@ -42,16 +42,25 @@ export function linksOf(html: string): PageLinks {
  * @param pages HTML page path → its links
  * @param files every path the build writes
  * @param unchecked path prefixes of files written by others (Pagefind's)
+ * @param unchangedPages pages taken over unchanged from the previous build, whose links within
+ *   the page were checked then
  */
-export function checkLinks(pages: ReadonlyMap<string, PageLinks>, files: ReadonlySet<string>, basePath: string, unchecked: string[] = []): void {
-  const idsOf = new Map([...pages].map(([path, links]) => [path, new Set(links.ids)]));
+export function checkLinks(pages: ReadonlyMap<string, PageLinks>, files: ReadonlySet<string>, basePath: string, unchecked: string[] = [], unchangedPages: ReadonlySet<string> = new Set()): void {
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    let known = ids.get(file);
+    if (!known) ids.set(file, (known = new Set(pages.get(file)!.ids)));
+    return known;
+  };
   for (const [page, links] of pages) {
     for (const href of links.hrefs) {
+      // A page taken over unchanged has the same ids as when its anchors were checked.
+      if (href.startsWith('#') && unchangedPages.has(page)) continue;
       const [target = '', fragment] = href.split('#', 2) as [string, string | undefined];
       const file = target === '' ? page : fileOf(sitePath(target, page, basePath), basePath);
       if (unchecked.some((prefix) => file.startsWith(prefix))) continue;
       if (!files.has(file)) throw new ArchiveError(`${page} links to ${href}, but the build writes no ${file}; fix the template or the link`);
-      if (fragment && idsOf.has(file) && !idsOf.get(file)!.has(decodeURIComponent(fragment))) {
+      if (fragment && pages.has(file) && !idsOf(file).has(decodeURIComponent(fragment))) {
         throw new ArchiveError(`${page} links to ${href}, but ${file} has no element with id "${fragment}"; fix the template or the link`);
       }
     }

@@ -78,17 +78,18 @@ export async function buildSite(
     pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
     const publicFiles = await filesBelow(options.public);
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
-    [links, staticFiles] = await stage('write', async () => {
-      const pageLinks = await writePages(pages, writer, cache.manifest?.links, progress);
+    let unchanged: Set<string>;
+    [{ links, unchanged }, staticFiles] = await stage('write', async () => {
+      const written = await writePages(pages, writer, cache.manifest?.links, progress);
       const copied = await copyFiles(options.public, publicFiles, writer);
       await writer.flush?.();
-      return [pageLinks, copied] as const;
+      return [written, copied] as const;
     }, pages.length);
     // Every internal link must resolve, or the build fails before anything is published.
     // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
     // build with --no-search leaves them out on purpose); the search tests check them.
     const written = new Set([...pages.map((p) => p.path), ...publicFiles]);
-    checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/']);
+    checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/'], unchanged);
   } catch (error) {
     await search?.cancel();
     throw error;
@@ -142,20 +143,23 @@ async function parseInto(cache: BuildCache, unparsed: Map<string, { source: Issu
   });
 }
 
-/** Renders and writes the pages whose keys changed, keeping the others; the links of every HTML page. */
-async function writePages(pages: Page[], writer: Writer, previousLinks: Record<string, PageLinks> | undefined, progress: Progress): Promise<Record<string, PageLinks>> {
+/** Renders and writes the pages whose keys changed, keeping the others; the links of every HTML page, and which were kept. */
+async function writePages(pages: Page[], writer: Writer, previousLinks: Record<string, PageLinks> | undefined, progress: Progress): Promise<{ links: Record<string, PageLinks>; unchanged: Set<string> }> {
   const links: Record<string, PageLinks> = {};
+  const unchanged = new Set<string>();
   for (const page of pages) {
     const known = previousLinks?.[page.path];
-    if (known && (await writer.keep?.(page.path, page.key))) links[page.path] = known;
-    else {
+    if (known && (await writer.keep?.(page.path, page.key))) {
+      links[page.path] = known;
+      unchanged.add(page.path);
+    } else {
       const content = page.render();
       await writer.write(page.path, content, page.key);
       if (page.path.endsWith('.html')) links[page.path] = linksOf(content);
     }
     progress.advance();
   }
-  return links;
+  return { links, unchanged };
 }
 
 /**

@@ -134,7 +134,8 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     };
     pages.push({
       path: `${issuePath}index.html`,
-      key: keys ? hash(keys.salt, keys.issue(issue), JSON.stringify(data)) : '',
+      // The site config (in the salt) and the issue's own model (its key) decide the rest of the data.
+      key: keys ? hash(keys.salt, keys.issue(issue), JSON.stringify([data.issue, data.previous, data.next, data.mentionedBy, data.linkedMentions])) : '',
       render: () => renderer.render('issue', { ...data, body: body(issue) }),
     });
   }

@@ -65,4 +65,15 @@ describe('the link check', () => {
     expect(() => checkLinks(pages, new Set([...pages.keys(), 'issues/5/bild.png']), '/')).toThrow(/issues\/6\/index\.html links to \.\.\/5\/#oben, but issues\/5\/index\.html has no element with id "oben"/);
     expect(() => checkLinks(pages, new Set(pages.keys()), '/')).toThrow(/issues\/5\/index\.html links to bild\.png, but the build writes no issues\/5\/bild\.png/);
   });
+
+  it('still checks the links of a page kept from the previous build to other pages', () => {
+    const pages = new Map([
+      ['index.html', linksOf('<a href="#inhalt">Inhalt</a><main id="inhalt"><a href="/issues/9/">9</a></main>')],
+      ['issues/5/index.html', linksOf('<p id="oben">5</p>')],
+    ]);
+    const kept = new Set(['index.html']);
+    expect(() => checkLinks(pages, new Set(pages.keys()), '/', [], kept)).toThrow(/index\.html links to \/issues\/9\/, but the build writes no issues\/9\/index\.html/);
+    pages.set('index.html', linksOf('<a href="#inhalt">Inhalt</a><main id="inhalt"><a href="/issues/5/#oben">5</a></main>'));
+    expect(() => checkLinks(pages, new Set(pages.keys()), '/', [], kept)).not.toThrow();
+  });
 });
