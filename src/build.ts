@@ -10,7 +10,7 @@ import type { BuildOptions, SiteConfig } from './config.js';
 import { hash, readInputs } from './inputs.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';
-import { IncrementalWriter, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
+import { IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
 
 export type { BuildReport } from './pipeline.js';
 
@@ -61,9 +61,12 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
       outputs: writer.outputs,
       links: report.links,
       inputStats: inputs.stats,
-      ...(previousIntact ? { spare: { buildId: previous.buildId, outputs: previous.outputs } } : {}),
+      // The spare: the output this build replaced, or, after a build from nothing, a copy of this
+      // one made in the background.
+      spare: previousIntact ? { buildId: previous.buildId, outputs: previous.outputs } : { buildId, outputs: writer.outputs },
     };
     cache.save(manifest, options.out);
+    if (!previousIntact) makeSpareInBackground(options.out, Object.keys(writer.outputs).length);
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {

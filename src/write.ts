@@ -308,8 +308,13 @@ export async function swapIntoPlace(staging: string, out: string, keepPreviousAs
     // The previous output becomes the next build's starting point (see spareFolder).
     const leftover = fsSync.existsSync(keepPreviousAs) ? moveToTrash(keepPreviousAs, out, `${id}-spare`) : undefined;
     if (leftover) removeInBackground(leftover);
-    fsSync.renameSync(aside, keepPreviousAs);
-    return;
+    try {
+      fsSync.renameSync(aside, keepPreviousAs);
+      return;
+    } catch {
+      // A spare made in advance (see makeSpareInBackground) landed in between: the previous
+      // output is not needed, the next build finds no spare it expects and makes its own tree.
+    }
   }
   const trash = hadOld ? moveToTrash(aside, out, id) : undefined;
   if (trash) removeInBackground(trash);
@@ -323,6 +328,49 @@ export async function swapIntoPlace(staging: string, out: string, keepPreviousAs
  */
 export function spareFolder(out: string): string {
   return path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-spare`);
+}
+
+/** Outputs with fewer files get no spare made in advance: their first rebuild makes few folders. */
+const SPARE_IN_ADVANCE_FROM = 200;
+
+/**
+ * After a build that had no previous output to keep (the first one, or after the cache was lost),
+ * makes the next build's spare in a detached process: the output's folders, and its files as hard
+ * links, so that the first rebuild need not make a thousand folders either. The copy is made under
+ * a staging name and renamed to the spare's name only when it is complete, the output did not
+ * change meanwhile (same `.build-id` before and after), and no spare has appeared in between; a
+ * build takes a spare only when its `.build-id` is the one the manifest expects.
+ */
+export function makeSpareInBackground(out: string, files: number): void {
+  if (files < SPARE_IN_ADVANCE_FROM) return;
+  const spare = spareFolder(out);
+  // Named as a staging folder of the copying process, so that other builds leave it alone while it runs.
+  const stagingPrefix = path.join(path.dirname(spare), `.${path.basename(out)}-build-`);
+  const script = `
+    const fs = require('node:fs'), path = require('node:path');
+    const [from, stagingPrefix, spare, idFile] = process.argv.slice(1);
+    const making = stagingPrefix + process.pid + '-spare';
+    const id = () => fs.readFileSync(path.join(from, idFile), 'utf8');
+    const copy = (relative) => {
+      for (const entry of fs.readdirSync(path.join(from, relative), { withFileTypes: true })) {
+        const name = path.join(relative, entry.name);
+        if (entry.isDirectory()) { fs.mkdirSync(path.join(making, name)); copy(name); }
+        else if (name !== idFile) fs.linkSync(path.join(from, name), path.join(making, name));
+      }
+    };
+    try {
+      const before = id();
+      fs.mkdirSync(making);
+      copy('');
+      fs.writeFileSync(path.join(making, idFile), before);
+      if (id() !== before || fs.existsSync(spare)) throw new Error('the output changed');
+      fs.renameSync(making, spare);
+    } catch {
+      fs.rmSync(making, { recursive: true, force: true });
+    }`;
+  const child = spawn(process.execPath, ['-e', script, path.resolve(out), stagingPrefix, spare, BUILD_ID_FILE], { detached: true, stdio: 'ignore' });
+  child.on('error', () => {}); // no spare then: the next build makes its own tree
+  child.unref();
 }
 
 /** Takes the spare folder over as a staging folder, when it is what the manifest says it is. */

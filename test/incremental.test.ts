@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { BUILD_ID_FILE } from '../src/cache.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
+import { writeSyntheticArchive } from '../scripts/synthetic.js';
+import { spareFolder } from '../src/write.js';
 import { archiveDir, tempDir } from './helpers/fixtures.js';
 
 let work: string;
@@ -102,6 +104,26 @@ describe('a rebuild', () => {
     await rebuildAndCompare();
     expect(await fs.readFile(path.join(options.out, 'style.css'), 'utf8')).toContain('/* changed */');
   });
+});
+
+describe('the first rebuild after a build from nothing', () => {
+  it('starts from a copy of the output made in the background, and gives what a clean build gives', async () => {
+    const input = path.join(work, 'many-issues');
+    await writeSyntheticArchive(input, 220, { seed: 9, archiveDir });
+    const many = { ...options, input, out: path.join(work, 'many-site') };
+    await build(many);
+    const spare = spareFolder(many.out);
+    const buildId = await fs.readFile(path.join(many.out, BUILD_ID_FILE), 'utf8');
+    await expect.poll(() => fs.readFile(path.join(spare, BUILD_ID_FILE), 'utf8').catch(() => ''), { timeout: 30_000, interval: 50 }).toBe(buildId);
+    const spareFolderId = (await fs.stat(path.join(spare, 'issues'))).ino;
+    const changed = (await fs.readdir(input)).sort()[100]!;
+    await fs.appendFile(path.join(input, changed), '\nEin neuer Absatz für den ersten Umbau.\n');
+    await build(many);
+    expect((await fs.stat(path.join(many.out, 'issues'))).ino).toBe(spareFolderId); // no new tree was made
+    const fresh = { ...many, out: path.join(work, 'many-clean') };
+    await build(fresh);
+    expect(await files(many.out)).toEqual(await files(fresh.out));
+  }, 60_000);
 });
 
 describe('the check for changed input files', () => {

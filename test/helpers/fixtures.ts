@@ -24,7 +24,8 @@ export const exportFiles = {
 /** A fresh temporary folder, removed by the returned cleanup function. */
 export async function tempDir(prefix = 'kl-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true }) };
+  // Retries: a spare being made in the background (src/write.ts) may still add files for a moment.
+  return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true, maxRetries: 5 }) };
 }
 
 /** Writes files (name → text) into a new temporary folder. */
