@@ -123,7 +123,7 @@ export async function folderKey(dir: string): Promise<string> {
 }
 
 let generator: string | undefined;
-/** The generator's own version: a hash of every file in src/ and of package.json. */
+/** The generator's own version: a hash of every file in src/, package.json and the lock file. */
 export function generatorKey(): string {
   if (generator) return generator;
   const parts: (string | Buffer)[] = [];
@@ -135,7 +135,11 @@ export function generatorKey(): string {
     }
   };
   walk(path.join(projectRoot, 'src'));
-  parts.push(fsSync.readFileSync(path.join(projectRoot, 'package.json')));
+  // The lock file too: a dependency updated within its version range can change the output.
+  for (const file of ['package.json', 'package-lock.json']) {
+    const full = path.join(projectRoot, file);
+    if (fsSync.existsSync(full)) parts.push(file, fsSync.readFileSync(full));
+  }
   return (generator = hash(...parts));
 }
 
