@@ -146,24 +146,27 @@ export class BuildCache {
 
   /** The last build's manifest, read when first asked for (a build with nothing to do never reads it). */
   get manifest(): Manifest | undefined {
-    if (!this.loaded) {
-      let manifest: Manifest | undefined;
-      try {
-        if (this.dir && this.state) manifest = fromStored(JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')) as StoredManifest);
-      } catch {
-        manifest = undefined;
-      }
-      if (manifest?.buildId !== this.state?.buildId) manifest = undefined; // written by another build
-      this.loaded = { manifest };
-      for (const [key, location] of Object.entries(manifest?.models ?? {})) this.locations.set(key, location);
-      for (const entry of Object.values(manifest?.files ?? {})) for (const source of entry.sources) if (source.digest) this.digests.set(source.model, source.digest);
+    return this.read().manifest;
+  }
+
+  /** Reads the manifest once, and with it where the models lie and their digests. */
+  private read(): { manifest: Manifest | undefined } {
+    if (this.loaded) return this.loaded;
+    let manifest: Manifest | undefined;
+    try {
+      if (this.dir && this.state) manifest = fromStored(JSON.parse(fs.readFileSync(path.join(this.dir, 'manifest.json'), 'utf8')) as StoredManifest);
+    } catch {
+      manifest = undefined;
     }
-    return this.loaded.manifest;
+    if (manifest?.buildId !== this.state?.buildId) manifest = undefined; // written by another build
+    for (const [key, location] of Object.entries(manifest?.models ?? {})) this.locations.set(key, location);
+    for (const entry of Object.values(manifest?.files ?? {})) for (const source of entry.sources) if (source.digest) this.digests.set(source.model, source.digest);
+    return (this.loaded = { manifest });
   }
 
   /** Whether the model with this key is known (in memory or on disk). */
   has(key: string): boolean {
-    void this.manifest; // the locations come with it
+    this.read();
     return this.models.has(key) || this.locations.has(key);
   }
 
@@ -173,7 +176,7 @@ export class BuildCache {
    * index) asks for them: most rebuilds never read most models.
    */
   model(key: string): Issue | undefined {
-    void this.manifest; // the digests come with it
+    this.read();
     const known = this.models.get(key);
     if (known || !this.dir) return known;
     const digest = this.digests.get(key);

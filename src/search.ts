@@ -32,16 +32,17 @@ export function searchRecords(archive: Archive, site: SiteConfig): SearchRecord[
   for (const issue of archive.issues) {
     const pageUrl = `${site.basePath}${archive.issuePath(issue.number)}`;
     for (const kind of ['commentary', 'quote'] as const) {
-      const html = recordHtml(issue, kind, site.lang);
       // The quotes' record needs a URL of its own; the page ignores the parameter.
-      if (html) records.push({ url: kind === 'quote' ? `${pageUrl}?art=zitat` : pageUrl, html });
+      const url = kind === 'quote' ? `${pageUrl}?art=zitat` : pageUrl;
+      const html = recordHtml(issue, kind, site.lang, url);
+      if (html) records.push({ url, html });
     }
   }
   return records;
 }
 
 /** The record of one kind of text in an issue, or undefined when the issue has none of it. */
-function recordHtml(issue: Issue, kind: 'commentary' | 'quote', lang: string): string | undefined {
+function recordHtml(issue: Issue, kind: 'commentary' | 'quote', lang: string, url: string): string | undefined {
   const sections: string[] = [];
   const sources = new Set<string>();
   if (kind === 'commentary' && issue.intro) sections.push(`<p>${escapeHtml(issue.intro.text)}</p>`);
@@ -60,6 +61,8 @@ function recordHtml(issue: Issue, kind: 'commentary' | 'quote', lang: string): s
   const tag = (filter: string, value: string) => `<span data-pagefind-filter="${filter}">${escapeHtml(escapeHtml(escapeHtml(value)))}</span>`;
   return [
     `<html lang="${escapeHtml(lang)}"><body>`,
+    // Pagefind indexes the records as files of their own: the URL a hit leads to is metadata.
+    `<p data-pagefind-meta="url:${escapeHtml(url)}"></p>`,
     `<h1 data-pagefind-meta="title">No ${issue.number}: ${escapeHtml(issue.title)}</h1>`,
     `<p data-pagefind-meta="number:${issue.number}" data-pagefind-sort="number:${String(issue.number).padStart(6, '0')}">${escapeHtml(KINDS[kind])}</p>`,
     issue.date ? `<p data-pagefind-meta="date:${issue.date}"></p>` : '',
@@ -98,7 +101,7 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
     await fs.mkdir(site);
     // Flat file names (no folders to make); each record carries its real URL as metadata.
     const writes = new BackgroundWrites();
-    for (const [i, record] of records.entries()) await writes.add(() => fs.writeFile(path.join(site, `${i}.html`), withUrl(record)));
+    for (const [i, record] of records.entries()) await writes.add(() => fs.writeFile(path.join(site, `${i}.html`), record.html));
     await writes.flush();
     records.length = 0; // on disk now: the memory is better used while Pagefind runs
     await runPagefind(site, index, options);
@@ -106,11 +109,6 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
   } finally {
     await removeScratchFolder(scratch);
   }
-}
-
-/** The record's HTML with its URL as Pagefind metadata (Pagefind's UI and API link to it). */
-function withUrl(record: SearchRecord): string {
-  return record.html.replace('<body>', `<body><p data-pagefind-meta="url:${escapeHtml(record.url)}"></p>`);
 }
 
 function runPagefind(site: string, output: string, { lang, signal }: SearchIndexOptions): Promise<void> {

@@ -74,7 +74,6 @@ export class IncrementalWriter implements Writer {
   readonly outputs: Record<string, string> = {};
   kept = 0;
   written = 0;
-  private readonly madeDirs = new Set<string>();
   /**
    * @param root the staging folder
    * @param previous the output the new one replaces, and what its files are
@@ -88,6 +87,7 @@ export class IncrementalWriter implements Writer {
   ) {}
   /** Pages and files on their way to disk. */
   private readonly writes = new BackgroundWrites();
+  /** Folders made (or being made) in the staging folder. */
   private readonly folders = new Map<string, Promise<unknown>>();
   async write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void> {
     const normalised = checkedRelativePath(relativePath);
@@ -109,7 +109,7 @@ export class IncrementalWriter implements Writer {
   }
   private folder(dir: string): Promise<unknown> {
     let made = this.folders.get(dir);
-    if (!made) this.folders.set(dir, (made = this.madeDirs.has(dir) ? Promise.resolve() : fs.mkdir(dir, { recursive: true })));
+    if (!made) this.folders.set(dir, (made = fs.mkdir(dir, { recursive: true })));
     return made;
   }
   // Note: links are made synchronously: each is far cheaper than a round trip through the thread pool.
@@ -132,12 +132,13 @@ export class IncrementalWriter implements Writer {
     this.kept++;
     return true;
   }
+  /** The path of a file to link, its folder made at once (links are made synchronously). */
   private target(normalised: string): string {
     const target = path.join(this.root, normalised);
     const dir = path.dirname(target);
-    if (!this.madeDirs.has(dir)) {
+    if (!this.folders.has(dir)) {
       fsSync.mkdirSync(dir, { recursive: true });
-      this.madeDirs.add(dir);
+      this.folders.set(dir, Promise.resolve());
     }
     return target;
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { startDevServer, type DevServer } from '../src/dev.js';
-import { archiveDir, tempDir } from './helpers/fixtures.js';
+import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
 
 let dev: DevServer;
 let input: string;
@@ -78,7 +78,7 @@ describe('npm run dev', () => {
   it('rebuilds when an issue changes and tells the page to reload', async () => {
     const before = events.length;
     const file = path.join(input, '056.txt');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('Laut Heise will Merz', 'Laut Heise will Friedrich Merz'));
+    await replaceInFile(file, 'Laut Heise will Merz', 'Laut Heise will Friedrich Merz');
     await eventAfter(before, 'reload');
     expect((await get(`${dev.url}issues/56/`)).body).toContain('Laut Heise will Friedrich Merz');
   }, 30_000);
@@ -101,7 +101,7 @@ describe('npm run dev', () => {
   it('rebuilds when a template changes', async () => {
     const before = events.length;
     const index = path.join(templates, 'index.liquid');
-    await fs.writeFile(index, (await fs.readFile(index, 'utf8')).replace('<h1>Alle Ausgaben</h1>', '<h1>Alle Ausgaben!</h1>'));
+    await replaceInFile(index, '<h1>Alle Ausgaben</h1>', '<h1>Alle Ausgaben!</h1>');
     await eventAfter(before, 'reload');
     expect((await get(dev.url)).body).toContain('<h1>Alle Ausgaben!</h1>');
   }, 30_000);

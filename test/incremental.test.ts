@@ -8,7 +8,7 @@ import { BUILD_ID_FILE } from '../src/cache.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { spareFolder } from '../src/write.js';
-import { archiveDir, tempDir } from './helpers/fixtures.js';
+import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
 
 let work: string;
 let cleanup: () => Promise<void>;
@@ -63,7 +63,7 @@ describe('a rebuild', () => {
   it('after one issue changed, rewrites that page and the pages derived from it, and keeps the others', async () => {
     const untouched = await mtime('issues/22/index.html');
     const file = path.join(options.input, '056.txt');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('Laut Heise will Merz', 'Laut Heise will Kanzler Merz'));
+    await replaceInFile(file, 'Laut Heise will Merz', 'Laut Heise will Kanzler Merz');
     const report = await rebuildAndCompare();
     expect(report.written).toBeGreaterThanOrEqual(1);
     expect(report.kept).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('a rebuild', () => {
 
   it('after the motto of an issue changed, updates its neighbours and the index too', async () => {
     const file = path.join(options.input, '022.txt');
-    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('wir projizieren das Ende des Westens', 'wir projizieren das Ende des Ostens'));
+    await replaceInFile(file, 'wir projizieren das Ende des Westens', 'wir projizieren das Ende des Ostens');
     await rebuildAndCompare();
     expect(await fs.readFile(path.join(options.out, 'issues/23/index.html'), 'utf8')).toContain('das Ende des Ostens');
     expect(await fs.readFile(path.join(options.out, 'index.html'), 'utf8')).toContain('das Ende des Ostens');
@@ -81,7 +81,7 @@ describe('a rebuild', () => {
 
   it('after a template changed, renders every page with it', async () => {
     const template = path.join(options.templates, 'issue.liquid');
-    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h2>In dieser Ausgabe</h2>', '<h2>Inhalt</h2>'));
+    await replaceInFile(template, '<h2>In dieser Ausgabe</h2>', '<h2>Inhalt</h2>');
     await rebuildAndCompare();
     expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<h2>Inhalt</h2>');
   });
@@ -154,7 +154,7 @@ describe('the search index', () => {
     const first = (await fs.stat(entry)).mtimeMs;
     // A change that touches no searchable text (a template) keeps the index.
     const template = path.join(options.templates, 'index.liquid');
-    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h1>Alle Ausgaben</h1>', '<h1>Alle Ausgaben des Newsletters</h1>'));
+    await replaceInFile(template, '<h1>Alle Ausgaben</h1>', '<h1>Alle Ausgaben des Newsletters</h1>');
     await build(withSearch);
     expect((await fs.stat(entry)).mtimeMs).toBe(first);
     // New text rebuilds it.

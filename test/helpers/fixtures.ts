@@ -28,6 +28,11 @@ export async function tempDir(prefix = 'kl-test-'): Promise<{ dir: string; clean
   return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true, maxRetries: 5 }) };
 }
 
+/** Edits a text file in place: the first occurrence of `from` becomes `to`. */
+export async function replaceInFile(file: string, from: string, to: string): Promise<void> {
+  await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace(from, to));
+}
+
 /** Writes files (name → text) into a new temporary folder. */
 export async function folderWith(files: Record<string, string | Uint8Array>): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const temp = await tempDir();
