@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sourcesOfFile } from '../src/load.js';
+import type { Weights } from '../src/parse/classify.js';
 import { parseIssueWithReport, type ParagraphReport } from '../src/parse/index.js';
+import { readParagraphs } from '../src/parse/paragraphs.js';
 import type { Issue, Source } from '../src/model.js';
 import { TITLE_LINE } from '../src/split.js';
 
@@ -23,8 +25,37 @@ export interface Label {
   text: string;
 }
 
+/** A labelled issue: its file name, its text flattened (as flat exports are) and its labels. */
+export function labelledIssue(number: number): { name: string; text: string; labels: Label[] } {
+  const name = `${String(number).padStart(3, '0')}.txt`;
+  return { name, text: archivedText(number, 'flat'), labels: readLabels(number) };
+}
+
+/** The body paragraphs of a one-issue text, as the parser reads them. */
+export function parseInput(name: string, text: string): ReturnType<typeof readParagraphs> {
+  const [source] = sourcesOfFile(name, text).sources;
+  return readParagraphs(source!.lines, source!.firstLine);
+}
+
 export function readLabels(number: number): Label[] {
-  const file = path.join(labelsDir, `no-${number}.tsv`);
+  return readLabelFile(path.join(labelsDir, `no-${number}.tsv`));
+}
+
+/** Issues written by this project to show kinds of paragraph the corpus lacks (see their README): trained on, never scored. */
+export const writtenDir = path.join(labelsDir, 'written');
+
+export function writtenIssues(): { name: string; text: string; labels: Label[] }[] {
+  return fs
+    .readdirSync(writtenDir)
+    .filter((name) => /^no-\d+\.tsv$/.test(name))
+    .sort()
+    .map((file) => {
+      const labels = readLabelFile(path.join(writtenDir, file));
+      return { name: `written/${file}`, text: labels.map((label) => label.text).join('\n'), labels };
+    });
+}
+
+function readLabelFile(file: string): Label[] {
   return fs
     .readFileSync(file, 'utf8')
     .split('\n')
@@ -52,12 +83,15 @@ export function labelledNumbers(): number[] {
 }
 
 /** Reads an archived issue, either as written or flattened (blank lines removed, as in flat exports). */
-export function parseArchived(number: number, shape: 'as-written' | 'flat'): { issue: Issue; paragraphs: ParagraphReport[] } {
+export function parseArchived(number: number, shape: 'as-written' | 'flat', weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[] } {
   const name = `${String(number).padStart(3, '0')}.txt`;
-  let text = fs.readFileSync(path.join(archiveDir, name), 'utf8');
-  if (shape === 'flat') text = text.split('\n').filter((line) => line.trim()).join('\n');
-  const [source] = sourcesOfFile(name, text).sources;
-  return parseIssueWithReport(source!);
+  const [source] = sourcesOfFile(name, archivedText(number, shape)).sources;
+  return parseIssueWithReport(source!, weights);
+}
+
+function archivedText(number: number, shape: 'as-written' | 'flat'): string {
+  const text = fs.readFileSync(path.join(archiveDir, `${String(number).padStart(3, '0')}.txt`), 'utf8');
+  return shape === 'flat' ? text.split('\n').filter((line) => line.trim()).join('\n') : text;
 }
 
 export interface Counts {
@@ -79,12 +113,14 @@ export interface IssueScore {
   sources: { right: number; total: number };
   /** Paragraphs whose kind differs from the label, for reading. */
   mistakes: string[];
+  /** Each paragraph's confidence and whether kind and section start were both read right. */
+  readings: { line: number; confidence: number; right: boolean }[];
 }
 
 /** Compares the parser's reading of an issue with its labels, paragraph by paragraph. */
-export function scoreIssue(number: number, shape: 'as-written' | 'flat'): IssueScore {
+export function scoreIssue(number: number, shape: 'as-written' | 'flat', weights?: Weights): IssueScore {
   const labels = readLabels(number);
-  const { issue, paragraphs } = parseArchived(number, shape);
+  const { issue, paragraphs } = parseArchived(number, shape, weights);
   const rows = paragraphs.filter((p) => !TITLE_LINE.test(p.raw));
   if (rows.length !== labels.length) throw new Error(`No ${number}: ${rows.length} paragraphs parsed, ${labels.length} labelled`);
   const score: IssueScore = {
@@ -95,6 +131,7 @@ export function scoreIssue(number: number, shape: 'as-written' | 'flat'): IssueS
     support: { right: 0, total: 0 },
     sources: { right: 0, total: 0 },
     mistakes: [],
+    readings: [],
   };
   rows.forEach((row, index) => {
     const label = labels[index]!;
@@ -122,6 +159,9 @@ export function scoreIssue(number: number, shape: 'as-written' | 'flat'): IssueS
       const found = row.section !== undefined ? issue.sections[row.section]!.source : undefined;
       if (row.sectionStart && sameSource(found, label.source)) score.sources.right++;
     }
+    const counted = index > 1 || (index === 1 && labels[0]!.kind !== 'intro');
+    const kindRight = (row.kind === 'quote') === (label.kind === 'quote') && (row.kind === 'list') === (label.kind === 'list');
+    if (row.kind !== 'intro') score.readings.push({ line: row.line, confidence: row.confidence, right: kindRight && (!counted || row.sectionStart === label.sectionStart) });
     if (row.kind !== label.kind) score.mistakes.push(`${row.line}: ${label.kind} read as ${row.kind} (${row.reasons.join(', ')}): ${row.raw.slice(0, 70)}`);
     else if (label.sectionStart !== row.sectionStart) {
       score.mistakes.push(`${row.line}: section ${label.sectionStart ? 'start missed' : 'start added'} (${row.sectionReasons.join(', ')}): ${row.raw.slice(0, 70)}`);

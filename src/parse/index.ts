@@ -4,7 +4,7 @@
 import { countWords } from './words.js';
 import type { IssueSource } from '../load.js';
 import type { Inline, Issue, Language, Paragraph, Section } from '../model.js';
-import { classifyParagraphs, type ClassifiedParagraph } from './classify.js';
+import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';
 import { mottoOf, readParagraphs } from './paragraphs.js';
 import { groupSections } from './sections.js';
@@ -34,8 +34,11 @@ export function parseIssue(source: IssueSource): Issue {
   return parseIssueWithReport(source).issue;
 }
 
-/** Parses one issue and reports how each paragraph was read. */
-export function parseIssueWithReport(source: IssueSource): { issue: Issue; paragraphs: ParagraphReport[] } {
+/**
+ * Parses one issue and reports how each paragraph was read.
+ * @param weights the reader's weights (default: the trained ones); scoring passes others.
+ */
+export function parseIssueWithReport(source: IssueSource, weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[] } {
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.
@@ -46,7 +49,7 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
   };
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
-  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport);
+  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights);
   const { sections, support, sectionOf } = groupSections(classified, ISSUE_LANGUAGE, toParagraph);
   for (const section of sections) collectLinks(section, source.number);
 

@@ -7,13 +7,13 @@
 import type { Language } from '../model.js';
 
 // The commonest function words of each language, leaving out words both share (in, an, so, was, die…).
-const ENGLISH = new Set(
+export const ENGLISH = new Set(
   ('the of and to a is that it for on with as are be this by not but or have from they at an their we has which ' +
     'will its can been than what when who would there into our also these only such one all if about how were do ' +
     'he she you his her them more most other some any those where while because should could then just over after ' +
     'before being through very does did had my me i your us our no our up out new like').split(' '),
 );
-const GERMAN = new Set(
+export const GERMAN = new Set(
   ('der das und zu den nicht von sie ist des sich mit dem dass er es ein ich auf eine auch als nach wie im für man ' +
     'aber aus durch wenn nur war noch werden bei hat wir wird sein einen welche sind oder zur um haben einer mir über ' +
     'ihm diese einem ihr uns da zum kann doch vor dieser mich ihn du hatte seine mehr am denn nun unter sehr selbst ' +
