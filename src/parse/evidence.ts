@@ -77,6 +77,10 @@ export interface Evidence {
   relatedItem: boolean;
   /** Points at a link (`Hier kann man …`). */
   pointsAtLink: boolean;
+  /** Turns to another item (`Derweil …`, `Ganz anderes Thema:`, `Noch eine Meldung`, `Übrigens`). */
+  turnsToNext: boolean;
+  /** Opens with someone doing something: a capitalised subject and a finite verb (`Correctiv hat recherchiert`). */
+  opensWithActor: boolean;
   /** Opens an enumeration a source makes over several paragraphs (`Erstens:`). */
   enumeration: boolean;
   /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`). */
@@ -90,6 +94,10 @@ const POINTS_BACK = /\b(?:dieses|diesen|diesem|dieser|diese|jenes|jener|besagte[
 const FOLLOWS_ON = /\b(?:dementsprechend|demnach|folglich|infolgedessen|widerspricht|entgegnet|antwortet|ergänzt|weiter|außerdem|zudem|ebenfalls)\b/;
 const RELATED_ITEM = /(?<!\p{L})(?:ähnlich(?:e|en|er|es|em)?|passend(?:e|en|er|es)?|apropos|Apropos|Derweil|Unterdessen|Ebenfalls|Auch)\s+\p{L}/u;
 const POINTS_AT_LINK = /^(?:Hier|Dort)\s+(?:kann man|können|gibt es|ist|sind|sieht man|lässt sich|findet|hat)\b/;
+/** German discourse markers that turn from one item to the next. */
+const TURNS_TO_NEXT = /^(?:Derweil|Unterdessen|Inzwischen|Apropos|Außerdem|Übrigens|Ach ja|Ach,|(?:Ganz )?[Aa]nderes Thema|Themenwechsel|Noch (?:eine?|ein paar|etwas)\b|Und dann (?:noch|war da)|(?:Ganz )?[Kk]urz noch|Passend dazu|Zum Schluss|Zu guter Letzt|Nachtrag|Zuletzt noch|Auch (?:interessant|lesenswert|sehenswert)|Ebenfalls)/;
+/** A subject and a finite verb at the start: `Correctiv hat …`, `Die Wired hat …`, `Netzpolitik.org berichtet …`. */
+const OPENS_WITH_ACTOR = /^(?:(?:Der|Die|Das|The)\s+)?\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,3}\s+(?:hat|haben|hatte|ist|war|berichtet|meldet|schreibt|zeigt|sagt|will|plant|veröffentlicht|veröffentlichte|kündigt|warnt|fordert|hält|sieht|argumentiert|analysiert|erklärt|fragt|beschreibt|bringt|legt|liefert|rechnet|recherchiert|nennt|spricht|bespricht|widmet)\b/u;
 const ENUMERATION = /^(?:Erstens|Zweitens|Drittens|Viertens|Fünftens|Sechstens|Siebtens|Achtens|Neuntens|Zehntens|Zum einen|Zum anderen|First|Second|Third|Fourth|Finally)\b/;
 const ANNOUNCES_OWN = /(?:\b[Hh]ier\s+(?:ein|eine|einen|die|der|das|meine?|mal|nun|also|was|wie)\b|^(?:Ok|OK|Okay|Mein Vorschlag|Also|Kurz gesagt|Zusammengefasst|Zur Erinnerung)\b|\b(?:ich|wir|uns|mich|mir)\b[^:.!?]*:\s*$)/;
 const QUOTES_HIMSELF = /\b(?:schrieb ich|ich schrieb|postete ich|ich postete|twitterte ich|notierte ich|(?:hatte|habe) ich [^.:]{0,60}(?:geschrieben|gepostet|getwittert|notiert|formuliert)|(?:ich|Ich) [^.:]{0,40}(?:geschrieben|gepostet|getwittert)|meine[mn]? (?:alten |damaligen |eigenen )?(?:Post|Posting|Thread|Tweet|Text|Newsletter|Toot|Skeet)s?)\b/;
@@ -167,6 +175,8 @@ export function readEvidence(text: string): Evidence {
     followsOn: false,
     relatedItem: false,
     pointsAtLink: false,
+    turnsToNext: false,
+    opensWithActor: false,
     enumeration: false,
     announcesOwnText: false,
     quotesHimself: false,
@@ -273,6 +283,8 @@ export function readEvidence(text: string): Evidence {
   evidence.followsOn = FOLLOWS_ON.test(firstSentence);
   evidence.relatedItem = RELATED_ITEM.test(firstSentence);
   evidence.pointsAtLink = POINTS_AT_LINK.test(text);
+  evidence.turnsToNext = TURNS_TO_NEXT.test(text) || /\bübrigens\b/.test(firstSentence.slice(0, 80));
+  evidence.opensWithActor = OPENS_WITH_ACTOR.test(text);
   evidence.enumeration = ENUMERATION.test(text);
   if (evidence.lastChar === ':') {
     evidence.quotesHimself = QUOTES_HIMSELF.test(text);

@@ -129,6 +129,8 @@ export const START_FEATURES: readonly Feature[] = [
   ['follows on', ({ e }) => e.followsOn],
   ['a related item', ({ e }) => e.relatedItem],
   ['points at a link', ({ e }) => e.pointsAtLink],
+  ['turns to another item', ({ e }) => e.turnsToNext],
+  ['opens with someone doing something', ({ e }) => e.opensWithActor],
   ['short first sentence', ({ e }) => e.firstSentenceWords <= 4 && e.sentences > 1],
   ['opens in the first person', ({ e }) => e.firstSingularEarly],
   ['first person plural', ({ e }) => e.firstPlural > 0],

@@ -41,7 +41,8 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     }
     sectionOf.push(sections.length - 1);
     own[sections.length - 1]!.push(paragraph);
-    addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
+    if (paragraph.continues && current.blocks.length) joinToLastParagraph(current.blocks, toParagraph(paragraph));
+    else addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
   });
 
   sections.forEach((section, index) => {
@@ -74,6 +75,18 @@ function sectionSource(paragraphs: ClassifiedParagraph[]): Source | undefined {
     if (paragraph.kind === 'commentary' && paragraph.source) return paragraph.source;
   }
   return undefined;
+}
+
+/**
+ * A paragraph split by a page break of the export goes on in the paragraph before: one paragraph
+ * on the page, its words unchanged, joined by a space where the break was.
+ */
+function joinToLastParagraph(blocks: Block[], rest: Paragraph): void {
+  const block = blocks[blocks.length - 1]!;
+  const paragraphs = block.kind === 'quote' ? block.paragraphs : block.kind === 'list' ? block.items : [block.paragraph];
+  const last = paragraphs[paragraphs.length - 1]!;
+  last.content = [...last.content, { type: 'text', value: ' ' }, ...rest.content];
+  last.text = `${last.text} ${rest.text}`;
 }
 
 function addToBlocks(
