@@ -178,7 +178,7 @@ function sameSource(found: Source | undefined, expected: Source): boolean {
   return [expected.person, expected.outlet].filter(Boolean).every((part) => parts.some((p) => p === norm(part)));
 }
 
-export function sum(scores: IssueScore[]): Omit<IssueScore, 'number' | 'mistakes'> {
+export function sum(scores: IssueScore[]): Omit<IssueScore, 'number' | 'mistakes' | 'readings'> {
   const add = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
   const addRatio = (a: { right: number; total: number }, b: { right: number; total: number }) => ({ right: a.right + b.right, total: a.total + b.total });
   return scores.reduce(

@@ -93,13 +93,13 @@ function objective(theta: Float64Array, chains: LabelledChain[], penalty: number
     chain.features.forEach((features, i) => {
       const quote = m[i * STATES + 2]! + m[i * STATES + 3]!;
       const start = m[i * STATES + 1]! + m[i * STATES + 3]!;
-      for (let k = 0; k < Q; k++) gradient[k] += sign * quote * features.quote[k]!;
-      for (let k = 0; k < S; k++) gradient[Q + k] += sign * start * features.start[k]!;
+      for (let k = 0; k < Q; k++) gradient[k] = gradient[k]! + sign * quote * features.quote[k]!;
+      for (let k = 0; k < S; k++) gradient[Q + k] = gradient[Q + k]! + sign * start * features.start[k]!;
     });
     forEachPairMarginal(run, (i, a, b, p) => {
-      gradient[Q + S + a * STATES + b] += sign * p;
+      gradient[Q + S + a * STATES + b] = gradient[Q + S + a * STATES + b]! + sign * p;
       const pair = chain.features[i]!.pair;
-      for (let k = 0; k < pair.length; k++) if (pair[k]) gradient[Q + S + T + k * KIND_PAIRS + kindPair(a, b)] += sign * p * pair[k]!;
+      for (let k = 0; k < pair.length; k++) if (pair[k]) gradient[Q + S + T + k * KIND_PAIRS + kindPair(a, b)] = gradient[Q + S + T + k * KIND_PAIRS + kindPair(a, b)]! + sign * p * pair[k]!;
     });
   };
   for (const { chain, gold } of chains) {
@@ -114,7 +114,7 @@ function objective(theta: Float64Array, chains: LabelledChain[], penalty: number
     // Note: the biases are not penalised: how common quotes and sections are is for the data to say.
     if (k === 0 || k === Q) continue;
     value += (penalty / 2) * theta[k]! * theta[k]!;
-    gradient[k] += penalty * theta[k]!;
+    gradient[k] = gradient[k]! + penalty * theta[k]!;
   }
   return { value, gradient };
 }
@@ -134,15 +134,15 @@ function lbfgs(f: (x: Float64Array) => { value: number; gradient: Float64Array }
       const { s, y, rho } = steps[j]!;
       const a = rho * dotp(s, q);
       alphas[j] = a;
-      for (let k = 0; k < q.length; k++) q[k] -= a * y[k]!;
+      for (let k = 0; k < q.length; k++) q[k] = q[k]! - a * y[k]!;
     }
     const last = steps[steps.length - 1];
     const scale = last ? dotp(last.s, last.y) / dotp(last.y, last.y) : 1 / Math.max(1, Math.sqrt(dotp(gradient, gradient)));
-    for (let k = 0; k < q.length; k++) q[k] *= scale;
+    for (let k = 0; k < q.length; k++) q[k] = q[k]! * scale;
     for (let j = 0; j < steps.length; j++) {
       const { s, y, rho } = steps[j]!;
       const b = rho * dotp(y, q);
-      for (let k = 0; k < q.length; k++) q[k] += s[k]! * (alphas[j]! - b);
+      for (let k = 0; k < q.length; k++) q[k] = q[k]! + s[k]! * (alphas[j]! - b);
     }
     const direction = q.map((v) => -v);
     let slope = dotp(direction, gradient);
@@ -300,7 +300,7 @@ export function storedWeights(trained: Trained, trainedOn: string[]): object {
     states: ['commentary', 'commentary opening a section', 'quote', 'quote opening a section'],
     transition,
     pairs: ['commentary → commentary', 'commentary → quote', 'quote → commentary', 'quote → quote'],
-    pair: Object.fromEntries(PAIR_FEATURE_NAMES.map((name, k) => [name, Array.from(trained.weights.pair.slice(k * KIND_PAIRS, k * KIND_PAIRS + KIND_PAIRS), round)])),
+    pair: Object.fromEntries(PAIR_FEATURE_NAMES.map((name, k) => [name, Array.from(trained.weights.pair).slice(k * KIND_PAIRS, k * KIND_PAIRS + KIND_PAIRS).map(round)])),
   };
 }
 

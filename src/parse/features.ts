@@ -4,12 +4,12 @@
 // Two vectors per paragraph: one for "is a quote", one for "starts a section". Every feature is a
 // number from 0 to 1; the weights are learned (scripts/train.ts), none is set by hand.
 
-import type { Evidence } from './evidence.js';
+import { type Evidence, stemHash, wordHash } from './evidence.js';
 
 type Context = {
   e: Evidence;
-  p?: Evidence;
-  n?: Evidence;
+  p: Evidence | undefined;
+  n: Evidence | undefined;
   cohesion: number;
   depth: number;
   namesKnown: number;
@@ -183,37 +183,66 @@ const SOURCE_MEMORY = 6;
 export function featuresOf(evidence: Evidence[], sources: (string[] | undefined)[]): NodeFeatures[] {
   const terms = evidence.map((e) => new Set(e.terms));
   const names = evidence.map((e) => new Set(e.capitals));
-  const words = evidence.map((e) => new Set([...e.capitals, ...e.terms]));
-  const mentions = (i: number, source: string[] | undefined) => source !== undefined && source.some((w) => words[i]!.has(w) || words[i]!.has(w.slice(0, 6)));
-  const gaps = evidence.map((_, i) => (i === 0 ? 0 : similarity(unionOf(terms, i - WINDOW, i), unionOf(terms, i, i + WINDOW))));
+  const sourceKeys = sources.map((words) => words?.map((word) => ({ word: wordHash(word), stem: stemHash(word) })));
+  /** Whether paragraph j mentions one of the source's words (the word itself or its stem). */
+  const mentions = (j: number, source: { word: number; stem: number }[] | undefined) =>
+    source !== undefined && source.some(({ word, stem }) => names[j]!.has(word) || terms[j]!.has(stem));
+  const gaps = evidence.map((_, i) => (i === 0 ? 0 : windowSimilarity(terms, i - WINDOW, i, i, i + WINDOW)));
   return evidence.map((e, i) => {
-    const before = unionOf(terms, i - WINDOW, i);
-    const knownNames = unionOf(names, i - NAME_MEMORY, i);
-    for (const term of before) knownNames.add(term);
-    const own = names[i]!;
     let knownCount = 0;
-    for (const name of own) if (knownNames.has(name) || knownNames.has(name.slice(0, 6))) knownCount++;
-    const first = e.opensWithName ? e.capitals.slice(0, 2) : [];
-    const source = sources[i];
+    let firstKnown = false;
+    for (let k = 0; k < e.capitals.length; k++) {
+      const known = inWindow(names, i - NAME_MEMORY, i, e.capitals[k]!) || inWindow(terms, i - WINDOW, i, e.capitalStems[k]!);
+      if (known) knownCount++;
+      if (known && k < 2) firstKnown = true;
+    }
+    const source = sourceKeys[i];
     let known = false;
     for (let j = Math.max(0, i - SOURCE_MEMORY); j < i && source; j++) known ||= mentions(j, source);
     const context: Context = {
       e,
-      ...(i > 0 ? { p: evidence[i - 1] } : {}),
-      ...(i + 1 < evidence.length ? { n: evidence[i + 1] } : {}),
-      cohesion: i === 0 ? 0 : similarity(terms[i]!, before),
+      p: evidence[i - 1],
+      n: evidence[i + 1],
+      cohesion: i === 0 ? 0 : windowSimilarity(terms, i - WINDOW, i, i, i + 1),
       depth: i === 0 ? 0 : Math.min(1, depthAt(gaps, i)),
-      namesKnown: own.size ? knownCount / own.size : 0,
-      newName: first.length > 0 && !first.some((name) => knownNames.has(name) || knownNames.has(name.slice(0, 6))),
+      namesKnown: e.capitals.length ? knownCount / e.capitals.length : 0,
+      newName: e.opensWithName && !firstKnown,
       source: source ? (known ? 'known' : 'new') : 'none',
       leadInSource: sources[i - 1] !== undefined,
-      mentionsLeadInSource: mentions(i, sources[i - 1]) || mentions(i, sources[i - 2]),
+      mentionsLeadInSource: (i > 0 && mentions(i, sourceKeys[i - 1])) || (i > 1 && mentions(i, sourceKeys[i - 2])),
       runAfterLeadIn: runAfterLeadIn(evidence, sources, i),
     };
     const pair = new Float64Array(PAIR_FEATURES.length);
     if (i > 0) PAIR_FEATURES.forEach(([, value], k) => (pair[k] = value(e, evidence[i - 1]!) ? 1 : 0));
     return { quote: vector(QUOTE_FEATURES, context), start: vector(START_FEATURES, context), pair };
   });
+}
+
+/** Whether one of the sets from..to-1 holds the item. */
+function inWindow(sets: Set<number>[], from: number, to: number, item: number): boolean {
+  for (let j = Math.max(0, from); j < to; j++) if (sets[j]!.has(item)) return true;
+  return false;
+}
+
+/**
+ * Cosine similarity of the union of the sets a..b-1 and the union of c..d-1, counted without
+ * building either union (an item counts once where two sets of a window share it).
+ */
+function windowSimilarity(sets: Set<number>[], a: number, b: number, c: number, d: number): number {
+  a = Math.max(0, a);
+  d = Math.min(sets.length, d);
+  let shared = 0;
+  let right = 0;
+  for (let j = c; j < d; j++) {
+    for (const item of sets[j]!) {
+      if (inWindow(sets, c, j, item)) continue; // counted with an earlier set of the window
+      right++;
+      if (inWindow(sets, a, b, item)) shared++;
+    }
+  }
+  let left = 0;
+  for (let j = a; j < b; j++) for (const item of sets[j]!) if (!inWindow(sets, a, j, item)) left++;
+  return left === 0 || right === 0 ? 0 : shared / Math.sqrt(left * right);
 }
 
 /** How many paragraphs back (up to 4) a lead-in handed over, with nothing in the author's voice since. */
@@ -234,21 +263,6 @@ function vector(features: readonly Feature[], context: Context): Float64Array {
     values[k] = typeof value === 'boolean' ? (value ? 1 : 0) : Number.isFinite(value) ? value : 0;
   }
   return values;
-}
-
-function unionOf(sets: Set<string>[], from: number, to: number): Set<string> {
-  const union = new Set<string>();
-  for (let i = Math.max(0, from); i < Math.min(sets.length, to); i++) for (const item of sets[i]!) union.add(item);
-  return union;
-}
-
-/** Cosine similarity of two sets of terms. */
-function similarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const item of small) if (large.has(item)) shared++;
-  return shared / Math.sqrt(a.size * b.size);
 }
 
 /**

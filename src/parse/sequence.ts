@@ -93,7 +93,7 @@ export function forwardBackward(chain: Chain, weights: ChainWeights, temperature
     pairScore.fill(0);
     for (let k = 0; k < features.pair.length; k++) {
       const value = features.pair[k]!;
-      if (value !== 0) for (let c = 0; c < KIND_PAIRS; c++) pairScore[c] += value * weights.pair[k * KIND_PAIRS + c]!;
+      if (value !== 0) for (let c = 0; c < KIND_PAIRS; c++) pairScore[c] = pairScore[c]! + value * weights.pair[k * KIND_PAIRS + c]!;
     }
     for (let a = 0; a < STATES; a++) {
       for (let b = 0; b < STATES; b++) transition[i * SQUARE + a * STATES + b] = (weights.transition[a * STATES + b]! + pairScore[kindPair(a, b)]!) / temperature;
