@@ -10,7 +10,7 @@
 import type { Language, Source } from '../model.js';
 import { readEvidence } from './evidence.js';
 import { featuresOf, PAIR_FEATURE_NAMES, QUOTE_FEATURES, START_FEATURES } from './features.js';
-import { detectLanguage } from './language.js';
+import { languageOf } from './language.js';
 import type { RawParagraph } from './paragraphs.js';
 import {
   ANY,
@@ -101,6 +101,10 @@ export interface Segment {
   /** For each node of the chain, the body paragraphs it holds (more than one across a page break). */
   nodes: number[][];
   chain: Chain;
+  /** Each node's language, from the function words its evidence counted. */
+  langs: Language[];
+  /** The source each node names, where it could be the author's lead-in. */
+  sources: (Source | undefined)[];
 }
 
 /** How the fixed rules and the model's input see an issue's body. */
@@ -117,9 +121,18 @@ interface ListItem {
   ordinal?: number;
 }
 
-/** Classifies the body paragraphs of an issue written mainly in `issueLang`. */
-export function classifyParagraphs(body: RawParagraph[], issueLang: Language, blankLineExport: boolean, weights: Weights = trainedWeights()): ClassifiedParagraph[] {
-  const reading = readBody(body, blankLineExport);
+/**
+ * Classifies the body paragraphs of an issue written mainly in `issueLang`.
+ * @param explain whether to say why (for `npm run check`); a build does not need the reasons.
+ */
+export function classifyParagraphs(
+  body: RawParagraph[],
+  issueLang: Language,
+  blankLineExport: boolean,
+  weights: Weights = trainedWeights(),
+  explain = true,
+): ClassifiedParagraph[] {
+  const reading = readBody(body, blankLineExport, issueLang);
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
@@ -137,13 +150,13 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
       const startsSection = start > 0.5;
       const confidence = round(p[(isQuote ? 2 : 0) + (startsSection ? 1 : 0)]!);
       const features = segment.chain.features[node]!;
-      const explicit = explain(segment.chain.allowed[node]!);
-      const reasons = explicit.kind ?? explainScore(QUOTE_FEATURES, weights.quote, features.quote, isQuote);
-      const sectionReasons = explicit.start ?? explainScore(START_FEATURES, weights.start, features.start, startsSection);
+      const explicit = explicitReadings(segment.chain.allowed[node]!);
+      const reasons = explicit.kind ?? (explain ? explainScore(QUOTE_FEATURES, weights.quote, features.quote, isQuote) : NO_REASONS);
+      const sectionReasons = explicit.start ?? (explain ? explainScore(START_FEATURES, weights.start, features.start, startsSection) : NO_REASONS);
       members.forEach((index, position) => {
         const paragraph = body[index]!;
         const list = reading.listItems.get(index);
-        const lang = detectLanguage(paragraph.raw, issueLang).lang;
+        const lang = segment.langs[node]!;
         const first = position === 0;
         const fields = {
           startsSection: startsSection && first,
@@ -156,7 +169,7 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
           result[index] = classified(paragraph, { ...fields, kind: 'quote', text: paragraph.raw, lang, reasons: first ? reasons : ['continues across a page break'] });
         } else {
           const heading = isHeading(paragraph, body[index + 1]);
-          const source = paragraph.forced || heading ? undefined : findSource(paragraph.raw);
+          const source = paragraph.forced || heading || !first ? undefined : segment.sources[node];
           result[index] = classified(paragraph, {
             ...fields,
             kind: heading ? 'heading' : 'commentary',
@@ -174,7 +187,7 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
 }
 
 /** The nodes, chains and fixed readings of an issue's body: what classification and training share. */
-export function readBody(body: RawParagraph[], blankLineExport: boolean): Reading {
+export function readBody(body: RawParagraph[], blankLineExport: boolean, issueLang: Language = 'de'): Reading {
   const support = findSupport(body);
   const listItems = findListItems(body);
   const continues = body.map((paragraph, index) => {
@@ -185,7 +198,7 @@ export function readBody(body: RawParagraph[], blankLineExport: boolean): Readin
   const segments: Segment[] = [];
   let nodes: number[][] = [];
   const close = () => {
-    if (nodes.length) segments.push(segmentOf(body, nodes, listItems, blankLineExport));
+    if (nodes.length) segments.push(segmentOf(body, nodes, listItems, blankLineExport, issueLang));
     nodes = [];
   };
   body.forEach((_, index) => {
@@ -197,14 +210,16 @@ export function readBody(body: RawParagraph[], blankLineExport: boolean): Readin
   return { segments, support, listItems, continues };
 }
 
-function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<number, ListItem>, blankLineExport: boolean): Segment {
+function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<number, ListItem>, blankLineExport: boolean, issueLang: Language): Segment {
   const texts = nodes.map((members) => members.map((i) => body[i]!.raw).join(' '));
   const evidence = texts.map(readEvidence);
   // The source a paragraph names, where it could be the author's lead-in (German, not in quotation marks).
   const sources = texts.map((text, node) => {
     const e = evidence[node]!;
-    if (e.wrapped || e.en > e.de) return undefined;
-    const words = sourceWords(findSource(text)).map((w) => w.toLowerCase());
+    return e.wrapped || e.en > e.de ? undefined : findSource(text);
+  });
+  const sourceKeys = sources.map((source) => {
+    const words = sourceWords(source).map((w) => w.toLowerCase());
     return words.length ? words : undefined;
   });
   const allowed = new Uint8Array(nodes.length);
@@ -219,17 +234,19 @@ function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<numbe
     else if (listItems.has(members[0]!) || (paragraph.forced === 'quote' && body[members[0]! - 1]?.forced === 'quote')) starts = CONTINUES;
     allowed[node] = kinds & starts || kinds;
   });
-  return { nodes, chain: { features: featuresOf(evidence, sources), allowed } };
+  return { nodes, chain: { features: featuresOf(evidence, sourceKeys), allowed }, langs: evidence.map((e) => languageOf(e, issueLang)), sources };
 }
 
 /** What explicit input decided for a paragraph, if anything. */
-function explain(allowed: number): { kind?: string[]; start?: string[] } {
+function explicitReadings(allowed: number): { kind?: string[]; start?: string[] } {
   return {
     ...(allowed === QUOTES || allowed === (QUOTES & STARTS) || allowed === (QUOTES & CONTINUES) ? { kind: ['marked with "> "'] } : {}),
     ...((allowed & STARTS) === allowed ? { start: ['a section starts here (first paragraph, "---", blank lines or the support block before)'] } : {}),
     ...((allowed & CONTINUES) === allowed ? { start: ['no section break here (blank-line export, or within a list or marked quote)'] } : {}),
   };
 }
+
+const NO_REASONS: string[] = [];
 
 /** The features that weighed most for the decision taken, as `name (+1.2)`. */
 function explainScore(features: readonly (readonly [string, unknown])[], weights: ArrayLike<number>, values: Float64Array, decided: boolean): string[] {

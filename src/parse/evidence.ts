@@ -86,7 +86,7 @@ export interface Evidence {
   capitals: number[];
   /** The same words' stems (see `stemHash`), to find them among other paragraphs' terms. */
   capitalStems: number[];
-  /** Content words (four letters or more, no function words) as hashes of their stems, for lexical cohesion. */
+  /** Content words (nouns, names, long words; no function words) as hashes of their stems, for lexical cohesion. */
   terms: number[];
   startsLower: boolean;
   /** Last character that is not whitespace. */
@@ -372,7 +372,8 @@ export function readEvidence(text: string): Evidence {
     } else nameRun = 0;
     const after = text.charCodeAt(to);
     if (after === 44 || after === 59 || after === 58) nameRun = 0;
-    if (length >= 4 && !functionWord) evidence.terms.push(stem);
+    // Note: nouns and names (capitalised) and long words carry the topic; short lower-case words add only noise.
+    if (length >= 4 && !functionWord && (nameWord || length >= 9)) evidence.terms.push(stem);
     if (evidence.sentences === 0) evidence.firstSentenceWords++;
     if (sentenceStart) evidence.sentences++;
     previousIsCapitalI = length === 1 && first === 73;

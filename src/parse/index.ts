@@ -31,7 +31,7 @@ export interface ParagraphReport {
 
 /** Parses one issue source into the issue model. */
 export function parseIssue(source: IssueSource): Issue {
-  return parseIssueWithReport(source).issue;
+  return parse(source, undefined, false).issue;
 }
 
 /**
@@ -39,6 +39,10 @@ export function parseIssue(source: IssueSource): Issue {
  * @param weights the reader's weights (default: the trained ones); scoring passes others.
  */
 export function parseIssueWithReport(source: IssueSource, weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[] } {
+  return parse(source, weights, true);
+}
+
+function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): { issue: Issue; paragraphs: ParagraphReport[] } {
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.
@@ -49,11 +53,11 @@ export function parseIssueWithReport(source: IssueSource, weights?: Weights): { 
   };
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
-  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights);
+  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain);
   const { sections, support, sectionOf } = groupSections(classified, ISSUE_LANGUAGE, toParagraph);
   for (const section of sections) collectLinks(section, source.number);
 
-  const paragraphs: ParagraphReport[] = classified.map((p, index) => {
+  const paragraphs: ParagraphReport[] = !explain ? [] : classified.map((p, index) => {
     const section = sectionOf[index];
     return {
       line: p.line,
@@ -67,7 +71,7 @@ export function parseIssueWithReport(source: IssueSource, weights?: Weights): { 
       reasons: p.reasons,
     };
   });
-  if (text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
+  if (explain && text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
 
   const motto = intro ? mottoOf(intro.text) : undefined;
   const issue: Issue = {

@@ -21,30 +21,8 @@ export const GERMAN = new Set(
     'jetzt also eben ja immer eigentlich gar etwas dabei sondern weil damit dazu heute wurde wurden keine kein').split(' '),
 );
 
-const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH, ...GERMAN].map((word) => word.length));
-
-export interface LanguageGuess {
-  lang: Language;
-  /** 0 when the paragraph gives no evidence either way, up to 1 when every hint agrees. */
-  confidence: number;
-}
-
-/** Guesses whether a text is German or English from its function words. */
-export function detectLanguage(text: string, fallback: Language = 'de'): LanguageGuess {
-  let de = 0;
-  let en = 0;
-  // Note: the first 1200 characters are evidence enough; long quotes need not be read to the end.
-  for (const word of text.slice(0, 1200).toLowerCase().match(/[a-zäöüß]+/g) ?? []) {
-    if (word.length > LONGEST_FUNCTION_WORD) continue; // most words: no need to look them up
-    if (GERMAN.has(word)) de++;
-    else if (ENGLISH.has(word)) en++;
-  }
-  // Umlauts and ß are strong evidence for German; a quoted German name in English text is rare.
-  if (/[äöüß]/i.test(text)) de += 1;
-  const total = de + en;
-  if (total === 0) return { lang: fallback, confidence: 0 };
-  const lang: Language = en > de ? 'en' : de > en ? 'de' : fallback;
-  // Few hits are weak evidence: confidence grows with the margin and with the number of hits.
-  const confidence = (Math.abs(en - de) / total) * Math.min(1, total / 6);
-  return { lang, confidence };
+/** The language of a paragraph whose function words were counted (see evidence.ts): the one with more of them. */
+export function languageOf(counts: { de: number; en: number; umlaut: boolean }, fallback: Language): Language {
+  const de = counts.de + (counts.umlaut ? 1 : 0);
+  return counts.en > de ? 'en' : de > counts.en ? 'de' : fallback;
 }
