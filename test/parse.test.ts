@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Block, Issue } from '../src/model.js';
 import { exportFiles } from './helpers/fixtures.js';
-import { parseText } from './helpers/issues.js';
+import { issueWith, parseOne, parseText } from './helpers/issues.js';
 
 let issues: Map<number, Issue>;
 let no21Flat: Issue;
@@ -94,5 +94,29 @@ describe('blocks', () => {
 
   it('records mentions of other issues', () => {
     expect(issues.get(56)!.sections.flatMap((s) => s.mentions)).toEqual([27]);
+  });
+});
+
+describe('page breaks of exports from other tools', () => {
+  const sentence = 'Die Automatisierung verändert nicht nur, welche Arbeit getan wird, sondern auch, wer über';
+  const rest = 'sie bestimmt. Das ist die eigentliche Frage unserer Zeit.';
+
+  it('join a paragraph split by blank lines in the middle of a sentence, in one section, its words unchanged', () => {
+    const issue = parseOne(issueWith(77, 'Die Zeit schreibt über die Zukunft der Arbeit:', '', `„${sentence}`, '', '', '', `${rest}“`, '', 'Ich finde das klug.'));
+    const paragraphs = issue.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'quote' ? b.paragraphs : b.kind === 'list' ? b.items : [b.paragraph]));
+    expect(paragraphs.map((p) => p.text)).toContain(`„${sentence} ${rest}“`);
+    expect(issue.sections).toHaveLength(1);
+  });
+
+  it('join them in a flat export too, where the break left a line that goes on in lower case', () => {
+    const issue = parseOne(issueWith(78, 'Die Zeit schreibt über die Zukunft der Arbeit:', `„${sentence}`, `${rest}“`, 'Ich finde das klug.'));
+    const texts = issue.sections.flatMap((s) => s.blocks).map((b) => (b.kind === 'quote' ? b.paragraphs.map((p) => p.text).join(' | ') : ''));
+    expect(texts).toContain(`„${sentence} ${rest}“`);
+  });
+
+  it('leave paragraphs apart that end a sentence, or go on with a capital', () => {
+    const issue = parseOne(issueWith(79, 'Ein erster Satz ohne Punkt am Ende', 'Und ein zweiter, der groß beginnt.', 'Ein dritter.', 'und ein vierter.'));
+    const texts = issue.sections.flatMap((s) => s.blocks).map((b) => (b.kind === 'commentary' ? b.paragraph.text : ''));
+    expect(texts).toEqual(['Ein erster Satz ohne Punkt am Ende', 'Und ein zweiter, der groß beginnt.', 'Ein dritter.', 'und ein vierter.']);
   });
 });
