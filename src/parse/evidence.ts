@@ -135,7 +135,7 @@ const FOLLOWS_ON = /\b(?:dementsprechend|demnach|folglich|infolgedessen|widerspr
 const RELATED_ITEM = /(?<!\p{L})(?:ähnlich(?:e|en|er|es|em)?|passend(?:e|en|er|es)?|apropos|Apropos|Derweil|Unterdessen|Ebenfalls|Auch)\s+\p{L}/u;
 const POINTS_AT_LINK = /^(?:Hier|Dort)\s+(?:kann man|können|gibt es|ist|sind|sieht man|lässt sich|findet|hat)\b/;
 /** German discourse markers that turn from one item to the next. */
-const TURNS_TO_NEXT = /^(?:Derweil|Unterdessen|Inzwischen|Apropos|Außerdem|Übrigens|Ach ja|Ach,|(?:Ganz )?[Aa]nderes Thema|Themenwechsel|Noch (?:eine?|ein paar|etwas)\b|Und dann (?:noch|war da)|(?:Ganz )?[Kk]urz noch|Passend dazu|Zum Schluss|Zu guter Letzt|Nachtrag|Zuletzt noch|Auch (?:interessant|lesenswert|sehenswert)|Ebenfalls)/;
+const TURNS_TO_NEXT = /^(?:Derweil|Unterdessen|Apropos|Außerdem|Übrigens|Ach ja|Ach,|(?:Ganz )?[Aa]nderes Thema|Themenwechsel|Noch (?:eine?|ein paar|etwas)\b|Und dann (?:noch|war da)|(?:Ganz )?[Kk]urz noch|Passend dazu|Zum Schluss|Zu guter Letzt|Nachtrag|Zuletzt noch|Auch (?:interessant|lesenswert|sehenswert)|Ebenfalls)/;
 /** A subject and a finite verb at the start: `Correctiv hat …`, `Die Wired hat …`, `Netzpolitik.org berichtet …`. */
 const OPENS_WITH_ACTOR = /^(?:(?:Der|Die|Das|The)\s+)?\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,3}\s+(?:hat|haben|hatte|ist|war|berichtet|meldet|schreibt|zeigt|sagt|will|plant|veröffentlicht|veröffentlichte|kündigt|warnt|fordert|hält|sieht|argumentiert|analysiert|erklärt|fragt|beschreibt|bringt|legt|liefert|rechnet|recherchiert|nennt|spricht|bespricht|widmet)\b/u;
 const ENUMERATION = /^(?:Erstens|Zweitens|Drittens|Viertens|Fünftens|Sechstens|Siebtens|Achtens|Neuntens|Zehntens|Zum einen|Zum anderen|First|Second|Third|Fourth|Finally)\b/;
