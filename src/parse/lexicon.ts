@@ -1,0 +1,174 @@
+// The word lists the source finder reads names with. German capitalises every noun, so a
+// capitalised word is a name only when it is none of these: a function word (capitalised at the
+// start of a sentence), a common noun (`nouns-de.ts`, generated from a dictionary), or a role
+// (`die Ökonomin`). Outlets are told by their shape and by the kinds of media named here, not by a
+// list of outlet names. Every list is short enough to read; each says what it is for.
+
+import { NOUNS } from './nouns-de.js';
+
+/** German (and a few English) function words: articles, pronouns, prepositions, conjunctions, particles, auxiliaries, sentence adverbs. */
+const FUNCTION_WORDS = new Set(
+  (
+    'der die das den dem des ein eine einer eines einem einen kein keine keiner keines keinem keinen ' +
+    'ich du er sie es wir ihr man mich dich sich uns euch mir dir ihm ihn ihnen ' +
+    'mein meine meiner meines meinem meinen dein deine deiner deines deinem deinen sein seine seiner seines seinem seinen ' +
+    'ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren euer eure eurer eures eurem euren ' +
+    'dieser diese dieses diesem diesen jener jene jenes jenem jenen jeder jede jedes jedem jeden alle aller allen alles ' +
+    'welche welcher welches welchem welchen wer was wem wen wessen jemand niemand etwas nichts beide beiden ' +
+    'manche mancher manchen viele vielen einige einigen wenige wenigen andere anderen anderer anderes irgendein irgendeine ' +
+    'in im ins an am ans auf aufs aus bei beim mit nach seit von vom zu zum zur durch für gegen ohne um bis über unter vor ' +
+    'hinter neben zwischen wegen trotz während laut gemäß statt anstatt innerhalb außerhalb dank entlang gegenüber ab samt ' +
+    'und oder aber doch sondern denn dass daß ob weil wenn als wie da damit nachdem bevor obwohl sobald falls sofern ' +
+    'seitdem sowie sowohl weder noch entweder ' +
+    'dafür dagegen daran darauf daraus darin darüber davon davor dazwischen danach dadurch dahin dorthin hierfür soweit ' +
+    'auch nur schon bereits sehr so ja nein nicht nie immer oft mal dann dort hier jetzt nun heute gestern morgen neulich ' +
+    'zuletzt inzwischen dabei dazu daher darum deshalb deswegen trotzdem dennoch jedoch allerdings zumindest insbesondere ' +
+    'andererseits einerseits erstens zweitens drittens viertens etwa eben gerade gar ganz fast kaum wohl vielleicht natürlich ' +
+    'leider offenbar bekanntlich also besonders zunächst schließlich endlich sogar selbst wieder weiter außerdem jedenfalls ' +
+    'immerhin ebenfalls gleichzeitig konkret zusammen anders ähnlich diesmal wirklich tatsächlich eigentlich insofern womit ' +
+    'wobei wodurch worauf woran wo wann warum weshalb wieso hierzu hierbei stattdessen zudem übrigens nebenbei unterdessen ' +
+    'mittlerweile nochmal nochmals sodass soweit sowieso anscheinend scheinbar angeblich quasi kurzum kurz genau ' +
+    'bin bist ist sind seid war waren wäre wären sei seien hat habe haben hatte hatten hätte hätten wird werden wurde ' +
+    'wurden würde würden kann können konnte konnten könnte will wollen wollte muss müssen musste soll sollen sollte darf ' +
+    'dürfen gibt gab geht ging ok okay ach tja naja klar ' +
+    'the a an of and or to on at for with by from is are was were be this that these those it its his her their our my'
+  ).split(' '),
+);
+
+/** Whether a word (in any case) is a function word. */
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word.toLowerCase());
+}
+
+let nouns: Set<string> | undefined;
+
+/** The common nouns, lowercased; read from the generated list on first use. */
+function nounSet(): Set<string> {
+  nouns ??= new Set(NOUNS.toLowerCase().split('\n'));
+  return nouns;
+}
+
+/** Endings only German common nouns have (`-ung`, `-heit`, `-schaft` …). */
+const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ismen|nis|nisse|nissen|tät|täten|nahme|nahmen|gabe|gaben|tum|tümer)$/;
+
+/**
+ * Whether a capitalised word is a German common noun: listed, a compound ending in a listed noun
+ * (`Capitalistbude`, `KI-Forscher`, `Rechenzentren`), or with a noun-only ending.
+ * Note: surnames can be nouns too (`Forst`, `Westenberg`); the name reader keeps a noun that
+ * follows a name word, so this answers only "could this word be a common noun?".
+ */
+export function isCommonNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const set = nounSet();
+  if (set.has(lower)) return true;
+  // An adjective used as a noun, inflected: `Deutschen`, `Abgeordneter`.
+  if (/e[nrsm]$/.test(lower) && set.has(lower.slice(0, -1))) return true;
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0 && dash < lower.length - 1) return isCommonNoun(lower.slice(dash + 1));
+  if (lower.length >= 6 && NOUN_SUFFIX.test(lower)) return true;
+  // A word of fifteen letters or more is a compound noun (`Ingefangennahme`), not a name.
+  if (lower.length >= 15 && /^\p{Lu}\p{Ll}+$/u.test(word)) return true;
+  // A compound: its last part (at least four letters, after at least three) is a noun.
+  for (let i = 3; i <= lower.length - 4; i++) if (set.has(lower.slice(i))) return true;
+  return false;
+}
+
+/**
+ * Roles and honorifics that stand before a name (`Die Ökonomin Cecilia Rikap`, `Der Google
+ * KI-Forscher Francois Chollet`, `Prof. Dr. …`): the word, or the last part of a compound, is one
+ * of these, with the endings of gender and case.
+ */
+const ROLE_STEMS =
+  'philosoph|ökonom|forscher|wissenschaftler|journalist|autor|historiker|soziolog|politolog|schriftsteller|publizist|' +
+  'kolumnist|reporter|redakteur|chefredakteur|herausgeber|professor|dozent|kollege|kolleg|investor|blogger|podcaster|' +
+  'youtuber|influencer|aktivist|analyst|experte|expert|chef|ceo|cto|gründer|mitgründer|unternehmer|entrepreneur|' +
+  'politiker|minister|kanzler|präsident|bürgermeister|abgeordnete|senator|richter|anwalt|anwält|jurist|künstler|musiker|' +
+  'regisseur|moderator|theoretiker|denker|kritiker|ethiker|informatiker|ingenieur|entwickler|programmierer|designer|' +
+  'manager|berater|sprecher|kommentator|essayist|anthropolog|psycholog|linguist|mathematiker|physiker|biolog|ökonomie-professor|' +
+  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell';
+const ROLE = new RegExp(`^(?:${ROLE_STEMS})(?:in|innen|en|n|e|s)?$`);
+const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Herr|Frau|Sir|Dame|Lord|Lady)\.?$/;
+
+/** Whether a capitalised word is a role or honorific before a name. */
+export function isRole(word: string): boolean {
+  if (HONORIFIC.test(word)) return true;
+  const lower = word.toLowerCase();
+  const last = lower.slice(lower.lastIndexOf('-') + 1);
+  if (ROLE.test(last)) return true;
+  // A compound role: `Medientheoretiker`, `Politikwissenschaftlerin`.
+  for (let i = 3; i <= last.length - 5; i++) if (ROLE.test(last.slice(i))) return true;
+  return false;
+}
+
+/**
+ * Nouns for a piece a source publishes or says, and for the media it appears in. A name joined
+ * to one (`der Newsletter SnakeOil-AI`, `ein Paper von Apple`, `Anne Helms Podcast`,
+ * `Vanity-Fair-Stück`) is a source presented, not a name in passing.
+ */
+const PIECE_STEMS =
+  'artikel|text|essay|stück|beitrag|kolumne|kommentar|analyse|recherche|reportage|porträt|portrait|interview|gespräch|' +
+  'podcast|podcastfolge|folge|episode|video|videoessay|film|doku|dokumentation|vortrag|talk|rede|keynote|paper|studie|' +
+  'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
+  'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
+  'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief';
+const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
+
+/** Whether a word names a piece or a medium (`Essay`, `Podcasts`, `Newsletter`, `Vanity-Fair-Stücks`'s last part). */
+export function isPiece(word: string): boolean {
+  return PIECE.test(word.toLowerCase());
+}
+
+/**
+ * Media kinds that, as a word of a name, make it an outlet: `New York Times`, `Platformer
+ * Newsletter`, `Otherwise Salon`, `Frankfurter Allgemeine Zeitung`; and the platforms a source
+ * posts on, which are channels (`auf Bluesky`).
+ */
+const OUTLET_WORDS = new Set(
+  (
+    'times post news journal review magazine magazin guardian herald tribune gazette telegraph observer economist monthly ' +
+    'weekly daily chronicle independent mirror standard press presse media medien wire quarterly insider spectator report ' +
+    'zeitung zeitschrift rundschau anzeiger kurier nachrichten rundfunk radio fernsehen tv sender verlag podcast newsletter ' +
+    'blog show salon channel kanal network ' +
+    'bluesky mastodon threads twitter youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'
+  ).split(' '),
+);
+/** Of those, the kinds that describe rather than name (`Platformer Newsletter` is `Platformer`). */
+const GENERIC_OUTLET_WORDS = new Set('podcast newsletter blog channel kanal'.split(' '));
+/** Platforms: a channel, never a person. */
+const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'.split(' '));
+
+export function isOutletWord(word: string): boolean {
+  return OUTLET_WORDS.has(word.toLowerCase());
+}
+
+export function isGenericOutletWord(word: string): boolean {
+  return GENERIC_OUTLET_WORDS.has(word.toLowerCase());
+}
+
+export function isPlatform(word: string): boolean {
+  return PLATFORMS.has(word.toLowerCase());
+}
+
+/** Endings of organisations (`Goldman Sachs Group`, `Mithril Capital`, `Acme GmbH`): an outlet, not a person. */
+export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
+
+/**
+ * Verbs of saying, writing, publishing and presenting (stems, also as past participle): a name as
+ * their subject or agent is the one who speaks. `hat`, `ist` or `bekommt` say nothing of the kind.
+ */
+const REPORTING =
+  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
+
+/** Whether a lowercase word is a verb of saying, writing or publishing. */
+export function isReportingVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  // Not a participle used as an adjective (`die beschreibenden Semantiken`).
+  return REPORTING.test(lower) && !/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower);
+}
+
+/** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */
+export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
+
+/** Abbreviations whose dot does not end a sentence. */
+export const ABBREVIATIONS = new Set('z.b bzw usw etc vgl u.a ca bsw bspw dr prof mr mrs ms st no nr inkl ggf evtl d.h s.o u.ä o.ä sog jh jhd'.split(' '));
