@@ -114,9 +114,17 @@ const PIECE_STEMS =
   'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief';
 const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
-/** Whether a word names a piece or a medium (`Essay`, `Podcasts`, `Newsletter`, `Vanity-Fair-Stücks`'s last part). */
+const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
+
+/** Whether a word names a piece or a medium (`Essay`, `Podcasts`, `Newsletter`), also as a compound (`Gastbeitrag`, `Zeitungsartikel`). */
 export function isPiece(word: string): boolean {
-  return PIECE.test(word.toLowerCase());
+  const lower = word.toLowerCase();
+  if (PIECE.test(lower)) return true;
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0) return PIECE.test(lower.slice(dash + 1));
+  const head = PIECE_HEAD.exec(lower);
+  // A compound: a word of at least three letters before a piece of at least four (`Gast|beitrag`).
+  return Boolean(head && head.index >= 3 && lower.length - head.index >= 4 && isCommonNoun(word.slice(head.index)));
 }
 
 /**
@@ -142,6 +150,13 @@ export function isOutletWord(word: string): boolean {
   return OUTLET_WORDS.has(word.toLowerCase());
 }
 
+/** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
+const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
+
+export function isKindOnly(word: string): boolean {
+  return KIND_ONLY.has(word.toLowerCase());
+}
+
 export function isGenericOutletWord(word: string): boolean {
   return GENERIC_OUTLET_WORDS.has(word.toLowerCase());
 }
@@ -165,6 +180,13 @@ export function isReportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
   // Not a participle used as an adjective (`die beschreibenden Semantiken`).
   return REPORTING.test(lower) && !/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower);
+}
+
+/** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */
+const SPEECH = /^(?:ge)?(?:sag|sprach|sprich|forder|warn|beton|kündig|behaupt|versprach|versprich|droh|verkünd)|^(?:angekündigt|angedroht|verkündet)$/;
+
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH.test(word.toLowerCase());
 }
 
 /** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */

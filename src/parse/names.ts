@@ -15,11 +15,13 @@ import {
   isCommonNoun,
   isFunctionWord,
   isGenericOutletWord,
+  isKindOnly,
   isOutletWord,
   isPiece,
   isPlatform,
   isReportingVerb,
   isRole,
+  isSpeechVerb,
   ORGANISATION_WORD,
   RECOMMENDS,
 } from './lexicon.js';
@@ -50,6 +52,8 @@ export interface Mention {
   presents: boolean;
   /** The one who speaks or publishes in its clause: subject or agent of the verb, after `laut`, a title named. */
   speaks: boolean;
+  /** Its verb is one of plain speech (`Donald Trump sprach …`, `fordert`): news, unless a piece is presented too. */
+  news: boolean;
   /** Cited as earlier background (`wie schon X bemerkte`, `hatte bereits X beobachtet`). */
   background: boolean;
   /** The sentence recommends a piece (`lesenswert`). */
@@ -95,7 +99,7 @@ const SUBORDINATE = new Set(['dass', 'daß', 'ob', 'nachdem', 'weil', 'wenn', 'o
 /** Conjunctions after which a new main clause (with its own subject) may start. */
 const COORDINATING = new Set(['und', 'aber', 'doch', 'sondern', 'denn', 'oder']);
 /** Words that may stand inside a name (`Ursula von der Leyen`, `Andreessen & Horowitz`, `Analyse und Kritik`). */
-const PARTICLE = new Set(['von', 'van', 'de', 'da', 'di', 'du', 'del', 'al', 'bin', 'ibn', 'ten', 'ter', 'le', 'la', '&', 'und']);
+const PARTICLE = new Set(['von', 'van', 'de', 'da', 'di', 'du', 'del', 'al', 'bin', 'ibn', 'ten', 'ter', 'le', 'la', '&', 'und', 'of', 'for']);
 /** Adverbs that may stand between a verb and the name after it (`versucht auch Ryan Broderick`). */
 const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits']);
 const ARTICLE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the']);
@@ -245,14 +249,16 @@ function findRuns(tokens: Token[]): Run[] {
       const next = tokens[end]!;
       if (last.clauseEnd || last.apostrophe) break;
       // `Elon Musks Trans-Tochter`: a possessive ends the name before the noun it owns.
-      const possessive = end - 1 > i && /s$/.test(last.word) && last.word.length > 3 && (isCommonNoun(next.word) || isRole(next.word) || isPiece(next.word));
+      // (Only after a given name: `Der Ökonom Jens Probe` is no possessive.)
+      const givenBefore = end - 1 > i && !isRole(tokens[end - 2]!.word) && !isPiece(tokens[end - 2]!.word) && (!isCommonNoun(tokens[end - 2]!.word) || tokens[end - 2]!.word.length <= 4);
+      const possessive = givenBefore && /s$/.test(last.word) && last.word.length > 3 && (isCommonNoun(next.word) || isRole(next.word) || isPiece(next.word));
       if (nameLike(next) && next.lower !== 'the' && !possessive) {
         end++;
         continue;
       }
       // A particle joins two name words; not after a common noun (`Podcast von Dwarkesh Patel`).
       const after = tokens[end + 1];
-      const particle = PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || (!isCommonNoun(last.word) && !isPiece(last.word)));
+      const particle = PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || ((next.lower === 'of' || next.lower === 'for') ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
       const vonDer = next.lower === 'von' && tokens[end + 1]?.lower === 'der' && nameLike(tokens[end + 2]) && !isCommonNoun(last.word) && !isPiece(last.word);
       if (vonDer) end += 2;
       else if (particle) end++;
@@ -300,10 +306,14 @@ function nameWords(tokens: Token[], run: Run): NameWords | undefined {
   const limit = particleAt < 0 ? words.length - 2 : particleAt - 2;
   // `Platformer Newsletter`: the word before a generic medium is its name.
   const genericLast = words.length >= 2 && isGenericOutletWord(words[words.length - 1]!.word);
+  // `Süddeutsche Zeitung`, `New York Times`: before an outlet's name-word nothing is a descriptor.
+  const outletName = isOutletWord(words[words.length - 1]!.word) && !genericLast;
   for (let j = Math.min(limit, genericLast ? words.length - 3 : words.length - 2); j >= 0; j--) {
     const w = words[j]!;
     if (w.initial) continue;
-    if (isRole(w.word) || isCommonNoun(w.word) || isPiece(w.word)) {
+    // A short noun opening a name is a given name (`Kate`, `Mark`), not a descriptor.
+    const givenName = j === 0 && w.word.length <= 4 && !isRole(w.word) && !isPiece(w.word);
+    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
       first += j + 1;
@@ -347,14 +357,14 @@ function shapeOf(n: NameWords): Shape | undefined {
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`).
-  if (capWords.length === 1 && (isOutletWord(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic) return undefined;
+  if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic) return undefined;
   const initials = (t: Token, i: number) => t.initial || (i === 0 && tokens.length > 1 && /^\p{Lu}{2,3}$/u.test(t.word));
   const brand = (w: string) => /\p{Ll}\p{Lu}/u.test(w.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, ''));
   const outletShape =
     generic ||
     tokens[0]!.lower === 'the' ||
     words.includes('&') ||
-    capWords.some((t, i) => isOutletWord(t.word) || ORGANISATION_WORD.test(t.word) || /\d/.test(t.word) || brand(t.word) || (/^\p{Lu}{2,}$/u.test(t.word) && !initials(t, i)));
+    capWords.some((t, i) => isOutletWord(t.word) || ORGANISATION_WORD.test(t.word) || /\d/.test(t.word) || brand(t.word) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(t.word) || (/^\p{Lu}{2,}$/u.test(t.word) && !initials(t, i)));
   if (outletShape) {
     const platform = words.length === 1 && isPlatform(words[0]!);
     return { name, kind: 'outlet', reason: platform ? 'a platform' : 'the shape of an outlet', sure: true, single: false, phrase: false };
@@ -462,6 +472,7 @@ export function readNames(text: string): Mention[] {
       strong: evidence.strong,
       presents: evidence.presents,
       speaks: Boolean(evidence.speaks),
+      news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
       background: background(tokens, n.first),
       recommended: sentenceOf(tokens, n.first).some((t) => RECOMMENDS.test(t.lower)),
     });
@@ -491,6 +502,8 @@ interface Evidence {
   strong: boolean;
   presents: boolean;
   speaks?: boolean;
+  /** The verb it speaks with, when there is one. */
+  verb?: string;
   kind?: NameKind;
   kindSure?: boolean;
   /** A name of common words is accepted here (`in Analyse und Kritik`, `Die Zeit mit …`). */
@@ -564,7 +577,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(p!.word) || subjectBefore || reporting(clause) || pieceIn(clause))));
     // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
     if (singleNoun && !(n.article || governor.lower === 'im') ) return undefined;
-    if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore) && (reporting(clause) || pieceIn(clause)))) return undefined;
+    if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause) || pieceIn(clause)))) return undefined;
     if (outletBefore) return undefined;
     if (strongPlace || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause) : Boolean(reporting(clause) || pieceIn(clause))))) {
       const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !opensSentence;
@@ -584,16 +597,23 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   }
   const descriptor = n.descriptor ? tokens.slice(part.start, s).reverse().find((t) => isPiece(t.word)) : undefined;
   const namedWith = descriptor ?? (before && pieceAt(s - 1) ? before : undefined);
-  if (namedWith && !n.role && !shape.phrase) {
-    return { why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
+  // A title right after its medium may be a common word (`die Sendung Monitor`).
+  const titleAfterMedium = namedWith === before && singleNoun;
+  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) {
+    return { why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   }
   if (s >= 3 && tokens[s - 1]!.clauseEnd && (pieceAt(s - 2) || pieceAt(s - 3)) && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase) {
     return { why: `named after "${(pieceAt(s - 2) ?? pieceAt(s - 3))!.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
   }
 
-  // `Interview mit … Jordan Peterson`: interviewed.
-  if (governor?.lower === 'mit' && pieceAt(g - 1) && !shape.phrase) {
-    return { why: `"${tokens[g - 1]!.word} mit …"`, strong: true, presents: true };
+  // `Interview mit … Jordan Peterson`: interviewed; `im Interview mit der Zeit`: the outlet that asks.
+  if (governor?.lower === 'mit' && pieceAt(g - 1)) {
+    if (singleNoun && n.article) return { why: `"${tokens[g - 1]!.word} mit …"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
+    if (!shape.phrase) return { why: `"${tokens[g - 1]!.word} mit …"`, strong: true, presents: true };
+  }
+  // `hat mit der Soziologin Eva Beispiel gesprochen`: the one who talks.
+  if (governor?.lower === 'mit' && !shape.phrase && predicate.some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) {
+    return { why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   }
 
   // The agent of a passive: `die von David Karpf auseinander genommen wird`, `von Rachel Maddow zusammenfassen lassen`.
@@ -618,7 +638,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
       if (/[.!?]/.test(tokens[k]!.post) && tokens[k]!.sentenceEnd) break;
     }
     const verb = reporting(rest);
-    return verb && !shape.phrase ? { why: `"wie …" with "${verb.word}"`, strong: true, presents: false, speaks: true } : undefined;
+    return verb && !shape.phrase ? { why: `"wie …" with "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word } : undefined;
   }
 
   // After a reporting verb: `schreibt Nathan Benaich`, `versucht auch Ryan Broderick`, `kritisiert Tooze`;
@@ -627,11 +647,11 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   // Nathan Benaich`, but not `Joan Westenberg sieht die USA`).
   const verb = w >= 0 && !tokens[w]!.clauseEnd && !tokens[w]!.cap && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) {
-    return { why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(clause)), speaks: true };
+    return { why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(clause)), speaks: true, verb: verb.word };
   }
   if (verb && AUXILIARY.test(verb.lower) && !shape.phrase && (reporting(predicate) || pieceIn(predicate))) {
     const word = (reporting(predicate) ?? pieceIn(predicate))!.word;
-    return { why: `after "${verb.word} … ${word}"`, strong: true, presents: Boolean(pieceIn(predicate)), speaks: true };
+    return { why: `after "${verb.word} … ${word}"`, strong: true, presents: Boolean(pieceIn(predicate)), speaks: true, verb: word };
   }
   // After another verb the name is the subject too, when the clause opened with something else
   // (`In eine ähnliche Kerbe schlägt auch Alberto Toscano`).
@@ -659,13 +679,16 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     const piece = pieceIn(predicate);
     // `Die Zeit berichtet`: a common noun with an article is an outlet only as the subject of a reporting verb.
     if (singleNoun) {
-      if (!(n.article && PUBLISHES.test(after.lower) && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word))) return undefined;
-      return { why: `subject of "${after.word}"`, strong: true, presents: false, speaks: true, kind: 'outlet', allowsPhrase: true };
+      // `Der Spiegel hat eine lange Recherche …`: has a piece (its object, after an indefinite article).
+      const pieceObject = piece && /^(?:hat|hatte|haben|hatten|bringt|brachte|zeigt)$/.test(after.lower) && indefiniteBefore(predicate, piece);
+      const publishes = PUBLISHES.test(after.lower) || pieceObject;
+      if (!(n.article && publishes && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word))) return undefined;
+      return { why: piece && !PUBLISHES.test(after.lower) ? `subject, with a "${piece.word}"` : `subject of "${after.word}"`, strong: true, presents: Boolean(piece), speaks: true, kind: 'outlet', allowsPhrase: true };
     }
     if (shape.phrase) return undefined;
     // A single word opening a sentence is a name only before a reporting verb (`Tooze fasst`, not `Besser bekannt ist`).
     if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord)) return undefined;
-    if (verbWord) return { why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true };
+    if (verbWord) return { why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true, verb: verbWord.word };
     if (piece) return { why: `subject, with a "${piece.word}"`, strong: true, presents: true, speaks: true };
     return { why: `subject of "${after.word}"`, strong: false, presents: false, speaks: true };
   }
@@ -676,6 +699,13 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     return { why: `"${tokens[c]!.word} … ${shape.name}"`, strong: false, presents: true };
   }
   return undefined;
+}
+
+/** Whether a piece stands after an indefinite article (and adjectives), as an object: `eine lange Recherche`. */
+function indefiniteBefore(words: Token[], piece: Token): boolean {
+  let k = words.indexOf(piece) - 1;
+  while (k >= 0 && adjectiveLike(words[k]!)) k--;
+  return k >= 0 && /^(?:ein|eine|einen|einer|einem)$/.test(words[k]!.lower);
 }
 
 /** Whether the clause of the verb at `w` has a subject before it: a name or a personal pronoun opening the clause. */
@@ -740,6 +770,7 @@ function titles(tokens: Token[]): Mention[] {
       strong: true,
       presents: true,
       speaks: true,
+      news: false,
       background: false,
       recommended: sentenceOf(tokens, i).some((w) => RECOMMENDS.test(w.lower)),
     });
@@ -769,6 +800,7 @@ function interviewOutlets(text: string, tokens: Token[]): Mention[] {
     strong: true,
     presents: true,
     speaks: false,
+    news: false,
     background: false,
     recommended: RECOMMENDS.test(match[0]),
   }];
@@ -797,6 +829,7 @@ function compounds(tokens: Token[]): Mention[] {
       strong: true,
       presents: true,
       speaks: false,
+      news: false,
       background: false,
       recommended: sentenceOf(tokens, i).some((w) => RECOMMENDS.test(w.lower)),
     });
@@ -812,7 +845,12 @@ function compounds(tokens: Token[]): Mention[] {
 function pairUp(mentions: Mention[]): void {
   for (const outlet of mentions) {
     if (outlet.kind !== 'outlet' || !outlet.presents || outlet.partner) continue;
-    const person = mentions.find((m) => m.kind === 'person' && !m.partner && m.sentence === outlet.sentence && Math.abs(m.at - outlet.at) <= 14);
+    // Only a venue: where someone speaks (`in der Zeit`, `im Podcast: …`, `The Atlantics‘`), not an outlet that speaks itself.
+    if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why)) continue;
+    // The nearest person before it in the sentence, else after it; a title right after `Anne Helms Podcast:` too.
+    const title = outlet.why.startsWith('title after');
+    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents)));
+    const person = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
     if (!person) continue;
     person.partner = outlet;
     outlet.partner = person;

@@ -15,7 +15,7 @@
 
 import type { Language, Source } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
-import { isCommonNoun, isFunctionWord, isRole } from './lexicon.js';
+import { isCommonNoun, isFunctionWord, isOutletWord, isRole } from './lexicon.js';
 import { readNames, type Mention } from './names.js';
 
 /** A source of a section, with how sure the reading is and why. */
@@ -120,12 +120,13 @@ function collectFullNames(texts: readonly string[]): Map<string, Map<string, num
   const run = /(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{L}'’-]+\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
   for (const text of texts) {
     for (const match of text.matchAll(run)) {
+      if (/^The\s/.test(match[0]) || match[0].includes('&')) continue;
       let words = match[0].split(/\s+/);
       // Roles, common nouns and sentence openers before the name (`Der Google KI-Forscher Francois Chollet`).
       const notName = (w: string) => isRole(w) || isFunctionWord(w) || (isCommonNoun(w) && !w.includes('.'));
       const lastNotName = words.slice(0, -1).findLastIndex(notName);
       words = words.slice(lastNotName + 1);
-      if (words.length < 2) continue;
+      if (words.length < 2 || words.some((w) => isOutletWord(w))) continue;
       const last = words[words.length - 1]!.replace(/[’']s$/, '');
       const full = [...words.slice(0, -1), last].join(' ');
       const names = byLast.get(last) ?? byLast.set(last, new Map()).get(last)!;
@@ -138,6 +139,8 @@ function collectFullNames(texts: readonly string[]): Map<string, Map<string, num
 /** A name taken for a source, as the section reads it. */
 interface Taken {
   mention: Mention;
+  /** Index of the paragraph in the section. */
+  paragraph: number;
   name: string;
   kind: 'person' | 'outlet';
   role: string;
@@ -172,11 +175,13 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
       const lastSentence = Math.max(...mentions.map((m) => m.sentence), -1);
       const strong = mentions.filter((m) => m.strong);
       const inLast = (ms: Mention[]) => ms.filter((m) => m.sentence === lastSentence);
-      speaker = inLast(strong).pop() ?? strong[strong.length - 1] ?? inLast(mentions).pop() ?? mentions[mentions.length - 1];
+      // The last name in a speaker's position hands over; without one, the subject of the sentence that hands over.
+      speaker = inLast(strong).pop() ?? strong[strong.length - 1] ?? inLast(mentions.filter((m) => m.speaks)).pop();
       chosen = [...strong, ...(speaker && !speaker.strong ? [speaker] : [])];
       role = opening ? 'opens the section and leads in to a quote' : 'leads in to a quote';
     } else if (opening) {
-      chosen = mentions.filter((m) => (hasQuotes ? m.presents : m.strong || m.presents));
+      // Without quotes, a speaker counts too, but not one who only speaks as in the news (`Donald Trump sprach …`).
+      chosen = mentions.filter((m) => (hasQuotes ? m.presents : m.presents || (m.strong && !m.news)));
       role = hasQuotes ? 'opens the section, presenting a piece' : 'opens the section';
     } else if (afterQuote) {
       chosen = mentions.filter((m) => m.strong && m.presents);
@@ -187,7 +192,7 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     }
     const here: Taken[] = [];
     for (const mention of chosen) {
-      const t = take(mention, role, names, [...taken, ...here]);
+      const t = take(mention, index, role, names, [...taken, ...here]);
       if (t) here.push(t);
     }
     // A person and the outlet they speak in belong together.
@@ -207,7 +212,7 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     taken.push(...here);
   });
 
-  const readings = toReadings(taken, paragraphs, firstCommentary, leadSpeaker);
+  const readings = toReadings(taken, firstCommentary, leadSpeaker);
   const speakers = paragraphs.map((p, index) => {
     if (!quoted(p)) return undefined;
     let lead = index - 1;
@@ -228,26 +233,34 @@ function announcesOwnText(text: string): boolean {
 }
 
 /** A mention as a name the section takes, resolved against the issue (`Tooze` → `Adam Tooze`). */
-function take(mention: Mention, role: string, names: IssueNames, before: Taken[]): Taken | undefined {
+function take(mention: Mention, paragraph: number, role: string, names: IssueNames, before: Taken[]): Taken | undefined {
   let name = mention.name;
   let kind = mention.kind;
-  if (mention.single) {
-    const full = names.fullName(name);
+  const outlet = kind === 'outlet' && !name.includes(' ') ? names.outlet(name) : undefined;
+  if (outlet) name = outlet;
+  else if (mention.single) {
     const known = before.find((t) => t.kind === 'person' && t.name.split(/\s+/).pop() === name);
-    if (known || full) {
-      name = known?.name ?? full!;
+    const full = known?.name ?? names.fullName(name);
+    if (full) {
+      name = full;
       kind = 'person';
     }
-  } else if (kind === 'outlet' && !name.includes(' ')) {
-    name = names.outlet(name) ?? name;
   }
-  return { mention, name, kind, role, speaker: false };
+  return { mention, paragraph, name, kind, role, speaker: false };
 }
+
+/** Media whose people the section may quote without naming it again. */
+const PERSONAL_MEDIUM = /^(?:named with|title after) "(?:Newsletter|Blog|Podcast|Kanal|Channel|Substack|Videoblog)/i;
 
 const key = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|das)\s+/, '');
 
 /** The section's sources from the names taken: one per person (with their outlet) or outlet, main first. */
-function toReadings(taken: Taken[], paragraphs: readonly ClassifiedParagraph[], firstCommentary: number, leadSpeaker: Map<number, Taken>): (SourceReading & { names: Set<string> })[] {
+function toReadings(taken: Taken[], firstCommentary: number, leadSpeaker: Map<number, Taken>): (SourceReading & { names: Set<string> })[] {
+  // A newsletter, blog or podcast the section opens with, and people it quotes later with no outlet
+  // of their own: they are its authors (`Der Newsletter SnakeOil-AI …` … `Sayash Kapoor und Arvind Narayanan fassen …:`).
+  const medium = taken.find((t) => t.paragraph === firstCommentary && t.kind === 'outlet' && PERSONAL_MEDIUM.test(t.mention.why) && !taken.some((p) => p.partner === t));
+  const author = medium && !taken.some((t) => t.paragraph === firstCommentary && t.kind === 'person') ? taken.find((t) => t.kind === 'person' && !t.partner && t.paragraph > firstCommentary) : undefined;
+  if (medium && author) author.partner = medium;
   const readings: (SourceReading & { names: Set<string>; order: number })[] = [];
   const find = (name: string) => readings.find((r) => r.names.has(key(name)));
   taken.forEach((t, order) => {
@@ -268,11 +281,13 @@ function toReadings(taken: Taken[], paragraphs: readonly ClassifiedParagraph[], 
     const names = new Set([key(t.name), ...(t.partner ? [key(t.partner.name)] : [])]);
     readings.push({ source, confidence: confidenceOf(t), reasons: [reason, ...(t.partner ? [describe(t.partner)] : [])], names, order });
   });
-  // The main source: the one the opening paragraph presents (its speaker, if it leads in to a
-  // quote), else the speaker of the first quote, else the first named.
-  const opening = leadSpeaker.get(firstCommentary) ?? taken.find((t) => paragraphs[firstCommentary] && t.role.startsWith('opens'));
+  // The main source: the one the opening paragraph presents (where it leads in to a quote, the
+  // quote's speaker, unless it names another source in an earlier sentence), else the speaker of
+  // the first quote.
+  const opening = taken.find((t) => t.paragraph === firstCommentary);
+  const openingSpeaker = leadSpeaker.get(firstCommentary);
   const firstQuoteLead = [...leadSpeaker.entries()].sort((a, b) => a[0] - b[0])[0]?.[1];
-  const main = opening ?? firstQuoteLead;
+  const main = opening && openingSpeaker && openingSpeaker.mention.sentence <= opening.mention.sentence ? openingSpeaker : (opening ?? firstQuoteLead);
   const mainAt = main ? readings.findIndex((r) => r.names.has(key(main.name))) : -1;
   if (mainAt > 0) readings.unshift(...readings.splice(mainAt, 1));
   return readings.map(({ order: _, ...r }) => r);
