@@ -58,20 +58,36 @@ const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|t
  * follows a name word, so this answers only "could this word be a common noun?".
  */
 export function isCommonNoun(word: string): boolean {
+  return isListedNoun(word) || isCompoundNoun(word);
+}
+
+/** A noun the list has (in any of its forms), or one with a noun-only ending or of fifteen letters and more. */
+export function isListedNoun(word: string): boolean {
   const lower = word.toLowerCase();
   const set = nounSet();
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0 && dash < lower.length - 1) return isListedNoun(lower.slice(dash + 1));
   if (set.has(lower)) return true;
   // An adjective used as a noun, inflected: `Deutschen`, `Abgeordneter`.
   if (/e[nrsm]$/.test(lower) && set.has(lower.slice(0, -1))) return true;
-  const dash = lower.lastIndexOf('-');
-  if (dash > 0 && dash < lower.length - 1) return isCommonNoun(lower.slice(dash + 1));
   if (lower.length >= 6 && NOUN_SUFFIX.test(lower)) return true;
   // A word of fifteen letters or more is a compound noun (`Ingefangennahme`), not a name.
-  if (lower.length >= 15 && /^\p{Lu}\p{Ll}+$/u.test(word)) return true;
-  // A compound: its last part (at least four letters, after at least three) is a noun.
+  return lower.length >= 15 && /^\p{Lu}\p{Ll}+$/u.test(word);
+}
+
+/**
+ * A word that ends in a listed noun (`Capitalistbude`, `KI-Forscher`, `Rechenzentren`). Names can
+ * look so too (`Westenberg`, `Platformer`): the reader takes it for a noun only before a name.
+ */
+export function isCompoundNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const set = nounSet();
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0 && dash < lower.length - 1) return isCommonNoun(lower.slice(dash + 1));
   for (let i = 3; i <= lower.length - 4; i++) if (set.has(lower.slice(i))) return true;
   return false;
 }
+
 
 /**
  * Roles and honorifics that stand before a name (`Die Ökonomin Cecilia Rikap`, `Der Google

@@ -14,6 +14,7 @@ import {
   ABBREVIATIONS,
   isCommonNoun,
   isFunctionWord,
+  isListedNoun,
   isGenericOutletWord,
   isKindOnly,
   isOutletWord,
@@ -58,6 +59,8 @@ export interface Mention {
   background: boolean;
   /** The sentence recommends a piece (`lesenswert`). */
   recommended: boolean;
+  /** The first word of the run it was read from: people joined by `und` share it. */
+  group: number;
   /** For a person: the outlet they speak in (`Charley Warzel … im Atlantic`); for an outlet, the person. */
   partner?: Mention;
 }
@@ -215,12 +218,27 @@ function verbLike(t: Token): boolean {
   return !t.cap && /^\p{Ll}+$/u.test(t.word) && (AUXILIARY.test(t.lower) || isReportingVerb(t.word) || (!isFunctionWord(t.word) && !/(?:isch|ische[nmrs]?|liche[nmrs]?|ige[nmrs]?|ene[nmrs]?|ste[nmrs]?|ich|lich|ig|bar|los|voll|weise|mal)$/.test(t.lower)));
 }
 
+/** A word that is surely a finite verb: an auxiliary, a reporting verb, a strong past form, or a `-t`/`-te` form. */
+function finiteVerb(t: Token): boolean {
+  return !t.cap && /^\p{Ll}+$/u.test(t.word) && (AUXILIARY.test(t.lower) || isReportingVerb(t.word) || STRONG_PAST.test(t.lower) || (verbLike(t) && /(?:t|te)$/.test(t.lower)));
+}
+
 /** Finite forms of strong verbs, which have no `-t` ending (`nahm`, `sah`, `half`). */
 const STRONG_PAST = /^(?:nahm|sah|gab|kam|fand|sprach|schrieb|ging|stand|hielt|ließ|rief|half|lief|blieb|trat|zog|bot|las|wies|schien|hieß|fiel|wusste|brachte|dachte|kannte|nannte|warf|traf|schlug|trug|wuchs)$/;
 
-/** A sentence with a finite verb (an auxiliary, a `-t`/`-te`/`-ten` form, a strong past form). */
+/**
+ * A sentence with a finite verb: an auxiliary, a `-t`/`-te`/`-ten` form, a strong past form, or an
+ * `-en` form that no article or `zu` precedes (`Andreesson & Horowitz stecken …`, not `einen lesenswerten`).
+ */
 function hasFiniteVerb(words: Token[]): boolean {
-  return words.some((t) => !t.cap && !t.quoted && /^\p{Ll}+$/u.test(t.word) && (AUXILIARY.test(t.lower) || /^(?:gibt|gab|geht)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (verbLike(t) && /(?:t|te|ten)$/.test(t.lower) && !isFunctionWord(t.word))));
+  return words.some((t, i) => {
+    if (t.cap || t.quoted || !/^\p{Ll}+$/u.test(t.word)) return false;
+    if (AUXILIARY.test(t.lower) || /^(?:gibt|gab|geht)$/.test(t.lower) || STRONG_PAST.test(t.lower)) return true;
+    if (!verbLike(t) || isFunctionWord(t.word)) return false;
+    if (/(?:t|te|ten)$/.test(t.lower)) return true;
+    const previous = words[i - 1];
+    return /en$/.test(t.lower) && Boolean(previous) && !ARTICLE.has(previous!.lower) && !/^(?:zu|ein|eine|einen|einem|einer|eines|kein|keine|keinen|diese|diesen|dieser|jede|jeden|alle|allen|viele|vielen|seine|seinen|ihre|ihren)$/.test(previous!.lower) && !adjectiveLike(previous!);
+  });
 }
 
 /** A run of capitalised words, as found, before reading it as a name. */
@@ -239,7 +257,9 @@ function findRuns(tokens: Token[]): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!nameLike(tokens[i])) {
+    // `404 Media`: a number opening a name.
+    const number = /^\d+$/.test(tokens[i]!.word) && !tokens[i]!.clauseEnd && nameLike(tokens[i + 1]) && !tokens[i]!.quoted;
+    if (!nameLike(tokens[i]) && !number) {
       i++;
       continue;
     }
@@ -313,6 +333,7 @@ function nameWords(tokens: Token[], run: Run): NameWords | undefined {
     if (w.initial) continue;
     // A short noun opening a name is a given name (`Kate`, `Mark`), not a descriptor.
     const givenName = j === 0 && w.word.length <= 4 && !isRole(w.word) && !isPiece(w.word);
+    if (ORGANISATION_WORD.test(w.word)) continue; // `Universität Oxford`, `Stiftung Warentest`: part of the name
     if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
@@ -321,7 +342,7 @@ function nameWords(tokens: Token[], run: Run): NameWords | undefined {
       break;
     }
   }
-  while (words.length && !words[0]!.cap) {
+  while (words.length && !words[0]!.cap && !/^\d+$/.test(words[0]!.word)) {
     words = words.slice(1);
     first++;
   }
@@ -354,6 +375,8 @@ function shapeOf(n: NameWords): Shape | undefined {
   const name = nameText(tokens);
   if (SELF.test(name)) return undefined;
   const capWords = tokens.filter((t) => t.cap);
+  // `404 Media`: a name that opens with a number is a brand.
+  if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`).
@@ -371,7 +394,8 @@ function shapeOf(n: NameWords): Shape | undefined {
   }
   if (n.role) return { name, kind: 'person', reason: 'a role before it', sure: true, single: false, phrase: false };
   if (words.length === 1) {
-    const noun = isCommonNoun(words[0]!);
+    // Only a listed noun: a compound-looking word may be a name (`Platformer`, `Tagesspiegel`).
+    const noun = isListedNoun(words[0]!);
     // `Die Wired hat …`: a name with an article is no person's.
     if (n.article && !noun) return { name, kind: 'outlet', reason: 'a name with an article', sure: true, single: false, phrase: false };
     return { name, reason: 'one word', sure: false, single: !noun, phrase: noun };
@@ -467,6 +491,7 @@ export function readNames(text: string): Mention[] {
       kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
       single: shape.single && !n.role && !evidence.kindSure,
       at: n.first,
+      group: run.start,
       sentence: first.sentence,
       why: evidence.why,
       strong: evidence.strong,
@@ -516,7 +541,11 @@ interface Evidence {
 function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Evidence | undefined {
   const s = n.first;
   const last = tokens[part.end - 1]!;
-  const after = last.clauseEnd ? undefined : tokens[run.end];
+  // A bracket after the name (`Paul Krugman (NYT) über …`) does not stand between it and its verb.
+  let a = run.end;
+  while (a < tokens.length && tokens[a]!.paren && !last.clauseEnd) a++;
+  const afterParen = a > run.end && tokens[a - 1]!.post.includes(')') && !tokens[a - 1]!.sentenceEnd;
+  const after = last.clauseEnd && !afterParen ? undefined : tokens[a];
   // Look back over articles and adjectives (and a dropped descriptor) to the word that governs the name.
   let g = s - 1;
   let skipped = 0;
@@ -606,6 +635,10 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     return { why: `named after "${(pieceAt(s - 2) ?? pieceAt(s - 3))!.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
   }
 
+  // `eine Studie der Universität Oxford`, `ein Essay des Historikers …`: a piece of theirs.
+  if (governor && isPiece(governor.word) && !governor.quoted && /^(?:der|des)$/.test(tokens[g + 1]?.lower ?? '') && !shape.phrase) {
+    return { why: `"${governor.word} ${tokens[g + 1]!.word} …"`, strong: true, presents: true, speaks: true };
+  }
   // `Interview mit … Jordan Peterson`: interviewed; `im Interview mit der Zeit`: the outlet that asks.
   if (governor?.lower === 'mit' && pieceAt(g - 1)) {
     if (singleNoun && n.article) return { why: `"${tokens[g - 1]!.word} mit …"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
@@ -620,7 +653,8 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   if (before && (before.lower === 'von' || before.lower === 'vom')) {
     const rest = predicate;
     const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
-    if (!shape.phrase && !ofNoun && rest.some((t) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower)) && rest.some((t) => !t.cap && /^\p{Ll}+$/u.test(t.word) && !isFunctionWord(t.word))) {
+    const passive = (t: Token) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
+    if (!shape.phrase && !ofNoun && (rest.some(passive) || clause.slice(0, clause.indexOf(before)).some(passive)) && rest.some((t) => !t.cap && /^\p{Ll}+$/u.test(t.word) && !isFunctionWord(t.word))) {
       return { why: 'agent after "von"', strong: true, presents: false, speaks: true };
     }
     return undefined;
@@ -668,9 +702,15 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   if (atClauseStart && after && /^(?:mit|in|im|über|zu|zur|zum)$/.test(after.lower) && !hasFiniteVerb(sentence)) {
     const rest = sentence.slice(sentence.indexOf(after) + 1);
     const presentsPiece = rest.some((t) => isPiece(t.word)) || rest.some((t) => nameLike(t) && !isCommonNoun(t.word));
-    if ((shape.kind !== undefined || shape.single || (n.article && singleNoun)) && presentsPiece && !isPiece(n.words[0]!.word)) {
+    const topicOnly = /^(?:über|zu|zur|zum)$/.test(after.lower) && shape.kind !== undefined;
+    if ((shape.kind !== undefined || shape.single || (n.article && singleNoun)) && (presentsPiece || topicOnly) && !isPiece(n.words[0]!.word)) {
       return { why: `"${shape.name} ${after.word} …" without a verb`, strong: true, presents: true, speaks: true, allowsPhrase: n.article && singleNoun };
     }
+  }
+
+  // `Nochmal Cory Doctorow, diesmal über …:`: the first name of a sentence without a verb is what it presents.
+  if (!hasFiniteVerb(sentence) && shape.kind !== undefined && !sentence.slice(0, sentence.indexOf(tokens[s]!)).some((t) => nameLike(t) && !isCommonNoun(t.word) && !isFunctionWord(t.word))) {
+    return { why: 'named in a sentence without a verb', strong: true, presents: true, speaks: true };
   }
 
   // The subject: a name opening a clause, before its verb.
@@ -686,6 +726,8 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
       return { why: piece && !PUBLISHES.test(after.lower) ? `subject, with a "${piece.word}"` : `subject of "${after.word}"`, strong: true, presents: Boolean(piece), speaks: true, kind: 'outlet', allowsPhrase: true };
     }
     if (shape.phrase) return undefined;
+    // `Die Wired hat …`, but not `die Risiken großer Sprachmodelle`: a name with an article needs a plain verb after it.
+    if (n.article && shape.kind === 'outlet' && shape.reason === 'a name with an article' && !finiteVerb(after)) return undefined;
     // A single word opening a sentence is a name only before a reporting verb (`Tooze fasst`, not `Besser bekannt ist`).
     if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord)) return undefined;
     if (verbWord) return { why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true, verb: verbWord.word };
@@ -765,6 +807,7 @@ function titles(tokens: Token[]): Mention[] {
       kindSure: true,
       single: false,
       at: i + 1,
+      group: i + 1,
       sentence: next.sentence,
       why: `title after "${t.word}"`,
       strong: true,
@@ -795,6 +838,7 @@ function interviewOutlets(text: string, tokens: Token[]): Mention[] {
     kindSure: true,
     single: false,
     at,
+    group: at,
     sentence: tokens[Math.min(at, tokens.length - 1)]?.sentence ?? 0,
     why: 'an interview given to it',
     strong: true,
@@ -824,6 +868,7 @@ function compounds(tokens: Token[]): Mention[] {
       kindSure: false,
       single: parts.length === 1,
       at: i,
+      group: i,
       sentence: t.sentence,
       why: `"${t.word}": a piece of theirs`,
       strong: true,

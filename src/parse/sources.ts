@@ -177,6 +177,8 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
       const inLast = (ms: Mention[]) => ms.filter((m) => m.sentence === lastSentence);
       // The last name in a speaker's position hands over; without one, the subject of the sentence that hands over.
       speaker = inLast(strong).pop() ?? strong[strong.length - 1] ?? inLast(mentions.filter((m) => m.speaks)).pop();
+      // People joined by `und` speak together: the first of them leads.
+      if (speaker) speaker = mentions.find((m) => m.group === speaker!.group) ?? speaker;
       chosen = [...strong, ...(speaker && !speaker.strong ? [speaker] : [])];
       role = opening ? 'opens the section and leads in to a quote' : 'leads in to a quote';
     } else if (opening) {
