@@ -35,17 +35,70 @@ const FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** Adjectives that work like determiners and open sentences (`Letzte Woche`, `Neue Studien`): never part of a name. */
+const DETERMINER_ADJECTIVES = new Set(
+  (
+    'letzte letzten letzter letztes nächste nächsten vergangene vergangenen kommende kommenden erste ersten zweite zweiten ' +
+    'dritte dritten neue neuen alte alten weitere weiteren gleiche gleichen ganze ganzen mehrere sämtliche solche solchen ' +
+    'gewisse bestimmte verschiedene zahlreiche eigene eigenen'
+  ).split(' '),
+);
+
 /** Whether a word (in any case) is a function word. */
 export function isFunctionWord(word: string): boolean {
-  return FUNCTION_WORDS.has(word.toLowerCase());
+  const lower = word.toLowerCase();
+  return FUNCTION_WORDS.has(lower) || DETERMINER_ADJECTIVES.has(lower);
+}
+
+/** Whether a word (in any case) is an adjective that works like a determiner (`letzte`, `neuen`). */
+export function isDeterminerAdjective(word: string): boolean {
+  return DETERMINER_ADJECTIVES.has(word.toLowerCase());
 }
 
 let nouns: Set<string> | undefined;
 
+/**
+ * Remembers a word test's answers: German prose repeats its words, and the name reader asks about
+ * each capitalised word several times.
+ * Note: a bound keeps an archive of unusual words from growing the cache without end.
+ */
+function memo(test: (word: string) => boolean): (word: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (word) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = test(word);
+      if (known.size >= 20_000) known.clear();
+      known.set(word, answer);
+    }
+    return answer;
+  };
+}
+
 /** The common nouns, lowercased; read from the generated list on first use. */
 function nounSet(): Set<string> {
-  nouns ??= new Set(NOUNS.toLowerCase().split('\n'));
+  nouns ??= new Set(NOUNS.split('\n'));
   return nouns;
+}
+
+/** A word the list has only with a genitive `-s` added (`Reuters` from `Reuter`): without an article, a name is likelier. */
+export function isGenitiveOnly(word: string): boolean {
+  const lower = word.toLowerCase();
+  const set = nounSet();
+  return /s$/.test(lower) && !set.has(lower) && !set.has(`${lower}*`) && set.has(lower.slice(0, -1));
+}
+
+/** A form of a listed noun: as listed, or with a case ending (`Hauses`, `Häusern`, `Autors`, `Menschen`). */
+function listedForm(lower: string): boolean {
+  const set = nounSet();
+  const has = (form: string) => set.has(form) || set.has(`${form}*`);
+  return (
+    has(lower) ||
+    (/(?:s|n)$/.test(lower) && has(lower.slice(0, -1))) ||
+    (/(?:es|en)$/.test(lower) && set.has(lower.slice(0, -2))) ||
+    // Declined like an adjective (marked `*` in the list): `Deutscher`, `Experten`.
+    (/e[rm]$/.test(lower) && set.has(`${lower.slice(0, -1)}*`))
+  );
 }
 
 /** Endings only German common nouns have (`-ung`, `-heit`, `-schaft` …). */
@@ -57,19 +110,16 @@ const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|t
  * Note: surnames can be nouns too (`Forst`, `Westenberg`); the name reader keeps a noun that
  * follows a name word, so this answers only "could this word be a common noun?".
  */
-export function isCommonNoun(word: string): boolean {
-  return isListedNoun(word) || isCompoundNoun(word);
-}
+export const isCommonNoun = memo((word) => isListedNoun(word) || isCompoundNoun(word));
 
 /** A noun the list has (in any of its forms), or one with a noun-only ending or of fifteen letters and more. */
-export function isListedNoun(word: string): boolean {
+export const isListedNoun = memo(listedNoun);
+
+function listedNoun(word: string): boolean {
   const lower = word.toLowerCase();
-  const set = nounSet();
   const dash = lower.lastIndexOf('-');
-  if (dash > 0 && dash < lower.length - 1) return isListedNoun(lower.slice(dash + 1));
-  if (set.has(lower)) return true;
-  // An adjective used as a noun, inflected: `Deutschen`, `Abgeordneter`.
-  if (/e[nrsm]$/.test(lower) && set.has(lower.slice(0, -1))) return true;
+  if (dash > 0 && dash < lower.length - 1) return listedNoun(lower.slice(dash + 1));
+  if (listedForm(lower)) return true;
   if (lower.length >= 6 && NOUN_SUFFIX.test(lower)) return true;
   // A word of fifteen letters or more is a compound noun (`Ingefangennahme`), not a name.
   return lower.length >= 15 && /^\p{Lu}\p{Ll}+$/u.test(word);
@@ -79,12 +129,13 @@ export function isListedNoun(word: string): boolean {
  * A word that ends in a listed noun (`Capitalistbude`, `KI-Forscher`, `Rechenzentren`). Names can
  * look so too (`Westenberg`, `Platformer`): the reader takes it for a noun only before a name.
  */
-export function isCompoundNoun(word: string): boolean {
+export const isCompoundNoun = memo(compoundNoun);
+
+function compoundNoun(word: string): boolean {
   const lower = word.toLowerCase();
-  const set = nounSet();
   const dash = lower.lastIndexOf('-');
   if (dash > 0 && dash < lower.length - 1) return isCommonNoun(lower.slice(dash + 1));
-  for (let i = 3; i <= lower.length - 4; i++) if (set.has(lower.slice(i))) return true;
+  for (let i = 3; i <= lower.length - 4; i++) if (listedForm(lower.slice(i))) return true;
   return false;
 }
 
@@ -106,7 +157,9 @@ const ROLE = new RegExp(`^(?:${ROLE_STEMS})(?:in|innen|en|n|e|s)?$`);
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Herr|Frau|Sir|Dame|Lord|Lady)\.?$/;
 
 /** Whether a capitalised word is a role or honorific before a name. */
-export function isRole(word: string): boolean {
+export const isRole = memo(role);
+
+function role(word: string): boolean {
   if (HONORIFIC.test(word)) return true;
   const lower = word.toLowerCase();
   const last = lower.slice(lower.lastIndexOf('-') + 1);
@@ -133,7 +186,9 @@ const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
 /** Whether a word names a piece or a medium (`Essay`, `Podcasts`, `Newsletter`), also as a compound (`Gastbeitrag`, `Zeitungsartikel`). */
-export function isPiece(word: string): boolean {
+export const isPiece = memo(piece);
+
+function piece(word: string): boolean {
   const lower = word.toLowerCase();
   if (PIECE.test(lower)) return true;
   const dash = lower.lastIndexOf('-');
@@ -192,7 +247,9 @@ const REPORTING =
   /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
 
 /** Whether a lowercase word is a verb of saying, writing or publishing. */
-export function isReportingVerb(word: string): boolean {
+export const isReportingVerb = memo(reportingVerb);
+
+function reportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
   // Not a participle used as an adjective (`die beschreibenden Semantiken`).
   return REPORTING.test(lower) && !/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower);

@@ -13,7 +13,9 @@
 import {
   ABBREVIATIONS,
   isCommonNoun,
+  isDeterminerAdjective,
   isFunctionWord,
+  isGenitiveOnly,
   isListedNoun,
   isGenericOutletWord,
   isKindOnly,
@@ -41,8 +43,10 @@ export interface Mention {
   kindSure: boolean;
   /** One word that may be a person's surname: a full name elsewhere in the issue tells. */
   single: boolean;
-  /** Position of its first word in the paragraph, for reading order. */
+  /** Position of its first word in the paragraph (in words), for reading order. */
   at: number;
+  /** Where its first word starts in the paragraph (in characters). */
+  offset: number;
   /** Index of the sentence it stands in. */
   sentence: number;
   /** Why it reads as a source (`subject of "schreibt"`, `after "laut"`). */
@@ -92,6 +96,18 @@ interface Token {
   topic: boolean;
   /** `Atlantics‘`: a possessive marked with an apostrophe. */
   apostrophe: boolean;
+  /** Where the word starts in the paragraph. */
+  offset: number;
+  /** The sentence it stands in, with what is known of it. */
+  info: SentenceInfo;
+}
+
+/** A sentence of a paragraph: its words (`start` to `end`), and, once asked, whether it has a verb or recommends. */
+interface SentenceInfo {
+  start: number;
+  end: number;
+  verb?: boolean;
+  recommends?: boolean;
 }
 
 const OPENING = '„"“”»«‚‘’\'(›‹[';
@@ -120,7 +136,8 @@ function tokenize(text: string): Token[] {
   let sentenceStart = true;
   let quoteOpen = -1;
   let parenOpen = false;
-  for (const { word: raw } of wordTokens(text)) {
+  let info: SentenceInfo = { start: 0, end: 0 };
+  for (const { word: raw, index } of wordTokens(text)) {
     let start = 0;
     let end = raw.length;
     while (start < end && OPENING.includes(raw[start]!)) start++;
@@ -145,6 +162,8 @@ function tokenize(text: string): Token[] {
     if (previous?.sentenceEnd) {
       sentence++;
       sentenceStart = true;
+      info.end = tokens.length;
+      info = { start: tokens.length, end: 0 };
     }
     const token: Token = {
       word,
@@ -163,6 +182,8 @@ function tokenize(text: string): Token[] {
       sub: false,
       topic: false,
       apostrophe: /^[‘’']/.test(post) && /s$/.test(word),
+      offset: index + start,
+      info,
     };
     sentenceStart = false;
     const dot = post.includes('.') && !initial && !ABBREVIATIONS.has(token.lower) && !/^\d+$/.test(word);
@@ -181,6 +202,7 @@ function tokenize(text: string): Token[] {
       quoteOpen = -1;
     }
   }
+  info.end = tokens.length;
   markScopes(tokens);
   return tokens;
 }
@@ -210,7 +232,7 @@ function markScopes(tokens: Token[]): void {
 
 /** A lowercase word with an adjective's ending (`bekannten`, `lesenswerte`). */
 function adjectiveLike(t: Token): boolean {
-  return !t.cap && /(?:e|en|er|es|em)$/.test(t.lower) && !isFunctionWord(t.word) && !isReportingVerb(t.word) && !AUXILIARY.test(t.lower);
+  return !t.cap && /(?:e|en|er|es|em)$/.test(t.lower) && (!isFunctionWord(t.word) || isDeterminerAdjective(t.word)) && !isReportingVerb(t.word) && !AUXILIARY.test(t.lower);
 }
 
 /** A lowercase word that can be a verb (after a clause's subject, German puts its verb). */
@@ -395,7 +417,7 @@ function shapeOf(n: NameWords): Shape | undefined {
   if (n.role) return { name, kind: 'person', reason: 'a role before it', sure: true, single: false, phrase: false };
   if (words.length === 1) {
     // Only a listed noun: a compound-looking word may be a name (`Platformer`, `Tagesspiegel`).
-    const noun = isListedNoun(words[0]!);
+    const noun = isListedNoun(words[0]!) && !(isGenitiveOnly(words[0]!) && !n.article);
     // `Die Wired hat …`: a name with an article is no person's.
     if (n.article && !noun) return { name, kind: 'outlet', reason: 'a name with an article', sure: true, single: false, phrase: false };
     return { name, reason: 'one word', sure: false, single: !noun, phrase: noun };
@@ -408,8 +430,10 @@ function shapeOf(n: NameWords): Shape | undefined {
   const lastIsNoun = isCommonNoun(nameWordsOnly[nameWordsOnly.length - 1]!.word);
   // `Letzte Woche`: a capitalised adjective before a noun.
   const firstWord = nameWordsOnly[0]!;
-  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || isCommonNoun(firstWord.word));
-  if (nameWordsOnly.every((t) => isCommonNoun(t.word) || t.initial) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
+  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4));
+  // A short first word may be a given name that is a noun too (`Kate`, `Mark`).
+  const nounish = (t: Token, i: number) => t.initial || (isCommonNoun(t.word) && !(i === 0 && t.word.length <= 4));
+  if (nameWordsOnly.every(nounish) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
   if (nameWordsOnly.length <= 4) return { name, kind: 'person', reason: `${nameWordsOnly.length} name words`, sure: false, single: false, phrase: false };
   return { name, reason: 'several capitalised words', sure: false, single: false, phrase: true };
 }
@@ -455,8 +479,22 @@ function predicateAfter(tokens: Token[], end: number): Token[] {
 }
 
 function sentenceOf(tokens: Token[], i: number): Token[] {
-  const sentence = tokens[i]!.sentence;
-  return tokens.filter((t) => t.sentence === sentence);
+  const { start, end } = tokens[i]!.info;
+  return tokens.slice(start, end);
+}
+
+/** Whether the sentence of word `i` has a finite verb (asked once per sentence). */
+function sentenceHasVerb(tokens: Token[], i: number): boolean {
+  const info = tokens[i]!.info;
+  info.verb ??= hasFiniteVerb(tokens.slice(info.start, info.end));
+  return info.verb;
+}
+
+/** Whether the sentence of word `i` recommends a piece (`lesenswert`). */
+function recommends(tokens: Token[], i: number): boolean {
+  const info = tokens[i]!.info;
+  info.recommends ??= tokens.slice(info.start, info.end).some((t) => RECOMMENDS.test(t.lower));
+  return info.recommends;
 }
 
 /** Reads the names in a paragraph of commentary. */
@@ -491,6 +529,7 @@ export function readNames(text: string): Mention[] {
       kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
       single: shape.single && !n.role && !evidence.kindSure,
       at: n.first,
+      offset: first.offset,
       group: run.start,
       sentence: first.sentence,
       why: evidence.why,
@@ -499,7 +538,7 @@ export function readNames(text: string): Mention[] {
       speaks: Boolean(evidence.speaks),
       news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
       background: background(tokens, n.first),
-      recommended: sentenceOf(tokens, n.first).some((t) => RECOMMENDS.test(t.lower)),
+      recommended: recommends(tokens, n.first),
     });
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
@@ -699,7 +738,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
 
   const atClauseStart = clauseStart(tokens, s, part.start);
   // Without a verb: `Raul Zelik in Analyse und Kritik mit vier Beobachtungen`, `Die Zeit mit den Hintergründen.`
-  if (atClauseStart && after && /^(?:mit|in|im|über|zu|zur|zum)$/.test(after.lower) && !hasFiniteVerb(sentence)) {
+  if (atClauseStart && after && /^(?:mit|in|im|über|zu|zur|zum)$/.test(after.lower) && !sentenceHasVerb(tokens, s)) {
     const rest = sentence.slice(sentence.indexOf(after) + 1);
     const presentsPiece = rest.some((t) => isPiece(t.word)) || rest.some((t) => nameLike(t) && !isCommonNoun(t.word));
     const topicOnly = /^(?:über|zu|zur|zum)$/.test(after.lower) && shape.kind !== undefined;
@@ -709,7 +748,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   }
 
   // `Nochmal Cory Doctorow, diesmal über …:`: the first name of a sentence without a verb is what it presents.
-  if (!hasFiniteVerb(sentence) && shape.kind !== undefined && !sentence.slice(0, sentence.indexOf(tokens[s]!)).some((t) => nameLike(t) && !isCommonNoun(t.word) && !isFunctionWord(t.word))) {
+  if (shape.kind !== undefined && !sentenceHasVerb(tokens, s) && !sentence.slice(0, sentence.indexOf(tokens[s]!)).some((t) => nameLike(t) && !isCommonNoun(t.word) && !isFunctionWord(t.word))) {
     return { why: 'named in a sentence without a verb', strong: true, presents: true, speaks: true };
   }
 
@@ -807,6 +846,7 @@ function titles(tokens: Token[]): Mention[] {
       kindSure: true,
       single: false,
       at: i + 1,
+      offset: next.offset,
       group: i + 1,
       sentence: next.sentence,
       why: `title after "${t.word}"`,
@@ -815,7 +855,7 @@ function titles(tokens: Token[]): Mention[] {
       speaks: true,
       news: false,
       background: false,
-      recommended: sentenceOf(tokens, i).some((w) => RECOMMENDS.test(w.lower)),
+      recommended: recommends(tokens, i),
     });
   });
   return found;
@@ -838,6 +878,7 @@ function interviewOutlets(text: string, tokens: Token[]): Mention[] {
     kindSure: true,
     single: false,
     at,
+    offset: match.index,
     group: at,
     sentence: tokens[Math.min(at, tokens.length - 1)]?.sentence ?? 0,
     why: 'an interview given to it',
@@ -868,6 +909,7 @@ function compounds(tokens: Token[]): Mention[] {
       kindSure: false,
       single: parts.length === 1,
       at: i,
+      offset: t.offset,
       group: i,
       sentence: t.sentence,
       why: `"${t.word}": a piece of theirs`,
@@ -876,7 +918,7 @@ function compounds(tokens: Token[]): Mention[] {
       speaks: false,
       news: false,
       background: false,
-      recommended: sentenceOf(tokens, i).some((w) => RECOMMENDS.test(w.lower)),
+      recommended: recommends(tokens, i),
     });
   });
   return found;

@@ -53,7 +53,9 @@ function namesIn(text: string): Mention[] {
  * out: without the issue around it, it cannot be told from a word in the news.
  */
 export function findSource(text: string): Source | undefined {
-  const mention = namesIn(firstSentences(text, 260)).find((m) => m.strong && m.speaks && !m.background && !m.single);
+  // Note: the paragraph is read whole once (the sections read it again from the cache); the lead is its first sentences.
+  const lead = firstSentences(text, 260).length;
+  const mention = namesIn(text).find((m) => m.offset < lead && m.strong && m.speaks && !m.background && !m.single);
   if (!mention) return undefined;
   return sourceOf(mention, mention.partner);
 }
