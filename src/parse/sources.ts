@@ -182,17 +182,17 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
       // People joined by `und` speak together: the first of them leads.
       if (speaker) speaker = mentions.find((m) => m.group === speaker!.group) ?? speaker;
       chosen = [...strong, ...(speaker && !speaker.strong ? [speaker] : [])];
-      role = opening ? 'opens the section and leads in to a quote' : 'leads in to a quote';
+      role = opening ? 'in the opening lead-in' : 'in a lead-in';
     } else if (opening) {
       // Without quotes, a speaker counts too, but not one who only speaks as in the news (`Donald Trump sprach …`).
       chosen = mentions.filter((m) => (hasQuotes ? m.presents : m.presents || (m.strong && !m.news)));
-      role = hasQuotes ? 'opens the section, presenting a piece' : 'opens the section';
+      role = hasQuotes ? 'presented in the opening' : 'in the opening';
     } else if (afterQuote) {
       chosen = mentions.filter((m) => m.strong && m.presents);
-      role = 'attributes the quote before';
+      role = 'attributing the quote before';
     } else {
       chosen = mentions.filter((m) => m.presents && m.recommended);
-      role = 'recommends a piece';
+      role = 'a piece recommended';
     }
     const here: Taken[] = [];
     for (const mention of chosen) {
@@ -299,8 +299,10 @@ function toReadings(taken: Taken[], firstCommentary: number, leadSpeaker: Map<nu
 
 function describe(t: Taken): string {
   const m = t.mention;
-  const resolved = t.name !== m.name ? ` (written "${m.name}")` : '';
-  return `${t.name}${resolved}: ${t.kind}, ${t.kind === 'person' && m.single ? 'a surname the issue names in full' : m.kindReason}; ${m.why}; the paragraph ${t.role}${t.speaker ? ', the quote is theirs' : ''}`;
+  const written = t.name !== m.name ? ` (written "${m.name}")` : '';
+  const kind = t.kind === 'person' && m.single ? 'a surname the issue names in full' : m.kindReason;
+  const why = kind === m.why ? t.kind : `${t.kind} (${kind})`;
+  return `${t.name}${written}: ${why}, ${m.why}, ${t.role}${t.speaker ? ', the quote is theirs' : ''}`;
 }
 
 function confidenceOf(t: Taken): number {
