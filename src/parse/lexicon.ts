@@ -244,7 +244,7 @@ export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventur
  * their subject or agent is the one who speaks. `hat`, `ist` or `bekommt` say nothing of the kind.
  */
 const REPORTING =
-  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
+  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
 
 /** Whether a lowercase word is a verb of saying, writing or publishing. */
 export const isReportingVerb = memo(reportingVerb);

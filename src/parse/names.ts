@@ -711,7 +711,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
       if (/[.!?]/.test(tokens[k]!.post) && tokens[k]!.sentenceEnd) break;
     }
     const verb = reporting(rest);
-    return verb && !shape.phrase ? { why: `"wie …" with "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word } : undefined;
+    return verb && !shape.phrase ? { why: `"${tokens[w]!.lower} …" with "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word } : undefined;
   }
 
   // After a reporting verb: `schreibt Nathan Benaich`, `versucht auch Ryan Broderick`, `kritisiert Tooze`;

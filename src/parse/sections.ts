@@ -64,6 +64,7 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     section.heading = headingOf(section);
     return readings;
   });
+  distinctHeadings(sections);
   assignIds(sections);
   return { sections, support, sectionOf, sourceReadings };
 }
@@ -119,12 +120,30 @@ function addToBlocks(
 /** The section's source, or its opening words (first sentence, at most eight words). */
 function headingOf(section: Section): string {
   if (section.source) return sourceHeading(section.source);
+  return openingWords(section, 8);
+}
+
+/** The first sentence of a section, at most `limit` words. */
+function openingWords(section: Section, limit: number): string {
   const first = section.blocks[0];
   const text =
     first?.kind === 'quote' ? first.paragraphs[0]!.text : first?.kind === 'list' ? first.items[0]!.text : first ? first.paragraph.text : '';
   const sentence = text.split(/(?<=[.!?:])\s/)[0] ?? text;
   const words = sentence.replace(/[.:]$/, '').split(/\s+/);
-  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')} …`;
+  return words.length <= limit ? words.join(' ') : `${words.slice(0, limit).join(' ')} …`;
+}
+
+/**
+ * A source quoted in two sections of one issue would give both the same heading: the later ones
+ * add their opening words (`Adam Tooze – Im zweiten Teil der Hegemonie-Serie …`), so that every
+ * heading (and its landmark) is told apart.
+ */
+function distinctHeadings(sections: Section[]): void {
+  const used = new Set<string>();
+  for (const section of sections) {
+    if (used.has(section.heading) && section.source) section.heading = `${section.heading} – ${openingWords(section, 6)}`;
+    used.add(section.heading);
+  }
 }
 
 /** Fragment ids from headings: lowercase ASCII, unique within the page. */
