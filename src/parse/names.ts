@@ -518,7 +518,7 @@ export function readNames(text: string): Mention[] {
     const first = tokens[n.first]!;
     if (first.sub || first.topic) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
-    const evidence = positionOf(tokens, run.start === part.start ? { start: n.first, end: run.end } : { start: n.first, end: run.end }, n, shape, names, part);
+    const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
     if (!evidence) continue;
     if (shape.phrase && !evidence.allowsPhrase) continue;
     const kind = evidence.kind ?? shape.kind ?? 'outlet';
@@ -585,19 +585,10 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   while (a < tokens.length && tokens[a]!.paren && !last.clauseEnd) a++;
   const afterParen = a > run.end && tokens[a - 1]!.post.includes(')') && !tokens[a - 1]!.sentenceEnd;
   const after = last.clauseEnd && !afterParen ? undefined : tokens[a];
-  // Look back over articles and adjectives (and a dropped descriptor) to the word that governs the name.
-  let g = s - 1;
-  let skipped = 0;
-  while (g >= 0 && skipped < 4 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || adjectiveLike(tokens[g]!) || (g >= n.first - (n.first - run.start) && g >= part.start))) {
-    g--;
-    skipped++;
-  }
-  // The dropped descriptor words belong to the run: skip them too.
-  while (g >= part.start && g >= 0) g--;
-  while (g >= 0 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || adjectiveLike(tokens[g]!)) && skipped < 6) {
-    g--;
-    skipped++;
-  }
+  // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
+  // Capitalistbude Sequoia`), and before articles and adjectives.
+  let g = Math.min(s, part.start) - 1;
+  for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || adjectiveLike(tokens[g]!)); skipped++) g--;
   const governor = g >= 0 && !tokens[g]!.clauseEnd ? tokens[g] : undefined;
   const before = s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined;
   const clause = clauseOf(tokens, s);
@@ -641,10 +632,12 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     const verbBefore = p && !p.clauseEnd && !p.cap && (isReportingVerb(p.word) || /^(?:war|ist|hat|hatte|auch|schon|einst)$/.test(p.lower));
     const pieceBefore = p && !p.clauseEnd && isPiece(p.word) && !p.quoted;
     const opensSentence = governor.sentenceStart;
-    const subjectBefore = clause.slice(0, clause.indexOf(governor)).some((t, i, all) => names.get(tokens.indexOf(t))?.kind === 'person' && i < all.length);
+    // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
+    let subjectBefore = false;
+    for (let k = g - 1; k >= 0 && tokens[k]!.clause === governor.clause; k--) if (names.get(k)?.kind === 'person') subjectBefore = true;
     const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(p!.word) || subjectBefore || reporting(clause) || pieceIn(clause))));
     // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
-    if (singleNoun && !(n.article || governor.lower === 'im') ) return undefined;
+    if (singleNoun && !(n.article || governor.lower === 'im')) return undefined;
     if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause) || pieceIn(clause)))) return undefined;
     if (outletBefore) return undefined;
     if (strongPlace || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause) : Boolean(reporting(clause) || pieceIn(clause))))) {
