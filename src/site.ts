@@ -193,6 +193,8 @@ export const sourcePath = (entry: SourceEntry) => `${SOURCES_PATH}${entry.slug}/
 
 /** Quotes on a source's page are shown up to this many characters each, cut at a word with `[…]`. */
 const QUOTE_PREVIEW = 600;
+/** A source's page shows the quotes of its newest sections up to this many; older ones are links. */
+const QUOTED_SECTIONS = 50;
 
 /** What a source's page shows: each section quoting it, newest first, with its quotes. */
 function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSummary, sectionUrl: (issue: Issue, id: string) => string) {
@@ -202,12 +204,12 @@ function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSumm
     variants: entry.variants,
     issueCount: entry.issues,
     sectionCount: entry.sections.length,
-    sections: entry.sections.map(({ issue, section, written, quotes }) => ({
+    sections: entry.sections.map(({ issue, section, written, quotes }, index) => ({
       issue: summary(issue),
       heading: section.heading,
       url: sectionUrl(issue, section.id),
       written: written === entry.name ? undefined : written,
-      quotes: quotes.map((quote) => ({ lang: quote.lang, paragraphs: preview(quote.paragraphs.map((p) => p.text)) })),
+      quotes: index < QUOTED_SECTIONS ? quotes.map((quote) => ({ lang: quote.lang, paragraphs: preview(quote.paragraphs.map((p) => p.text)) })) : [],
     })),
   };
 }
