@@ -455,6 +455,19 @@ function background(tokens: Token[], i: number): boolean {
   return clause.some((t) => !t.cap && (/^(?:hatte|hatten|war|waren|wurde|wurden)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
 }
 
+/** A value computed when first asked for. */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 /** The words of the clause a token stands in. */
 function clauseOf(tokens: Token[], i: number): Token[] {
   const clause = tokens[i]!.clause;
@@ -497,8 +510,25 @@ function recommends(tokens: Token[], i: number): boolean {
   return info.recommends;
 }
 
+/**
+ * How much of a paragraph is read for names: its start and its end (where a lead-in hands over).
+ * Note: the bound keeps the reading linear in the size of an issue whatever its paragraphs are (a
+ * 1 MB line); lead-ins and openings are far shorter.
+ */
+const WINDOW = 2000;
+
 /** Reads the names in a paragraph of commentary. */
 export function readNames(text: string): Mention[] {
+  if (text.length <= 2 * WINDOW) return readWindow(text);
+  // The first sentences up to WINDOW characters, and the last ones.
+  const headEnd = Math.max(text.lastIndexOf(' ', WINDOW), 1);
+  const tailStart = text.indexOf(' ', text.length - WINDOW) + 1 || text.length - WINDOW;
+  const head = readWindow(text.slice(0, headEnd));
+  const tail = readWindow(text.slice(tailStart)).map((m) => ({ ...m, offset: m.offset + tailStart, at: m.at + 100_000, group: m.group + 100_000, sentence: m.sentence + 100_000 }));
+  return [...head, ...tail];
+}
+
+function readWindow(text: string): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
   /** Names by the index of their last word, to tell `Raul Zelik in …` from `… Grades für Musk`. */
@@ -591,9 +621,10 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || adjectiveLike(tokens[g]!)); skipped++) g--;
   const governor = g >= 0 && !tokens[g]!.clauseEnd ? tokens[g] : undefined;
   const before = s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined;
-  const clause = clauseOf(tokens, s);
-  const predicate = predicateAfter(tokens, run.end);
-  const sentence = sentenceOf(tokens, s);
+  // Note: computed when first asked; most names are decided before they are needed.
+  const clause = once(() => clauseOf(tokens, s));
+  const predicate = once(() => predicateAfter(tokens, run.end));
+  const sentence = once(() => sentenceOf(tokens, s));
   const reporting = (words: Token[]) => words.find((t) => !t.cap && !t.quoted && isReportingVerb(t.word));
   const pieceIn = (words: Token[]) => words.find((t) => isPiece(t.word) && !t.quoted && t !== last);
   const singleNoun = shape.phrase && n.words.filter((t) => t.cap).length === 1;
@@ -635,16 +666,16 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
     let subjectBefore = false;
     for (let k = g - 1; k >= 0 && tokens[k]!.clause === governor.clause; k--) if (names.get(k)?.kind === 'person') subjectBefore = true;
-    const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(p!.word) || subjectBefore || reporting(clause) || pieceIn(clause))));
+    const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(p!.word) || subjectBefore || reporting(clause()) || pieceIn(clause()))));
     // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
     if (singleNoun && !(n.article || governor.lower === 'im')) return undefined;
-    if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause) || pieceIn(clause)))) return undefined;
+    if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause())))) return undefined;
     if (outletBefore) return undefined;
-    if (strongPlace || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause) : Boolean(reporting(clause) || pieceIn(clause))))) {
+    if (strongPlace || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause()) : Boolean(reporting(clause()) || pieceIn(clause()))))) {
       const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !opensSentence;
       // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
-      const strong = strongPlace || Boolean(reporting(clause) || pieceIn(clause)) || (opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
-      const where = speakerBefore ? ' following the name' : pieceBefore || verbBefore ? ` following "${p!.word}"` : ' opening the sentence';
+      const strong = strongPlace || Boolean(reporting(clause()) || pieceIn(clause())) || (opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
+      const where = speakerBefore ? ' following the name' : pieceBefore || verbBefore ? ` following "${p!.word}"` : ' opening the sentence()';
       return { why: `after "${governor.word}"${where}`, strong, presents: true, speaks: opensSentence, kind: personHere ? 'person' : 'outlet', kindSure: !personHere, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
     }
     return undefined;
@@ -677,16 +708,16 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
     if (!shape.phrase) return { why: `"${tokens[g - 1]!.word} mit …"`, strong: true, presents: true };
   }
   // `hat mit der Soziologin Eva Beispiel gesprochen`: the one who talks.
-  if (governor?.lower === 'mit' && !shape.phrase && predicate.some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) {
+  if (governor?.lower === 'mit' && !shape.phrase && predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) {
     return { why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   }
 
   // The agent of a passive: `die von David Karpf auseinander genommen wird`, `von Rachel Maddow zusammenfassen lassen`.
   if (before && (before.lower === 'von' || before.lower === 'vom')) {
-    const rest = predicate;
+    const rest = predicate();
     const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
     const passive = (t: Token) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-    if (!shape.phrase && !ofNoun && (rest.some(passive) || clause.slice(0, clause.indexOf(before)).some(passive)) && rest.some((t) => !t.cap && /^\p{Ll}+$/u.test(t.word) && !isFunctionWord(t.word))) {
+    if (!shape.phrase && !ofNoun && (rest.some(passive) || clause().slice(0, clause().indexOf(before)).some(passive)) && rest.some((t) => !t.cap && /^\p{Ll}+$/u.test(t.word) && !isFunctionWord(t.word))) {
       return { why: 'agent after "von"', strong: true, presents: false, speaks: true };
     }
     return undefined;
@@ -713,16 +744,16 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   // Nathan Benaich`, but not `Joan Westenberg sieht die USA`).
   const verb = w >= 0 && !tokens[w]!.clauseEnd && !tokens[w]!.cap && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) {
-    return { why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(clause)), speaks: true, verb: verb.word };
+    return { why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(clause())), speaks: true, verb: verb.word };
   }
-  if (verb && AUXILIARY.test(verb.lower) && !shape.phrase && (reporting(predicate) || pieceIn(predicate))) {
-    const word = (reporting(predicate) ?? pieceIn(predicate))!.word;
-    return { why: `after "${verb.word} … ${word}"`, strong: true, presents: Boolean(pieceIn(predicate)), speaks: true, verb: word };
+  if (verb && AUXILIARY.test(verb.lower) && !shape.phrase && (reporting(predicate()) || pieceIn(predicate()))) {
+    const word = (reporting(predicate()) ?? pieceIn(predicate()))!.word;
+    return { why: `after "${verb.word} … ${word}"`, strong: true, presents: Boolean(pieceIn(predicate())), speaks: true, verb: word };
   }
   // After another verb the name is the subject too, when the clause opened with something else
   // (`In eine ähnliche Kerbe schlägt auch Alberto Toscano`).
   if (verb && verbLike(verb) && !AUXILIARY.test(verb.lower) && !shape.phrase && !clauseStart(tokens, w, w)) {
-    return { why: `after "${verb.word}"`, strong: false, presents: Boolean(pieceIn(clause)) };
+    return { why: `after "${verb.word}"`, strong: false, presents: Boolean(pieceIn(clause())) };
   }
   // `hatten wir Arne Semsrott zu Gast`.
   if (before?.lower === 'wir' && tokens[run.end]?.lower === 'zu' && tokens[run.end + 1]?.lower === 'gast') {
@@ -732,7 +763,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   const atClauseStart = clauseStart(tokens, s, part.start);
   // Without a verb: `Raul Zelik in Analyse und Kritik mit vier Beobachtungen`, `Die Zeit mit den Hintergründen.`
   if (atClauseStart && after && /^(?:mit|in|im|über|zu|zur|zum)$/.test(after.lower) && !sentenceHasVerb(tokens, s)) {
-    const rest = sentence.slice(sentence.indexOf(after) + 1);
+    const rest = sentence().slice(sentence().indexOf(after) + 1);
     const presentsPiece = rest.some((t) => isPiece(t.word)) || rest.some((t) => nameLike(t) && !isCommonNoun(t.word));
     const topicOnly = /^(?:über|zu|zur|zum)$/.test(after.lower) && shape.kind !== undefined;
     if ((shape.kind !== undefined || shape.single || (n.article && singleNoun)) && (presentsPiece || topicOnly) && !isPiece(n.words[0]!.word)) {
@@ -741,18 +772,18 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   }
 
   // `Nochmal Cory Doctorow, diesmal über …:`: the first name of a sentence without a verb is what it presents.
-  if (shape.kind !== undefined && !sentenceHasVerb(tokens, s) && !sentence.slice(0, sentence.indexOf(tokens[s]!)).some((t) => nameLike(t) && !isCommonNoun(t.word) && !isFunctionWord(t.word))) {
-    return { why: 'named in a sentence without a verb', strong: true, presents: true, speaks: true };
+  if (shape.kind !== undefined && !sentenceHasVerb(tokens, s) && !sentence().slice(0, sentence().indexOf(tokens[s]!)).some((t) => nameLike(t) && !isCommonNoun(t.word) && !isFunctionWord(t.word))) {
+    return { why: 'named in a sentence() without a verb', strong: true, presents: true, speaks: true };
   }
 
   // The subject: a name opening a clause, before its verb.
   if (atClauseStart && after && verbLike(after)) {
-    const verbWord = reporting(predicate);
-    const piece = pieceIn(predicate);
+    const verbWord = reporting(predicate());
+    const piece = pieceIn(predicate());
     // `Die Zeit berichtet`: a common noun with an article is an outlet only as the subject of a reporting verb.
     if (singleNoun) {
       // `Der Spiegel hat eine lange Recherche …`: has a piece (its object, after an indefinite article).
-      const pieceObject = piece && /^(?:hat|hatte|haben|hatten|bringt|brachte|zeigt)$/.test(after.lower) && indefiniteBefore(predicate, piece);
+      const pieceObject = piece && /^(?:hat|hatte|haben|hatten|bringt|brachte|zeigt)$/.test(after.lower) && indefiniteBefore(predicate(), piece);
       const publishes = PUBLISHES.test(after.lower) || pieceObject;
       if (!(n.article && publishes && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word))) return undefined;
       return { why: piece && !PUBLISHES.test(after.lower) ? `subject, with a "${piece.word}"` : `subject of "${after.word}"`, strong: true, presents: Boolean(piece), speaks: true, kind: 'outlet', allowsPhrase: true };

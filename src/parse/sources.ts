@@ -119,9 +119,10 @@ export class IssueNames {
 /** Runs of two to four capitalised words in the whole issue, by their last word: the people it names in full. */
 function collectFullNames(texts: readonly string[]): Map<string, Map<string, number>> {
   const byLast = new Map<string, Map<string, number>>();
-  const run = /(?:(?:\p{Lu}\.\s?)+|\p{Lu}[\p{L}'’-]+\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
+  const run = /(?:\p{Lu}\.\s?|\p{Lu}[\p{L}'’-]+\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
   for (const text of texts) {
-    for (const match of text.matchAll(run)) {
+    // Note: a bound on each paragraph keeps a huge one (an export without line breaks) linear.
+    for (const match of text.slice(0, 20_000).matchAll(run)) {
       if (/^The\s/.test(match[0]) || match[0].includes('&')) continue;
       let words = match[0].split(/\s+/);
       // Roles, common nouns and sentence openers before the name (`Der Google KI-Forscher Francois Chollet`).
@@ -211,6 +212,12 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
         (person ?? s)!.speaker = true;
         leadSpeaker.set(index, (person ?? s)!);
       }
+    }
+    // A lead-in that names no new speaker may name one the section has already (`… taucht Tooze tief in
+    // die Analyse ein …:`): the quote is theirs.
+    if (leadIn && !leadSpeaker.has(index)) {
+      const known = [...namesIn(paragraph.raw)].reverse().map((m) => taken.find((t) => t.name === m.name || t.name.split(/\s+/).pop() === m.name)).find(Boolean);
+      if (known) leadSpeaker.set(index, known);
     }
     for (const t of here) if (t.kind === 'outlet') names.noteOutlet(t.name);
     taken.push(...here);
