@@ -235,6 +235,15 @@ function adjectiveLike(t: Token): boolean {
   return !t.cap && /(?:e|en|er|es|em)$/.test(t.lower) && (!isFunctionWord(t.word) || isDeterminerAdjective(t.word)) && !isReportingVerb(t.word) && !AUXILIARY.test(t.lower);
 }
 
+/**
+ * An adjective between a possessive and its noun (`Anne Helms neuen Podcast`, `lesenswerte`,
+ * `großartigen`): an `-en` form only with an adjective's suffix, since verbs end so too (`Entities bleiben Text`).
+ */
+function possessedAdjective(t: Token): boolean {
+  if (!adjectiveLike(t)) return false;
+  return isDeterminerAdjective(t.word) || !/en$/.test(t.lower) || /(?:isch|lich|ig|iv|al|ell|bar|los|sam|wert|haft|t|ern)en$/.test(t.lower);
+}
+
 /** A lowercase word that can be a verb (after a clause's subject, German puts its verb). */
 function verbLike(t: Token): boolean {
   return !t.cap && /^\p{Ll}+$/u.test(t.word) && (AUXILIARY.test(t.lower) || isReportingVerb(t.word) || (!isFunctionWord(t.word) && !/(?:isch|ische[nmrs]?|liche[nmrs]?|ige[nmrs]?|ene[nmrs]?|ste[nmrs]?|ich|lich|ig|bar|los|voll|weise|mal)$/.test(t.lower)));
@@ -518,7 +527,11 @@ function recommends(tokens: Token[], i: number): boolean {
 const WINDOW = 2000;
 
 /** Reads the names in a paragraph of commentary. */
-export function readNames(text: string): Mention[] {
+export function readNames(raw: string): Mention[] {
+  // Link markup and URLs are no words (`[Text](https://…)` reads as `Text`); blanks keep the offsets.
+  const text = raw
+    .replace(/\[([^\]\n]*)\]\(([^)\s]*)\)/g, (match, label: string) => ` ${label}${' '.repeat(match.length - label.length - 1)}`)
+    .replace(/\b(?:https?|mailto|javascript|data|vbscript|file):\S*/gi, (match) => ' '.repeat(match.length));
   if (text.length <= 2 * WINDOW) return readWindow(text);
   // The first sentences up to WINDOW characters, and the last ones.
   const headEnd = Math.max(text.lastIndexOf(' ', WINDOW), 1);
@@ -632,7 +645,7 @@ function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names
   // A possessive before a piece: `Anne Helms neuen Podcast`, `Googles Paper`; before a name: `The Atlantics‘ Charlie Warzel`.
   if (/s$/.test(last.word) && last.word.length > 3 && !shape.phrase) {
     let k = part.end;
-    while (k < tokens.length && k < part.end + 2 && adjectiveLike(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
+    while (k < tokens.length && k < part.end + 2 && possessedAdjective(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
     const next = tokens[k];
     if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) {
       return { why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: shape.name.replace(/[‘’']$/, '').replace(/s$/, '') };
