@@ -212,20 +212,21 @@ function toEntry(occurrences: Occurrence[]): SourceEntry {
   const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
   const variants = [...counts.keys()].filter((v) => v !== name && canonicalName(v) !== canonicalName(name)).sort((a, b) => a.localeCompare(b, 'de'));
   const sections: SourceRef[] = [];
-  const seen = new Set<Section>();
+  const seen = new Map<Section, SourceRef>();
   for (const o of occurrences) {
-    if (seen.has(o.section)) {
-      const ref = sections.find((r) => r.section === o.section)!;
+    const ref = seen.get(o.section);
+    if (ref) {
       for (const quote of quotesOf(o.section, o.source)) if (!ref.quotes.includes(quote)) ref.quotes.push(quote);
       continue;
     }
-    seen.add(o.section);
-    sections.push({ issue: o.issue, section: o.section, written: o.name, quotes: quotesOf(o.section, o.source) });
+    const created = { issue: o.issue, section: o.section, written: o.name, quotes: quotesOf(o.section, o.source) };
+    seen.set(o.section, created);
+    sections.push(created);
   }
   // Newest issue first (the archive's order), sections in page order.
-  const issueOrder = (issue: Issue) => -issue.number;
-  sections.sort((a, b) => issueOrder(a.issue) - issueOrder(b.issue) || a.issue.sections.indexOf(a.section) - b.issue.sections.indexOf(b.section));
-  for (const ref of sections) ref.quotes.sort((a, b) => ref.section.blocks.indexOf(a) - ref.section.blocks.indexOf(b));
+  const position = new Map(sections.map((ref) => [ref.section, ref.issue.sections.indexOf(ref.section)]));
+  sections.sort((a, b) => b.issue.number - a.issue.number || position.get(a.section)! - position.get(b.section)!);
+  for (const ref of sections) if (ref.quotes.length > 1) ref.quotes.sort((a, b) => ref.section.blocks.indexOf(a) - ref.section.blocks.indexOf(b));
   return { name, kind, variants, sortKey: sortKeyOf(name, kind), id: '', slug: '', sections, issues: new Set(sections.map((r) => r.issue)).size };
 }
 

@@ -93,7 +93,9 @@ export function sourceHeading(source: Source): string {
  */
 export class IssueNames {
   private fullNames?: Map<string, Map<string, number>>;
-  private readonly outlets: string[] = [];
+  /** Outlets named so far, by their name and by each of its words (lower case). */
+  private readonly outlets = new Map<string, string>();
+  private readonly outletWords = new Map<string, string>();
 
   constructor(private readonly texts: readonly string[]) {}
 
@@ -108,11 +110,14 @@ export class IssueNames {
   /** An outlet named before whose name ends with (or is) this one (`Prospect` → `The American Prospect`). */
   outlet(name: string): string | undefined {
     const lower = name.toLowerCase();
-    return this.outlets.find((o) => o.toLowerCase() === lower) ?? this.outlets.find((o) => o.toLowerCase().split(/\s+/).includes(lower));
+    return this.outlets.get(lower) ?? this.outletWords.get(lower);
   }
 
   noteOutlet(name: string): void {
-    if (!this.outlets.includes(name)) this.outlets.push(name);
+    const lower = name.toLowerCase();
+    if (this.outlets.has(lower)) return;
+    this.outlets.set(lower, name);
+    for (const word of lower.split(/\s+/)) if (!this.outletWords.has(word)) this.outletWords.set(word, name);
   }
 }
 
@@ -160,6 +165,13 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
   const hasQuotes = paragraphs.some(quoted);
   const firstCommentary = paragraphs.findIndex((p) => p.kind !== 'heading');
   const taken: Taken[] = [];
+  /** The names taken so far, by name and by a person's surname (the first of each). */
+  const known = new Map<string, Taken>();
+  const note = (t: Taken) => {
+    if (!known.has(t.name)) known.set(t.name, t);
+    const surname = t.kind === 'person' ? t.name.split(/\s+/).pop()! : undefined;
+    if (surname && !known.has(`surname:${surname}`)) known.set(`surname:${surname}`, t);
+  };
   /** For each lead-in paragraph, the name its quotes are from. */
   const leadSpeaker = new Map<number, Taken>();
 
@@ -197,8 +209,9 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     }
     const here: Taken[] = [];
     for (const mention of chosen) {
-      const t = take(mention, index, role, names, [...taken, ...here]);
-      if (t) here.push(t);
+      const t = take(mention, index, role, names, known);
+      here.push(t);
+      note(t);
     }
     // A person and the outlet they speak in belong together.
     for (const t of here) {
@@ -216,21 +229,23 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     // A lead-in that names no new speaker may name one the section has already (`… taucht Tooze tief in
     // die Analyse ein …:`): the quote is theirs.
     if (leadIn && !leadSpeaker.has(index)) {
-      const known = [...namesIn(paragraph.raw)].reverse().map((m) => taken.find((t) => t.name === m.name || t.name.split(/\s+/).pop() === m.name)).find(Boolean);
-      if (known) leadSpeaker.set(index, known);
+      const named = [...namesIn(paragraph.raw)].reverse().map((m) => known.get(m.name) ?? known.get(`surname:${m.name}`)).find(Boolean);
+      if (named) leadSpeaker.set(index, named);
     }
     for (const t of here) if (t.kind === 'outlet') names.noteOutlet(t.name);
     taken.push(...here);
   });
 
   const readings = toReadings(taken, firstCommentary, leadSpeaker);
+  const readingOf = new Map<string, number>();
+  readings.forEach((r, i) => r.names.forEach((name) => readingOf.has(name) || readingOf.set(name, i)));
+  let lead = -1;
   const speakers = paragraphs.map((p, index) => {
     if (!quoted(p)) return undefined;
-    let lead = index - 1;
-    while (lead >= 0 && quoted(paragraphs[lead])) lead--;
+    if (!quoted(paragraphs[index - 1])) lead = index - 1;
     const who = leadSpeaker.get(lead);
-    const at = who ? readings.findIndex((r) => r.names.has(key(who.name))) : -1;
-    if (at >= 0) return at;
+    const at = who ? readingOf.get(key(who.name)) : undefined;
+    if (at !== undefined) return at;
     return readings.length === 1 ? 0 : undefined;
   });
   return { sources: readings.map(({ names: _, ...reading }) => reading), speakers };
@@ -244,14 +259,13 @@ function announcesOwnText(text: string): boolean {
 }
 
 /** A mention as a name the section takes, resolved against the issue (`Tooze` → `Adam Tooze`). */
-function take(mention: Mention, paragraph: number, role: string, names: IssueNames, before: Taken[]): Taken | undefined {
+function take(mention: Mention, paragraph: number, role: string, names: IssueNames, known: Map<string, Taken>): Taken {
   let name = mention.name;
   let kind = mention.kind;
   const outlet = kind === 'outlet' && !name.includes(' ') ? names.outlet(name) : undefined;
   if (outlet) name = outlet;
   else if (mention.single) {
-    const known = before.find((t) => t.kind === 'person' && t.name.split(/\s+/).pop() === name);
-    const full = known?.name ?? names.fullName(name);
+    const full = known.get(`surname:${name}`)?.name ?? names.fullName(name);
     if (full) {
       name = full;
       kind = 'person';
@@ -259,6 +273,9 @@ function take(mention: Mention, paragraph: number, role: string, names: IssueNam
   }
   return { mention, paragraph, name, kind, role, speaker: false };
 }
+
+/** How many reasons a source keeps for `npm run check`. */
+const MAX_REASONS = 4;
 
 /** Media whose people the section may quote without naming it again. */
 const PERSONAL_MEDIUM = /^(?:named with|title after) "(?:Newsletter|Blog|Podcast|Kanal|Channel|Substack|Videoblog)/i;
@@ -269,28 +286,39 @@ const key = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|das)\s
 function toReadings(taken: Taken[], firstCommentary: number, leadSpeaker: Map<number, Taken>): (SourceReading & { names: Set<string> })[] {
   // A newsletter, blog or podcast the section opens with, and people it quotes later with no outlet
   // of their own: they are its authors (`Der Newsletter SnakeOil-AI …` … `Sayash Kapoor und Arvind Narayanan fassen …:`).
-  const medium = taken.find((t) => t.paragraph === firstCommentary && t.kind === 'outlet' && PERSONAL_MEDIUM.test(t.mention.why) && !taken.some((p) => p.partner === t));
+  const partnered = new Set(taken.map((t) => t.partner));
+  const medium = taken.find((t) => t.paragraph === firstCommentary && t.kind === 'outlet' && PERSONAL_MEDIUM.test(t.mention.why) && !partnered.has(t));
   const author = medium && !taken.some((t) => t.paragraph === firstCommentary && t.kind === 'person') ? taken.find((t) => t.kind === 'person' && !t.partner && t.paragraph > firstCommentary) : undefined;
-  if (medium && author) author.partner = medium;
+  if (medium && author) {
+    author.partner = medium;
+    partnered.add(medium);
+  }
   const readings: (SourceReading & { names: Set<string>; order: number })[] = [];
-  const find = (name: string) => readings.find((r) => r.names.has(key(name)));
+  const byName = new Map<string, SourceReading & { names: Set<string>; order: number }>();
+  const find = (name: string) => byName.get(key(name));
+  const named = (reading: SourceReading & { names: Set<string> }, name: string) => {
+    reading.names.add(key(name));
+    if (!byName.has(key(name))) byName.set(key(name), reading as SourceReading & { names: Set<string>; order: number });
+  };
   taken.forEach((t, order) => {
-    const outletTaken = t.kind === 'outlet' && taken.some((p) => p.partner === t);
-    if (outletTaken) return;
+    if (t.kind === 'outlet' && partnered.has(t)) return;
     const existing = find(t.name) ?? (t.partner ? find(t.partner.name) : undefined);
     const reason = describe(t);
     if (existing) {
       if (t.kind === 'person' && !existing.source.person) existing.source = { person: t.name, ...existing.source };
       if (t.partner && !existing.source.outlet) existing.source = { ...existing.source, outlet: t.partner.name };
-      existing.names.add(key(t.name));
-      if (t.partner) existing.names.add(key(t.partner.name));
-      if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+      named(existing, t.name);
+      if (t.partner) named(existing, t.partner.name);
+      // A few reasons tell why; a source named in every paragraph of a huge section need not list them all.
+      if (existing.reasons.length < MAX_REASONS && !existing.reasons.includes(reason)) existing.reasons.push(reason);
       existing.confidence = Math.max(existing.confidence, confidenceOf(t));
       return;
     }
     const source: Source = t.kind === 'person' ? { person: t.name, ...(t.partner ? { outlet: t.partner.name } : {}) } : { outlet: t.name };
-    const names = new Set([key(t.name), ...(t.partner ? [key(t.partner.name)] : [])]);
-    readings.push({ source, confidence: confidenceOf(t), reasons: [reason, ...(t.partner ? [describe(t.partner)] : [])], names, order });
+    const reading = { source, confidence: confidenceOf(t), reasons: [reason, ...(t.partner ? [describe(t.partner)] : [])], names: new Set<string>(), order };
+    readings.push(reading);
+    named(reading, t.name);
+    if (t.partner) named(reading, t.partner.name);
   });
   // The main source: the one the opening paragraph presents (where it leads in to a quote, the
   // quote's speaker, unless it names another source in an earlier sentence), else the speaker of
@@ -299,7 +327,7 @@ function toReadings(taken: Taken[], firstCommentary: number, leadSpeaker: Map<nu
   const openingSpeaker = leadSpeaker.get(firstCommentary);
   const firstQuoteLead = [...leadSpeaker.entries()].sort((a, b) => a[0] - b[0])[0]?.[1];
   const main = opening && openingSpeaker && openingSpeaker.mention.sentence <= opening.mention.sentence ? openingSpeaker : (opening ?? firstQuoteLead);
-  const mainAt = main ? readings.findIndex((r) => r.names.has(key(main.name))) : -1;
+  const mainAt = main ? readings.indexOf(byName.get(key(main.name))!) : -1;
   if (mainAt > 0) readings.unshift(...readings.splice(mainAt, 1));
   return readings.map(({ order: _, ...r }) => r);
 }
