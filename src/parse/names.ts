@@ -113,6 +113,7 @@ interface SentenceInfo {
 const OPENING = '„"“”»«‚‘’\'(›‹[';
 const CLOSING = '.,;:!?“”"«»‘’\')…]›‹';
 const QUOTE_MARKS = '„"“”»«‚‘›‹';
+const QUOTE_MARK = /[„"“”»«‚‘›‹]/;
 /** Conjunctions that open a clause of reported content. */
 const SUBORDINATE = new Set(['dass', 'daß', 'ob', 'nachdem', 'weil', 'wenn', 'obwohl', 'obgleich', 'während', 'bevor', 'seit', 'seitdem', 'sobald', 'falls', 'sofern']);
 /** Conjunctions after which a new main clause (with its own subject) may start. */
@@ -151,12 +152,12 @@ function tokenize(text: string): Token[] {
       if (previous) {
         previous.clauseEnd = true;
         if (/[.!?:]/.test(raw)) previous.sentenceEnd = true;
-        if ([...raw].some((c) => QUOTE_MARKS.includes(c))) quoteOpen = -1;
+        if (QUOTE_MARK.test(raw)) quoteOpen = -1;
       }
       continue;
     }
     const initial = /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) && post.startsWith('.');
-    if ([...pre].some((c) => QUOTE_MARKS.includes(c)) && quoteOpen < 0) quoteOpen = tokens.length;
+    if (quoteOpen < 0 && pre && QUOTE_MARK.test(pre)) quoteOpen = tokens.length;
     if (pre.includes('(')) parenOpen = true;
     if (previous && (previous.sentenceEnd || previous.clauseEnd)) clause++;
     if (previous?.sentenceEnd) {
@@ -190,7 +191,7 @@ function tokenize(text: string): Token[] {
     if (dot || /[!?:…]/.test(post)) token.sentenceEnd = true;
     if (/[,;]/.test(post) || token.sentenceEnd) token.clauseEnd = true;
     // A closing mark after the word, or one inside it (`„Interregnum„-Begriffs`), ends the quote.
-    if ([...post, ...word.slice(1, -1)].some((c) => QUOTE_MARKS.includes(c))) quoteOpen = -1;
+    if ((post && QUOTE_MARK.test(post)) || QUOTE_MARK.test(word)) quoteOpen = -1;
     if (post.includes(')')) {
       parenOpen = false;
       token.clauseEnd = true;

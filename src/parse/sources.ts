@@ -15,7 +15,7 @@
 
 import type { Language, Source } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
-import { isCommonNoun, isFunctionWord, isOutletWord, isRole } from './lexicon.js';
+import { isCommonNoun, isFunctionWord, isOutletWord, isRole, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention } from './names.js';
 
 /** A source of a section, with how sure the reading is and why. */
@@ -53,9 +53,8 @@ function namesIn(text: string): Mention[] {
  * out: without the issue around it, it cannot be told from a word in the news.
  */
 export function findSource(text: string): Source | undefined {
-  // Note: the paragraph is read whole once (the sections read it again from the cache); the lead is its first sentences.
-  const lead = firstSentences(text, 260).length;
-  const mention = namesIn(text).find((m) => m.offset < lead && m.strong && m.speaks && !m.background && !m.single);
+  // Note: only the lead is read, which is much cheaper than the whole paragraph the sections read.
+  const mention = namesIn(firstSentences(text, 260)).find((m) => m.strong && m.speaks && !m.background && !m.single);
   if (!mention) return undefined;
   return sourceOf(mention, mention.partner);
 }
@@ -181,7 +180,7 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     const leadIn = (quoted(next) || /:\s*$/.test(paragraph.raw)) && !announcesOwnText(paragraph.raw);
     const opening = index === firstCommentary;
     const afterQuote = quoted(paragraphs[index - 1]);
-    if (!leadIn && !opening && !afterQuote && !namesIn(paragraph.raw).some((m) => m.presents && m.recommended)) return;
+    if (!leadIn && !opening && !afterQuote && !(RECOMMENDS.test(paragraph.raw) && namesIn(paragraph.raw).some((m) => m.presents && m.recommended))) return;
     const mentions = namesIn(paragraph.raw).filter((m) => !m.background);
     let chosen: Mention[];
     let speaker: Mention | undefined;
