@@ -46,8 +46,9 @@ const DETERMINER_ADJECTIVES = new Set(
 
 /** Whether a word (in any case) is a function word. */
 export function isFunctionWord(word: string): boolean {
+  if (FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)) return true;
   const lower = word.toLowerCase();
-  return FUNCTION_WORDS.has(lower) || DETERMINER_ADJECTIVES.has(lower);
+  return lower !== word && (FUNCTION_WORDS.has(lower) || DETERMINER_ADJECTIVES.has(lower));
 }
 
 /** Whether a word (in any case) is an adjective that works like a determiner (`letzte`, `neuen`). */
@@ -243,8 +244,29 @@ export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventur
  * Verbs of saying, writing, publishing and presenting (stems, also as past participle): a name as
  * their subject or agent is the one who speaks. `hat`, `ist` or `bekommt` say nothing of the kind.
  */
+const REPORTING_STEMS =
+  'schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander';
 const REPORTING =
   /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
+
+/**
+ * Whether a stretch of text may name a source at all: it has a verb of saying or publishing, a
+ * piece or medium, `laut`, a passive `von`, a guest, or a sentence without a verb (`Raul Zelik in
+ * Analyse und Kritik mit …`). The name reader is skipped for the rest: a cheap test, since the
+ * classifier asks about every paragraph.
+ */
+const MAY_NAME = new RegExp(`(?:^|[^\\p{L}])(?:(?:ge)?(?:${REPORTING_STEMS})|${PIECE_STEMS}|laut|von|vom|gast|gesprochen)|(?:^|[.!?:]\\s)(?:bei|beim|auf)\\s`, 'u');
+const FINITE = /(?:t|te|ten|en|ahm|ah|ab|am|and|ief|ieß|alf|ing|ieb|at|og|ot|as|ies)$/;
+
+/** A name in a place after a verb: `Adam Tooze war bei Jung und Naiv`, `beklagt im Atlantic`. */
+const PLACE = /\s(?:bei|beim|im|in|auf|für)\s+(?:der\s+|dem\s+|den\s+)?\p{Lu}/u;
+
+export function mayNameSource(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (MAY_NAME.test(lower) || PLACE.test(text)) return true;
+  // A sentence without a verb.
+  return lower.split(/[.!?:]\s+/).some((sentence) => sentence.split(/\s+/).every((word) => !FINITE.test(word) || FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)));
+};
 
 /** Whether a lowercase word is a verb of saying, writing or publishing. */
 export const isReportingVerb = memo(reportingVerb);

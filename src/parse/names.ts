@@ -156,7 +156,10 @@ function tokenize(text: string): Token[] {
       }
       continue;
     }
-    const initial = /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word) && post.startsWith('.');
+    const lower = word.toLowerCase();
+    // Note: cheap tests first; the parser reads every paragraph's lead.
+    const upperFirst = word[0] !== lower[0];
+    const initial = upperFirst && post.startsWith('.') && /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
     if (quoteOpen < 0 && pre && QUOTE_MARK.test(pre)) quoteOpen = tokens.length;
     if (pre.includes('(')) parenOpen = true;
     if (previous && (previous.sentenceEnd || previous.clauseEnd)) clause++;
@@ -170,8 +173,8 @@ function tokenize(text: string): Token[] {
       word,
       pre,
       post,
-      lower: word.toLowerCase(),
-      cap: /^(?:\p{Lu}|\d+\p{Lu})/u.test(word),
+      lower,
+      cap: upperFirst || (word.charCodeAt(0) <= 57 && /^\d+\p{Lu}/u.test(word)),
       initial,
       sentence,
       clause,
@@ -271,6 +274,14 @@ function hasFiniteVerb(words: Token[]): boolean {
     const previous = words[i - 1];
     return /en$/.test(t.lower) && Boolean(previous) && !ARTICLE.has(previous!.lower) && !/^(?:zu|ein|eine|einen|einem|einer|eines|kein|keine|keinen|diese|diesen|dieser|jede|jeden|alle|allen|viele|vielen|seine|seinen|ihre|ihren)$/.test(previous!.lower) && !adjectiveLike(previous!);
   });
+}
+
+/** Whether the word before a name (past adjectives) is an article, `laut`, a preposition or a medium. */
+function governed(tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && !tokens[k]!.clauseEnd && adjectiveLike(tokens[k]!)) k--;
+  const t = tokens[k];
+  return Boolean(t && !t.clauseEnd && (ARTICLE.has(t.lower) || t.lower === 'laut' || t.lower === 'mit' || OUTLET_PREPOSITION.has(t.lower) || isPiece(t.word)));
 }
 
 /** A run of capitalised words, as found, before reading it as a name. */
@@ -413,13 +424,16 @@ function shapeOf(n: NameWords): Shape | undefined {
   if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`).
   if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic) return undefined;
+  // A single listed noun is a phrase (decided first: most capitalised words are such nouns).
+  if (words.length === 1 && capWords.length === 1 && !n.role && !n.article && isListedNoun(words[0]!) && !outletShapedWord(words[0]!) && !isPlatform(words[0]!) && !isGenitiveOnly(words[0]!)) {
+    return { name, reason: 'one word', sure: false, single: false, phrase: true };
+  }
   const initials = (t: Token, i: number) => t.initial || (i === 0 && tokens.length > 1 && /^\p{Lu}{2,3}$/u.test(t.word));
-  const brand = (w: string) => /\p{Ll}\p{Lu}/u.test(w.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, ''));
   const outletShape =
     generic ||
     tokens[0]!.lower === 'the' ||
     words.includes('&') ||
-    capWords.some((t, i) => isOutletWord(t.word) || ORGANISATION_WORD.test(t.word) || /\d/.test(t.word) || brand(t.word) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(t.word) || (/^\p{Lu}{2,}$/u.test(t.word) && !initials(t, i)));
+    capWords.some((t, i) => outletShapedWord(t.word) || (t.word.length > 1 && t.word === t.word.toUpperCase() && /^\p{Lu}{2,}$/u.test(t.word) && !initials(t, i)));
   if (outletShape) {
     const platform = words.length === 1 && isPlatform(words[0]!);
     return { name, kind: 'outlet', reason: platform ? 'a platform' : 'the shape of an outlet', sure: true, single: false, phrase: false };
@@ -446,6 +460,20 @@ function shapeOf(n: NameWords): Shape | undefined {
   if (nameWordsOnly.every(nounish) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
   if (nameWordsOnly.length <= 4) return { name, kind: 'person', reason: `${nameWordsOnly.length} name words`, sure: false, single: false, phrase: false };
   return { name, reason: 'several capitalised words', sure: false, single: false, phrase: true };
+}
+
+const outletShaped = new Map<string, boolean>();
+
+/** A word that makes a name an outlet's: a kind of medium, an organisation, digits, `CamelCase`, a domain. */
+function outletShapedWord(word: string): boolean {
+  let answer = outletShaped.get(word);
+  if (answer === undefined) {
+    answer =
+      isOutletWord(word) || ORGANISATION_WORD.test(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
+    if (outletShaped.size >= 20_000) outletShaped.clear();
+    outletShaped.set(word, answer);
+  }
+  return answer;
 }
 
 /** The words of a name as written: initials keep their dot. */
@@ -558,9 +586,12 @@ function readWindow(text: string): Mention[] {
     return { run, part, n, shape };
   });
   for (const { run, part, n, shape } of read) {
-    if (!n || !shape || SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
+    if (!n || !shape) continue;
     const first = tokens[n.first]!;
     if (first.sub || first.topic) continue;
+    // A single common noun is a name only after an article, `laut`, a preposition or a medium (`der Zeit`, `die Sendung Monitor`).
+    if (shape.phrase && n.words.length === 1 && !governed(tokens, n.first)) continue;
+    if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
     if (!evidence) continue;

@@ -15,7 +15,7 @@
 
 import type { Language, Source } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
-import { isCommonNoun, isFunctionWord, isOutletWord, isRole, RECOMMENDS } from './lexicon.js';
+import { isCommonNoun, isFunctionWord, isOutletWord, isRole, mayNameSource, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention } from './names.js';
 
 /** A source of a section, with how sure the reading is and why. */
@@ -54,7 +54,9 @@ function namesIn(text: string): Mention[] {
  */
 export function findSource(text: string): Source | undefined {
   // Note: only the lead is read, which is much cheaper than the whole paragraph the sections read.
-  const mention = namesIn(firstSentences(text, 260)).find((m) => m.strong && m.speaks && !m.background && !m.single);
+  const lead = firstSentences(text, 260);
+  if (!mayNameSource(lead)) return undefined;
+  const mention = namesIn(lead).find((m) => m.strong && m.speaks && !m.background && !m.single);
   if (!mention) return undefined;
   return sourceOf(mention, mention.partner);
 }
