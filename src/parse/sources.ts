@@ -126,9 +126,13 @@ export class IssueNames {
 function collectFullNames(texts: readonly string[]): Map<string, Map<string, number>> {
   const byLast = new Map<string, Map<string, number>>();
   const run = /(?:\p{Lu}\.\s?|\p{Lu}[\p{L}'’-]+\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
+  // Note: bounds on each paragraph and on the whole keep a huge issue cheap; a normal one is read whole.
+  let budget = 300_000;
   for (const text of texts) {
-    // Note: a bound on each paragraph keeps a huge one (an export without line breaks) linear.
-    for (const match of text.slice(0, 20_000).matchAll(run)) {
+    if (budget <= 0) break;
+    const part = text.slice(0, Math.min(20_000, budget));
+    budget -= part.length;
+    for (const match of part.matchAll(run)) {
       if (/^The\s/.test(match[0]) || match[0].includes('&')) continue;
       let words = match[0].split(/\s+/);
       // Roles, common nouns and sentence openers before the name (`Der Google KI-Forscher Francois Chollet`).
