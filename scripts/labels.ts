@@ -1,13 +1,17 @@
 // Scoring the parser against the hand labels in test/fixtures/labels/: quote precision/recall/F1,
 // section-boundary F1, lists, support block and sources. Used by `npm run score` and the tests.
+// Sources are scored on the issues read with the labelled section breaks (as the author's breaks
+// in a blank-line export give them), so that they measure the source finder, not the sections.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { createArchive } from '../src/archive.js';
 import { sourcesOfFile } from '../src/load.js';
 import type { Weights } from '../src/parse/classify.js';
 import { parseIssueWithReport, type ParagraphReport } from '../src/parse/index.js';
 import { readParagraphs } from '../src/parse/paragraphs.js';
 import type { Issue, Source } from '../src/model.js';
+import { buildSourceIndex } from '../src/source-index.js';
 import { TITLE_LINE } from '../src/split.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -20,7 +24,10 @@ export const HELD_OUT = 22;
 export interface Label {
   kind: string;
   sectionStart: boolean;
+  /** The section's main source (on section starts). */
   source?: Source;
+  /** Every source of the section, the main one first (on section starts; empty for "-"). */
+  sources: Source[];
   lang?: string;
   text: string;
 }
@@ -62,15 +69,22 @@ function readLabelFile(file: string): Label[] {
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
       const [kind = '', section = '', source = '', lang = '', text = ''] = line.split('\t');
-      const [person = '', outlet = ''] = source.split(';').map((s) => s.trim());
+      const sources = source && source !== '-' ? source.split(' | ').map(parseSource) : [];
       return {
         kind,
         sectionStart: section === '+',
-        ...(source && source !== '-' ? { source: { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) } } : {}),
+        ...(sources[0] ? { source: sources[0] } : {}),
+        sources,
         ...(lang ? { lang } : {}),
         text,
       };
     });
+}
+
+/** `Person; Outlet`, `Person;`, `; Outlet`. */
+function parseSource(text: string): Source {
+  const [person = '', outlet = ''] = text.split(';').map((s) => s.trim());
+  return { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) };
 }
 
 export function labelledNumbers(): number[] {
@@ -92,6 +106,92 @@ export function parseArchived(number: number, shape: 'as-written' | 'flat', weig
 function archivedText(number: number, shape: 'as-written' | 'flat'): string {
   const text = fs.readFileSync(path.join(archiveDir, `${String(number).padStart(3, '0')}.txt`), 'utf8');
   return shape === 'flat' ? text.split('\n').filter((line) => line.trim()).join('\n') : text;
+}
+
+/**
+ * Reads an archived issue with the labelled section breaks: paragraphs separated by a blank line,
+ * two blank lines before each labelled section start (a blank-line export with the author's breaks).
+ */
+export function parseWithLabelledBreaks(number: number, weights?: Weights): ReturnType<typeof parseIssueWithReport> {
+  const name = `${String(number).padStart(3, '0')}.txt`;
+  const lines = fs.readFileSync(path.join(archiveDir, name), 'utf8').split('\n').filter((line) => line.trim());
+  const labels = readLabels(number);
+  const title = TITLE_LINE.test(lines[0] ?? '') ? [lines.shift()!] : [];
+  if (lines.length !== labels.length) throw new Error(`No ${number}: ${lines.length} lines, ${labels.length} labelled`);
+  const text = [...title, ...lines.map((line, i) => `${i > 0 ? (labels[i]!.sectionStart ? '\n\n' : '\n') : ''}${line}`)].join('\n');
+  const [source] = sourcesOfFile(name, text).sources;
+  return parseIssueWithReport(source!, weights);
+}
+
+/** A name as compared with a label: case, a leading article and accents do not matter. */
+export const normalName = (name: string) =>
+  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^(?:the|der|die|das)\s+/, '').replace(/\s+/g, ' ').trim();
+
+/** The names of sources, each with its kind. */
+function namesOf(sources: Source[]): Map<string, 'person' | 'outlet'> {
+  const names = new Map<string, 'person' | 'outlet'>();
+  for (const s of sources) {
+    if (s.person) names.set(normalName(s.person), 'person');
+    if (s.outlet) names.set(normalName(s.outlet), 'outlet');
+  }
+  return names;
+}
+
+export interface SourceScore {
+  number: number;
+  /** Sections whose sources are exactly the labelled ones (all found, nothing extra). */
+  sections: { right: number; total: number };
+  /** Labelled names found in their section. */
+  found: { right: number; total: number };
+  /** Names found that the section's labels do not have. */
+  extra: number;
+  /** Of the names found and labelled, those read as the right kind (person or outlet). */
+  kinds: { right: number; total: number };
+  /** The issue as read, for the source index. */
+  issue: Issue;
+  /** Sections read wrongly, for reading. */
+  mistakes: string[];
+}
+
+/** Compares each section's sources with its labels (issue read with the labelled breaks). */
+export function scoreSources(number: number, weights?: Weights): SourceScore {
+  const labels = readLabels(number).filter((l) => l.kind !== 'intro');
+  const starts = labels.filter((l) => l.sectionStart);
+  const { issue } = parseWithLabelledBreaks(number, weights);
+  if (issue.sections.length !== starts.length) throw new Error(`No ${number}: ${issue.sections.length} sections read, ${starts.length} labelled`);
+  const score: SourceScore = { number, sections: { right: 0, total: 0 }, found: { right: 0, total: 0 }, extra: 0, kinds: { right: 0, total: 0 }, issue, mistakes: [] };
+  starts.forEach((label, index) => {
+    const section = issue.sections[index]!;
+    const expected = namesOf(label.sources);
+    const found = namesOf(section.sources);
+    const missed = [...expected.keys()].filter((name) => !found.has(name));
+    const extra = [...found.keys()].filter((name) => !expected.has(name));
+    const wrongKind = [...expected].filter(([name, kind]) => found.has(name) && found.get(name) !== kind).map(([name]) => name);
+    score.sections.total++;
+    if (!missed.length && !extra.length) score.sections.right++;
+    score.found.total += expected.size;
+    score.found.right += expected.size - missed.length;
+    score.extra += extra.length;
+    score.kinds.total += expected.size - missed.length;
+    score.kinds.right += expected.size - missed.length - wrongKind.length;
+    if (missed.length || extra.length || wrongKind.length) {
+      score.mistakes.push(
+        `§${index + 1} "${label.text.slice(0, 40)}": ${[missed.length ? `missed ${missed.join(', ')}` : '', extra.length ? `extra ${extra.join(', ')}` : '', wrongKind.length ? `wrong kind ${wrongKind.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+      );
+    }
+  });
+  return score;
+}
+
+/** The source index of the labelled issues: its entries, and those that are no labelled source (people in the news, phrases). */
+export function scoreIndex(scores: SourceScore[]): { entries: number; notSources: string[]; listed: { right: number; total: number } } {
+  const labelled = new Set<string>();
+  for (const s of scores) for (const label of readLabels(s.number)) for (const name of namesOf(label.sources).keys()) labelled.add(name);
+  const index = buildSourceIndex(createArchive(scores.map((s) => s.issue)));
+  const names = (entry: (typeof index)[number]) => [entry.name, ...((entry as { variants?: string[] }).variants ?? [])].map(normalName);
+  const notSources = index.filter((entry) => !names(entry).some((n) => labelled.has(n))).map((entry) => entry.name);
+  const listedNames = new Set(index.flatMap(names));
+  return { entries: index.length, notSources, listed: { right: [...labelled].filter((n) => listedNames.has(n)).length, total: labelled.size } };
 }
 
 export interface Counts {
@@ -154,6 +254,7 @@ export function scoreIssue(number: number, shape: 'as-written' | 'flat', weights
       else if (label.sectionStart) score.boundaries.fn++;
       else if (row.sectionStart) score.boundaries.fp++;
     }
+    // The main source (the heading's): every labelled part of it found.
     if (label.sectionStart && label.source) {
       score.sources.total++;
       const found = row.section !== undefined ? issue.sections[row.section]!.source : undefined;
@@ -173,9 +274,8 @@ export function scoreIssue(number: number, shape: 'as-written' | 'flat', weights
 /** A source matches when each part the label names is found (ignoring case and articles). */
 function sameSource(found: Source | undefined, expected: Source): boolean {
   if (!found) return false;
-  const norm = (s?: string) => (s ?? '').toLowerCase().replace(/^(der|die|das|the)\s+/, '').trim();
-  const parts = [found.person, found.outlet].map(norm).filter(Boolean);
-  return [expected.person, expected.outlet].filter(Boolean).every((part) => parts.some((p) => p === norm(part)));
+  const parts = [found.person, found.outlet].filter((p): p is string => Boolean(p)).map(normalName);
+  return [expected.person, expected.outlet].filter((p): p is string => Boolean(p)).every((part) => parts.includes(normalName(part)));
 }
 
 export function sum(scores: IssueScore[]): Omit<IssueScore, 'number' | 'mistakes' | 'readings'> {

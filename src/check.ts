@@ -38,7 +38,7 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
   return out.join('\n\n');
 }
 
-function checkReport({ issue, paragraphs }: ReturnType<typeof parseIssueWithReport>, file: string, width: number): string {
+function checkReport({ issue, paragraphs, sources }: ReturnType<typeof parseIssueWithReport>, file: string, width: number): string {
   const count = (kind: ParagraphReport['kind']) => paragraphs.filter((p) => p.kind === kind).length;
   const lines = [
     `${file}:${issue.line} · Krasse Links No ${issue.number} · ${issue.title}`,
@@ -55,6 +55,10 @@ function checkReport({ issue, paragraphs }: ReturnType<typeof parseIssueWithRepo
     if (p.sectionStart && p.section !== undefined) {
       const s = issue.sections[p.section]!;
       lines.push(`${''.padStart(31)}↳ section "${s.heading}"${s.source ? ` · source: ${sourceHeading(s.source)}` : ''} · #${s.id}`);
+      // Each source with its confidence and why (front matter `sources:` sets them where this is wrong).
+      const readings = sources[p.section] ?? [];
+      if (readings.length === 0) lines.push(`${''.padStart(33)}sources: none (no name where a speaker or a presented piece is named)`);
+      for (const reading of readings) lines.push(`${''.padStart(33)}source ${sourceHeading(reading.source)} (${reading.confidence.toFixed(2)}): ${reading.reasons.join(' · ')}`);
     }
   }
   const doubtful = paragraphs.filter((p) => p.confidence < DOUBTFUL_BELOW);

@@ -1,9 +1,10 @@
-// Optional YAML front matter (`number`, `title`, `date`, `slug`, `links`), read with gray-matter.
+// Optional YAML front matter (`number`, `title`, `date`, `slug`, `links`, `sources`), read with gray-matter.
 // Note: gray-matter evaluates `---js` / `---javascript` blocks with `eval` by default; those
 // engines are replaced by ones that refuse, so front matter can never run code.
 
 import matter from 'gray-matter';
 import { InputError } from './errors.js';
+import type { Source } from './model.js';
 
 export interface FrontMatter {
   /** The issue number, overriding the one in the text. */
@@ -16,6 +17,8 @@ export interface FrontMatter {
   slug?: string;
   /** Link text → URL, restoring links the export lost. */
   links?: Record<string, string>;
+  /** The sources of sections, by section number (1-based), where the parser reads them wrongly; an empty list: none. */
+  sources?: Record<number, Source[]>;
 }
 
 export interface FrontMatterResult {
@@ -27,7 +30,7 @@ export interface FrontMatterResult {
   warnings: string[];
 }
 
-const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links']);
+const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links', 'sources']);
 
 const refuseCode = (language: string) => () => {
   throw new Error(`front matter in ${language} is refused: only YAML front matter is read`);
@@ -95,7 +98,50 @@ function validate(raw: Record<string, unknown>, file: string, warnings: string[]
       data.links[text] = url;
     }
   }
+  if (raw.sources !== undefined) data.sources = toSources(raw.sources, fail);
   return data;
+}
+
+/**
+ * `sources:` maps section numbers to sources: `Person; Outlet`, `Person`, `; Outlet`, a list of
+ * those, or `-` / an empty list for none. Names are text (at most 120 characters, no line breaks).
+ */
+function toSources(value: unknown, fail: (problem: string) => Error): Record<number, Source[]> {
+  const example = 'e.g. "sources: {3: Adam Tooze; Jung und Naiv, 5: \"-\"}"';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`"sources" must map section numbers to sources, ${example}`);
+  const result: Record<number, Source[]> = {};
+  for (const [section, given] of Object.entries(value)) {
+    if (!/^[1-9]\d{0,5}$/.test(section)) throw fail(`"sources" needs section numbers (1, 2, …) as keys, not ${JSON.stringify(section)}`);
+    const list = given === null || given === '-' ? [] : Array.isArray(given) ? given : [given];
+    result[Number(section)] = list.map((item) => toSource(item, section, fail));
+  }
+  return result;
+}
+
+function toSource(item: unknown, section: string, fail: (problem: string) => Error): Source {
+  const name = (text: unknown) => {
+    if (typeof text !== 'string') return undefined;
+    const trimmed = text.trim();
+    if (trimmed.length > 120 || /[\r\n]/.test(trimmed)) throw fail(`a source of section ${section} must be a name of at most 120 characters on one line`);
+    return trimmed || undefined;
+  };
+  let person: string | undefined;
+  let outlet: string | undefined;
+  if (typeof item === 'string') {
+    const parts = item.split(';');
+    if (parts.length > 2) throw fail(`a source of section ${section} is "Person", "Person; Outlet" or "; Outlet", not ${JSON.stringify(item)}`);
+    person = name(parts[0]);
+    outlet = name(parts[1]);
+  } else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+    const { person: p, outlet: o, ...rest } = item as Record<string, unknown>;
+    if (Object.keys(rest).length || (p !== undefined && typeof p !== 'string') || (o !== undefined && typeof o !== 'string')) {
+      throw fail(`a source of section ${section} may have only "person" and "outlet", each a text`);
+    }
+    person = name(p);
+    outlet = name(o);
+  }
+  if (!person && !outlet) throw fail(`a source of section ${section} needs a person or an outlet, not ${JSON.stringify(item)}`);
+  return { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) };
 }
 
 function toIsoDate(value: unknown, fail: (problem: string) => Error): string {

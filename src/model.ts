@@ -24,13 +24,23 @@ export type Confidence = number;
 
 export type Block =
   | { kind: 'commentary'; paragraph: Paragraph; confidence: Confidence }
-  | { kind: 'quote'; paragraphs: Paragraph[]; lang: Language; confidence: Confidence }
+  | {
+      kind: 'quote';
+      paragraphs: Paragraph[];
+      lang: Language;
+      confidence: Confidence;
+      /** Index into the section's `sources` of who is quoted, when the lead-in says so. */
+      source?: number;
+    }
   | { kind: 'list'; ordered: boolean; /** The first number of a numbered list, as written. */ start?: number; items: Paragraph[]; inQuote: boolean }
   | { kind: 'heading'; paragraph: Paragraph };
 
 export type Language = 'de' | 'en';
 
-/** A person or outlet named by a section's lead-in (`schreibt Nathan Benaich In Fortune`). */
+/**
+ * A person or outlet whose words a section quotes or whose piece it presents, or a person with the
+ * outlet they speak in (`schreibt Nathan Benaich In Fortune`).
+ */
 export interface Source {
   person?: string;
   outlet?: string;
@@ -42,9 +52,9 @@ export interface Section {
   id: string;
   /** Short heading derived from the section (its source, or its opening words). */
   heading: string;
-  /** The source the section's lead-in names; it gives the heading. */
+  /** The section's main source (the first of `sources`); it gives the heading. */
   source?: Source;
-  /** Every source the section quotes or introduces (the main one first), for the source index. */
+  /** Every source the section quotes or presents (the main one first), for the source index. */
   sources: Source[];
   blocks: Block[];
   /** Every URL linked in the section, in reading order. */

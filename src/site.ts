@@ -1,5 +1,5 @@
-// The pages of the site: archive index, one page per issue, the source index, search, 404, and
-// the feed, sitemap and robots.txt. Each page's data is plain values for the templates; issue
+// The pages of the site: archive index, one page per issue, the source index and a page per
+// source, search, 404, and the feed, sitemap and robots.txt. Each page's data is plain values for the templates; issue
 // bodies are rendered through unified beforehand.
 
 import type { Archive } from './archive.js';
@@ -9,7 +9,7 @@ import { atomFeed, FEED_ENTRIES, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
 import { issueToMdast } from './mdast.js';
 import type { Issue } from './model.js';
-import { buildSourceIndex } from './source-index.js';
+import { buildSourceIndex, type SourceEntry } from './source-index.js';
 import type { PageRenderer } from './templates.js';
 
 export interface Page {
@@ -139,15 +139,17 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
       render: () => renderer.render('issue', { ...data, body: body(issue) }),
     });
   }
-  const sources = buildSourceIndex(archive).map((entry) => ({
+  const entries = buildSourceIndex(archive);
+  const sectionUrl = (issue: Issue, id: string) => `${url(archive.issuePath(issue.number)!)}#${id}`;
+  const sources = entries.map((entry) => ({
     name: entry.name,
     id: entry.id,
     kind: entry.kind,
-    sections: entry.sections.map(({ issue, section }) => ({
-      number: issue.number,
-      heading: section.heading,
-      url: `${url(archive.issuePath(issue.number)!)}#${section.id}`,
-    })),
+    url: url(sourcePath(entry)),
+    variants: entry.variants,
+    issueCount: entry.issues,
+    sectionCount: entry.sections.length,
+    sections: entry.sections.map(({ issue, section }) => ({ number: issue.number, heading: section.heading, url: sectionUrl(issue, section.id) })),
   }));
   pages.push(templatePage(`${SOURCES_PATH}index.html`, 'sources', {
     ...common,
@@ -155,6 +157,19 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     people: sources.filter((s) => s.kind === 'person'),
     outlets: sources.filter((s) => s.kind === 'outlet'),
   }));
+  for (const entry of entries) {
+    const path = sourcePath(entry);
+    const render = () =>
+      renderer.render('source', {
+        ...common,
+        page: page(path, `${entry.name} – Quellen – ${site.title}`, `Was ${site.title} von ${entry.name} zitiert und vorstellt.`),
+        source: sourcePageData(entry, summary, sectionUrl),
+      });
+    // Note: the key names the sections and their issues' models, not the page's text: a source
+    // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
+    const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
+    pages.push({ path: `${path}index.html`, key: keys ? hash(keys.salt, JSON.stringify([entry.name, entry.kind, entry.slug, entry.variants, refs])) : '', render });
+  }
   pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length }));
   pages.push(templatePage('404.html', '404', {
     ...common,
@@ -166,10 +181,56 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     { path: '' },
     ...archive.issues.map((issue) => ({ path: archive.issuePath(issue.number)!, ...(issue.date ? { date: issue.date } : {}) })),
     { path: SOURCES_PATH },
+    ...entries.map((entry) => ({ path: sourcePath(entry) })),
   ];
   pages.push(derivedPage('sitemap.xml', sitemapPages, () => sitemap(site, sitemapPages)));
   pages.push(derivedPage('robots.txt', [], () => robotsTxt(site)));
   return pages;
+}
+
+/** The site path of a source's page: `quellen/adam-tooze/`. */
+export const sourcePath = (entry: SourceEntry) => `${SOURCES_PATH}${entry.slug}/`;
+
+/** Quotes on a source's page are shown up to this many characters each, cut at a word with `[…]`. */
+const QUOTE_PREVIEW = 600;
+/** A source's page shows the quotes of its newest sections up to this many; older ones are links. */
+const QUOTED_SECTIONS = 50;
+
+/** What a source's page shows: each section quoting it, newest first, with its quotes. */
+function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSummary, sectionUrl: (issue: Issue, id: string) => string) {
+  return {
+    name: entry.name,
+    kind: entry.kind,
+    variants: entry.variants,
+    issueCount: entry.issues,
+    sectionCount: entry.sections.length,
+    sections: entry.sections.map(({ issue, section, written, quotes }, index) => ({
+      issue: summary(issue),
+      heading: section.heading,
+      url: sectionUrl(issue, section.id),
+      written: written === entry.name ? undefined : written,
+      quotes: index < QUOTED_SECTIONS ? quotes.map((quote) => ({ lang: quote.lang, paragraphs: preview(quote.paragraphs.map((p) => p.text)) })) : [],
+    })),
+  };
+}
+
+/** The paragraphs of a quote up to QUOTE_PREVIEW characters; a cut is marked with the elision mark `[…]`. */
+function preview(paragraphs: string[]): string[] {
+  const shown: string[] = [];
+  let left = QUOTE_PREVIEW;
+  for (const text of paragraphs) {
+    if (left <= 0) break;
+    if (text.length <= left) {
+      shown.push(text);
+      left -= text.length;
+      continue;
+    }
+    const cut = text.slice(0, left);
+    const space = cut.lastIndexOf(' ');
+    shown.push(`${(space > left / 2 ? cut.slice(0, space) : cut).trimEnd()} […]`);
+    break;
+  }
+  return shown;
 }
 
 /** Issues grouped by year, newest first; issues without a date come last, under `null`. */

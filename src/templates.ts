@@ -6,7 +6,7 @@
 import { Liquid, type Template } from 'liquidjs';
 import { TemplateError } from './errors.js';
 
-export type TemplateName = 'index' | 'issue' | 'sources' | 'search' | '404';
+export type TemplateName = 'index' | 'issue' | 'sources' | 'source' | 'search' | '404';
 
 export interface PageRenderer {
   render(template: TemplateName, data: Record<string, unknown>): string;

@@ -22,10 +22,13 @@ beforeAll(async () => {
 });
 
 describe('the HTML of every page', () => {
-  it('is checked for the index, every issue, the source index, search and 404', () => {
-    expect(pages.map(([path]) => path).sort()).toEqual(
+  it('is checked for the index, every issue, the source index and each source page, search and 404', () => {
+    const paths = pages.map(([path]) => path).sort();
+    expect(paths.filter((path) => !/^quellen\/[^/]+\/index\.html$/.test(path))).toEqual(
       ['404.html', 'index.html', 'issues/21/index.html', 'issues/22/index.html', 'issues/23/index.html', 'issues/56/index.html', 'quellen/index.html', 'search/index.html'],
     );
+    expect(paths).toContain('quellen/adam-tooze/index.html');
+    expect(paths).toContain('quellen/new-york-times/index.html');
   });
 
   it('validates with 0 errors', async () => {
@@ -37,5 +40,5 @@ describe('the HTML of every page', () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 });

@@ -71,6 +71,23 @@ describe('a rebuild', () => {
     expect(await fs.readFile(path.join(options.out, 'issues/56/index.html'), 'utf8')).toContain('Laut Heise will Kanzler Merz');
   });
 
+  it('after a source was renamed in one issue, moves its page and updates the source index', async () => {
+    const file = path.join(options.input, '056.txt');
+    await replaceInFile(file, 'M. Gessen analysiert in der New York Times', 'Masha Gessen analysiert in der New York Times');
+    await rebuildAndCompare();
+    await expect(fs.stat(path.join(options.out, 'quellen/m-gessen/index.html'))).rejects.toThrow();
+    expect(await fs.readFile(path.join(options.out, 'quellen/masha-gessen/index.html'), 'utf8')).toContain('<h1>Masha Gessen</h1>');
+    // The New York Times page lists the renamed section under its new heading.
+    expect(await fs.readFile(path.join(options.out, 'quellen/new-york-times/index.html'), 'utf8')).toContain('No 56 · Masha Gessen, New York Times');
+  });
+
+  it('after a quote changed in one issue, shows it on the source’s page', async () => {
+    const file = path.join(options.input, '056.txt');
+    await replaceInFile(file, 'We humans are stability-seeking creatures.', 'We humans are stability-loving creatures.');
+    await rebuildAndCompare();
+    expect(await fs.readFile(path.join(options.out, 'quellen/masha-gessen/index.html'), 'utf8')).toContain('We humans are stability-loving creatures.');
+  });
+
   it('after the motto of an issue changed, updates its neighbours and the index too', async () => {
     const file = path.join(options.input, '022.txt');
     await replaceInFile(file, 'wir projizieren das Ende des Westens', 'wir projizieren das Ende des Ostens');

@@ -45,11 +45,30 @@ describe('the archive index', () => {
 describe('the source index', () => {
   const sources = () => corpus.text('quellen/index.html');
 
-  it('lists every person and outlet with links to the sections quoting them, across issues', () => {
-    const tooze = /<dt id="p-adam-tooze">Adam Tooze <span class="count">(\d+)<\/span><\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(sources());
+  it('lists every person and outlet with links to the sections quoting them, across issues, newest first', () => {
+    const tooze = /<dt id="p-adam-tooze"><a href="\/quellen\/adam-tooze\/">Adam Tooze<\/a> <span class="count">(\d+) Abschnitte in (\d+) Ausgaben<\/span><\/dt>\s*<dd>([\s\S]*?)<\/dd>/.exec(sources());
     expect(tooze).not.toBeNull();
-    const issues = new Set([...tooze![2]!.matchAll(/href="\/issues\/(\d+)\/#/g)].map((m) => m[1]));
-    expect(issues.size).toBeGreaterThan(1);
+    const issues = [...tooze![3]!.matchAll(/href="\/issues\/(\d+)\/#/g)].map((m) => Number(m[1]));
+    expect(new Set(issues).size).toBe(Number(tooze![2]));
+    expect(issues.length).toBe(Number(tooze![1]));
+    expect(issues).toEqual([...issues].sort((a, b) => b - a));
+  });
+
+  it('keeps people and outlets apart', () => {
+    const [people, outlets] = sources().split('<h2 id="medien">');
+    expect(people).toContain('>Adam Tooze</a>');
+    expect(people).not.toContain('>New York Times</a>');
+    expect(outlets).toContain('>New York Times</a>');
+    expect(outlets).not.toContain('>Adam Tooze</a>');
+  });
+
+  it('has a page per source with its quotes and links to the sections', () => {
+    const page = corpus.text('quellen/m-gessen/index.html');
+    expect(page).toContain('<h1>M. Gessen</h1>');
+    expect(page).toMatch(/<a href="\/issues\/56\/#m-gessen-new-york-times">No 56 · M. Gessen, New York Times<\/a>/);
+    expect(page).toContain('<blockquote lang="en">');
+    expect(page).toContain('The United States in the last four months has felt like an unremitting series of shocks');
+    expect(sources()).toContain('<a href="/quellen/m-gessen/">M. Gessen</a>');
   });
 
   it('links to section anchors that exist on the issue pages', () => {
@@ -60,6 +79,36 @@ describe('the source index', () => {
 
   it('is linked from every page', () => {
     expect(corpus.text('issues/56/index.html')).toContain('<a href="/quellen/">Quellen</a>');
+  });
+});
+
+describe('the page of a source', () => {
+  it('gathers its sections from every issue under one name, newest first, with its quotes and their links', async () => {
+    const text = (n: number, lead: string, quote: string) =>
+      `---\ndate: 2024-0${n}-01\n---\nWillkommen bei Krasse Links No ${n}. Hallo, heute testen wir.\n\n${lead}\n\n${quote}\n`;
+    const input = await folderWith({
+      '001.txt': text(1, 'Die Ökonomin Charley Probestein schreibt im Atlantic über Zölle:', 'Tariffs are a tax on the people who pay them, and nobody else, whatever the speeches say.'),
+      '002.txt': text(2, 'Charlie Probestein beklagt im Atlantic den Verlust der Wirklichkeit:', 'We are living through the slow collapse of a shared reality, one feed at a time.'),
+    });
+    try {
+      const writer = new MemoryWriter();
+      await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, writer);
+      expect([...writer.files.keys()].filter((p) => p.startsWith('quellen/')).sort()).toEqual(['quellen/atlantic/index.html', 'quellen/charlie-probestein/index.html', 'quellen/index.html']);
+      const page = writer.text('quellen/charlie-probestein/index.html');
+      expect(page).toContain('<h1>Charlie Probestein</h1>');
+      expect(page).toContain('Auch geschrieben: Charley Probestein.');
+      const links = [...page.matchAll(/<h2><a href="([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => [m[1], m[2]]);
+      expect(links).toEqual([
+        ['/issues/2/#charlie-probestein-atlantic', 'No 2 · Charlie Probestein, Atlantic'],
+        ['/issues/1/#charley-probestein-atlantic', 'No 1 · Charley Probestein, Atlantic'],
+      ]);
+      expect(page.indexOf('one feed at a time')).toBeLessThan(page.indexOf('whatever the speeches say'));
+      expect(page).toContain('geschrieben „Charley Probestein“');
+      const index = writer.text('quellen/index.html');
+      expect(index).toMatch(/<dt id="p-charlie-probestein"><a href="\/quellen\/charlie-probestein\/">Charlie Probestein<\/a> <span class="count">2 Abschnitte in 2 Ausgaben<\/span><\/dt>\s*<dd>\s*<p class="variants">auch: Charley Probestein<\/p>/);
+    } finally {
+      await input.cleanup();
+    }
   });
 });
 
@@ -102,7 +151,9 @@ describe('feed, sitemap and robots.txt', () => {
       ['https://example.org/archiv/issues/22/', '2024-07-24'],
       ['https://example.org/archiv/issues/21/', '2024-06-30'],
       ['https://example.org/archiv/quellen/', undefined],
+      ...urls.filter(([url]) => /\/quellen\/[^/]+\/$/.test(url!)),
     ]);
+    expect(urls).toContainEqual(['https://example.org/archiv/quellen/adam-tooze/', undefined]);
   });
 
   it('points robots.txt at the sitemap', () => {

@@ -106,7 +106,7 @@ describe('decoding any bytes', () => {
 describe('building any text', () => {
   it('succeeds or stops with a one-line BuildError, for arbitrary Unicode text', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => onlyBuildErrors(() => buildText(text))), { numRuns: numRuns(150) });
-  });
+  }, 30_000);
 
   it('succeeds or stops with a one-line BuildError, for issue-like text with front matter, titles and overrides', () => {
     const frontMatter = fc.constantFrom('', '---\nnumber: 7\n---\n', '---\ntitle: "<b>{{ x }}</b>"\nslug: sieben\n---\n', '---\nlinks:\n  Text: "javascript:x"\n  a: "https://example.org"\n---\n', '---\nnumber: [\n---\n', '---js\n{}\n---\n');
@@ -115,7 +115,7 @@ describe('building any text', () => {
       fc.property(frontMatter, body, fc.constantFrom('\n', '\n\n', '\r\n'), (head, lines, eol) => onlyBuildErrors(() => buildText(head + [INTRO, ...lines].join(eol)))),
       { numRuns: numRuns(150) },
     );
-  });
+  }, 30_000);
 });
 
 describe('every paragraph reaches the page', () => {
@@ -129,7 +129,7 @@ describe('every paragraph reaches the page', () => {
       }),
       { numRuns: numRuns(200) },
     );
-  });
+  }, 30_000); // each run builds a whole site, a page per source included
 });
 
 describe('double-encoded text', () => {

@@ -7,7 +7,7 @@
 // Its probabilities are calibrated: a paragraph read with confidence 0.8 is read right about
 // four times in five, which is what `npm run check` lists doubtful readings by.
 
-import type { Language, Source } from '../model.js';
+import type { Language } from '../model.js';
 import { readEvidence } from './evidence.js';
 import { featuresOf, PAIR_FEATURE_NAMES, QUOTE_FEATURES, START_FEATURES } from './features.js';
 import { languageOf } from './language.js';
@@ -46,8 +46,6 @@ export interface ClassifiedParagraph extends RawParagraph {
   ordered?: boolean;
   /** For numbered list items: the number as written. */
   ordinal?: number;
-  /** The source the paragraph names, for commentary (found once, used by sections and headings). */
-  source?: Source;
   /** True when the paragraph continues the one before across a page break of the export. */
   continues?: boolean;
 }
@@ -103,8 +101,6 @@ export interface Segment {
   chain: Chain;
   /** Each node's language, from the function words its evidence counted. */
   langs: Language[];
-  /** The source each node names, where it could be the author's lead-in. */
-  sources: (Source | undefined)[];
 }
 
 /** How the fixed rules and the model's input see an issue's body. */
@@ -169,14 +165,12 @@ export function classifyParagraphs(
           result[index] = classified(paragraph, { ...fields, kind: 'quote', text: paragraph.raw, lang, reasons: first ? reasons : ['continues across a page break'] });
         } else {
           const heading = isHeading(paragraph, body[index + 1]);
-          const source = paragraph.forced || heading || !first ? undefined : segment.sources[node];
           result[index] = classified(paragraph, {
             ...fields,
             kind: heading ? 'heading' : 'commentary',
             text: paragraph.raw,
             lang,
             reasons: heading ? ['short standalone line', ...reasons] : first ? reasons : ['continues across a page break'],
-            source,
           });
         }
         if (!first) result[index]!.continues = true;
@@ -214,12 +208,10 @@ function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<numbe
   const texts = nodes.map((members) => members.map((i) => body[i]!.raw).join(' '));
   const evidence = texts.map(readEvidence);
   // The source a paragraph names, where it could be the author's lead-in (German, not in quotation marks).
-  const sources = texts.map((text, node) => {
+  const sourceKeys = texts.map((text, node) => {
     const e = evidence[node]!;
-    return e.wrapped || e.en > e.de ? undefined : findSource(text);
-  });
-  const sourceKeys = sources.map((source) => {
-    const words = sourceWords(source).map((w) => w.toLowerCase());
+    if (e.wrapped || e.en > e.de) return undefined;
+    const words = sourceWords(findSource(text)).map((w) => w.toLowerCase());
     return words.length ? words : undefined;
   });
   const allowed = new Uint8Array(nodes.length);
@@ -234,7 +226,7 @@ function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<numbe
     else if (listItems.has(members[0]!) || (paragraph.forced === 'quote' && body[members[0]! - 1]?.forced === 'quote')) starts = CONTINUES;
     allowed[node] = kinds & starts || kinds;
   });
-  return { nodes, chain: { features: featuresOf(evidence, sourceKeys), allowed }, langs: evidence.map((e) => languageOf(e, issueLang)), sources };
+  return { nodes, chain: { features: featuresOf(evidence, sourceKeys), allowed }, langs: evidence.map((e) => languageOf(e, issueLang)) };
 }
 
 /** What explicit input decided for a paragraph, if anything. */
@@ -279,7 +271,7 @@ function continuesAcrossPageBreak(previous: string, text: string): boolean {
 function classified(
   paragraph: RawParagraph,
   fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'reasons' | 'startsSection' | 'sectionReasons'> &
-    Partial<Pick<ClassifiedParagraph, 'source' | 'ordered' | 'ordinal'>>,
+    Partial<Pick<ClassifiedParagraph, 'ordered' | 'ordinal'>>,
 ): ClassifiedParagraph {
   return {
     line: paragraph.line,
@@ -295,7 +287,6 @@ function classified(
     reasons: fields.reasons,
     startsSection: fields.startsSection,
     sectionReasons: fields.sectionReasons,
-    source: fields.source,
     ordered: fields.ordered,
     ordinal: fields.ordinal,
     continues: undefined,

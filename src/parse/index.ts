@@ -2,12 +2,14 @@
 // paragraphs → classify (commentary, quote, list, …) → sections → inline links and mentions.
 
 import { countWords } from './words.js';
+import { InputError } from '../errors.js';
 import type { IssueSource } from '../load.js';
 import type { Inline, Issue, Language, Paragraph, Section } from '../model.js';
 import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';
 import { mottoOf, readParagraphs } from './paragraphs.js';
 import { groupSections } from './sections.js';
+import type { SourceReading } from './sources.js';
 
 /** The language of the newsletter's own text. */
 const ISSUE_LANGUAGE: Language = 'de';
@@ -35,14 +37,14 @@ export function parseIssue(source: IssueSource): Issue {
 }
 
 /**
- * Parses one issue and reports how each paragraph was read.
+ * Parses one issue and reports how each paragraph (and each section's sources) was read.
  * @param weights the reader's weights (default: the trained ones); scoring passes others.
  */
-export function parseIssueWithReport(source: IssueSource, weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[] } {
+export function parseIssueWithReport(source: IssueSource, weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[]; sources: SourceReading[][] } {
   return parse(source, weights, true);
 }
 
-function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): { issue: Issue; paragraphs: ParagraphReport[] } {
+function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): { issue: Issue; paragraphs: ParagraphReport[]; sources: SourceReading[][] } {
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.
@@ -54,7 +56,12 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
   const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain);
-  const { sections, support, sectionOf } = groupSections(classified, ISSUE_LANGUAGE, toParagraph);
+  const overrides = new Map(Object.entries(frontMatter.sources ?? {}).map(([n, sources]) => [Number(n), sources]));
+  const { sections, support, sectionOf, sourceReadings } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, overrides);
+  const beyond = [...overrides.keys()].filter((n) => n > sections.length);
+  if (beyond.length) {
+    throw new InputError(source.file, 1, `front matter "sources" names section ${beyond.join(', ')}, but No ${source.number} has ${sections.length} sections; see \`npm run check\` for their numbers`);
+  }
   for (const section of sections) collectLinks(section, source.number);
 
   const paragraphs: ParagraphReport[] = !explain ? [] : classified.map((p, index) => {
@@ -88,7 +95,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
     line: source.firstLine,
   };
   issue.words = wordCount(issue);
-  return { issue, paragraphs };
+  return { issue, paragraphs, sources: sourceReadings };
 }
 
 /** Words a reader reads on an issue page: intro, section headings, every paragraph, support block. */

@@ -3,20 +3,28 @@
 
 import type { Block, Language, Paragraph, Section, Source, SupportBlock } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
-import { sourceHeading } from './sources.js';
+import { IssueNames, sectionSources, sourceHeading, type SourceReading } from './sources.js';
 
 export interface Grouped {
   sections: Section[];
   support: SupportBlock[];
   /** For each classified paragraph, the index of its section (undefined for the support block). */
   sectionOf: (number | undefined)[];
+  /** For each section, its sources with confidence and reasons (for `npm run check`). */
+  sourceReadings: SourceReading[][];
 }
+
+/** The author's sources for sections, by section number (1-based), from front matter. */
+export type SourceOverrides = ReadonlyMap<number, readonly Source[]>;
 
 /** Turns a classified paragraph into a model paragraph (inline parsing is the caller's). */
 export type ToParagraph = (paragraph: ClassifiedParagraph) => Paragraph;
 
-/** Groups classified paragraphs into sections of blocks, with the support block kept apart. */
-export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph): Grouped {
+/**
+ * Groups classified paragraphs into sections of blocks, with the support block kept apart, and
+ * finds each section's sources (or takes the author's, from `overrides`).
+ */
+export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph, overrides?: SourceOverrides): Grouped {
   const sections: Section[] = [];
   const support: SupportBlock[] = [];
   const sectionOf: (number | undefined)[] = [];
@@ -45,36 +53,31 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     else addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
   });
 
-  sections.forEach((section, index) => {
-    const source = sectionSource(own[index]!);
-    if (source) section.source = source;
-    section.sources = quotedSources(own[index]!, source);
+  const names = new IssueNames(paragraphs.map((p) => p.raw));
+  const sourceReadings = sections.map((section, index) => {
+    const overridden = overrides?.get(index + 1);
+    const found = sectionSources(own[index]!, issueLang, names);
+    const readings = overridden ? overridden.map((source) => ({ source: { ...source }, confidence: 1, reasons: ['set in front matter'] })) : found.sources;
+    section.sources = readings.map((r) => r.source);
+    if (section.sources[0]) section.source = section.sources[0];
+    if (!overridden) attributeQuotes(section, own[index]!, found.speakers);
+    else if (section.sources.length === 1) attributeQuotes(section, own[index]!, own[index]!.map(() => 0));
     section.heading = headingOf(section);
+    return readings;
   });
+  distinctHeadings(sections);
   assignIds(sections);
-  return { sections, support, sectionOf };
+  return { sections, support, sectionOf, sourceReadings };
 }
 
-/** The section's main source and the sources named by lead-ins right before its quotes. */
-function quotedSources(paragraphs: ClassifiedParagraph[], main: Source | undefined): Source[] {
-  const found: Source[] = main ? [main] : [];
-  const key = (s: Source) => sourceHeading(s);
-  paragraphs.forEach((paragraph, index) => {
-    const next = paragraphs[index + 1];
-    if (paragraph.kind !== 'commentary' || (next?.kind !== 'quote' && !(next?.kind === 'list' && next.lang !== paragraph.lang))) return;
-    const source = paragraph.source;
-    if (source && !found.some((f) => key(f) === key(source))) found.push(source);
-  });
-  return found;
-}
-
-/** The source a section's lead-in names: the first one named before the section's first quote. */
-function sectionSource(paragraphs: ClassifiedParagraph[]): Source | undefined {
-  for (const paragraph of paragraphs) {
-    if (paragraph.kind === 'quote') break;
-    if (paragraph.kind === 'commentary' && paragraph.source) return paragraph.source;
+/** Marks each quote block with the index of the source it is from, where known. */
+function attributeQuotes(section: Section, paragraphs: ClassifiedParagraph[], speakers: (number | undefined)[]): void {
+  const byLine = new Map(paragraphs.map((p, i) => [p.line, speakers[i]]));
+  for (const block of section.blocks) {
+    if (block.kind !== 'quote') continue;
+    const speaker = byLine.get(block.paragraphs[0]!.line);
+    if (speaker !== undefined && speaker < section.sources.length) block.source = speaker;
   }
-  return undefined;
 }
 
 /**
@@ -130,12 +133,30 @@ function addToBlocks(
 /** The section's source, or its opening words (first sentence, at most eight words). */
 function headingOf(section: Section): string {
   if (section.source) return sourceHeading(section.source);
+  return openingWords(section, 8);
+}
+
+/** The first sentence of a section, at most `limit` words. */
+function openingWords(section: Section, limit: number): string {
   const first = section.blocks[0];
   const text =
     first?.kind === 'quote' ? first.paragraphs[0]!.text : first?.kind === 'list' ? first.items[0]!.text : first ? first.paragraph.text : '';
   const sentence = text.split(/(?<=[.!?:])\s/)[0] ?? text;
   const words = sentence.replace(/[.:]$/, '').split(/\s+/);
-  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')} …`;
+  return words.length <= limit ? words.join(' ') : `${words.slice(0, limit).join(' ')} …`;
+}
+
+/**
+ * A source quoted in two sections of one issue would give both the same heading: the later ones
+ * add their opening words (`Adam Tooze – Im zweiten Teil der Hegemonie-Serie …`), so that every
+ * heading (and its landmark) is told apart.
+ */
+function distinctHeadings(sections: Section[]): void {
+  const used = new Set<string>();
+  for (const section of sections) {
+    if (used.has(section.heading) && section.source) section.heading = `${section.heading} – ${openingWords(section, 6)}`;
+    used.add(section.heading);
+  }
 }
 
 /** Fragment ids from headings: lowercase ASCII, unique within the page. */

@@ -81,6 +81,7 @@ describe('accessibility', () => {
     ['the archive index', '/'],
     ['an issue page', '/issues/56/'],
     ['the source index', '/quellen/'],
+    ['a source’s page', '/quellen/adam-tooze/'],
     ['the search page with results', '/search/?q=Tooze'],
   ] as const;
 
@@ -99,7 +100,7 @@ describe('accessibility', () => {
 
 describe('reading on a phone and a desktop', () => {
   it.each([360, 1280])('fits %i px without sideways scrolling (screenshots saved)', { timeout: 30_000 }, async (width) => {
-    for (const [name, url] of [['index', '/'], ['issue', '/issues/56/'], ['sources', '/quellen/'], ['search', '/search/?q=Tooze']] as const) {
+    for (const [name, url] of [['index', '/'], ['issue', '/issues/56/'], ['sources', '/quellen/'], ['source', '/quellen/adam-tooze/'], ['search', '/search/?q=Tooze']] as const) {
       const page = await site.page(width);
       await page.goto(`${site.origin}${url}`);
       if (name === 'search') await page.locator('.pagefind-ui__result').first().waitFor();

@@ -1,0 +1,291 @@
+// The word lists the source finder reads names with. German capitalises every noun, so a
+// capitalised word is a name only when it is none of these: a function word (capitalised at the
+// start of a sentence), a common noun (`nouns-de.ts`, generated from a dictionary), or a role
+// (`die Ökonomin`). Outlets are told by their shape and by the kinds of media named here, not by a
+// list of outlet names. Every list is short enough to read; each says what it is for.
+
+import { NOUNS } from './nouns-de.js';
+
+/** German (and a few English) function words: articles, pronouns, prepositions, conjunctions, particles, auxiliaries, sentence adverbs. */
+const FUNCTION_WORDS = new Set(
+  (
+    'der die das den dem des ein eine einer eines einem einen kein keine keiner keines keinem keinen ' +
+    'ich du er sie es wir ihr man mich dich sich uns euch mir dir ihm ihn ihnen ' +
+    'mein meine meiner meines meinem meinen dein deine deiner deines deinem deinen sein seine seiner seines seinem seinen ' +
+    'ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren euer eure eurer eures eurem euren ' +
+    'dieser diese dieses diesem diesen jener jene jenes jenem jenen jeder jede jedes jedem jeden alle aller allen alles ' +
+    'welche welcher welches welchem welchen wer was wem wen wessen jemand niemand etwas nichts beide beiden ' +
+    'manche mancher manchen viele vielen einige einigen wenige wenigen andere anderen anderer anderes irgendein irgendeine ' +
+    'in im ins an am ans auf aufs aus bei beim mit nach seit von vom zu zum zur durch für gegen ohne um bis über unter vor ' +
+    'hinter neben zwischen wegen trotz während laut gemäß statt anstatt innerhalb außerhalb dank entlang gegenüber ab samt ' +
+    'und oder aber doch sondern denn dass daß ob weil wenn als wie da damit nachdem bevor obwohl sobald falls sofern ' +
+    'seitdem sowie sowohl weder noch entweder ' +
+    'dafür dagegen daran darauf daraus darin darüber davon davor dazwischen danach dadurch dahin dorthin hierfür soweit ' +
+    'auch nur schon bereits sehr so ja nein nicht nie immer oft mal dann dort hier jetzt nun heute gestern morgen neulich ' +
+    'zuletzt inzwischen dabei dazu daher darum deshalb deswegen trotzdem dennoch jedoch allerdings zumindest insbesondere ' +
+    'andererseits einerseits erstens zweitens drittens viertens etwa eben gerade gar ganz fast kaum wohl vielleicht natürlich ' +
+    'leider offenbar bekanntlich also besonders zunächst schließlich endlich sogar selbst wieder weiter außerdem jedenfalls ' +
+    'immerhin ebenfalls gleichzeitig konkret zusammen anders ähnlich diesmal wirklich tatsächlich eigentlich insofern womit ' +
+    'wobei wodurch worauf woran wo wann warum weshalb wieso hierzu hierbei stattdessen zudem übrigens nebenbei unterdessen ' +
+    'mittlerweile nochmal nochmals sodass soweit sowieso anscheinend scheinbar angeblich quasi kurzum kurz genau ' +
+    'bin bist ist sind seid war waren wäre wären sei seien hat habe haben hatte hatten hätte hätten wird werden wurde ' +
+    'wurden würde würden kann können konnte konnten könnte will wollen wollte muss müssen musste soll sollen sollte darf ' +
+    'dürfen gibt gab geht ging ok okay ach tja naja klar ' +
+    'the a an of and or to on at for with by from is are was were be this that these those it its his her their our my'
+  ).split(' '),
+);
+
+/** Adjectives that work like determiners and open sentences (`Letzte Woche`, `Neue Studien`): never part of a name. */
+const DETERMINER_ADJECTIVES = new Set(
+  (
+    'letzte letzten letzter letztes nächste nächsten vergangene vergangenen kommende kommenden erste ersten zweite zweiten ' +
+    'dritte dritten neue neuen alte alten weitere weiteren gleiche gleichen ganze ganzen mehrere sämtliche solche solchen ' +
+    'gewisse bestimmte verschiedene zahlreiche eigene eigenen'
+  ).split(' '),
+);
+
+/** Whether a word (in any case) is a function word. */
+export function isFunctionWord(word: string): boolean {
+  if (FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)) return true;
+  const lower = word.toLowerCase();
+  return lower !== word && (FUNCTION_WORDS.has(lower) || DETERMINER_ADJECTIVES.has(lower));
+}
+
+/** Whether a word (in any case) is an adjective that works like a determiner (`letzte`, `neuen`). */
+export function isDeterminerAdjective(word: string): boolean {
+  return DETERMINER_ADJECTIVES.has(word.toLowerCase());
+}
+
+let nouns: Set<string> | undefined;
+
+/**
+ * Remembers a word test's answers: German prose repeats its words, and the name reader asks about
+ * each capitalised word several times.
+ * Note: a bound keeps an archive of unusual words from growing the cache without end.
+ */
+function memo(test: (word: string) => boolean): (word: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (word) => {
+    let answer = known.get(word);
+    if (answer === undefined) {
+      answer = test(word);
+      if (known.size >= 20_000) known.clear();
+      known.set(word, answer);
+    }
+    return answer;
+  };
+}
+
+/** The common nouns, lowercased; read from the generated list on first use. */
+function nounSet(): Set<string> {
+  nouns ??= new Set(NOUNS.split('\n'));
+  return nouns;
+}
+
+/** A word the list has only with a genitive `-s` added (`Reuters` from `Reuter`): without an article, a name is likelier. */
+export function isGenitiveOnly(word: string): boolean {
+  const lower = word.toLowerCase();
+  const set = nounSet();
+  return /s$/.test(lower) && !set.has(lower) && !set.has(`${lower}*`) && set.has(lower.slice(0, -1));
+}
+
+/** A form of a listed noun: as listed, or with a case ending (`Hauses`, `Häusern`, `Autors`, `Menschen`). */
+function listedForm(lower: string): boolean {
+  const set = nounSet();
+  const has = (form: string) => set.has(form) || set.has(`${form}*`);
+  return (
+    has(lower) ||
+    (/(?:s|n)$/.test(lower) && has(lower.slice(0, -1))) ||
+    (/(?:es|en)$/.test(lower) && set.has(lower.slice(0, -2))) ||
+    // Declined like an adjective (marked `*` in the list): `Deutscher`, `Experten`.
+    (/e[rm]$/.test(lower) && set.has(`${lower.slice(0, -1)}*`))
+  );
+}
+
+/** Endings only German common nouns have (`-ung`, `-heit`, `-schaft` …). */
+const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ismen|nis|nisse|nissen|tät|täten|nahme|nahmen|gabe|gaben|tum|tümer)$/;
+
+/**
+ * Whether a capitalised word is a German common noun: listed, a compound ending in a listed noun
+ * (`Capitalistbude`, `KI-Forscher`, `Rechenzentren`), or with a noun-only ending.
+ * Note: surnames can be nouns too (`Forst`, `Westenberg`); the name reader keeps a noun that
+ * follows a name word, so this answers only "could this word be a common noun?".
+ */
+export const isCommonNoun = memo((word) => isListedNoun(word) || isCompoundNoun(word));
+
+/** A noun the list has (in any of its forms), or one with a noun-only ending or of fifteen letters and more. */
+export const isListedNoun = memo(listedNoun);
+
+function listedNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0 && dash < lower.length - 1) return listedNoun(lower.slice(dash + 1));
+  if (listedForm(lower)) return true;
+  if (lower.length >= 6 && NOUN_SUFFIX.test(lower)) return true;
+  // A word of fifteen letters or more is a compound noun (`Ingefangennahme`), not a name.
+  return lower.length >= 15 && /^\p{Lu}\p{Ll}+$/u.test(word);
+}
+
+/**
+ * A word that ends in a listed noun (`Capitalistbude`, `KI-Forscher`, `Rechenzentren`). Names can
+ * look so too (`Westenberg`, `Platformer`): the reader takes it for a noun only before a name.
+ */
+export const isCompoundNoun = memo(compoundNoun);
+
+function compoundNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0 && dash < lower.length - 1) return isCommonNoun(lower.slice(dash + 1));
+  for (let i = 3; i <= lower.length - 4; i++) if (listedForm(lower.slice(i))) return true;
+  return false;
+}
+
+
+/**
+ * Roles and honorifics that stand before a name (`Die Ökonomin Cecilia Rikap`, `Der Google
+ * KI-Forscher Francois Chollet`, `Prof. Dr. …`): the word, or the last part of a compound, is one
+ * of these, with the endings of gender and case.
+ */
+const ROLE_STEMS =
+  'philosoph|ökonom|forscher|wissenschaftler|journalist|autor|historiker|soziolog|politolog|schriftsteller|publizist|' +
+  'kolumnist|reporter|redakteur|chefredakteur|herausgeber|professor|dozent|kollege|kolleg|investor|blogger|podcaster|' +
+  'youtuber|influencer|aktivist|analyst|experte|expert|chef|ceo|cto|gründer|mitgründer|unternehmer|entrepreneur|' +
+  'politiker|minister|kanzler|präsident|bürgermeister|abgeordnete|senator|richter|anwalt|anwält|jurist|künstler|musiker|' +
+  'regisseur|moderator|theoretiker|denker|kritiker|ethiker|informatiker|ingenieur|entwickler|programmierer|designer|' +
+  'manager|berater|sprecher|kommentator|essayist|anthropolog|psycholog|linguist|mathematiker|physiker|biolog|ökonomie-professor|' +
+  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell';
+const ROLE = new RegExp(`^(?:${ROLE_STEMS})(?:in|innen|en|n|e|s)?$`);
+const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Herr|Frau|Sir|Dame|Lord|Lady)\.?$/;
+
+/** Whether a capitalised word is a role or honorific before a name. */
+export const isRole = memo(role);
+
+function role(word: string): boolean {
+  if (HONORIFIC.test(word)) return true;
+  const lower = word.toLowerCase();
+  const last = lower.slice(lower.lastIndexOf('-') + 1);
+  if (ROLE.test(last)) return true;
+  // A compound role: `Medientheoretiker`, `Politikwissenschaftlerin`.
+  for (let i = 3; i <= last.length - 5; i++) if (ROLE.test(last.slice(i))) return true;
+  return false;
+}
+
+/**
+ * Nouns for a piece a source publishes or says, and for the media it appears in. A name joined
+ * to one (`der Newsletter SnakeOil-AI`, `ein Paper von Apple`, `Anne Helms Podcast`,
+ * `Vanity-Fair-Stück`) is a source presented, not a name in passing.
+ */
+const PIECE_STEMS =
+  'artikel|text|essay|stück|beitrag|kolumne|kommentar|analyse|recherche|reportage|porträt|portrait|interview|gespräch|' +
+  'podcast|podcastfolge|folge|episode|video|videoessay|film|doku|dokumentation|vortrag|talk|rede|keynote|paper|studie|' +
+  'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
+  'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
+  'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief';
+const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
+
+const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
+
+/** Whether a word names a piece or a medium (`Essay`, `Podcasts`, `Newsletter`), also as a compound (`Gastbeitrag`, `Zeitungsartikel`). */
+export const isPiece = memo(piece);
+
+function piece(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (PIECE.test(lower)) return true;
+  const dash = lower.lastIndexOf('-');
+  if (dash > 0) return PIECE.test(lower.slice(dash + 1));
+  const head = PIECE_HEAD.exec(lower);
+  // A compound: a word of at least three letters before a piece of at least four (`Gast|beitrag`).
+  return Boolean(head && head.index >= 3 && lower.length - head.index >= 4 && isCommonNoun(word.slice(head.index)));
+}
+
+/**
+ * Media kinds that, as a word of a name, make it an outlet: `New York Times`, `Platformer
+ * Newsletter`, `Otherwise Salon`, `Frankfurter Allgemeine Zeitung`; and the platforms a source
+ * posts on, which are channels (`auf Bluesky`).
+ */
+const OUTLET_WORDS = new Set(
+  (
+    'times post news journal review magazine magazin guardian herald tribune gazette telegraph observer economist monthly ' +
+    'weekly daily chronicle independent mirror standard press presse media medien wire quarterly insider spectator report ' +
+    'zeitung zeitschrift rundschau anzeiger kurier nachrichten rundfunk radio fernsehen tv sender verlag podcast newsletter ' +
+    'blog show salon channel kanal network ' +
+    'bluesky mastodon threads twitter youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'
+  ).split(' '),
+);
+/** Of those, the kinds that describe rather than name (`Platformer Newsletter` is `Platformer`). */
+const GENERIC_OUTLET_WORDS = new Set('podcast newsletter blog channel kanal'.split(' '));
+/** Platforms: a channel, never a person. */
+const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'.split(' '));
+
+export function isOutletWord(word: string): boolean {
+  return OUTLET_WORDS.has(word.toLowerCase());
+}
+
+/** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
+const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
+
+export function isKindOnly(word: string): boolean {
+  return KIND_ONLY.has(word.toLowerCase());
+}
+
+export function isGenericOutletWord(word: string): boolean {
+  return GENERIC_OUTLET_WORDS.has(word.toLowerCase());
+}
+
+export function isPlatform(word: string): boolean {
+  return PLATFORMS.has(word.toLowerCase());
+}
+
+/** Endings of organisations (`Goldman Sachs Group`, `Mithril Capital`, `Acme GmbH`): an outlet, not a person. */
+export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
+
+/**
+ * Verbs of saying, writing, publishing and presenting (stems, also as past participle): a name as
+ * their subject or agent is the one who speaks. `hat`, `ist` or `bekommt` say nothing of the kind.
+ */
+const REPORTING_STEMS =
+  'schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander';
+const REPORTING =
+  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
+
+/**
+ * Whether a stretch of text may name a source at all: it has a verb of saying or publishing, a
+ * piece or medium, `laut`, a passive `von`, a guest, or a sentence without a verb (`Raul Zelik in
+ * Analyse und Kritik mit …`). The name reader is skipped for the rest: a cheap test, since the
+ * classifier asks about every paragraph.
+ */
+const MAY_NAME = new RegExp(`(?:^|[^\\p{L}])(?:(?:ge)?(?:${REPORTING_STEMS})|${PIECE_STEMS}|laut|von|vom|gast|gesprochen)|(?:^|[.!?:]\\s)(?:bei|beim|auf)\\s`, 'u');
+const FINITE = /(?:t|te|ten|en|ahm|ah|ab|am|and|ief|ieß|alf|ing|ieb|at|og|ot|as|ies)$/;
+
+/** A name in a place after a verb: `Adam Tooze war bei Jung und Naiv`, `beklagt im Atlantic`. */
+const PLACE = /\s(?:bei|beim|im|in|auf|für)\s+(?:der\s+|dem\s+|den\s+)?\p{Lu}/u;
+
+export function mayNameSource(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (MAY_NAME.test(lower) || PLACE.test(text)) return true;
+  // A sentence without a verb.
+  return lower.split(/[.!?:]\s+/).some((sentence) => sentence.split(/\s+/).every((word) => !FINITE.test(word) || FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)));
+};
+
+/** Whether a lowercase word is a verb of saying, writing or publishing. */
+export const isReportingVerb = memo(reportingVerb);
+
+function reportingVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  // Not a participle used as an adjective (`die beschreibenden Semantiken`).
+  return REPORTING.test(lower) && !/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower);
+}
+
+/** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */
+const SPEECH = /^(?:ge)?(?:sag|sprach|sprich|forder|warn|beton|kündig|behaupt|versprach|versprich|droh|verkünd)|^(?:angekündigt|angedroht|verkündet)$/;
+
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH.test(word.toLowerCase());
+}
+
+/** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */
+export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
+
+/** Abbreviations whose dot does not end a sentence. */
+export const ABBREVIATIONS = new Set('z.b bzw usw etc vgl u.a ca bsw bspw dr prof mr mrs ms st no nr inkl ggf evtl d.h s.o u.ä o.ä sog jh jhd'.split(' '));
