@@ -33,7 +33,8 @@ const CLOSING_OF = new Map<number, number>([
 for (let c = 0; c < 65536; c++) {
   const char = String.fromCharCode(c);
   let kind = 0;
-  if (isSpace(c)) kind |= SPACE;
+  // Note: a slash separates words too (`and/or`, `Autor*innen/Leser`), as whitespace does.
+  if (isSpace(c) || c === 47) kind |= SPACE;
   if (c >= 48 && c <= 57) kind |= DIGIT;
   else if (/\p{L}/u.test(char)) {
     kind |= LETTER;
