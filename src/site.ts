@@ -155,7 +155,8 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     people: sources.filter((s) => s.kind === 'person'),
     outlets: sources.filter((s) => s.kind === 'outlet'),
   }));
-  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length }));
+  // The search page has its own search box: the header's would be a second one.
+  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));
   pages.push(templatePage('404.html', '404', {
     ...common,
     page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
