@@ -3,7 +3,7 @@
 // gets the focus or a search starts (not before: the page itself stays small); search-core.js reads
 // the results. The search is in the URL (?q=…&quelle=…&art=…&jahr=…), so it can be shared,
 // reloaded and gone back to. Everything from the index is put into the page as text.
-import { FILTERS, KINDS, foldWord, loadFilters, queryTerms, searchArchive } from './search-core.js';
+import { FILTERS, KINDS, foldWord, queryTerms, searchArchive } from './search-core.js';
 
 const form = document.querySelector('form.search-box');
 if (form instanceof HTMLFormElement) start(form);
@@ -28,11 +28,10 @@ function start(form) {
   const links = { home: form.dataset.home ?? '/', sources: form.dataset.sources ?? '/quellen/' };
 
   let pagefind;
-  /** Loads Pagefind (its script, the index's entry, its WebAssembly and its filters), once. */
+  /** Loads Pagefind (its script, the index's entry and its WebAssembly), once. */
   const loadPagefind = () =>
     (pagefind ??= import(`${form.dataset.bundle}pagefind.js`).then(async (module) => {
       await module.init();
-      await loadFilters(module);
       return module;
     }));
 

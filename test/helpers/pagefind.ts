@@ -5,11 +5,10 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { searchArchive, type Pagefind, type PagefindResponse, type RecordData } from '../../public/search-core.js';
+import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
 import { startServer } from '../../src/serve.js';
 
-export type { IssueHit, SectionHit } from '../../public/search-core.js';
-export type SearchOutcome = NonNullable<Awaited<ReturnType<typeof searchArchive>>>;
+export type { IssueHit, SearchOutcome, SectionHit } from '../../public/search-core.js';
 
 export interface SiteSearch {
   /** A search as the search page makes it: issues with their sections (`pageSize` issues at a time). */
