@@ -53,14 +53,20 @@ export function foldWord(word) {
   return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(PUNCTUATION, '');
 }
 
-/** The words of a query as Pagefind reads them (`Tech-Faschismus` is one word, `techfaschismus`). */
-/** @param {string} query @returns {string[]} */
+/**
+ * The words of a query as Pagefind reads them (`Tech-Faschismus` is one word, `techfaschismus`).
+ * @param {string} query
+ * @returns {string[]}
+ */
 export function queryWords(query) {
   return query.split(/\s+/).map(foldWord).filter(Boolean);
 }
 
-/** The words of a query as typed, for the highlighting on the page a result opens. */
-/** @param {string} query @returns {string[]} */
+/**
+ * The words of a query as typed, for the highlighting on the page a result opens.
+ * @param {string} query
+ * @returns {string[]}
+ */
 export function queryTerms(query) {
   return query.split(/\s+/).filter((term) => foldWord(term));
 }
@@ -87,13 +93,20 @@ export function matchesWord(queryWord, textWord) {
   return forms.some((form) => form && commonPrefix(form, queryWord) * 2 > queryWord.length);
 }
 
-/** The query words that none of the marked words of a result matches. @param {string[]} words @param {string[]} markedWords */
+/**
+ * The query words that none of the marked words of a result matches.
+ * @param {string[]} words
+ * @param {string[]} markedWords
+ */
 export function unmatchedWords(words, markedWords) {
   return words.filter((word) => !markedWords.some((marked) => matchesWord(word, marked)));
 }
 
-/** A result is a real hit when every query word matches one of the words Pagefind marked in it. */
-/** @param {string[]} words @param {string[]} markedWords */
+/**
+ * A result is a real hit when every query word matches one of the words Pagefind marked in it.
+ * @param {string[]} words
+ * @param {string[]} markedWords
+ */
 export function isRealHit(words, markedWords) {
   return unmatchedWords(words, markedWords).length === 0;
 }
@@ -247,6 +260,8 @@ function countHits(hits, name) {
 
 /** @type {WeakMap<Pagefind, Promise<Record<string, Record<string, number>>>>} */
 const filtersLoaded = new WeakMap();
+/** @type {WeakSet<Pagefind>} */
+const filtersReady = new WeakSet();
 /**
  * Loads the index's filters, once: Pagefind counts results by the values of the filters it has
  * loaded, and loads them for a search only when the search uses them. A search needs the counts
@@ -255,7 +270,13 @@ const filtersLoaded = new WeakMap();
  */
 export function loadFilters(pagefind) {
   let loaded = filtersLoaded.get(pagefind);
-  if (!loaded) filtersLoaded.set(pagefind, (loaded = pagefind.filters()));
+  if (!loaded) {
+    loaded = pagefind.filters().then((filters) => {
+      filtersReady.add(pagefind);
+      return filters;
+    });
+    filtersLoaded.set(pagefind, loaded);
+  }
   return loaded;
 }
 
@@ -288,7 +309,7 @@ export async function searchArchive(pagefind, request, options = {}) {
   const sort = term === null ? { sort: { n: 'desc' } } : {};
   /** Pagefind's results, with its counts when there are more results than can be checked. */
   const counted = async (/** @type {PagefindResponse} */ response, /** @type {Record<string, string>} */ by) => {
-    if (response.results.length <= CHECK_ALL || filtersLoaded.has(pagefind)) return response;
+    if (response.results.length <= CHECK_ALL || filtersReady.has(pagefind)) return response;
     await loadFilters(pagefind);
     return pagefind.search(term, { filters: by, ...sort });
   };
