@@ -1,13 +1,45 @@
-// Marks the search terms on a page opened from a search result (?highlight=term), using
-// Pagefind's highlight script. Reading the page needs none of this.
-if (new URLSearchParams(window.location.search).has('highlight')) {
-  const base = document.querySelector('link[rel="stylesheet"][href$="style.css"]')?.getAttribute('href')?.replace(/style\.css$/, '') ?? '/';
-  import(`${base}pagefind/pagefind-highlight.js`)
-    .then(() => {
-      // eslint-disable-next-line no-undef
-      new PagefindHighlight({ highlightParam: 'highlight', markOptions: { className: 'suchtreffer' } });
-      const target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
-      if (target) target.scrollIntoView();
-    })
-    .catch(() => {}); // no search index built (--no-search): nothing to highlight
+// Marks the search terms on an issue page opened from a search result (?highlight=term&…) and
+// shows the reader the first of them: in the section the link leads to (#anchor), or on the page.
+// A word is marked when the search counts it as a hit for a term (public/search-core.js), so
+// `souverän` marks `Souveränität` too. Reading the page needs none of this.
+const terms = new URLSearchParams(window.location.search).getAll('highlight');
+if (terms.length) {
+  import('./search-core.js').then(({ matchesWord, queryWords }) => {
+    const words = queryWords(terms.join(' '));
+    const root = document.querySelector('.issue-body');
+    if (!words.length || !root) return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+    for (const text of texts) mark(text, (word) => words.some((w) => matchesWord(w, word)));
+    const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
+    const first = (target ?? root).querySelector('mark.suchtreffer');
+    // Land on the section; when its first match is further down than the screen shows, on the match.
+    if (first && (!target || first.getBoundingClientRect().top - target.getBoundingClientRect().top > window.innerHeight * 0.6)) {
+      first.scrollIntoView({ block: 'center' });
+    } else if (target) target.scrollIntoView();
+  });
+}
+
+/** Wraps the matching words of a text node in <mark class="suchtreffer">, leaving punctuation outside. */
+function mark(text, matches) {
+  const value = text.data;
+  const pieces = [];
+  let last = 0;
+  // Words as the search index splits them (at whitespace); only their letters and digits are marked.
+  for (const match of value.matchAll(/\S+/g)) {
+    if (!matches(match[0])) continue;
+    const core = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/u.exec(match[0]);
+    if (!core) continue;
+    const start = match.index + core.index;
+    pieces.push(value.slice(last, start));
+    const element = document.createElement('mark');
+    element.className = 'suchtreffer';
+    element.textContent = core[0];
+    pieces.push(element);
+    last = start + core[0].length;
+  }
+  if (!pieces.length) return;
+  pieces.push(value.slice(last));
+  text.replaceWith(...pieces.filter((piece) => piece !== ''));
 }

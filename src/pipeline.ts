@@ -184,7 +184,7 @@ async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writ
   // An archive with no issues yet has nothing to index (Pagefind refuses an empty index); its
   // search page says so instead of showing the search.
   if (!records.length) return 0;
-  const key = hash(generatorKey(), ...records.flatMap((record) => [record.url, record.html]));
+  const key = hash(generatorKey(), ...records.map((record) => record.html));
   if (await writer.keepFolder?.('pagefind/', key)) return 0;
   const files = await writeSearchIndex(records, writer, { lang: site.lang, key, signal });
   writer.noteFolder?.('pagefind/', key);

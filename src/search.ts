@@ -1,7 +1,10 @@
 // Stage 7, search: a Pagefind index of records made from the issue models (not of the pages).
-// Note: each issue gives two records, the author's commentary and the quotes, so that "kind" can
-// be a filter (Pagefind filters apply to whole records). Each record holds the issue's sections
-// with their headings, so every hit has sub-results that lead to the section.
+// Note: one record per topical section (and one for the issue's title and intro), so that a
+// filter by source or year narrows to the sections themselves (Pagefind filters apply to whole
+// records) and the search page can list each issue once with its matching sections under it.
+// A section's kinds of text (commentary, quotes) are filter values of the record, and empty
+// markers in its text tell the search page which kind each matching word is in: one record per
+// section and kind would make Pagefind index about 1.2 × as long for the same text.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -12,68 +15,86 @@ import type { Archive } from './archive.js';
 import type { SiteConfig } from './config.js';
 import { SearchIndexError } from './errors.js';
 import { escapeXml as escapeHtml } from './feeds.js';
-import type { Block, Issue, Paragraph } from './model.js';
+import type { Block, Paragraph, Section } from './model.js';
 import { sourceNames } from './source-index.js';
 import { BackgroundWrites, filesBelow, makeScratchFolder, removeScratchFolder, type Writer } from './write.js';
 
-/** One record for Pagefind: a small HTML document and the URL a hit leads to. */
+/** One record for Pagefind: a small HTML document. */
 export interface SearchRecord {
-  url: string;
   html: string;
 }
 
 /** Filter names as the search page shows them. */
 export const FILTERS = { issue: 'Ausgabe', year: 'Jahr', source: 'Quelle', kind: 'Art' } as const;
 export const KINDS = { commentary: 'Kommentar', quote: 'Zitat' } as const;
+/**
+ * Ids of the empty markers in a record's text: the issue's data, then the kind of the text that
+ * follows (public/search-core.js reads them back).
+ */
+export const MARKERS = { commentary: 'k', quote: 'z' } as const;
 
-/** The search records of the archive: per issue, its commentary and its quotes. */
+/** What the search page shows of an issue, carried by every record of the issue. */
+export interface RecordIssue {
+  /** Issue number. */
+  n: number;
+  /** Title (the motto). */
+  t: string;
+  /** URL of the issue page. */
+  u: string;
+  /** ISO date, when known. */
+  d?: string;
+}
+
+/** The search records of the archive: per issue, its title and intro, then each section. */
 export function searchRecords(archive: Archive, site: SiteConfig): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const issue of archive.issues) {
-    const pageUrl = `${site.basePath}${archive.issuePath(issue.number)}`;
-    for (const kind of ['commentary', 'quote'] as const) {
-      // The quotes' record needs a URL of its own; the page ignores the parameter.
-      const url = kind === 'quote' ? `${pageUrl}?art=zitat` : pageUrl;
-      const html = recordHtml(issue, kind, site.lang, url);
-      if (html) records.push({ url, html });
+    const info: RecordIssue = { n: issue.number, t: issue.title, u: `${site.basePath}${archive.issuePath(issue.number)}`, ...(issue.date ? { d: issue.date } : {}) };
+    // Note: Pagefind searches every metadata field, so a word of the title stored as metadata
+    // would match every section of the issue. The issue's data rides instead in the id of an
+    // empty element, which Pagefind returns with the record (as an anchor) but does not index.
+    const head = `<i id="${encodeURIComponent(JSON.stringify(info))}"></i>`;
+    const filters = (kinds: string[], sources: string[]) =>
+      [
+        // Sorted newest first when the search page lists sections by filters alone.
+        `<b data-pagefind-sort="n:${String(issue.number).padStart(6, '0')}"></b>`,
+        filter(FILTERS.issue, `No ${issue.number}`),
+        issue.date ? filter(FILTERS.year, issue.date.slice(0, 4)) : '',
+        ...kinds.map((kind) => filter(FILTERS.kind, kind)),
+        ...sources.map((name) => filter(FILTERS.source, name)),
+      ].join('');
+    const intro = issue.intro?.text ?? '';
+    const introText = intro.includes(issue.title) ? intro : `${issue.title}\n${intro}`;
+    records.push({ html: record(filters([KINDS.commentary], []), `${head}<i id=${MARKERS.commentary}></i>${escapeHtml(introText)}`) });
+    for (const section of issue.sections) {
+      const text = sectionText(section);
+      if (!text) continue;
+      const sources = [...new Set(section.sources.flatMap(sourceNames))];
+      records.push({ html: record(filters(text.kinds, sources), `${head}<h2 id="${escapeHtml(section.id)}">${escapeHtml(section.heading)}</h2>${text.html}`) });
     }
   }
   return records;
 }
 
-/** The record of one kind of text in an issue, or undefined when the issue has none of it. */
-function recordHtml(issue: Issue, kind: 'commentary' | 'quote', lang: string, url: string): string | undefined {
-  const sections: string[] = [];
-  const sources = new Set<string>();
-  if (kind === 'commentary' && issue.intro) sections.push(`<p>${escapeHtml(issue.intro.text)}</p>`);
-  for (const section of issue.sections) {
-    const paragraphs = section.blocks.filter((block) => isKind(block, kind)).flatMap(blockParagraphs);
-    if (!paragraphs.length) continue;
-    for (const name of section.sources.flatMap(sourceNames)) sources.add(name);
-    sections.push(
-      `<section><h2 id="${escapeHtml(section.id)}-titel">${escapeHtml(section.heading)}</h2>${paragraphs.map((p) => `<p>${escapeHtml(p.text)}</p>`).join('')}</section>`,
-    );
+// Note: values are escaped once, so Pagefind stores them as the plain text they are (it decodes
+// the HTML it reads); the search page puts them into the page as text.
+const filter = (name: string, value: string) => `<b data-pagefind-filter="${name}">${escapeHtml(value)}</b>`;
+const record = (filters: string, body: string) => `<html><body>${filters}<main data-pagefind-body>${body}</main></body></html>`;
+
+/** A section's text, with a marker where the kind of text changes, and the kinds it holds. */
+function sectionText(section: Section): { html: string; kinds: string[] } | undefined {
+  let html = '';
+  let current: 'commentary' | 'quote' | undefined;
+  const kinds = new Set<string>();
+  for (const block of section.blocks) {
+    const kind = isQuote(block) ? 'quote' : 'commentary';
+    if (kind !== current) html += `<i id=${MARKERS[kind]}></i>`;
+    current = kind;
+    kinds.add(KINDS[kind]);
+    // Paragraphs on lines of their own: Pagefind reads a line break as a space between words.
+    html += blockParagraphs(block).map((p) => `${escapeHtml(p.text)}\n`).join('');
   }
-  if (!sections.length) return undefined;
-  // Note: Pagefind's UI inserts filter values as HTML (titles, sub-result titles as text), so the
-  // index must hold a value escaped once. Pagefind decodes what it captures twice (as HTML, then
-  // its entities again), hence three rounds here; test/security.test.ts pins this down.
-  const tag = (filter: string, value: string) => `<span data-pagefind-filter="${filter}">${escapeHtml(escapeHtml(escapeHtml(value)))}</span>`;
-  return [
-    `<html lang="${escapeHtml(lang)}"><body>`,
-    // Pagefind indexes the records as files of their own: the URL a hit leads to is metadata.
-    `<p data-pagefind-meta="url:${escapeHtml(url)}"></p>`,
-    `<h1 data-pagefind-meta="title">No ${issue.number}: ${escapeHtml(issue.title)}</h1>`,
-    `<p data-pagefind-meta="number:${issue.number}" data-pagefind-sort="number:${String(issue.number).padStart(6, '0')}">${escapeHtml(KINDS[kind])}</p>`,
-    issue.date ? `<p data-pagefind-meta="date:${issue.date}"></p>` : '',
-    `<p data-pagefind-meta="kind">${KINDS[kind]}</p>`,
-    tag(FILTERS.issue, `No ${issue.number}`),
-    issue.date ? tag(FILTERS.year, issue.date.slice(0, 4)) : '',
-    [...sources].map((name) => tag(FILTERS.source, name)).join(''),
-    tag(FILTERS.kind, KINDS[kind]),
-    `<main data-pagefind-body>${sections.join('')}</main>`,
-    '</body></html>',
-  ].join('');
+  return kinds.size ? { html, kinds: [...kinds].sort() } : undefined;
 }
 
 export interface SearchIndexOptions {
@@ -99,9 +120,9 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
     const site = path.join(scratch, 'records');
     const index = path.join(scratch, 'pagefind');
     await fs.mkdir(site);
-    // Flat file names (no folders to make); each record carries its real URL as metadata.
+    // Flat file names (no folders to make), in the archive's order; each record carries its issue's URL.
     const writes = new BackgroundWrites();
-    for (const [i, record] of records.entries()) await writes.add(() => fs.writeFile(path.join(site, `${i}.html`), record.html));
+    for (const [i, record] of records.entries()) await writes.add(() => fs.writeFile(path.join(site, `${String(i).padStart(7, '0')}.html`), record.html));
     await writes.flush();
     records.length = 0; // on disk now: the memory is better used while Pagefind runs
     await runPagefind(site, index, options);
@@ -156,9 +177,8 @@ async function copyFolder(dir: string, prefix: string, writer: Writer): Promise<
   return files.length;
 }
 
-function isKind(block: Block, kind: 'commentary' | 'quote'): boolean {
-  const quoted = block.kind === 'quote' || (block.kind === 'list' && block.inQuote);
-  return kind === 'quote' ? quoted : !quoted;
+function isQuote(block: Block): boolean {
+  return block.kind === 'quote' || (block.kind === 'list' && block.inQuote);
 }
 
 function blockParagraphs(block: Block): Paragraph[] {

@@ -170,7 +170,8 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
     pages.push({ path: `${path}index.html`, key: keys ? hash(keys.salt, JSON.stringify([entry.name, entry.kind, entry.slug, entry.variants, refs])) : '', render });
   }
-  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length }));
+  // The search page has its own search box: the header's would be a second one.
+  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));
   pages.push(templatePage('404.html', '404', {
     ...common,
     page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },

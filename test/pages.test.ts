@@ -184,8 +184,10 @@ describe('canonical URLs and social meta', () => {
 });
 
 describe('reading without JavaScript', () => {
-  it('needs no script on the index and issue pages except the optional search highlighting', () => {
-    expect(corpus.text('index.html')).not.toContain('<script');
-    expect([...corpus.text('issues/56/index.html').matchAll(/<script[^>]*>/g)].map((m) => m[0])).toEqual(['<script type="module" src="/highlight.js">']);
+  it('needs no script on the index and issue pages except the quick-search shortcut and the optional search highlighting', () => {
+    const scripts = (file: string) => [...corpus.text(file).matchAll(/<script[^>]*>/g)].map((m) => m[0]);
+    expect(scripts('index.html')).toEqual(['<script type="module" src="/quick-search.js">']);
+    expect(scripts('issues/56/index.html')).toEqual(expect.arrayContaining(['<script type="module" src="/quick-search.js">', '<script type="module" src="/highlight.js">']));
+    expect(scripts('issues/56/index.html')).toHaveLength(2);
   });
 });

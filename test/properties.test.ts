@@ -30,7 +30,7 @@ function buildText(text: string, file = '007.txt'): string[] {
   const issues = dropDuplicateCopies(loaded.sources, warnings).map(parseIssue);
   const pages = renderSite(createArchive(issues), renderer, defaultSiteConfig).map((page) => ({ path: page.path, content: page.render() }));
   const html = pages.filter((page) => page.path.endsWith('.html'));
-  checkLinks(new Map(html.map((page) => [page.path, linksOf(page.content)])), new Set(pages.map((page) => page.path)), '/', ['pagefind/', 'style.css', 'favicon.svg', 'search.js', 'highlight.js']);
+  checkLinks(new Map(html.map((page) => [page.path, linksOf(page.content)])), new Set(pages.map((page) => page.path)), '/', ['pagefind/', 'style.css', 'favicon.svg', 'search.js', 'search.css', 'quick-search.js', 'highlight.js']);
   return html.map((page) => page.content);
 }
 

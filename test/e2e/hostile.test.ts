@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Hostile input in a real browser: markup from an issue's text, title and source names never
-// runs, on the issue page or in the search page's results and filters (Pagefind's UI inserts
-// excerpts and filter values as HTML).
+// runs, on the issue page or in the search page's results and filters (which put everything from
+// the index into the page as text).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { folderWith } from '../helpers/fixtures.js';
 import { openSite, type Site } from './browser.js';
@@ -55,15 +55,20 @@ describe('markup from the input never runs', () => {
 
   it('in the search results and the source filter, which show it as text', async () => {
     const { page, dialogs } = await openPage('/search/?q=zielscheibe');
-    await page.locator('.pagefind-ui__result').first().waitFor();
-    const sourceFilter = page.locator('.pagefind-ui__filter-block', { hasText: 'Quelle' });
-    await sourceFilter.locator('summary').click();
-    const labels = await sourceFilter.locator('.pagefind-ui__filter-label').allInnerTexts();
-    expect(labels.join(' ')).toContain(PAYLOAD);
+    await page.locator('.search-issue').first().waitFor();
+    const labels = await page.locator('.search-filter-quelle .search-filter-label').allInnerTexts();
+    expect(labels).toContain(PAYLOAD);
+    expect(await page.locator('.search-section h3').allInnerTexts()).toContain(PAYLOAD); // the section's heading is its source
+    expect(await page.locator('.search-excerpt').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining(`The payload ${PAYLOAD} and <script>window.injected=2</script>`)]));
+    // A source filter with the name works, and its URL restores it.
+    await page.locator('.search-filter-quelle').getByLabel(PAYLOAD).check();
+    await page.waitForURL(/quelle=/);
+    await page.reload();
+    await page.locator('.search-issue').first().waitFor();
     await page.waitForTimeout(200); // an image error would fire by now
     expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
     expect(dialogs).toEqual([]);
-    expect(await page.locator('#suche img, #suche script').count()).toBe(0);
-    expect(await page.locator('.pagefind-ui__result-title').first().innerText()).toContain(`Titel ${PAYLOAD}`);
+    expect(await page.locator('.search-page img, .search-page script').count()).toBe(0);
+    expect(await page.locator('.search-issue h2').first().innerText()).toContain(`Titel ${PAYLOAD}`);
   });
 });

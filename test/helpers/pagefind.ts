@@ -1,41 +1,32 @@
-// Queries a built site's Pagefind index from Node, as the browser would: pagefind.js loaded from
-// the site and its index files fetched over HTTP from a local server.
+// Queries a built site's Pagefind index from Node, as the search page does: pagefind.js loaded
+// from the site, its index files fetched over HTTP from a local server, and the results read by
+// public/search-core.js, the module the search page uses.
 
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
 import { startServer } from '../../src/serve.js';
 
-export interface SearchHit {
-  url: string;
-  title: string;
-  meta: Record<string, string>;
-  excerpt: string;
-  /** The sections the hit leads to. */
-  subResults: { url: string; title: string }[];
-  /** The excerpts of the sub-results (HTML, as Pagefind gives them). */
-  subExcerpts: string[];
-}
+export type { IssueHit, SearchOutcome, SectionHit } from '../../public/search-core.js';
 
 export interface SiteSearch {
-  search(query: string, filters?: Record<string, string>): Promise<SearchHit[]>;
-  /** Every filter and its values with counts, as the search page offers them. */
+  /** A search as the search page makes it: issues with their sections (`pageSize` issues at a time). */
+  search(query: string, filters?: Record<string, string>, pageSize?: number): Promise<SearchOutcome>;
+  /** Every issue a search finds, with all its sections (every page of results). */
+  allIssues(query: string, filters?: Record<string, string>): Promise<SearchOutcome['issues']>;
+  /** Pagefind's own results: the records and their data, before the search page reads them. */
+  records(query: string | null, filters?: Record<string, string>): Promise<RecordData[]>;
+  /** Every filter and its values with counts (of records). */
   filters(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
 }
 
-interface PagefindModule {
+interface PagefindModule extends Pagefind {
   options(options: { basePath: string }): Promise<void>;
   init(): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindData> }[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindResponse>;
   destroy?(): Promise<void>;
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string>;
-  sub_results: { url: string; title: string; excerpt: string }[];
 }
 
 export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
@@ -45,20 +36,19 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
   const pagefind = (await import(pathToFileURL(path.join(siteDir, 'pagefind/pagefind.js')).href)) as PagefindModule;
   await pagefind.options({ basePath: `${origin}/pagefind/` });
   await pagefind.init();
-  const local = (url: string) => url.replace(origin, '');
+  const search = async (query: string, filters: Record<string, string> = {}, pageSize?: number) =>
+    (await searchArchive(pagefind, { query, filters }, pageSize ? { pageSize } : {}))!;
   return {
-    async search(query, filters) {
+    search,
+    async allIssues(query, filters) {
+      const outcome = await search(query, filters);
+      const issues = [...outcome.issues];
+      while (outcome.hasMore) issues.push(...(await outcome.more()));
+      return issues;
+    },
+    async records(query, filters) {
       const response = await pagefind.search(query, filters ? { filters } : {});
-      const data = await Promise.all(response.results.map((result) => result.data()));
-      return data.map((d) => ({
-        // Each record names its page as `url` metadata, which Pagefind's UI links to (as search.js does).
-        url: local(d.meta.url ?? d.url),
-        title: d.meta.title ?? '',
-        meta: d.meta,
-        excerpt: d.excerpt,
-        subResults: d.sub_results.map((sub) => ({ url: local(sub.url), title: sub.title })),
-        subExcerpts: d.sub_results.map((sub) => sub.excerpt),
-      }));
+      return Promise.all(response.results.map((result) => result.data()));
     },
     filters: () => pagefind.filters(),
     async close() {
