@@ -4,6 +4,7 @@
 
 import matter from 'gray-matter';
 import { InputError } from './errors.js';
+import { imageReference } from './share-image.js';
 
 export interface FrontMatter {
   /** The issue number, overriding the one in the text. */
@@ -16,6 +17,8 @@ export interface FrontMatter {
   slug?: string;
   /** Link text → URL, restoring links the export lost. */
   links?: Record<string, string>;
+  /** The issue's share image (og:image): a file in public/ (`bilder/56.png`) or an http(s) URL. */
+  image?: string;
 }
 
 export interface FrontMatterResult {
@@ -27,7 +30,7 @@ export interface FrontMatterResult {
   warnings: string[];
 }
 
-const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links']);
+const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links', 'image']);
 
 const refuseCode = (language: string) => () => {
   throw new Error(`front matter in ${language} is refused: only YAML front matter is read`);
@@ -95,10 +98,12 @@ function validate(raw: Record<string, unknown>, file: string, warnings: string[]
       data.links[text] = url;
     }
   }
+  if (raw.image !== undefined) data.image = imageReference(raw.image, fail);
   return data;
 }
 
-function toIsoDate(value: unknown, fail: (problem: string) => Error): string {
+/** A date as front matter writes it (YYYY-MM-DD, also D.M.YYYY), as ISO `YYYY-MM-DD`; an error names the problem. */
+export function toIsoDate(value: unknown, fail: (problem: string) => Error): string {
   // YAML turns an unquoted 2024-07-20 into a Date (at UTC midnight).
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   const text = String(value).trim();

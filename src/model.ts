@@ -24,8 +24,26 @@ export type Confidence = number;
 
 export type Block =
   | { kind: 'commentary'; paragraph: Paragraph; confidence: Confidence }
-  | { kind: 'quote'; paragraphs: Paragraph[]; lang: Language; confidence: Confidence }
-  | { kind: 'list'; ordered: boolean; /** The first number of a numbered list, as written. */ start?: number; items: Paragraph[]; inQuote: boolean }
+  | {
+      kind: 'quote';
+      paragraphs: Paragraph[];
+      lang: Language;
+      confidence: Confidence;
+      /** Who is quoted: the source the lead-in right before it names (or the section's only source). */
+      source?: Source;
+    }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      /** The first number of a numbered list, as written. */
+      start?: number;
+      items: Paragraph[];
+      inQuote: boolean;
+      /** The language of a quoted list (a list in the author's own text has the issue's). */
+      lang?: Language;
+      /** Who is quoted, for a quoted list (as for quotes). */
+      source?: Source;
+    }
   | { kind: 'heading'; paragraph: Paragraph };
 
 export type Language = 'de' | 'en';
@@ -40,8 +58,10 @@ export interface Source {
 export interface Section {
   /** Fragment id, unique within the issue page, stable across builds. */
   id: string;
-  /** Short heading derived from the section (its source, or its opening words). */
+  /** Short heading: the author's (`--- Überschrift`), or the section's sources and subject (`Adam Tooze über Hegemonie`). */
   heading: string;
+  /** True when the author wrote the heading (a `--- Überschrift` line). */
+  authorHeading?: boolean;
   /** The source the section's lead-in names; it gives the heading. */
   source?: Source;
   /** Every source the section quotes or introduces (the main one first), for the source index. */
@@ -51,6 +71,11 @@ export interface Section {
   links: { url: string; text: string }[];
   /** Numbers of the other issues this section mentions. */
   mentions: number[];
+  /**
+   * The section's most telling word stems with their counts (quotes and commentary alike), for
+   * finding related sections across the archive; kept in the build cache's digest of the issue.
+   */
+  terms: Record<string, number>;
 }
 
 /** The support/donation block (`Vielen Dank, dass Du Krasse Links liest …`), kept apart from the topics. */
@@ -70,6 +95,8 @@ export interface Issue {
   intro?: Paragraph;
   /** ISO date (YYYY-MM-DD) when known from front matter. */
   date?: string;
+  /** The issue's own share image from front matter (`image:`): a path in public/ or an http(s) URL. */
+  image?: string;
   /** Main language of the issue's own text. */
   lang: Language;
   sections: Section[];

@@ -47,7 +47,8 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
   const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport);
-  const { sections, support, sectionOf } = groupSections(classified, ISSUE_LANGUAGE, toParagraph);
+  const headings = new Map(text.body.filter((p) => p.heading !== undefined).map((p) => [p.line, p.heading!]));
+  const { sections, support, sectionOf } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, headings);
   for (const section of sections) collectLinks(section, source.number);
 
   const paragraphs: ParagraphReport[] = classified.map((p, index) => {
@@ -73,6 +74,7 @@ export function parseIssueWithReport(source: IssueSource): { issue: Issue; parag
     title: frontMatter.title ?? motto ?? `Krasse Links No ${source.number}`,
     ...(intro ? { intro } : {}),
     ...(frontMatter.date ? { date: frontMatter.date } : {}),
+    ...(frontMatter.image ? { image: frontMatter.image } : {}),
     lang: ISSUE_LANGUAGE,
     sections,
     support,

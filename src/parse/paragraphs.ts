@@ -16,10 +16,16 @@ export interface RawParagraph {
   forced?: 'quote';
   /** The author's override: a line of `---` before this paragraph starts a new section. */
   forcedBreak?: boolean;
+  /** The author's heading for the section this paragraph starts (`--- Überschrift`). */
+  heading?: string;
 }
 
-/** Override lines: `---` (or `***`) alone starts a new section; `> ` before a paragraph makes it a quote. */
+/**
+ * Override lines: `---` (or `***`) alone starts a new section, `--- Überschrift` one with that
+ * heading; `> ` before a paragraph makes it a quote.
+ */
 const SECTION_BREAK_LINE = /^\s*(?:-{3,}|\*{3,})\s*$/;
+const HEADING_LINE = /^\s*-{3,}[ \t\u00a0]+(\S.*?)\s*$/;
 const QUOTE_PREFIX = /^\s*>\s?/;
 
 export interface IssueText {
@@ -36,6 +42,7 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
   const paragraphs: RawParagraph[] = [];
   let gap = 0;
   let breakPending = false;
+  let heading: string | undefined;
   lines.forEach((text, index) => {
     const trimmed = text.trim();
     if (!trimmed) {
@@ -44,6 +51,12 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
     }
     if (SECTION_BREAK_LINE.test(text)) {
       breakPending = true;
+      return;
+    }
+    const headingLine = HEADING_LINE.exec(text);
+    if (headingLine) {
+      breakPending = true;
+      heading = headingLine[1]!.replace(/\s+-{3,}$/, '');
       return;
     }
     const quoted = QUOTE_PREFIX.test(text);
@@ -56,9 +69,11 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
       gapBefore: paragraphs.length ? gap : 0,
       ...(quoted ? { forced: 'quote' as const } : {}),
       ...(breakPending ? { forcedBreak: true } : {}),
+      ...(heading !== undefined ? { heading } : {}),
     });
     gap = 0;
     breakPending = false;
+    heading = undefined;
   });
   let titleNumber: number | undefined;
   const title = paragraphs[0] && TITLE_LINE.exec(paragraphs[0].raw);

@@ -1,9 +1,13 @@
 // Grouping classified paragraphs into topical sections of blocks (where sections start is
-// decided in classify.ts), with the support block kept apart, and naming each section.
+// decided in classify.ts), with the support block kept apart, and naming each section: its
+// heading (headings.ts), its fragment id, and who each quote is by.
 
 import type { Block, Language, Paragraph, Section, Source, SupportBlock } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
+import { sectionHeading } from './headings.js';
+import { sentences } from './signals.js';
 import { sourceHeading } from './sources.js';
+import { sectionTerms } from './terms.js';
 
 export interface Grouped {
   sections: Section[];
@@ -15,13 +19,18 @@ export interface Grouped {
 /** Turns a classified paragraph into a model paragraph (inline parsing is the caller's). */
 export type ToParagraph = (paragraph: ClassifiedParagraph) => Paragraph;
 
-/** Groups classified paragraphs into sections of blocks, with the support block kept apart. */
-export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph): Grouped {
+/**
+ * Groups classified paragraphs into sections of blocks, with the support block kept apart.
+ * @param headings the author's headings (`--- Überschrift`), by the line of the paragraph they stand before
+ */
+export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph, headings: ReadonlyMap<number, string> = new Map()): Grouped {
   const sections: Section[] = [];
   const support: SupportBlock[] = [];
   const sectionOf: (number | undefined)[] = [];
-  /** Each section's classified paragraphs, collected in the same pass. */
-  const own: ClassifiedParagraph[][] = [];
+  /** Each section's classified paragraphs with their model paragraphs, collected in the same pass. */
+  const own: { classified: ClassifiedParagraph; paragraph: Paragraph }[][] = [];
+  /** Each quote block's (and quoted list's) lead-in: the paragraph right before it. */
+  const leadIns = new Map<Block, ClassifiedParagraph | undefined>();
   let current: Section | undefined;
 
   paragraphs.forEach((paragraph, index) => {
@@ -34,24 +43,57 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
       current = undefined;
       return;
     }
-    if (paragraph.startsSection || !current) {
-      current = { id: '', heading: '', blocks: [], links: [], mentions: [], sources: [] };
+    const authorHeading = headings.get(paragraph.line);
+    if (paragraph.startsSection || !current || authorHeading !== undefined) {
+      current = { id: '', heading: authorHeading ?? '', ...(authorHeading !== undefined ? { authorHeading: true } : {}), blocks: [], links: [], mentions: [], sources: [], terms: {} };
       sections.push(current);
       own.push([]);
     }
     sectionOf.push(sections.length - 1);
-    own[sections.length - 1]!.push(paragraph);
-    addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
+    const model = toParagraph(paragraph);
+    own[sections.length - 1]!.push({ classified: paragraph, paragraph: model });
+    const blockCount = current.blocks.length;
+    addToBlocks(current.blocks, paragraph, issueLang, model, previous);
+    // A block's lead-in is the paragraph before it in the same section.
+    if (current.blocks.length > blockCount) leadIns.set(current.blocks[blockCount]!, blockCount > 0 ? previous : undefined);
   });
 
   sections.forEach((section, index) => {
-    const source = sectionSource(own[index]!);
+    const paragraphs = own[index]!;
+    const classified = paragraphs.map((p) => p.classified);
+    const source = sectionSource(classified);
     if (source) section.source = source;
-    section.sources = quotedSources(own[index]!, source);
-    section.heading = headingOf(section);
+    section.sources = quotedSources(classified, source);
+    attributeQuotes(section, leadIns);
+    const text = paragraphs.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang }));
+    section.terms = sectionTerms(text, section.sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n)));
+    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(source ? { source } : {}), sources: section.sources }, `Abschnitt ${index + 1}`);
   });
   assignIds(sections);
   return { sections, support, sectionOf };
+}
+
+/**
+ * Who each quote is by: the source its lead-in (the commentary right before it) names, or else a
+ * source of the section whose name the lead-in's last sentence mentions (`Tooze fasst „Projekte“ allerdings
+ * weit:`). Otherwise the quote stays unattributed: a wrong name is worse than none.
+ */
+function attributeQuotes(section: Section, leadIns: Map<Block, ClassifiedParagraph | undefined>): void {
+  for (const block of section.blocks) {
+    if (block.kind !== 'quote' && !(block.kind === 'list' && block.inQuote)) continue;
+    const leadIn = leadIns.get(block);
+    if (leadIn?.kind !== 'commentary') continue;
+    // The sentence that hands over to the quote is the lead-in's last.
+    const handover = sentences(leadIn.text).pop() ?? '';
+    const source = leadIn.source ?? section.sources.find((s) => mentions(handover, s));
+    if (source && (source.person || source.outlet)) block.source = source;
+  }
+}
+
+/** Whether a text names a source: its outlet, or its person's surname, as a word. */
+function mentions(text: string, source: Source): boolean {
+  const names = [source.outlet, source.person?.split(/\s+/).pop()].filter((n): n is string => Boolean(n && n.length > 2));
+  return names.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
 }
 
 /** The section's main source and the sources named by lead-ins right before its quotes. */
@@ -94,14 +136,19 @@ function addToBlocks(
     case 'list': {
       if (last?.kind === 'list' && last.ordered === Boolean(classified.ordered) && previous?.kind === 'list') {
         last.items.push(paragraph);
-        last.inQuote ||= classified.lang !== issueLang;
+        if (!last.inQuote && classified.lang !== issueLang) {
+          last.inQuote = true;
+          last.lang = classified.lang;
+        }
       } else {
+        const inQuote = classified.lang !== issueLang;
         blocks.push({
           kind: 'list',
           ordered: Boolean(classified.ordered),
           ...(classified.ordinal !== undefined ? { start: classified.ordinal } : {}),
           items: [paragraph],
-          inQuote: classified.lang !== issueLang,
+          inQuote,
+          ...(inQuote ? { lang: classified.lang } : {}),
         });
       }
       return;
@@ -114,25 +161,19 @@ function addToBlocks(
   }
 }
 
-/** The section's source, or its opening words (first sentence, at most eight words). */
-function headingOf(section: Section): string {
-  if (section.source) return sourceHeading(section.source);
-  const first = section.blocks[0];
-  const text =
-    first?.kind === 'quote' ? first.paragraphs[0]!.text : first?.kind === 'list' ? first.items[0]!.text : first ? first.paragraph.text : '';
-  const sentence = text.split(/(?<=[.!?:])\s/)[0] ?? text;
-  const words = sentence.replace(/[.:]$/, '').split(/\s+/);
-  return words.length <= 8 ? words.join(' ') : `${words.slice(0, 8).join(' ')} …`;
-}
-
-/** Fragment ids from headings: lowercase ASCII, unique within the page. */
+/**
+ * Fragment ids: from the section's source (`nathan-benaich-fortune`), else from its heading;
+ * lowercase ASCII, unique within the page.
+ * Note: the source, not the whole heading, so that a permalink survives a better reading of the
+ * section's subject.
+ */
 function assignIds(sections: Section[]): void {
   const used = new Set<string>(RESERVED_IDS);
   // Note: the next number to try for each base, so that thousands of sections with one heading
   // take linear, not quadratic, time.
   const next = new Map<string, number>();
   for (const section of sections) {
-    const base = slugify(section.heading) || 'abschnitt';
+    const base = slugify(section.source && !section.authorHeading ? sourceHeading(section.source) : section.heading) || 'abschnitt';
     let id = base;
     let n = next.get(base) ?? 2;
     while (used.has(id)) id = `${base}-${n++}`;
@@ -143,7 +184,7 @@ function assignIds(sections: Section[]): void {
 }
 
 /** Ids the page templates use themselves. */
-const RESERVED_IDS = ['top', 'main', 'content', 'intro', 'support', 'search', 'backlinks', 'nav'];
+const RESERVED_IDS = ['top', 'main', 'content', 'inhalt', 'intro', 'support', 'search', 'suche', 'backlinks', 'nav', 'erwaehnt-in', 'verwandt'];
 
 export function slugify(text: string): string {
   return text
