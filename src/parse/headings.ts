@@ -7,7 +7,7 @@
 // that fixed background decide, so an issue's headings never change when another issue is added.
 
 import type { Source } from '../model.js';
-import { backgroundRank, informativeness, isFirstName, isFunctionWord, stem, tokenize, type TermParagraph, type Token } from './terms.js';
+import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
 
 export interface HeadingInput {
   /** The section's paragraphs in reading order (commentary, quotes, list items). */
@@ -96,9 +96,11 @@ export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], 
   let position = 0;
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.lang !== 'de') return;
-    const tokens = tokenize(paragraph.text);
+    const tokens = tokensOf(paragraph);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
+      const info = token.info;
+      if (!info.capitalised) continue;
       // A name of several words (`Elon Musk`, `Anne Helms`) is one term.
       const name = nameAt(tokens, i);
       if (name) {
@@ -106,8 +108,9 @@ export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], 
         i += name.words.length - 1;
         continue;
       }
-      for (const word of parts(token.word)) {
-        if (!isCapitalised(word) || isFunctionWord(word)) continue;
+      for (const word of token.word.includes('-') ? parts(token.word) : [token.word]) {
+        const part = word === token.word ? info : wordInfo(word);
+        if (!part.capitalised || part.functionWord) continue;
         if (!token.opensSentence) inside.add(word);
         occurrences.push({ word, opensSentence: token.opensSentence && word === token.word, lead: index === 0, position: position++ });
       }
@@ -115,10 +118,11 @@ export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], 
   });
   for (const { word, opensSentence, lead, position } of occurrences) {
     if (opensSentence && !inside.has(word)) continue;
-    const key = word.includes(' ') ? word.toLowerCase() : stem(word);
-    if (named.has(key) || word.split(' ').some((w) => named.has(stem(w)))) continue;
+    const phrase = word.includes(' ');
+    const key = phrase ? word.toLowerCase() : wordInfo(word).stem;
+    if (named.has(key) || (phrase && word.split(' ').some((w) => named.has(stem(w))))) continue;
     let candidate = candidates.get(key);
-    if (!candidate) candidates.set(key, (candidate = { forms: new Map(), count: 0, weight: Math.max(...word.split(' ').map(informativeness)), first: position }));
+    if (!candidate) candidates.set(key, (candidate = { forms: new Map(), count: 0, weight: phrase ? Math.max(...word.split(' ').map((w) => wordInfo(w).weight)) : wordInfo(word).weight, first: position }));
     candidate.count += lead ? LEAD_BOOST : 1;
     if (!opensSentence) candidate.forms.set(word, (candidate.forms.get(word) ?? 0) + 1);
   }
@@ -126,14 +130,15 @@ export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], 
     .map((c) => ({ c, score: (1 + Math.log(c.count)) * c.weight }))
     .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || a.c.first - b.c.first);
-  if (process.env.KL_DEBUG_HEADINGS) console.log(ranked.slice(0, 8).map(({ c, score }) => `${bestForm(c.forms)} ${score.toFixed(1)} (${c.count}×${c.weight.toFixed(1)})`).join(' | '));
   const chosen: string[] = [];
-  const written = paragraphs.map((p) => p.text).join('\n');
   for (const { c } of ranked) {
     let form = bestForm(c.forms);
     if (!form) continue;
     // A name in the genitive (`Elon Musks`) as the section also writes it without (`Elon Musk`).
-    if (form.includes(' ') && form.endsWith('s') && new RegExp(`(?<![\\p{L}])${escapeRegExp(form.slice(0, -1))}(?![\\p{L}])`, 'u').test(written)) form = form.slice(0, -1);
+    if (form.includes(' ') && form.endsWith('s')) {
+      const base = new RegExp(`(?<![\\p{L}])${escapeRegExp(form.slice(0, -1))}(?![\\p{L}])`, 'u');
+      if (paragraphs.some((p) => base.test(p.text))) form = form.slice(0, -1);
+    }
     // `US-Hegemonie` and `Hegemonie` are one subject: the better-ranked form stays.
     const lower = form.toLowerCase();
     if (chosen.some((t) => overlaps(t.toLowerCase(), lower))) continue;
@@ -155,7 +160,8 @@ function nameAt(tokens: Token[], i: number): { words: string[] } | undefined {
   for (let j = i; j < tokens.length && words.length < NAME_WORDS; j++) {
     const token = tokens[j]!;
     if (j > i && (!token.joined || token.opensSentence)) break;
-    if (!isCapitalised(token.word) || token.word.includes('-') || !(isFirstName(token.word) || backgroundRank(token.word) === undefined)) break;
+    const info = token.info;
+    if (!info.capitalised || token.word.includes('-') || !(info.firstName || info.unknown)) break;
     words.push(token.word);
   }
   return words.length >= 2 ? { words } : undefined;
@@ -170,9 +176,6 @@ function parts(word: string): string[] {
   return [word, ...(first.length >= 2 ? [first] : []), ...(last.length >= 4 ? [last] : [])];
 }
 
-function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}?$/u.test(word) && /\p{L}/u.test(word.slice(1));
-}
 
 /** The form written most often (the shorter one on a tie: `Projekt` before `Projekte`). */
 function bestForm(forms: Map<string, number>): string | undefined {

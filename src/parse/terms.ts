@@ -23,22 +23,12 @@ function backgroundRanks(): Map<string, number> {
   return ranks;
 }
 
-/** A word's rank among German words by frequency (1: the commonest), or undefined when it is on no list. */
-export function backgroundRank(word: string): number | undefined {
-  return backgroundRanks().get(word.toLowerCase());
-}
-
 /** Words among the commonest this many of German say nothing about a topic. */
 const COMMON_RANK = 150;
 /** The weight of a word on no background list (a name, a compound, a term of art). */
 const UNKNOWN_WEIGHT = Math.log(200_000);
-
-/** How much a word says about a topic: ln of its background rank; 0 for the commonest words. */
-export function informativeness(word: string): number {
-  const rank = backgroundRank(word);
-  if (rank === undefined) return UNKNOWN_WEIGHT;
-  return rank <= COMMON_RANK ? 0 : Math.log(rank);
-}
+/** The weight of an English word that is not among the commonest: like a German word of rank 20 000. */
+const ENGLISH_WEIGHT = Math.log(20_000);
 
 /**
  * Words of the newsletter's form rather than its topics: what the author points at (`Artikel`,
@@ -71,47 +61,160 @@ const ENGLISH_COMMON = new Set(
     'put puts long great good better best big small large high low old right left end point case fact').split(' '),
 );
 
-/** A word: letters and digits, joined by hyphens or apostrophes inside (`KI-Hype`, `GPT-4`, `Trump’s`). */
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
-/** What may stand between the end of a sentence and the next word: spaces, quotation marks, brackets. */
-const OPENERS = /[\s„“”"»«‚‘’'(\[–—-]/u;
+/** What the term functions need to know of a word, worked out once per word. */
+export interface WordInfo {
+  /** The key shared by the word's forms (see stem). */
+  stem: string;
+  /** How much the word says about a topic: ln of its background rank, 0 for the commonest words. */
+  weight: number;
+  /** On no background list: a name, a compound, a term of art, or an English word. */
+  unknown: boolean;
+  /** Carries no topic: too short, a number, a common word of German or English, or one of the newsletter's form. */
+  functionWord: boolean;
+  /** Capitalised as German nouns and names are (`Hegemonie`, `KI`; not `Im`, not `4`). */
+  capitalised: boolean;
+  /** A common first name (`Anne`, `Johannes`). */
+  firstName: boolean;
+  /** Scratch for sectionTerms: the scan that last counted this word, its count there, and whether it was in English text. */
+  scan: number;
+  count: number;
+  english: boolean;
+}
+
+/** What is known of every lower-case word of three letters or fewer: nothing of a topic (`und`, `the`, `ist`). */
+const SHORT_WORD: WordInfo = { stem: '', weight: 0, unknown: false, functionWord: true, capitalised: false, firstName: false, scan: 0, count: 0, english: false };
+
+/**
+ * Words seen, with what is known of them.
+ * Note: texts repeat their words, so each is looked up once; bounded, so that a huge archive
+ * cannot fill the memory with them.
+ */
+const words = new Map<string, WordInfo>();
+const WORD_CACHE = 100_000;
+let firstNames: Set<string> | undefined;
+
+/** What is known of a word (as written). */
+export function wordInfo(word: string): WordInfo {
+  let info = words.get(word);
+  if (info) return info;
+  if (words.size >= WORD_CACHE) words.clear();
+  const lower = word.toLowerCase();
+  const rank = backgroundRanks().get(lower);
+  firstNames ??= new Set(dictionary.firstnames);
+  info = {
+    stem: stem(word),
+    weight: rank === undefined ? UNKNOWN_WEIGHT : rank <= COMMON_RANK ? 0 : Math.log(rank),
+    unknown: rank === undefined,
+    functionWord:
+      lower.length < 2 || (lower.length === 2 && word !== word.toUpperCase()) || /^[\d'’-]+$/.test(lower) ||
+      ENGLISH_COMMON.has(lower) || FORM_WORDS.has(lower) || (rank !== undefined && rank <= COMMON_RANK),
+    capitalised: /^\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}?$/u.test(word) && /\p{L}/u.test(word.slice(1)),
+    firstName: firstNames.has(lower),
+    scan: 0,
+    count: 0,
+    english: false,
+  };
+  words.set(word, info);
+  return info;
+}
+
+/** A word's rank among German words by frequency (1: the commonest), or undefined when it is on no list. */
+export function backgroundRank(word: string): number | undefined {
+  return backgroundRanks().get(word.toLowerCase());
+}
+
+/** How much a word says about a topic: ln of its background rank; 0 for the commonest words. */
+export function informativeness(word: string): number {
+  return wordInfo(word).weight;
+}
+
+/** Whether a word carries no topic: too short, a number, a common word of German or English, or one of the newsletter's form. */
+export function isFunctionWord(word: string): boolean {
+  return wordInfo(word).functionWord;
+}
 
 export interface Token {
-  /** The word as written. */
+  /** The word as written: letters and digits, joined by hyphens or apostrophes inside (`KI-Hype`, `GPT-4`, `Trump’s`). */
   word: string;
+  /** What is known of the word. */
+  info: WordInfo;
   /** True when the word opens a sentence (first in the paragraph, or after `.`, `!`, `?`, `:`). */
   opensSentence: boolean;
   /** True when only a space separates the word from the one before (`Elon Musk`, not `Musk, Elon`). */
   joined: boolean;
 }
 
-/** The words of a text, with whether each opens a sentence. */
+/** Which UTF-16 code units are letters or digits (1) or not (0), filled when first needed. */
+let wordChars: Uint8Array | undefined;
+
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (!wordChars) {
+    wordChars = new Uint8Array(0x10000);
+    const letterOrDigit = /[\p{L}\p{N}]/u;
+    // Note: surrogates stay 0: letters beyond the first plane are too rare to matter here.
+    for (let c = 0x80; c < 0xd800; c++) wordChars[c] = letterOrDigit.test(String.fromCharCode(c)) ? 1 : 0;
+    for (let c = 0xe000; c < 0x10000; c++) wordChars[c] = letterOrDigit.test(String.fromCharCode(c)) ? 1 : 0;
+  }
+  return wordChars[code] === 1;
+}
+
+/** `-`, `'`, `’`: join two runs of letters into one word. */
+const isJoiner = (code: number) => code === 0x2d || code === 0x27 || code === 0x2019;
+/** `.`, `!`, `?`, `:`, `…`: end a sentence. */
+const isSentenceEnd = (code: number) => code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a || code === 0x2026;
+const isSpace = (code: number) => code === 0x20 || code === 0xa0;
+
+/**
+ * The words of a text that can carry a topic (function words left out), with whether each opens
+ * a sentence and whether it directly follows the word before it.
+ * Note: a scan over character codes (the parser's hottest loop after classification); the same
+ * words as /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*\/gu would give.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let end = -1;
-  for (const match of text.matchAll(WORD)) {
-    let i = match.index - 1;
-    while (i >= 0 && OPENERS.test(text[i]!)) i--;
-    const between = text.slice(end, match.index);
-    tokens.push({ word: match[0], opensSentence: i < 0 || '.!?:…'.includes(text[i]!), joined: end >= 0 && (between === ' ' || between === '\u00a0') });
-    end = match.index + match[0].length;
+  const n = text.length;
+  let i = 0;
+  let sentenceEnded = true;
+  let onlySpace = false;
+  let spaces = 0;
+  /** Whether the word before was kept (a left-out word between two parts a name). */
+  let previousKept = false;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code)) {
+      if (isSentenceEnd(code)) sentenceEnded = true;
+      if (isSpace(code)) spaces++;
+      else onlySpace = false;
+      i++;
+      continue;
+    }
+    const start = i;
+    i++;
+    for (;;) {
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordChar(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    // Note: most words are short function words; those need no look-up.
+    const first = text.charCodeAt(start);
+    const info = i - start <= 3 && first >= 97 && first <= 122 ? SHORT_WORD : wordInfo(text.slice(start, i));
+    const keep = !info.functionWord;
+    if (keep) tokens.push({ word: text.slice(start, i), info, opensSentence: sentenceEnded, joined: previousKept && onlySpace && spaces === 1 });
+    previousKept = keep;
+    sentenceEnded = false;
+    onlySpace = true;
+    spaces = 0;
   }
   return tokens;
 }
-
-/** Whether a word is a common first name (`Anne`, `Johannes`). */
-export function isFirstName(word: string): boolean {
-  firstNames ??= new Set(dictionary.firstnames);
-  return firstNames.has(word.toLowerCase());
-}
-let firstNames: Set<string> | undefined;
 
 /** German and English inflection endings, longest first, stripped to group a word's forms. */
 const ENDINGS = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
 
 /**
- * A key shared by the forms of a word (`Projekt`, `Projekte`, `Projekts` → `projekt`): lower case,
- * one inflection ending stripped from words long enough to have one.
+ * A key shared by the forms of a word (`Projekt`, `Projekte`, `Projekts` → `projekt`; `LLMs` →
+ * `llm`): lower case, one inflection ending stripped from words long enough to have one.
  */
 export function stem(word: string): string {
   // The plural of an abbreviation: `LLMs`, `KIs`.
@@ -122,20 +225,21 @@ export function stem(word: string): string {
   return lower;
 }
 
-/** Whether a word carries no topic: too short, a number, a common word of German or English, or one of the newsletter's form. */
-export function isFunctionWord(word: string): boolean {
-  const lower = word.toLowerCase();
-  if (lower.length < 2 || (lower.length === 2 && word !== word.toUpperCase()) || /^[\d'’-]+$/.test(lower)) return true;
-  if (ENGLISH_COMMON.has(lower) || FORM_WORDS.has(lower)) return true;
-  const rank = backgroundRank(lower);
-  return rank !== undefined && rank <= COMMON_RANK;
-}
-
 /** A paragraph of a section as the term functions need it. */
 export interface TermParagraph {
   text: string;
   lang: 'de' | 'en';
+  /** Its words, once tokenised (see tokensOf). */
+  tokens?: Token[];
 }
+
+/** A paragraph's words, tokenised once for all who ask. */
+export function tokensOf(paragraph: TermParagraph): Token[] {
+  return (paragraph.tokens ??= tokenize(paragraph.text));
+}
+
+/** Scans sectionTerms has made (see WordInfo.scan). */
+let scans = 0;
 
 /** How many terms of each section the model keeps for finding related sections. */
 export const SECTION_TERMS = 32;
@@ -148,26 +252,36 @@ export const SECTION_TERMS = 32;
  * @param names the names of the section's sources (`Adam Tooze`, `New York Times`)
  */
 export function sectionTerms(paragraphs: TermParagraph[], names: string[] = []): Record<string, number> {
-  const counts = new Map<string, { count: number; weight: number }>();
-  const add = (word: string, weight: number, times = 1) => {
-    if (isFunctionWord(word)) return;
-    const key = stem(word);
-    const known = counts.get(key);
-    if (known) known.count += times;
-    else counts.set(key, { count: times, weight });
-  };
+  // Note: counted on the words' own records (a number per scan marks which count is current), not
+  // in a map: the parser does this for every word of every issue. Forms of a word are merged after.
+  const scan = ++scans;
+  const seen: WordInfo[] = [];
   for (const paragraph of paragraphs) {
-    for (const { word } of tokenize(paragraph.text)) {
-      // Note: English words are not on the German background lists; they weigh as a word of
-      // middling frequency, so that an English quote does not crowd out the German commentary.
-      add(word, paragraph.lang === 'en' ? ENGLISH_WEIGHT : informativeness(word));
+    const inEnglish = paragraph.lang === 'en';
+    for (const { info } of tokensOf(paragraph)) {
+      if (info.scan !== scan) {
+        info.scan = scan;
+        info.count = 0;
+        info.english = false;
+        seen.push(info);
+      }
+      info.count++;
+      // English words weigh like a German word of middling frequency (see ENGLISH_WEIGHT).
+      if (inEnglish) info.english = true;
     }
   }
-  for (const name of names) for (const { word } of tokenize(name)) add(word, UNKNOWN_WEIGHT, 2);
+  const counts = new Map<string, { count: number; weight: number }>();
+  const add = (stem: string, count: number, weight: number) => {
+    const known = counts.get(stem);
+    if (known) {
+      known.count += count;
+      known.weight = Math.max(known.weight, weight);
+    } else counts.set(stem, { count, weight });
+  };
+  for (const info of seen) add(info.stem, info.count, info.english && info.unknown ? ENGLISH_WEIGHT : info.weight);
+  // The sources' names count twice more.
+  for (const name of names) for (const { info } of tokenize(name)) if (!info.functionWord) add(info.stem, 2, UNKNOWN_WEIGHT);
   const ranked = [...counts].map(([key, { count, weight }]) => ({ key, count, score: (1 + Math.log(count)) * weight }));
   ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return Object.fromEntries(ranked.slice(0, SECTION_TERMS).filter((t) => t.score > 0).map((t) => [t.key, t.count]));
 }
-
-/** The weight of an English word that is not among the commonest: like a German word of rank 20 000. */
-const ENGLISH_WEIGHT = Math.log(20_000);
