@@ -210,7 +210,7 @@ function withShareImages(site: SiteConfig, archive: Archive, publicFiles: Set<st
   const local = (image: string) => !/^https?:\/\//i.test(image);
   for (const issue of archive.issues) {
     if (issue.image && local(issue.image) && !publicFiles.has(issue.image)) {
-      throw new InputError(issue.file, issue.line, `front matter: "image" names ${issue.image}, which is not in ${path.basename(publicDir)}/; add the file or fix the path`);
+      throw new InputError(issue.file, 1, `front matter: "image" names ${issue.image}, which is not in ${path.basename(publicDir)}/; add the file or fix the path`);
     }
   }
   if (site.image && local(site.image) && !publicFiles.has(site.image)) {

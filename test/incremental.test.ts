@@ -81,9 +81,9 @@ describe('a rebuild', () => {
 
   it('after a template changed, renders every page with it', async () => {
     const template = path.join(options.templates, 'issue.liquid');
-    await replaceInFile(template, '<h2>In dieser Ausgabe</h2>', '<h2>Inhalt</h2>');
+    await replaceInFile(template, '<summary>In dieser Ausgabe', '<summary>Inhalt');
     await rebuildAndCompare();
-    expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<h2>Inhalt</h2>');
+    expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<summary>Inhalt');
   });
 
   it('after a config value changed, uses it everywhere', async () => {

@@ -148,6 +148,7 @@ export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], 
   return chosen;
 }
 
+
 /** Most words a name has here (`Vivian Jenna Wilson`). */
 const NAME_WORDS = 3;
 
