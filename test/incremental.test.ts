@@ -99,6 +99,19 @@ describe('a rebuild', () => {
     expect(await fs.readFile(path.join(options.out, 'issues/22/index.html'), 'utf8')).toMatch(/rel="next" href="\/issues\/56\/"/);
   });
 
+  it('after an issue was added, updates the related sections of the others, and only the pages that show them', async () => {
+    const no23 = path.join(options.out, 'issues/23/index.html');
+    expect(await fs.readFile(no23, 'utf8')).not.toContain('No 99');
+    const untouched = await mtime('issues/21/index.html');
+    // A new issue on the subject of one of No 23's sections (Lea Ypi on freedom); No 23 is no
+    // neighbour of it, so only its related sections change.
+    const ypi = (await fs.readFile(path.join(options.input, '023.txt'), 'utf8')).split('\n').filter((line) => /Ypi|Albanien|Unfreiheit/.test(line)).join('\n\n');
+    await fs.writeFile(path.join(options.input, '099.txt'), `Willkommen bei Krasse Links No 99. Hallo, heute noch einmal Lea Ypi.\n\n${ypi}\n`);
+    await rebuildAndCompare();
+    expect(await fs.readFile(no23, 'utf8')).toMatch(/<div class="related"[\s\S]*?<a href="\/issues\/99\/#[^"]+"><span class="related-no">No 99<\/span>/);
+    expect(await mtime('issues/21/index.html')).toBe(untouched);
+  });
+
   it('after a static file changed, copies it', async () => {
     await fs.appendFile(path.join(options.public, 'style.css'), '\n/* changed */\n');
     await rebuildAndCompare();

@@ -104,6 +104,16 @@ describe('semantic HTML', () => {
     expect(await renderOne(text)).toMatch(/<blockquote lang="en">\s*<p>The project is billed/);
   });
 
+  it('names who is quoted above the quote, where the lead-in says so, and no one where it does not', async () => {
+    const html = await renderOne(text);
+    expect(html).toMatch(/<figure class="quote"><figcaption>Heise<\/figcaption><blockquote lang="en">\s*<p>The project is billed/);
+    // `Donna Haraway hat …` is not a source the parser knows: the quote stays unattributed rather
+    // than getting the section's source (Heise) wrongly.
+    const other = await renderOne(issueWith(1, 'Laut Heise will Merz eine KI-Fabrik bauen.', 'Das erinnert mich an einen Satz, den Donna Haraway einmal so auf den Punkt gebracht hat:', '„Niemand lebt überall; jeder lebt irgendwo. Nichts ist mit allem verbunden.“'));
+    expect(other).toMatch(/<blockquote>\s*<p>„Niemand lebt überall/);
+    expect(other).not.toContain('<figcaption>Heise</figcaption>');
+  });
+
   it('renders lists as <ul>/<ol> without their markers, keeping numbers as written', async () => {
     const html = await renderOne(issueWith(1, 'Hier die Grundlinien:', '  1. Untergrenze', '  2. Obergrenze', '  3. Dazwischen'));
     expect(html.replace(/\s+/g, '')).toContain('<ol><li>Untergrenze</li><li>Obergrenze</li><li>Dazwischen</li></ol>');
