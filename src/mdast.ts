@@ -100,7 +100,7 @@ function relatedNode(related: RelatedLink[]): ElementNode {
 function blockNode(block: Block, phrasing: Phrasing): BlockContent {
   switch (block.kind) {
     case 'commentary':
-      return paragraphNode(phrasing(block.paragraph), { className: ['commentary'] });
+      return paragraphNode(phrasing(block.paragraph), { className: ['commentary'], ...(block.lang ? { lang: block.lang } : {}) });
     case 'heading':
       return { type: 'heading', depth: 3, children: phrasing(block.paragraph) };
     case 'quote':
@@ -145,7 +145,7 @@ function supportNode(support: SupportBlock, phrasing: Phrasing): ElementNode {
   };
 }
 
-function paragraphNode(children: PhrasingContent[], properties?: Record<string, string[]>): MdParagraph {
+function paragraphNode(children: PhrasingContent[], properties?: Record<string, string | string[]>): MdParagraph {
   return { type: 'paragraph', children, ...(properties ? { data: { hProperties: properties } } : {}) };
 }
 

@@ -23,7 +23,13 @@ export interface Paragraph {
 export type Confidence = number;
 
 export type Block =
-  | { kind: 'commentary'; paragraph: Paragraph; confidence: Confidence }
+  | {
+      kind: 'commentary';
+      paragraph: Paragraph;
+      confidence: Confidence;
+      /** Set when the paragraph is not in the language (an English remark of the author's). */
+      lang?: Language;
+    }
   | {
       kind: 'quote';
       paragraphs: Paragraph[];

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody, issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
+import { mdastToHtml } from '../src/html.js';
+import { issueToMdast } from '../src/mdast.js';
 
 async function renderOne(text: string): Promise<string> {
   const issue = parseOne(text);
@@ -102,6 +104,13 @@ describe('semantic HTML', () => {
 
   it('sets quotes apart in <blockquote>, with lang="en" for English quotes', async () => {
     expect(await renderOne(text)).toMatch(/<blockquote lang="en">\s*<p>The project is billed/);
+  });
+
+  it('marks a paragraph of the author’s in another language with its language too', () => {
+    const issue = parseOne(issueWith(1, 'Laut Heise will Merz eine KI-Fabrik bauen.'));
+    const paragraph = { line: 9, text: 'Well, that is a bold move.', content: [{ type: 'text' as const, value: 'Well, that is a bold move.' }] };
+    issue.sections[0]!.blocks.push({ kind: 'commentary', paragraph, confidence: 0.5, lang: 'en' });
+    expect(mdastToHtml(issueToMdast(issue, { issueUrl: () => undefined }))).toContain('<p class="commentary" lang="en">Well, that is a bold move.</p>');
   });
 
   it('names who is quoted above the quote, where the lead-in says so, and no one where it does not', async () => {

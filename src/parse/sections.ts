@@ -157,7 +157,7 @@ function addToBlocks(
       blocks.push({ kind: 'heading', paragraph });
       return;
     default:
-      blocks.push({ kind: 'commentary', paragraph, confidence: classified.confidence });
+      blocks.push({ kind: 'commentary', paragraph, confidence: classified.confidence, ...(classified.lang !== issueLang ? { lang: classified.lang } : {}) });
   }
 }
 
