@@ -3,8 +3,8 @@
 // terms (quotes and commentary alike, see parse/terms.ts).
 // Note: linear in the archive's size. Each section keeps its 32 most telling terms (in its
 // model, so a rebuild needs no section text); an inverted index lists the sections of each term,
-// best first, and a section is compared only with the first POSTINGS of the sections of each of
-// its QUERY_TERMS best terms: at most QUERY_TERMS × POSTINGS candidates each, whatever the size.
+// and a section is compared only with the POSTINGS sections where each of its QUERY_TERMS best
+// terms weighs most: at most QUERY_TERMS × POSTINGS candidates each, whatever the archive's size.
 
 import type { Issue, Section } from './model.js';
 
@@ -27,7 +27,7 @@ export const defaultRelatedOptions: RelatedOptions = { limit: 3, threshold: 0.05
 /** A section's best terms that look for candidates. */
 const QUERY_TERMS = 16;
 /** Sections of a term looked at, those where the term weighs most first. */
-const POSTINGS = 64;
+const POSTINGS = 32;
 
 /**
  * For every section of every issue, the most similar sections of other issues (at most one per
@@ -68,40 +68,72 @@ export function relatedSections(issues: Issue[], options: RelatedOptions = defau
     norm = Math.sqrt(norm) || 1;
     vector.weights = vector.weights.map((weight) => weight / norm);
   }
-  // The inverted index: per term, the sections holding it, by weight (then reading order).
-  const postings: { section: number; weight: number }[][] = Array.from({ length: df.length }, () => []);
-  vectors.forEach((vector, section) => vector.ids.forEach((id, i) => postings[id]!.push({ section, weight: vector.weights[i]! })));
-  for (const list of postings) {
-    list.sort((a, b) => b.weight - a.weight || a.section - b.section);
-    list.length = Math.min(list.length, POSTINGS);
-  }
+  // The inverted index: per term, the sections holding it, in two flat arrays (term t's at
+  // offsets[t] … offsets[t + 1]); of a term held by more than POSTINGS sections, only the POSTINGS
+  // where it weighs most (then the first in reading order).
+  const all = new Int32Array(df.length + 1);
+  df.forEach((count, term) => (all[term + 1] = all[term]! + count));
+  const allSection = new Int32Array(all[df.length]!);
+  const allWeight = new Float64Array(all[df.length]!);
+  const fill = all.slice(0, df.length);
+  vectors.forEach((vector, section) =>
+    vector.ids.forEach((id, i) => {
+      const at = fill[id]!++;
+      allSection[at] = section;
+      allWeight[at] = vector.weights[i]!;
+    }),
+  );
+  const offsets = new Int32Array(df.length + 1);
+  df.forEach((count, term) => (offsets[term + 1] = offsets[term]! + Math.min(count, POSTINGS)));
+  const postingSection = new Int32Array(offsets[df.length]!);
+  const postingWeight = new Float64Array(offsets[df.length]!);
+  df.forEach((count, term) => {
+    const start = all[term]!;
+    let order = Array.from({ length: count }, (_, i) => start + i);
+    if (count > POSTINGS) order = order.sort((a, b) => allWeight[b]! - allWeight[a]! || allSection[a]! - allSection[b]!).slice(0, POSTINGS);
+    order.forEach((from, i) => {
+      postingSection[offsets[term]! + i] = allSection[from]!;
+      postingWeight[offsets[term]! + i] = allWeight[from]!;
+    });
+  });
+  const issueOf = Int32Array.from(sections, (s) => s.issueIndex);
 
   const result = new Map<Section, RelatedSection[]>();
   const scores = new Float64Array(n);
   const touched: number[] = [];
+  /** The best candidate of each other issue (-1: none yet), and the issues that have one. */
+  const bestOfIssue = new Int32Array(issues.length).fill(-1);
+  const candidateIssues: number[] = [];
   vectors.forEach((vector, index) => {
-    const own = sections[index]!;
+    const ownIssue = issueOf[index]!;
     const query = vector.ids.map((id, i) => ({ id, weight: vector.weights[i]! })).sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, QUERY_TERMS);
     for (const { id, weight } of query) {
-      for (const posting of postings[id]!) {
-        if (sections[posting.section]!.issueIndex === own.issueIndex) continue;
-        if (scores[posting.section] === 0) touched.push(posting.section);
-        scores[posting.section] = scores[posting.section]! + weight * posting.weight;
+      for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
+        const candidate = postingSection[p]!;
+        if (issueOf[candidate] === ownIssue) continue;
+        if (scores[candidate] === 0) touched.push(candidate);
+        scores[candidate] = scores[candidate]! + weight * postingWeight[p]!;
       }
     }
     // The best section of each other issue, above the threshold.
-    const best = new Map<number, number>();
     for (const candidate of touched) {
-      if (scores[candidate]! < options.threshold) continue;
-      const issueIndex = sections[candidate]!.issueIndex;
-      const known = best.get(issueIndex);
-      if (known === undefined || scores[candidate]! > scores[known]! || (scores[candidate] === scores[known] && candidate < known)) best.set(issueIndex, candidate);
+      const score = scores[candidate]!;
+      if (score < options.threshold) continue;
+      const issueIndex = issueOf[candidate]!;
+      const known = bestOfIssue[issueIndex]!;
+      if (known < 0) candidateIssues.push(issueIndex);
+      if (known < 0 || score > scores[known]! || (score === scores[known] && candidate < known)) bestOfIssue[issueIndex] = candidate;
     }
-    const chosen = [...best.values()]
-      .sort((a, b) => scores[b]! - scores[a]! || sections[a]!.issueIndex - sections[b]!.issueIndex || a - b)
-      .slice(0, options.limit)
-      .map((candidate) => ({ issue: sections[candidate]!.issue, section: sections[candidate]!.section, score: scores[candidate]! }));
-    if (chosen.length) result.set(own.section, chosen);
+    if (candidateIssues.length) {
+      const best = candidateIssues.map((issueIndex) => bestOfIssue[issueIndex]!);
+      best.sort((a, b) => scores[b]! - scores[a]! || issueOf[a]! - issueOf[b]! || a - b);
+      result.set(
+        sections[index]!.section,
+        best.slice(0, options.limit).map((candidate) => ({ issue: sections[candidate]!.issue, section: sections[candidate]!.section, score: scores[candidate]! })),
+      );
+      for (const issueIndex of candidateIssues) bestOfIssue[issueIndex] = -1;
+      candidateIssues.length = 0;
+    }
     for (const candidate of touched) scores[candidate] = 0;
     touched.length = 0;
   });
