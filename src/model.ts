@@ -79,9 +79,11 @@ export interface Section {
   mentions: number[];
   /**
    * The section's most telling word stems with their counts (quotes and commentary alike), for
-   * finding related sections across the archive; kept in the build cache's digest of the issue.
+   * finding related sections across the archive: `stem:count` pairs separated by spaces, the most
+   * telling first (`tooze:8 hegemoni:5 projekt:4`). Kept in the build cache's digest of the issue.
+   * Note: one string rather than an object: thousands of sections keep it in memory and in the manifest.
    */
-  terms: Record<string, number>;
+  terms: string;
 }
 
 /** The support/donation block (`Vielen Dank, dass Du Krasse Links liest …`), kept apart from the topics. */

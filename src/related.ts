@@ -7,6 +7,7 @@
 // terms weighs most: at most QUERY_TERMS × POSTINGS candidates each, whatever the archive's size.
 
 import type { Issue, Section } from './model.js';
+import { termCounts } from './parse/terms.js';
 
 export interface RelatedSection {
   issue: Issue;
@@ -44,7 +45,7 @@ export function relatedSections(issues: Issue[], options: RelatedOptions = defau
   const vectors = sections.map(({ section }) => {
     const ids: number[] = [];
     const counts: number[] = [];
-    for (const [term, count] of Object.entries(section.terms ?? {})) {
+    for (const [term, count] of termCounts(section.terms ?? '')) {
       let id = termIds.get(term);
       if (id === undefined) {
         termIds.set(term, (id = df.length));

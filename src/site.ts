@@ -41,9 +41,14 @@ export interface IssueSummary {
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
 
+const dateLabels = new Map<string, string>();
+
 /** `2024-07-20` → `20. Juli 2024`. */
 export function germanDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  // Note: formatting is slow next to a look-up, and related sections repeat the same dates.
+  let label = dateLabels.get(iso);
+  if (label === undefined) dateLabels.set(iso, (label = dateFormat.format(new Date(`${iso}T00:00:00Z`))));
+  return label;
 }
 
 export const SOURCES_PATH = 'quellen/';

@@ -114,8 +114,7 @@ describe('the author’s heading', () => {
 describe('the terms a section keeps for finding related ones', () => {
   it('count quotes and commentary alike, the sources’ names most', () => {
     const terms = sectionTerms([de('Tooze schreibt über Hegemonie.'), en('Hegemony is a project of projects.')], ['Adam Tooze']);
-    expect(Object.keys(terms)[0]).toBe('tooze');
-    // Forms of a word count together (`project`, `projects`); function words not at all.
-    expect(terms).toEqual({ tooze: 3, adam: 2, project: 2, hegemoni: 1, hegemony: 1, schreibt: 1 });
+    // The most telling first; forms of a word count together (`project`, `projects`); function words not at all.
+    expect(terms).toBe('tooze:3 adam:2 project:2 hegemoni:1 hegemony:1 schreibt:1');
   });
 });

@@ -45,7 +45,7 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     }
     const authorHeading = headings.get(paragraph.line);
     if (paragraph.startsSection || !current || authorHeading !== undefined) {
-      current = { id: '', heading: authorHeading ?? '', ...(authorHeading !== undefined ? { authorHeading: true } : {}), blocks: [], links: [], mentions: [], sources: [], terms: {} };
+      current = { id: '', heading: authorHeading ?? '', ...(authorHeading !== undefined ? { authorHeading: true } : {}), blocks: [], links: [], mentions: [], sources: [], terms: '' };
       sections.push(current);
       own.push([]);
     }

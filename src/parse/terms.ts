@@ -250,8 +250,9 @@ export const SECTION_TERMS = 32;
  * count alike; the names of the section's sources count twice more, as its clearest subject.
  * @param paragraphs the section's paragraphs in reading order
  * @param names the names of the section's sources (`Adam Tooze`, `New York Times`)
+ * @returns `stem:count` pairs separated by spaces, the most telling first (see Section.terms)
  */
-export function sectionTerms(paragraphs: TermParagraph[], names: string[] = []): Record<string, number> {
+export function sectionTerms(paragraphs: TermParagraph[], names: string[] = []): string {
   // Note: counted on the words' own records (a number per scan marks which count is current), not
   // in a map: the parser does this for every word of every issue. Forms of a word are merged after.
   const scan = ++scans;
@@ -283,5 +284,14 @@ export function sectionTerms(paragraphs: TermParagraph[], names: string[] = []):
   for (const name of names) for (const { info } of tokenize(name)) if (!info.functionWord) add(info.stem, 2, UNKNOWN_WEIGHT);
   const ranked = [...counts].map(([key, { count, weight }]) => ({ key, count, score: (1 + Math.log(count)) * weight }));
   ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return Object.fromEntries(ranked.slice(0, SECTION_TERMS).filter((t) => t.score > 0).map((t) => [t.key, t.count]));
+  return ranked.slice(0, SECTION_TERMS).filter((t) => t.score > 0).map((t) => `${t.key}:${t.count}`).join(' ');
+}
+
+/** The `stem:count` pairs of Section.terms. */
+export function termCounts(terms: string): [stem: string, count: number][] {
+  if (!terms) return [];
+  return terms.split(' ').map((pair) => {
+    const colon = pair.lastIndexOf(':');
+    return [pair.slice(0, colon), Number(pair.slice(colon + 1))];
+  });
 }
