@@ -126,11 +126,20 @@ export function relatedSections(issues: Issue[], options: RelatedOptions = defau
       if (known < 0 || score > scores[known]! || (score === scores[known] && candidate < known)) bestOfIssue[issueIndex] = candidate;
     }
     if (candidateIssues.length) {
-      const best = candidateIssues.map((issueIndex) => bestOfIssue[issueIndex]!);
-      best.sort((a, b) => scores[b]! - scores[a]! || issueOf[a]! - issueOf[b]! || a - b);
+      // The best `limit` of them, by a pass that keeps the best so far (no sort of them all).
+      const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (issueOf[a]! < issueOf[b]! || (issueOf[a] === issueOf[b] && a < b)));
+      const best: number[] = [];
+      for (const issueIndex of candidateIssues) {
+        const candidate = bestOfIssue[issueIndex]!;
+        if (best.length === options.limit && !before(candidate, best[best.length - 1]!)) continue;
+        let at = best.length;
+        while (at > 0 && before(candidate, best[at - 1]!)) at--;
+        best.splice(at, 0, candidate);
+        if (best.length > options.limit) best.pop();
+      }
       result.set(
         sections[index]!.section,
-        best.slice(0, options.limit).map((candidate) => ({ issue: sections[candidate]!.issue, section: sections[candidate]!.section, score: scores[candidate]! })),
+        best.map((candidate) => ({ issue: sections[candidate]!.issue, section: sections[candidate]!.section, score: scores[candidate]! })),
       );
       for (const issueIndex of candidateIssues) bestOfIssue[issueIndex] = -1;
       candidateIssues.length = 0;

@@ -93,7 +93,19 @@ function attributeQuotes(section: Section, leadIns: Map<Block, ClassifiedParagra
 /** Whether a text names a source: its outlet, or its person's surname, as a word. */
 function mentions(text: string, source: Source): boolean {
   const names = [source.outlet, source.person?.split(/\s+/).pop()].filter((n): n is string => Boolean(n && n.length > 2));
-  return names.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
+  return names.some((name) => containsWord(text, name));
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `word` occurs in `text` with no letter or digit right before or after it. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + word.length];
+    if ((before === undefined || !LETTER_OR_DIGIT.test(before)) && (after === undefined || !LETTER_OR_DIGIT.test(after))) return true;
+  }
+  return false;
 }
 
 /** The section's main source and the sources named by lead-ins right before its quotes. */
