@@ -105,6 +105,14 @@ describe('the author’s heading', () => {
     expect(pageText(page)).toContain('Nicht viel, ehrlich gesagt.');
   });
 
+  it('never loses the author’s words: a heading line with nothing after it stays text, one before the support block heads a section', async () => {
+    const trailing = parseOne(issueWith(9, 'Laut Heise will Merz eine KI-Fabrik bauen.', '--- Fazit'));
+    expect(pageText((await renderIssuePages([trailing])).get(9)!)).toContain('--- Fazit');
+    const beforeSupport = parseOne(issueWith(9, 'Laut Heise will Merz eine KI-Fabrik bauen.', '--- Zum Schluss', 'Vielen Dank, dass Du Krasse Links liest. Hilf mit.', 'Michael Seemann'));
+    expect(beforeSupport.sections.map((s) => s.heading)).toContain('Zum Schluss');
+    expect(pageText((await renderIssuePages([beforeSupport])).get(9)!)).toContain('Zum Schluss');
+  });
+
   it('a plain `---` still starts a section with a heading of its own', () => {
     const issue = parseOne(issueWith(9, 'Laut Heise will Merz eine KI-Fabrik bauen.', '---', 'Die Schuldenbremse bleibt, und die Schuldenbremse schadet.'));
     expect(issue.sections.map((s) => s.heading)).toEqual([expect.stringMatching(/^Heise über /), 'Schuldenbremse']);

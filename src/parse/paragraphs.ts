@@ -43,6 +43,8 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
   let gap = 0;
   let breakPending = false;
   let heading: string | undefined;
+  /** The `--- Überschrift` line waiting for its paragraph. */
+  let headingLine: { line: number; raw: string; indented: boolean } | undefined;
   lines.forEach((text, index) => {
     const trimmed = text.trim();
     if (!trimmed) {
@@ -53,10 +55,11 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
       breakPending = true;
       return;
     }
-    const headingLine = HEADING_LINE.exec(text);
-    if (headingLine) {
+    const headingMatch = HEADING_LINE.exec(text);
+    if (headingMatch) {
       breakPending = true;
-      heading = headingLine[1]!.replace(/\s+-{3,}$/, '');
+      heading = headingMatch[1]!.replace(/\s+-{3,}$/, '');
+      headingLine = { line: firstLine + index, raw: trimmed, indented: /^\s/.test(text) };
       return;
     }
     const quoted = QUOTE_PREFIX.test(text);
@@ -74,7 +77,10 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
     gap = 0;
     breakPending = false;
     heading = undefined;
+    headingLine = undefined;
   });
+  // A heading line with no paragraph after it heads nothing: it stays a paragraph as written.
+  if (headingLine) paragraphs.push({ ...headingLine, gapBefore: paragraphs.length ? gap : 0, ...(breakPending ? { forcedBreak: true } : {}) });
   let titleNumber: number | undefined;
   const title = paragraphs[0] && TITLE_LINE.exec(paragraphs[0].raw);
   if (title) {
@@ -83,6 +89,10 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
   }
   let intro: RawParagraph | undefined;
   if (paragraphs[0] && INTRO_LINE.test(paragraphs[0].raw)) intro = paragraphs.shift();
+  // A heading written before the intro heads the first section.
+  if (intro?.heading !== undefined && paragraphs[0] && paragraphs[0].heading === undefined) {
+    paragraphs[0] = { ...paragraphs[0], heading: intro.heading, forcedBreak: true };
+  }
   const gaps = paragraphs.slice(1).map((p) => p.gapBefore);
   const blankLineExport = gaps.length > 0 && gaps.filter((g) => g > 0).length >= gaps.length / 2;
   return { ...(titleNumber !== undefined ? { titleNumber } : {}), ...(intro ? { intro } : {}), body: paragraphs, blankLineExport };

@@ -36,6 +36,12 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   paragraphs.forEach((paragraph, index) => {
     const previous = paragraphs[index - 1];
     if (paragraph.kind === 'support') {
+      // An author's heading before the support block heads a section of its own, so its words stay on the page.
+      const heading = headings.get(paragraph.line);
+      if (heading !== undefined && previous?.kind !== 'support') {
+        sections.push({ id: '', heading, authorHeading: true, blocks: [], links: [], mentions: [], sources: [], terms: '' });
+        own.push([]);
+      }
       sectionOf.push(undefined);
       const last = support[support.length - 1];
       if (last && previous?.kind === 'support') last.paragraphs.push(toParagraph(paragraph));
