@@ -2,7 +2,8 @@
 // Everything that needs more than one issue is worked out here, once, in linear time.
 
 import { ArchiveError } from './errors.js';
-import type { Issue } from './model.js';
+import type { Issue, Section } from './model.js';
+import { relatedIssues, relatedSections, type RelatedSection } from './related.js';
 
 export interface Archive {
   /** Issues, newest (highest number) first. */
@@ -11,8 +12,12 @@ export interface Archive {
   issuePath(number: number): string | undefined;
   /** The issue before (older) and after (newer) an issue. */
   neighbours(issue: Issue): { previous?: Issue; next?: Issue };
-  /** Issues that mention this one, newest first. */
-  mentionedBy(issue: Issue): Issue[];
+  /** Issues that mention this one, newest first, each with the sections that mention it. */
+  mentionedBy(issue: Issue): { issue: Issue; sections: Section[] }[];
+  /** Up to three sections of other issues on the same subject as this section, most similar first. */
+  related(section: Section): RelatedSection[];
+  /** The issues related to this one through its sections, most related first. */
+  relatedIssues(issue: Issue): { issue: Issue; sections: Section[]; score: number }[];
 }
 
 export function createArchive(issues: Issue[]): Archive {
@@ -30,11 +35,17 @@ export function createArchive(issues: Issue[]): Archive {
     bySlug.set(issue.slug, issue);
   }
   const position = new Map(ordered.map((issue, index) => [issue, index]));
-  const mentions = new Map<number, Issue[]>();
+  const mentions = new Map<number, { issue: Issue; sections: Section[] }[]>();
   for (const issue of ordered) {
-    const mentioned = new Set(issue.sections.flatMap((section) => section.mentions));
-    for (const number of mentioned) if (byNumber.has(number)) (mentions.get(number) ?? mentions.set(number, []).get(number)!).push(issue);
+    const mentioned = new Map<number, Section[]>();
+    for (const section of issue.sections) {
+      for (const number of section.mentions) if (byNumber.has(number)) (mentioned.get(number) ?? mentioned.set(number, []).get(number)!).push(section);
+    }
+    for (const [number, sections] of mentioned) (mentions.get(number) ?? mentions.set(number, []).get(number)!).push({ issue, sections });
   }
+  // Worked out once, when first asked for (pages need it; the search index does not).
+  let related: Map<Section, RelatedSection[]> | undefined;
+  const relations = () => (related ??= relatedSections(ordered));
   return {
     issues: ordered,
     issuePath: (number) => {
@@ -48,5 +59,7 @@ export function createArchive(issues: Issue[]): Archive {
       return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
     },
     mentionedBy: (issue) => mentions.get(issue.number) ?? [],
+    related: (section) => relations().get(section) ?? [],
+    relatedIssues: (issue) => relatedIssues(issue, relations()),
   };
 }

@@ -11,7 +11,7 @@ import { abandonStagingFolders, restoreInterruptedSwap } from './write.js';
 
 const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
-  npm run import -- EXPORT.txt... [--into DIR]
+  npm run import -- EXPORT.txt... [--into DIR] [--date YYYY-MM-DD]
   npm run check -- [FILE|DIR...]
   npm run serve -- [--dir DIR] [--port N]
   npm run dev -- [--input DIR] [--out DIR] [--port N]`;
@@ -28,6 +28,7 @@ async function main(argv: string[]): Promise<void> {
       stats: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       into: { type: 'string' },
+      date: { type: 'string' },
       dir: { type: 'string' },
       port: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -67,7 +68,7 @@ async function main(argv: string[]): Promise<void> {
     case 'import': {
       if (!positionals.length) throw new BuildError('name the export files to import: npm run import -- EXPORT.txt…');
       const { importExports } = await import('./import.js');
-      const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input));
+      const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input), values.date === undefined ? {} : { date: values.date });
       for (const line of result.log) console.log(line);
       return;
     }

@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from './errors.js';
+import { imageReference } from './share-image.js';
 
 export interface BuildOptions {
   /** Folder holding the plain-text issues. */
@@ -33,6 +34,8 @@ export interface SiteConfig {
   baseUrl: string;
   /** URL path the site is served under, with leading and trailing slash (`/` or `/archiv/`); from baseUrl. */
   basePath: string;
+  /** The share image of every page (og:image; an issue's front matter `image:` overrides it): a file in public/ or an http(s) URL. */
+  image?: string;
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -53,7 +56,14 @@ export const defaultSiteConfig: SiteConfig = {
   lang: 'de',
   baseUrl: 'http://localhost:8080/',
   basePath: '/',
+  image: 'og-image.png',
 };
+
+/** Whether a base URL is still one of this machine (`localhost`, `127.0.0.1`): canonical links and the feed would point nowhere once published. */
+export function isLocalUrl(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+}
 
 /** Reads the site config file (JSON: title, description, author, language, baseUrl); missing keys keep their defaults. */
 export async function loadSiteConfig(file: string): Promise<SiteConfig> {
@@ -75,8 +85,9 @@ export async function loadSiteConfig(file: string): Promise<SiteConfig> {
     if (typeof value !== 'string' || !value.trim()) throw new InputError(file, undefined, `"${key}" must be a non-empty text`);
     return value.trim();
   };
+  const known = ['title', 'description', 'author', 'language', 'baseUrl', 'image'];
   for (const key of Object.keys(data)) {
-    if (!['title', 'description', 'author', 'language', 'baseUrl'].includes(key)) throw new InputError(file, undefined, `unknown key "${key}" (known: title, description, author, language, baseUrl)`);
+    if (!known.includes(key)) throw new InputError(file, undefined, `unknown key "${key}" (known: ${known.join(', ')})`);
   }
   const baseUrl = text('baseUrl', defaultSiteConfig.baseUrl);
   let url: URL;
@@ -94,5 +105,6 @@ export async function loadSiteConfig(file: string): Promise<SiteConfig> {
     lang: text('language', defaultSiteConfig.lang),
     baseUrl: `${url.origin}${basePath}`,
     basePath,
+    image: data.image === undefined ? defaultSiteConfig.image! : imageReference(data.image, (problem) => new InputError(file, undefined, problem)),
   };
 }

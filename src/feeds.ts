@@ -8,20 +8,31 @@ import type { Issue } from './model.js';
 /** How many of the newest issues the feed carries. */
 export const FEED_ENTRIES = 20;
 /**
- * Note: Atom requires a date on every entry. Issues without `date:` in their front matter get this
- * fixed one, so that builds stay byte-identical; the build warns about them.
+ * Note: Atom requires a date on every entry, so issues without `date:` in their front matter are
+ * left out of the feed (the build warns about them). Only a feed with no dated issue at all needs
+ * a date of its own: this fixed one, so that builds stay byte-identical.
  */
 export const UNDATED = '1970-01-01T00:00:00Z';
+
+/** The issues the feed carries: the newest FEED_ENTRIES with a date. */
+export function feedEntries(archive: Archive): Issue[] {
+  const entries: Issue[] = [];
+  for (const issue of archive.issues) {
+    if (entries.length === FEED_ENTRIES) break;
+    if (issue.date) entries.push(issue);
+  }
+  return entries;
+}
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
-const timestamp = (issue: Issue) => (issue.date ? `${issue.date}T00:00:00Z` : UNDATED);
+const timestamp = (issue: Issue) => `${issue.date}T00:00:00Z`;
 
-/** An Atom feed of the newest issues, each with its full article body. */
+/** An Atom feed of the newest dated issues, each with its full article body. */
 export function atomFeed(archive: Archive, site: SiteConfig, body: (issue: Issue) => string): string {
-  const entries = archive.issues.slice(0, FEED_ENTRIES);
+  const entries = feedEntries(archive);
   const updated = entries.map(timestamp).sort().pop() ?? UNDATED;
   const url = (path: string) => escapeXml(`${site.baseUrl}${path}`);
   const lines = [

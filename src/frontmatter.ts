@@ -5,6 +5,7 @@
 import matter from 'gray-matter';
 import { InputError } from './errors.js';
 import type { Source } from './model.js';
+import { imageReference } from './share-image.js';
 
 export interface FrontMatter {
   /** The issue number, overriding the one in the text. */
@@ -19,6 +20,8 @@ export interface FrontMatter {
   links?: Record<string, string>;
   /** The sources of sections, by section number (1-based), where the parser reads them wrongly; an empty list: none. */
   sources?: Record<number, Source[]>;
+  /** The issue's share image (og:image): a file in public/ (`bilder/56.png`) or an http(s) URL. */
+  image?: string;
 }
 
 export interface FrontMatterResult {
@@ -30,7 +33,7 @@ export interface FrontMatterResult {
   warnings: string[];
 }
 
-const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links', 'sources']);
+const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links', 'sources', 'image']);
 
 const refuseCode = (language: string) => () => {
   throw new Error(`front matter in ${language} is refused: only YAML front matter is read`);
@@ -99,6 +102,7 @@ function validate(raw: Record<string, unknown>, file: string, warnings: string[]
     }
   }
   if (raw.sources !== undefined) data.sources = toSources(raw.sources, fail);
+  if (raw.image !== undefined) data.image = imageReference(raw.image, fail);
   return data;
 }
 
@@ -144,7 +148,8 @@ function toSource(item: unknown, section: string, fail: (problem: string) => Err
   return { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) };
 }
 
-function toIsoDate(value: unknown, fail: (problem: string) => Error): string {
+/** A date as front matter writes it (YYYY-MM-DD, also D.M.YYYY), as ISO `YYYY-MM-DD`; an error names the problem. */
+export function toIsoDate(value: unknown, fail: (problem: string) => Error): string {
   // YAML turns an unquoted 2024-07-20 into a Date (at UTC midnight).
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   const text = String(value).trim();

@@ -3,11 +3,25 @@
 // mdast has no node for (section, aside) are containers whose `data.hName` names the element.
 
 import type { BlockContent, Heading, Link, List, ListItem, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { Block, Inline, Issue, Paragraph, Section, SupportBlock } from './model.js';
+import type { Block, Inline, Issue, Paragraph, Section, Source, SupportBlock } from './model.js';
+import { sourceHeading } from './parse/sources.js';
 
 export interface ToMdastOptions {
   /** The page URL of an issue in the archive, or undefined when the archive does not have it. */
   issueUrl: (number: number) => string | undefined;
+  /** Whether the body starts with the intro paragraph (the issue page shows it as its lead instead). Default true. */
+  intro?: boolean;
+  /** Sections of other issues on the same subject, listed under each section ("Mehr dazu im Archiv"). */
+  related?: (section: Section) => RelatedLink[];
+}
+
+/** A related section as the page links to it. */
+export interface RelatedLink {
+  url: string;
+  number: number;
+  heading: string;
+  date?: string;
+  dateLabel?: string;
 }
 
 /** A container rendered as the element named in `data.hName`. */
@@ -21,21 +35,27 @@ interface ElementNode {
 export function issueToMdast(issue: Issue, options: ToMdastOptions): Root {
   const phrasing = (paragraph: Paragraph) => inlineToMdast(paragraph.content, issue.number, options);
   const children: Array<RootContent | ElementNode> = [];
-  if (issue.intro) children.push(paragraphNode(phrasing(issue.intro), { className: ['intro'] }));
+  if (issue.intro && options.intro !== false) children.push(paragraphNode(phrasing(issue.intro), { className: ['intro'] }));
   // Support blocks in order of the section they precede (one pass, however many there are).
   const supports = [...issue.support].sort((a, b) => a.beforeSection - b.beforeSection);
   let next = 0;
   issue.sections.forEach((section, index) => {
     for (; next < supports.length && supports[next]!.beforeSection <= index; next++) children.push(supportNode(supports[next]!, phrasing));
-    children.push(sectionNode(section, phrasing));
+    children.push(sectionNode(section, phrasing, options.related?.(section) ?? []));
   });
   for (; next < supports.length; next++) children.push(supportNode(supports[next]!, phrasing));
   return { type: 'root', children: children as RootContent[] };
 }
 
+/** The intro paragraph alone (the issue page's lead), or undefined when the issue has none. */
+export function introToMdast(issue: Issue, options: ToMdastOptions): Root | undefined {
+  if (!issue.intro) return undefined;
+  return { type: 'root', children: [paragraphNode(inlineToMdast(issue.intro.content, issue.number, options), { className: ['intro', 'lead'] })] };
+}
+
 type Phrasing = (paragraph: Paragraph) => PhrasingContent[];
 
-function sectionNode(section: Section, phrasing: Phrasing): ElementNode {
+function sectionNode(section: Section, phrasing: Phrasing, related: RelatedLink[]): ElementNode {
   const headingId = `${section.id}-titel`;
   const heading: Heading = {
     type: 'heading',
@@ -56,28 +76,53 @@ function sectionNode(section: Section, phrasing: Phrasing): ElementNode {
   return {
     type: 'element',
     data: { hName: 'section', hProperties: { id: section.id, ariaLabelledBy: headingId, className: ['topic'] } },
-    children: [heading, ...section.blocks.map((block) => blockNode(block, phrasing))],
+    children: [heading, ...section.blocks.map((block) => blockNode(block, phrasing, section.sources)), ...(related.length ? [relatedNode(related)] : [])],
   };
 }
 
-function blockNode(block: Block, phrasing: Phrasing): BlockContent {
+/** "Mehr dazu im Archiv": the related sections of other issues, each with number, heading and date. */
+function relatedNode(related: RelatedLink[]): ElementNode {
+  const element = (hName: string, children: ElementNode['children'], hProperties?: ElementNode['data']['hProperties']): ElementNode => ({
+    type: 'element',
+    data: { hName, ...(hProperties ? { hProperties } : {}) },
+    children,
+  });
+  const text = (value: string): Text => ({ type: 'text', value });
+  return element('div', [
+    paragraphNode([text('Mehr dazu im Archiv')], { className: ['related-title'] }),
+    element('ul', related.map((link) => element('li', [
+      { type: 'link', url: link.url, children: [element('span', [text(`No ${link.number}`)], { className: ['related-no'] }) as unknown as PhrasingContent, text(` ${link.heading}`)] },
+      ...(link.date && link.dateLabel ? [text(' '), element('time', [text(link.dateLabel)], { dateTime: link.date, className: ['related-date'] })] : []),
+    ]))),
+  ], { className: ['related'], dataPagefindIgnore: 'all' });
+}
+
+function blockNode(block: Block, phrasing: Phrasing, sources: Source[]): BlockContent {
   switch (block.kind) {
     case 'commentary':
-      return paragraphNode(phrasing(block.paragraph), { className: ['commentary'] });
+      return paragraphNode(phrasing(block.paragraph), { className: ['commentary'], ...(block.lang ? { lang: block.lang } : {}) });
     case 'heading':
       return { type: 'heading', depth: 3, children: phrasing(block.paragraph) };
     case 'quote':
-      return {
+      return attributed(block, sources, {
         type: 'blockquote',
         children: block.paragraphs.map((p) => paragraphNode(phrasing(p))),
         data: { hProperties: block.lang === 'de' ? {} : { lang: block.lang } },
-      };
+      });
     case 'list': {
       const list = listNode(block, phrasing);
       if (!block.inQuote) return list;
-      return { type: 'blockquote', children: [list], data: { hProperties: {} } };
+      return attributed(block, sources, { type: 'blockquote', children: [list], data: { hProperties: block.lang && block.lang !== 'de' ? { lang: block.lang } : {} } });
     }
   }
+}
+
+/** A quote with its source named above it (`<figure><figcaption>`), or the bare quote when its source is unknown. */
+function attributed(block: Extract<Block, { kind: 'quote' | 'list' }>, sources: Source[], quote: BlockContent): BlockContent {
+  const source = block.source === undefined ? undefined : sources[block.source];
+  if (!source) return quote;
+  const caption: ElementNode = { type: 'element', data: { hName: 'figcaption' }, children: [{ type: 'text', value: sourceHeading(source) }] };
+  return { type: 'element', data: { hName: 'figure', hProperties: { className: ['quote'] } }, children: [caption, quote] } as unknown as BlockContent;
 }
 
 function listNode(block: Extract<Block, { kind: 'list' }>, phrasing: Phrasing): List {
@@ -101,7 +146,7 @@ function supportNode(support: SupportBlock, phrasing: Phrasing): ElementNode {
   };
 }
 
-function paragraphNode(children: PhrasingContent[], properties?: Record<string, string[]>): MdParagraph {
+function paragraphNode(children: PhrasingContent[], properties?: Record<string, string | string[]>): MdParagraph {
   return { type: 'paragraph', children, ...(properties ? { data: { hProperties: properties } } : {}) };
 }
 

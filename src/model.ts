@@ -23,7 +23,13 @@ export interface Paragraph {
 export type Confidence = number;
 
 export type Block =
-  | { kind: 'commentary'; paragraph: Paragraph; confidence: Confidence }
+  | {
+      kind: 'commentary';
+      paragraph: Paragraph;
+      confidence: Confidence;
+      /** Set when the paragraph is not in the issue's language (an English remark of the author's). */
+      lang?: Language;
+    }
   | {
       kind: 'quote';
       paragraphs: Paragraph[];
@@ -32,7 +38,18 @@ export type Block =
       /** Index into the section's `sources` of who is quoted, when the lead-in says so. */
       source?: number;
     }
-  | { kind: 'list'; ordered: boolean; /** The first number of a numbered list, as written. */ start?: number; items: Paragraph[]; inQuote: boolean }
+  | {
+      kind: 'list';
+      ordered: boolean;
+      /** The first number of a numbered list, as written. */
+      start?: number;
+      items: Paragraph[];
+      inQuote: boolean;
+      /** The language of a quoted list (a list in the author's own text has the issue's). */
+      lang?: Language;
+      /** For a quoted list, the index into the section's `sources` of who is quoted (as for quotes). */
+      source?: number;
+    }
   | { kind: 'heading'; paragraph: Paragraph };
 
 export type Language = 'de' | 'en';
@@ -50,9 +67,11 @@ export interface Source {
 export interface Section {
   /** Fragment id, unique within the issue page, stable across builds. */
   id: string;
-  /** Short heading derived from the section (its source, or its opening words). */
+  /** Short heading: the author's (`--- Überschrift`), or the section's sources and subject (`Adam Tooze über Hegemonie`). */
   heading: string;
-  /** The section's main source (the first of `sources`); it gives the heading. */
+  /** True when the author wrote the heading (a `--- Überschrift` line). */
+  authorHeading?: boolean;
+  /** The section's main source (the first of `sources`); it gives the heading and the fragment id. */
   source?: Source;
   /** Every source the section quotes or presents (the main one first), for the source index. */
   sources: Source[];
@@ -61,6 +80,13 @@ export interface Section {
   links: { url: string; text: string }[];
   /** Numbers of the other issues this section mentions. */
   mentions: number[];
+  /**
+   * The section's most telling word stems with their counts (quotes and commentary alike), for
+   * finding related sections across the archive: `stem:count` pairs separated by spaces, the most
+   * telling first (`tooze:8 hegemoni:5 projekt:4`). Kept in the build cache's digest of the issue.
+   * Note: one string rather than an object: thousands of sections keep it in memory and in the manifest.
+   */
+  terms: string;
 }
 
 /** The support/donation block (`Vielen Dank, dass Du Krasse Links liest …`), kept apart from the topics. */
@@ -80,6 +106,8 @@ export interface Issue {
   intro?: Paragraph;
   /** ISO date (YYYY-MM-DD) when known from front matter. */
   date?: string;
+  /** The issue's own share image from front matter (`image:`): a path in public/ or an http(s) URL. */
+  image?: string;
   /** Main language of the issue's own text. */
   lang: Language;
   sections: Section[];

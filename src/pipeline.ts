@@ -2,9 +2,11 @@
 // templates) → write → search index. What the cache knows is reused: unchanged files are not
 // parsed again, unchanged pages not rendered or rewritten, an unchanged search index not rebuilt.
 
+import path from 'node:path';
 import { createArchive } from './archive.js';
 import { BuildCache, type CachedSource, type FileEntry } from './cache.js';
-import type { BuildOptions, SiteConfig } from './config.js';
+import { isLocalUrl, type BuildOptions, type SiteConfig } from './config.js';
+import { InputError } from './errors.js';
 import { generatorKey, hash, inputBytes, readInputs, type InputFile, type Inputs } from './inputs.js';
 import { pickCopies, sourcesOfFile, type IssueSource } from './load.js';
 import type { Issue } from './model.js';
@@ -75,8 +77,11 @@ export async function buildSite(
   let links: Record<string, PageLinks>;
   let staticFiles: number;
   try {
-    pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
     const publicFiles = await filesBelow(options.public);
+    const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
+    // The salt holds the config as written; whether its share image is there decides the pages too.
+    const salt = hash(inputs.salt, pageSite.image ?? '');
+    pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => modelKeys.get(issue)!, salt }));
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
     let unchanged: Set<string>;
     [{ links, unchanged }, staticFiles] = await stage('write', async () => {
@@ -97,7 +102,13 @@ export async function buildSite(
   const indexFiles = search ? await stage('search', () => search.done) : 0;
   progress.end();
   const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
-  if (undated.length) warnings.push(`${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}): add "date: YYYY-MM-DD" to their front matter for the year grouping and the feed`);
+  if (undated.length) {
+    warnings.push(
+      `${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}) and are left out of the feed: ` +
+        'add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)',
+    );
+  }
+  if (isLocalUrl(site.baseUrl)) warnings.push(`baseUrl is still ${site.baseUrl}: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at`);
   return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files, links, threads };
 }
 
@@ -189,6 +200,25 @@ async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writ
   const files = await writeSearchIndex(records, writer, { lang: site.lang, key, signal });
   writer.noteFolder?.('pagefind/', key);
   return files;
+}
+
+/**
+ * The site config as the pages use it: its share image only when public/ has the file (else a
+ * warning). An issue's own image must be in public/, or the build stops naming the issue's file.
+ */
+function withShareImages(site: SiteConfig, archive: Archive, publicFiles: Set<string>, publicDir: string, warnings: string[]): SiteConfig {
+  const local = (image: string) => !/^https?:\/\//i.test(image);
+  for (const issue of archive.issues) {
+    if (issue.image && local(issue.image) && !publicFiles.has(issue.image)) {
+      throw new InputError(issue.file, 1, `front matter: "image" names ${issue.image}, which is not in ${path.basename(publicDir)}/; add the file or fix the path`);
+    }
+  }
+  if (site.image && local(site.image) && !publicFiles.has(site.image)) {
+    warnings.push(`the share image ${site.image} is not in ${path.basename(publicDir)}/: pages have no og:image; add it, or name another as "image" in the site config`);
+    const { image: _missing, ...rest } = site;
+    return rest;
+  }
+  return site;
 }
 
 function fileKey(file: InputFile): string {

@@ -5,10 +5,11 @@
 import type { Archive } from './archive.js';
 import { hash } from './inputs.js';
 import type { SiteConfig } from './config.js';
-import { atomFeed, FEED_ENTRIES, robotsTxt, sitemap } from './feeds.js';
+import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
-import { issueToMdast } from './mdast.js';
-import type { Issue } from './model.js';
+import { introToMdast, issueToMdast, type RelatedLink } from './mdast.js';
+import type { Issue, Section } from './model.js';
+import { sectionParagraphs } from './parse/index.js';
 import { buildSourceIndex, type SourceEntry } from './source-index.js';
 import type { PageRenderer } from './templates.js';
 
@@ -40,13 +41,55 @@ export interface IssueSummary {
 
 const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
 
+const dateLabels = new Map<string, string>();
+
 /** `2024-07-20` → `20. Juli 2024`. */
 export function germanDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  // Note: formatting is slow next to a look-up, and related sections repeat the same dates.
+  let label = dateLabels.get(iso);
+  if (label === undefined) dateLabels.set(iso, (label = dateFormat.format(new Date(`${iso}T00:00:00Z`))));
+  return label;
 }
 
 export const SOURCES_PATH = 'quellen/';
 export const SEARCH_PATH = 'search/';
+
+/** Most related issues listed at the end of an issue page. */
+export const RELATED_ISSUES = 5;
+/** The longest page title (`<title>`, og:title): search results and tabs cut longer ones anyway. */
+export const TITLE_LENGTH = 70;
+/** The longest page description (meta description, og:description). */
+export const DESCRIPTION_LENGTH = 200;
+
+/**
+ * A text cut at a word to at most `max` characters, with `…` when cut (`Krasse Links No 21: Also
+ * programmiert Euch das Netzwerk auf den Duden, heute …`).
+ */
+export function cutAtWord(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const room = clean.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  const cut = (space > max / 3 ? room.slice(0, space) : room).replace(/[\s,;:–—-]+$/u, '');
+  return `${cut} …`.length <= max ? `${cut} …` : `${cut}…`;
+}
+
+/** An issue's page title: its number and motto, cut at a word to TITLE_LENGTH. */
+export function issuePageTitle(issue: Issue, site: SiteConfig): string {
+  return cutAtWord(`${site.title} No ${issue.number}: ${issue.title}`, TITLE_LENGTH);
+}
+
+/** An issue's description (meta and og:description): the start of its first section, cut at a word. */
+export function issueDescription(issue: Issue): string {
+  const first = issue.sections[0];
+  const text = first ? sectionParagraphs(first).map((p) => p.text).join(' ') : '';
+  return cutAtWord(text || issue.title, DESCRIPTION_LENGTH);
+}
+
+/** The absolute URL of a share image (a path in public/ or an http(s) URL). */
+export function imageUrl(image: string, site: SiteConfig): string {
+  return /^https?:\/\//i.test(image) ? image : `${site.baseUrl}${image}`;
+}
 
 /** Reading time in whole minutes at 200 words a minute (essayistic German prose), at least 1. */
 export const readingMinutes = (issue: Issue) => Math.max(1, Math.round(issue.words / 200));
@@ -62,15 +105,23 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     return p && url(p);
   };
   // Only the feed's issues need their bodies twice (page and feed); the rest are not kept.
-  const feedIssues = archive.issues.slice(0, FEED_ENTRIES);
-  const bodies = new Map<Issue, string>();
-  const body = (issue: Issue) => {
-    let html = bodies.get(issue);
-    if (html === undefined) {
-      html = mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
-      if (feedIssues.includes(issue)) bodies.set(issue, html);
-    }
-    return html;
+  // Undated issues stay out of the feed: a made-up date would file them wrongly in feed readers.
+  const feedIssues = feedEntries(archive);
+  const sectionUrl = (issue: Issue, section: Section) => `${url(archive.issuePath(issue.number)!)}#${section.id}`;
+  const relatedLinks = (section: Section): RelatedLink[] =>
+    archive.related(section).map(({ issue, section: other }) => ({
+      url: sectionUrl(issue, other),
+      number: issue.number,
+      heading: other.heading,
+      ...(issue.date ? { date: issue.date, dateLabel: germanDate(issue.date) } : {}),
+    }));
+  // The page shows the intro as its lead and related sections under each section; the feed's
+  // copy is the issue's own text, intro first.
+  const pageBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl, intro: false, related: relatedLinks }), issue.file);
+  const feedBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
+  const lead = (issue: Issue) => {
+    const tree = introToMdast(issue, { issueUrl });
+    return tree ? mdastToHtml(tree, issue.file) : '';
   };
   const summaries = new Map<Issue, IssueSummary>();
   const summary = (issue: Issue): IssueSummary => {
@@ -104,11 +155,12 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     sourcesUrl: url(SOURCES_PATH),
     feedUrl: url('feed.xml'),
   };
-  const page = (sitePath: string, title: string, description: string, type = 'website') => ({
-    title,
+  const page = (sitePath: string, title: string, description: string, type = 'website', image = site.image) => ({
+    title: cutAtWord(title, TITLE_LENGTH),
     description,
     type,
     canonical: `${site.baseUrl}${sitePath}`,
+    ...(image ? { image: imageUrl(image, site) } : {}),
   });
 
   const pages: Page[] = [];
@@ -121,26 +173,43 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
   for (const issue of archive.issues) {
     const { previous, next } = archive.neighbours(issue);
     const issuePath = archive.issuePath(issue.number)!;
+    // What the page shows of other issues; the site config (in the salt) and the issue's own model
+    // (its key) decide the rest, which is worked out only when the page is rendered.
     const data = {
-      ...common,
-      page: page(issuePath, `${site.title} No ${issue.number}: ${issue.title}`, issue.title, 'article'),
       issue: summary(issue),
-      sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
       previous: previous && summary(previous),
       next: next && summary(next),
-      mentionedBy: archive.mentionedBy(issue).map(summary),
+      mentionedBy: archive.mentionedBy(issue).map((mention) => ({
+        ...summary(mention.issue),
+        sections: mention.sections.map((section) => ({ heading: section.heading, url: sectionUrl(mention.issue, section) })),
+      })),
+      related: issue.sections.map(relatedLinks),
+      relatedIssues: archive.relatedIssues(issue).slice(0, RELATED_ISSUES).map((other) => ({
+        ...summary(other.issue),
+        sections: other.sections.map((section) => ({ heading: section.heading, url: sectionUrl(other.issue, section) })),
+      })),
       // Which mentioned issues the archive has decides which mentions become links.
       linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
     };
     pages.push({
       path: `${issuePath}index.html`,
-      // The site config (in the salt) and the issue's own model (its key) decide the rest of the data.
-      key: keys ? hash(keys.salt, keys.issue(issue), JSON.stringify([data.issue, data.previous, data.next, data.mentionedBy, data.linkedMentions])) : '',
-      render: () => renderer.render('issue', { ...data, body: body(issue) }),
+      key: keys ? hash(keys.salt, keys.issue(issue), JSON.stringify(data)) : '',
+      render: () => {
+        const image = issue.image ?? site.image;
+        return renderer.render('issue', {
+          ...common,
+          ...data,
+          page: page(issuePath, issuePageTitle(issue, site), issueDescription(issue), 'article', image),
+          // The intro holds the motto: the heading shows the title only when the intro does not.
+          showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== `Krasse Links No ${issue.number}`,
+          lead: lead(issue),
+          sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
+          body: pageBody(issue),
+        });
+      },
     });
   }
   const entries = buildSourceIndex(archive);
-  const sectionUrl = (issue: Issue, id: string) => `${url(archive.issuePath(issue.number)!)}#${id}`;
   const sources = entries.map((entry) => ({
     name: entry.name,
     id: entry.id,
@@ -149,7 +218,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     variants: entry.variants,
     issueCount: entry.issues,
     sectionCount: entry.sections.length,
-    sections: entry.sections.map(({ issue, section }) => ({ number: issue.number, heading: section.heading, url: sectionUrl(issue, section.id) })),
+    sections: entry.sections.map(({ issue, section }) => ({ number: issue.number, heading: section.heading, url: sectionUrl(issue, section) })),
   }));
   pages.push(templatePage(`${SOURCES_PATH}index.html`, 'sources', {
     ...common,
@@ -177,7 +246,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
     issues: archive.issues.slice(0, 5).map(summary),
   }));
-  pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, body)));
+  pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, feedBody)));
   const sitemapPages = [
     { path: '' },
     ...archive.issues.map((issue) => ({ path: archive.issuePath(issue.number)!, ...(issue.date ? { date: issue.date } : {}) })),
@@ -198,7 +267,7 @@ const QUOTE_PREVIEW = 600;
 const QUOTED_SECTIONS = 50;
 
 /** What a source's page shows: each section quoting it, newest first, with its quotes. */
-function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSummary, sectionUrl: (issue: Issue, id: string) => string) {
+function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSummary, sectionUrl: (issue: Issue, section: Section) => string) {
   return {
     name: entry.name,
     kind: entry.kind,
@@ -208,7 +277,7 @@ function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSumm
     sections: entry.sections.map(({ issue, section, written, quotes }, index) => ({
       issue: summary(issue),
       heading: section.heading,
-      url: sectionUrl(issue, section.id),
+      url: sectionUrl(issue, section),
       written: written === entry.name ? undefined : written,
       quotes: index < QUOTED_SECTIONS ? quotes.map((quote) => ({ lang: quote.lang, paragraphs: preview(quote.paragraphs.map((p) => p.text)) })) : [],
     })),

@@ -69,7 +69,7 @@ describe('npm run check', () => {
     expect(result.code).toBe(0);
     for (const n of [56, 21, 23, 22]) expect(result.stdout).toContain(`· Krasse Links No ${n} ·`);
     expect(result.stdout).toMatch(/^\s+6 {2}quote en +§2 +1\.00 {2}The United Arab Emirates is spending/m);
-    expect(result.stdout).toContain('↳ section "M. Gessen, New York Times" · source: M. Gessen, New York Times · #m-gessen-new-york-times');
+    expect(result.stdout).toMatch(/↳ section "M\. Gessen \(New York Times\) über [^"]+" · source: M\. Gessen, New York Times · #m-gessen-new-york-times/);
     expect(result.stdout).toMatch(/Doubtful( \(\d+\))?:/);
   }, 30_000);
 });

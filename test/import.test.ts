@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../src/errors.js';
 import { importExports } from '../src/import.js';
+import { sourcesOfFile } from '../src/load.js';
 import { archiveDir, exportFiles, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -75,5 +76,23 @@ describe('npm run import', () => {
     for (const name of await fs.readdir(into)) {
       expect(await fs.readFile(path.join(archiveDir, name), 'utf8'), name).toBe(await fs.readFile(path.join(into, name), 'utf8'));
     }
+  });
+
+  it('dates what it imports with --date: front matter the build reads', async () => {
+    const into = await freshArchive();
+    const result = await importExports([exportFiles.no56], into, { date: '2025-06-20' });
+    const text = await fs.readFile(path.join(into, '056.txt'), 'utf8');
+    expect(text.startsWith('---\ndate: 2025-06-20\n---\n')).toBe(true);
+    expect(result.log).toEqual([expect.stringMatching(/^added No 56 from .* → 056\.txt, dated 2025-06-20$/)]);
+    const [source] = sourcesOfFile('056.txt', text).sources;
+    expect(source!.frontMatter.date).toBe('2025-06-20');
+    expect(source!.number).toBe(56);
+  });
+
+  it('refuses --date for exports holding several issues, or a date that is none', async () => {
+    const into = await freshArchive();
+    await expect(importExports([exportFiles.threeIssues], into, { date: '2024-07-20' })).rejects.toThrow(/^--date gives one issue its date, but the exports hold 3 issues \(No 23, No 22, No 21\); import them one at a time$/);
+    await expect(importExports([exportFiles.no56], into, { date: '2025-02-30' })).rejects.toThrow(/^--date must be a real date written YYYY-MM-DD, not "2025-02-30"$/);
+    expect(await fs.readdir(into)).toEqual([]);
   });
 });

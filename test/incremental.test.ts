@@ -78,7 +78,7 @@ describe('a rebuild', () => {
     await expect(fs.stat(path.join(options.out, 'quellen/m-gessen/index.html'))).rejects.toThrow();
     expect(await fs.readFile(path.join(options.out, 'quellen/masha-gessen/index.html'), 'utf8')).toContain('<h1>Masha Gessen</h1>');
     // The New York Times page lists the renamed section under its new heading.
-    expect(await fs.readFile(path.join(options.out, 'quellen/new-york-times/index.html'), 'utf8')).toContain('No 56 · Masha Gessen, New York Times');
+    expect(await fs.readFile(path.join(options.out, 'quellen/new-york-times/index.html'), 'utf8')).toContain('No 56 · Masha Gessen (New York Times)');
   });
 
   it('after a quote changed in one issue, shows it on the source’s page', async () => {
@@ -98,15 +98,28 @@ describe('a rebuild', () => {
 
   it('after a template changed, renders every page with it', async () => {
     const template = path.join(options.templates, 'issue.liquid');
-    await replaceInFile(template, '<h2>In dieser Ausgabe</h2>', '<h2>Inhalt</h2>');
+    await replaceInFile(template, '<summary>In dieser Ausgabe', '<summary>Inhalt');
     await rebuildAndCompare();
-    expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<h2>Inhalt</h2>');
+    expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<summary>Inhalt');
   });
 
   it('after a config value changed, uses it everywhere', async () => {
     await fs.writeFile(options.config, JSON.stringify({ title: 'Krasse Links Archiv', baseUrl: 'https://example.org/' }));
     await rebuildAndCompare();
     expect(await fs.readFile(path.join(options.out, 'issues/21/index.html'), 'utf8')).toContain('<link rel="canonical" href="https://example.org/issues/21/">');
+  });
+
+  it('after an issue was added, updates the related sections of the others, and only the pages that show them', async () => {
+    const no23 = path.join(options.out, 'issues/23/index.html');
+    expect(await fs.readFile(no23, 'utf8')).not.toContain('No 99');
+    const untouched = await mtime('issues/21/index.html');
+    // A new issue on the subject of one of No 23's sections (Lea Ypi on freedom); No 23 is no
+    // neighbour of it, so only its related sections change.
+    const ypi = (await fs.readFile(path.join(options.input, '023.txt'), 'utf8')).split('\n').filter((line) => /Ypi|Albanien|Unfreiheit/.test(line)).join('\n\n');
+    await fs.writeFile(path.join(options.input, '099.txt'), `Willkommen bei Krasse Links No 99. Hallo, heute noch einmal Lea Ypi.\n\n${ypi}\n`);
+    await rebuildAndCompare();
+    expect(await fs.readFile(no23, 'utf8')).toMatch(/<div class="related"[\s\S]*?<a href="\/issues\/99\/#[^"]+"><span class="related-no">No 99<\/span>/);
+    expect(await mtime('issues/21/index.html')).toBe(untouched);
   });
 
   it('after an issue was deleted, removes its page and every link to it', async () => {

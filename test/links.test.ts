@@ -33,7 +33,7 @@ describe('the link check', () => {
   });
 
   it('fails the build naming the page and a link to a page the build does not write', async () => {
-    const attempt = buildWithTemplate('issue.liquid', (t) => t.replace('<h2>In dieser Ausgabe</h2>', '<h2><a href="{{ base }}archiv/">In dieser Ausgabe</a></h2>'));
+    const attempt = buildWithTemplate('issue.liquid', (t) => t.replace('<summary>In dieser Ausgabe', '<summary><a href="{{ base }}archiv/">Archiv</a> In dieser Ausgabe'));
     await expect(attempt).rejects.toThrow(ArchiveError);
     await expect(attempt).rejects.toThrow(/^issues\/56\/index\.html links to \/archiv\/, but the build writes no archiv\/index\.html/);
   });

@@ -7,6 +7,7 @@ import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
 import { MemoryWriter } from '../src/write.js';
 import { archiveDir, folderWith } from './helpers/fixtures.js';
+import { decodeEntities } from './helpers/page.js';
 
 let corpus: MemoryWriter;
 let dated: MemoryWriter;
@@ -65,7 +66,7 @@ describe('the source index', () => {
   it('has a page per source with its quotes and links to the sections', () => {
     const page = corpus.text('quellen/m-gessen/index.html');
     expect(page).toContain('<h1>M. Gessen</h1>');
-    expect(page).toMatch(/<a href="\/issues\/56\/#m-gessen-new-york-times">No 56 · M. Gessen, New York Times<\/a>/);
+    expect(page).toMatch(/<a href="\/issues\/56\/#m-gessen-new-york-times">No 56 · M. Gessen \(New York Times\) über [^<]+<\/a>/);
     expect(page).toContain('<blockquote lang="en">');
     expect(page).toContain('The United States in the last four months has felt like an unremitting series of shocks');
     expect(sources()).toContain('<a href="/quellen/m-gessen/">M. Gessen</a>');
@@ -99,8 +100,8 @@ describe('the page of a source', () => {
       expect(page).toContain('Auch geschrieben: Charley Probestein.');
       const links = [...page.matchAll(/<h2><a href="([^"]+)">([^<]+)<\/a><\/h2>/g)].map((m) => [m[1], m[2]]);
       expect(links).toEqual([
-        ['/issues/2/#charlie-probestein-atlantic', 'No 2 · Charlie Probestein, Atlantic'],
-        ['/issues/1/#charley-probestein-atlantic', 'No 1 · Charley Probestein, Atlantic'],
+        ['/issues/2/#charlie-probestein-atlantic', expect.stringMatching(/^No 2 · Charlie Probestein \(Atlantic\)/)],
+        ['/issues/1/#charley-probestein-atlantic', expect.stringMatching(/^No 1 · Charley Probestein \(Atlantic\)/)],
       ]);
       expect(page.indexOf('one feed at a time')).toBeLessThan(page.indexOf('whatever the speeches say'));
       expect(page).toContain('geschrieben „Charley Probestein“');
@@ -120,12 +121,21 @@ describe('cross-references', () => {
       const writer = new MemoryWriter();
       await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, writer);
       expect(writer.text('issues/2/index.html')).toContain('<a href="/issues/1/" class="issue-ref">Krasse Links No 1</a>');
-      expect(writer.text('issues/1/index.html')).toMatch(/<aside class="backlinks"[^>]*>\s*<h2>Erwähnt in<\/h2>[\s\S]*<a href="\/issues\/2\/">No 2:/);
+      // "Erwähnt in" leads to the section that mentions the issue, not to the top of the page.
+      const section = parsedSection(writer.text('issues/2/index.html'), 'schrieb ich darüber');
+      expect(writer.text('issues/1/index.html')).toMatch(new RegExp(`<aside class="backlinks"[^>]*>\\s*<h2 id="erwaehnt-in">Erwähnt in</h2>[\\s\\S]*<a href="/issues/2/#${section}"><span class="related-no">No 2</span>`));
     } finally {
       await input.cleanup();
     }
   });
 });
+
+/** The id of the section of an issue page whose text holds `text`. */
+function parsedSection(html: string, text: string): string {
+  const at = html.lastIndexOf(text);
+  const before = [...html.slice(0, at).matchAll(/<section id="([^"]+)"/g)];
+  return before[before.length - 1]![1]!;
+}
 
 describe('feed, sitemap and robots.txt', () => {
   it('has an Atom feed with the full content of each issue, absolute links and dates from the input', () => {
@@ -141,6 +151,26 @@ describe('feed, sitemap and robots.txt', () => {
     ]);
     expect(feed).toContain('<content type="html" xml:base="https://example.org/archiv/issues/23/">&lt;p class=&quot;intro&quot;&gt;Willkommen bei Krasse Links No. 23.');
     expect(feed).toContain('Der Markt hat im Kapitalismus die semantische Funktion');
+  });
+
+  it('leaves undated issues out, instead of dating them 1970, and the build says so', async () => {
+    const input = await folderWith({
+      '001.txt': '---\ndate: 2024-03-01\n---\nWillkommen bei Krasse Links No 1. Hallo, heute testen wir Daten.\nLaut Heise: Text.\n',
+      '002.txt': 'Willkommen bei Krasse Links No 2. Hallo, heute ohne Datum.\nLaut Heise: Text.\n',
+    });
+    try {
+      const writer = new MemoryWriter();
+      const report = await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, writer);
+      const feed = writer.text('feed.xml');
+      expect([...feed.matchAll(/<entry>[\s\S]*?<id>(.*?)<\/id>/g)].map((m) => m[1])).toEqual(['http://localhost:8080/issues/1/']);
+      expect(feed).not.toContain('1970');
+      expect(feed).toContain('<updated>2024-03-01T00:00:00Z</updated>');
+      expect(report.warnings).toContain('1 issue(s) have no date (No 2) and are left out of the feed: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)');
+      // The index shows the date where it is known.
+      expect(writer.text('index.html')).toContain('<time datetime="2024-03-01">1. März 2024</time>');
+    } finally {
+      await input.cleanup();
+    }
   });
 
   it('lists the index, every issue and the source index in the sitemap', () => {
@@ -168,9 +198,57 @@ describe('canonical URLs and social meta', () => {
     expect(page).toContain('<meta property="og:url" content="https://example.org/archiv/issues/23/">');
     expect(page).toContain('<meta property="og:type" content="article">');
     expect(page).toMatch(/<meta property="og:title" content="Krasse Links No 23: Setzt eure Preise fest/);
-    expect(page).toContain('<meta name="twitter:card" content="summary">');
+    expect(page).toContain('<meta property="og:image" content="https://example.org/archiv/og-image.png">');
+    expect(page).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(page).toContain('<link rel="stylesheet" href="/archiv/style.css">');
     expect(page).toMatch(/rel="prev" href="\/archiv\/issues\/22\/"/);
+  });
+
+  it('keep every page title within 70 characters, the motto cut at a word', () => {
+    for (const file of ['index.html', 'quellen/index.html', 'search/index.html', '404.html', ...[21, 22, 23, 56].map((n) => `issues/${n}/index.html`)]) {
+      const title = decodeEntities(/<title>([^<]*)<\/title>/.exec(corpus.text(file))![1]!);
+      expect(title.length, `${file}: ${title}`).toBeLessThanOrEqual(70);
+      expect(title, file).not.toMatch(/\S…$/); // cut at a word: `… Wort …`, never `Wo…`
+    }
+    expect(corpus.text('issues/21/index.html')).toContain('<title>Krasse Links No 21: Also programmiert Euch das Netzwerk auf den …</title>');
+  });
+
+  it('describe an issue by the start of its first section, not by its motto again', () => {
+    const page = corpus.text('issues/21/index.html');
+    const description = decodeEntities(/<meta property="og:description" content="([^"]*)">/.exec(page)![1]!);
+    expect(description).toMatch(/^Trotz Spanien! Deutschland atmet auf! Konkret soll die Schuldenbremse/);
+    expect(description.length).toBeLessThanOrEqual(200);
+    expect(page).toContain(`<meta name="description" content="${/<meta name="description" content="([^"]*)">/.exec(page)![1]}">`);
+  });
+
+  it('take an issue\'s own share image from its front matter, and stop the build when the file is missing', async () => {
+    const text = (image: string) => `---\nimage: ${image}\n---\nWillkommen bei Krasse Links No 7. Hallo, heute testen wir Bilder.\nLaut Heise: Text.\n`;
+    const input = await folderWith({ '007.txt': text('bilder/7.png'), 'site.json': JSON.stringify({ baseUrl: 'https://example.org/' }) });
+    const publicDir = await folderWith({});
+    await fs.cp(defaultBuildOptions.public, publicDir.dir, { recursive: true });
+    try {
+      const options = { ...defaultBuildOptions, input: input.dir, public: publicDir.dir, search: false };
+      const site = await loadSiteConfig(path.join(input.dir, 'site.json'));
+      await expect(buildSite(options, new MemoryWriter(), site)).rejects.toThrow(/^007\.txt:1: front matter: "image" names bilder\/7\.png, which is not in [^ ]+\/; add the file or fix the path$/);
+      await fs.mkdir(path.join(publicDir.dir, 'bilder'));
+      await fs.writeFile(path.join(publicDir.dir, 'bilder', '7.png'), 'png');
+      const writer = new MemoryWriter();
+      await buildSite(options, writer, site);
+      expect(writer.text('issues/7/index.html')).toContain('<meta property="og:image" content="https://example.org/bilder/7.png">');
+      expect(writer.text('index.html')).toContain('<meta property="og:image" content="https://example.org/og-image.png">');
+      await fs.writeFile(path.join(input.dir, '007.txt'), text('"../geheim.png"'));
+      await expect(buildSite(options, new MemoryWriter(), site)).rejects.toThrow(/^007\.txt:1: front matter: "image" must be the path of an image file in public\//);
+    } finally {
+      await input.cleanup();
+      await publicDir.cleanup();
+    }
+  });
+
+  it('warn when baseUrl is still this machine\'s address, and only then', async () => {
+    const local = await buildSite({ ...defaultBuildOptions, input: archiveDir, search: false }, new MemoryWriter());
+    expect(local.warnings).toContain('baseUrl is still http://localhost:8080/: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at');
+    const published = await buildSite({ ...defaultBuildOptions, input: archiveDir, search: false }, new MemoryWriter(), await loadSiteConfig(path.join(archiveDir, '..', 'nowhere.json')).then((site) => ({ ...site, baseUrl: 'https://example.org/', basePath: '/' })));
+    expect(published.warnings.filter((w) => w.startsWith('baseUrl'))).toEqual([]);
   });
 
   it('refuses a config with a base URL that is not http(s)', async () => {

@@ -74,6 +74,9 @@ function withoutControls(text: string): string {
 function visibleText(text: string): string {
   const line = text.replace(/^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g, (edge) => edge.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
   if (/^\s*(?:-{3,}|\*{3,})\s*$/.test(line)) return '';
+  // `--- Überschrift` gives its section the heading `Überschrift`.
+  const heading = /^\s*-{3,}[ \t\u00a0]+(\S.*?)\s*$/.exec(line);
+  if (heading) return heading[1]!.replace(/\s+-{3,}$/, '').replace(/\s+/g, ' ');
   return line
     .replace(/^\s*>\s?/, '')
     .replace(/^\s*(?:[-•*–]|\d+[.)])\s+/, '')

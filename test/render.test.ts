@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody, issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
+import { mdastToHtml } from '../src/html.js';
+import { issueToMdast } from '../src/mdast.js';
 
 async function renderOne(text: string): Promise<string> {
   const issue = parseOne(text);
@@ -95,17 +97,37 @@ describe('semantic HTML', () => {
     const ids = [...page.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(issue.sections.map((s) => s.id));
     expect(ids).toHaveLength(2);
-    expect(page).toContain(`<h2 id="${ids[0]}-titel">Heise<a href="#${ids[0]}" class="permalink" aria-label="Link zu diesem Abschnitt: Heise"></a></h2>`);
+    const heading = issue.sections[0]!.heading;
+    expect(heading).toMatch(/^Heise über /);
+    expect(page).toContain(`<h2 id="${ids[0]}-titel">${heading}<a href="#${ids[0]}" class="permalink" aria-label="Link zu diesem Abschnitt: ${heading}"></a></h2>`);
   });
 
   it('sets quotes apart in <blockquote>, with lang="en" for English quotes', async () => {
     expect(await renderOne(text)).toMatch(/<blockquote lang="en">\s*<p>The project is billed/);
   });
 
+  it('marks a paragraph of the author’s in another language with its language too', () => {
+    const issue = parseOne(issueWith(1, 'Laut Heise will Merz eine KI-Fabrik bauen.'));
+    const paragraph = { line: 9, text: 'Well, that is a bold move.', content: [{ type: 'text' as const, value: 'Well, that is a bold move.' }] };
+    issue.sections[0]!.blocks.push({ kind: 'commentary', paragraph, confidence: 0.5, lang: 'en' });
+    expect(mdastToHtml(issueToMdast(issue, { issueUrl: () => undefined }))).toContain('<p class="commentary" lang="en">Well, that is a bold move.</p>');
+  });
+
+  it('names who is quoted above the quote, where the lead-in says so, and no one where it does not', async () => {
+    const html = await renderOne(text);
+    expect(html).toMatch(/<figure class="quote"><figcaption>Heise<\/figcaption><blockquote lang="en">\s*<p>The project is billed/);
+    // `Donna Haraway hat …` is not a source the parser knows: the quote stays unattributed rather
+    // than getting the section's source (Heise) wrongly.
+    const other = await renderOne(issueWith(1, 'Laut Heise will Merz eine KI-Fabrik bauen.', 'Das erinnert mich an einen Satz, den Donna Haraway einmal so auf den Punkt gebracht hat:', '„Niemand lebt überall; jeder lebt irgendwo. Nichts ist mit allem verbunden.“'));
+    expect(other).toMatch(/<blockquote>\s*<p>„Niemand lebt überall/);
+    expect(other).not.toContain('<figcaption>Heise</figcaption>');
+  });
+
   it('renders lists as <ul>/<ol> without their markers, keeping numbers as written', async () => {
     const html = await renderOne(issueWith(1, 'Hier die Grundlinien:', '  1. Untergrenze', '  2. Obergrenze', '  3. Dazwischen'));
     expect(html.replace(/\s+/g, '')).toContain('<ol><li>Untergrenze</li><li>Obergrenze</li><li>Dazwischen</li></ol>');
-    expect(await renderOne(text)).toMatch(/<blockquote>\s*<ul>\s*<li>Large-scale construction projects – building cities/);
+    // A quoted English list is marked English too.
+    expect(await renderOne(text)).toMatch(/<blockquote lang="en">\s*<ul>\s*<li>Large-scale construction projects – building cities/);
   });
 
   it('puts the support block in an <aside> kept out of the search index', async () => {

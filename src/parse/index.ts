@@ -57,7 +57,8 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
   const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain);
   const overrides = new Map(Object.entries(frontMatter.sources ?? {}).map(([n, sources]) => [Number(n), sources]));
-  const { sections, support, sectionOf, sourceReadings } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, overrides);
+  const headings = new Map(text.body.filter((p) => p.heading !== undefined).map((p) => [p.line, p.heading!]));
+  const { sections, support, sectionOf, sourceReadings } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, { sources: overrides, headings });
   const beyond = [...overrides.keys()].filter((n) => n > sections.length);
   if (beyond.length) {
     throw new InputError(source.file, 1, `front matter "sources" names section ${beyond.join(', ')}, but No ${source.number} has ${sections.length} sections; see \`npm run check\` for their numbers`);
@@ -87,6 +88,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
     title: frontMatter.title ?? motto ?? `Krasse Links No ${source.number}`,
     ...(intro ? { intro } : {}),
     ...(frontMatter.date ? { date: frontMatter.date } : {}),
+    ...(frontMatter.image ? { image: frontMatter.image } : {}),
     lang: ISSUE_LANGUAGE,
     sections,
     support,

@@ -16,10 +16,16 @@ export interface RawParagraph {
   forced?: 'quote';
   /** The author's override: a line of `---` before this paragraph starts a new section. */
   forcedBreak?: boolean;
+  /** The author's heading for the section this paragraph starts (`--- Überschrift`). */
+  heading?: string;
 }
 
-/** Override lines: `---` (or `***`) alone starts a new section; `> ` before a paragraph makes it a quote. */
+/**
+ * Override lines: `---` (or `***`) alone starts a new section, `--- Überschrift` one with that
+ * heading; `> ` before a paragraph makes it a quote.
+ */
 const SECTION_BREAK_LINE = /^\s*(?:-{3,}|\*{3,})\s*$/;
+const HEADING_LINE = /^\s*-{3,}[ \t\u00a0]+(\S.*?)\s*$/;
 const QUOTE_PREFIX = /^\s*>\s?/;
 
 export interface IssueText {
@@ -36,6 +42,9 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
   const paragraphs: RawParagraph[] = [];
   let gap = 0;
   let breakPending = false;
+  let heading: string | undefined;
+  /** The `--- Überschrift` line waiting for its paragraph. */
+  let headingLine: { line: number; raw: string; indented: boolean } | undefined;
   lines.forEach((text, index) => {
     const trimmed = text.trim();
     if (!trimmed) {
@@ -44,6 +53,13 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
     }
     if (SECTION_BREAK_LINE.test(text)) {
       breakPending = true;
+      return;
+    }
+    const headingMatch = HEADING_LINE.exec(text);
+    if (headingMatch) {
+      breakPending = true;
+      heading = headingMatch[1]!.replace(/\s+-{3,}$/, '');
+      headingLine = { line: firstLine + index, raw: trimmed, indented: /^\s/.test(text) };
       return;
     }
     const quoted = QUOTE_PREFIX.test(text);
@@ -56,10 +72,15 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
       gapBefore: paragraphs.length ? gap : 0,
       ...(quoted ? { forced: 'quote' as const } : {}),
       ...(breakPending ? { forcedBreak: true } : {}),
+      ...(heading !== undefined ? { heading } : {}),
     });
     gap = 0;
     breakPending = false;
+    heading = undefined;
+    headingLine = undefined;
   });
+  // A heading line with no paragraph after it heads nothing: it stays a paragraph as written.
+  if (headingLine) paragraphs.push({ ...headingLine, gapBefore: paragraphs.length ? gap : 0, ...(breakPending ? { forcedBreak: true } : {}) });
   let titleNumber: number | undefined;
   const title = paragraphs[0] && TITLE_LINE.exec(paragraphs[0].raw);
   if (title) {
@@ -68,6 +89,10 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
   }
   let intro: RawParagraph | undefined;
   if (paragraphs[0] && INTRO_LINE.test(paragraphs[0].raw)) intro = paragraphs.shift();
+  // A heading written before the intro heads the first section.
+  if (intro?.heading !== undefined && paragraphs[0] && paragraphs[0].heading === undefined) {
+    paragraphs[0] = { ...paragraphs[0], heading: intro.heading, forcedBreak: true };
+  }
   const gaps = paragraphs.slice(1).map((p) => p.gapBefore);
   const blankLineExport = gaps.length > 0 && gaps.filter((g) => g > 0).length >= gaps.length / 2;
   return { ...(titleNumber !== undefined ? { titleNumber } : {}), ...(intro ? { intro } : {}), body: paragraphs, blankLineExport };

@@ -1,9 +1,12 @@
 // Grouping classified paragraphs into topical sections of blocks (where sections start is
-// decided in classify.ts), with the support block kept apart, and naming each section.
+// decided in classify.ts), with the support block kept apart, and naming each section: its
+// sources (sources.ts), who each quote is by, its heading (headings.ts) and its fragment id.
 
 import type { Block, Language, Paragraph, Section, Source, SupportBlock } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
+import { sectionHeading } from './headings.js';
 import { IssueNames, sectionSources, sourceHeading, type SourceReading } from './sources.js';
+import { sectionTerms } from './terms.js';
 
 export interface Grouped {
   sections: Section[];
@@ -20,21 +23,39 @@ export type SourceOverrides = ReadonlyMap<number, readonly Source[]>;
 /** Turns a classified paragraph into a model paragraph (inline parsing is the caller's). */
 export type ToParagraph = (paragraph: ClassifiedParagraph) => Paragraph;
 
+/** What the author set in the text or its front matter. */
+export interface AuthorSettings {
+  /** The sources of sections, by section number (1-based), from front matter. */
+  sources?: SourceOverrides;
+  /** The author's headings (`--- Überschrift`), by the line of the paragraph they stand before. */
+  headings?: ReadonlyMap<number, string>;
+}
+
 /**
  * Groups classified paragraphs into sections of blocks, with the support block kept apart, and
- * finds each section's sources (or takes the author's, from `overrides`).
+ * finds each section's sources (or takes the author's) and heading (or takes the author's).
  */
-export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph, overrides?: SourceOverrides): Grouped {
+export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Language, toParagraph: ToParagraph, author: AuthorSettings = {}): Grouped {
   const sections: Section[] = [];
   const support: SupportBlock[] = [];
   const sectionOf: (number | undefined)[] = [];
-  /** Each section's classified paragraphs, collected in the same pass. */
-  const own: ClassifiedParagraph[][] = [];
+  const headings = author.headings ?? new Map<number, string>();
+  /** Each section's classified paragraphs with their model paragraphs, collected in the same pass. */
+  const own: { classified: ClassifiedParagraph; paragraph: Paragraph }[][] = [];
   let current: Section | undefined;
+  const newSection = (heading: string | undefined) => {
+    current = { id: '', heading: heading ?? '', ...(heading !== undefined ? { authorHeading: true } : {}), blocks: [], links: [], mentions: [], sources: [], terms: '' };
+    sections.push(current);
+    own.push([]);
+    return current;
+  };
 
   paragraphs.forEach((paragraph, index) => {
     const previous = paragraphs[index - 1];
+    const authorHeading = headings.get(paragraph.line);
     if (paragraph.kind === 'support') {
+      // An author's heading before the support block heads a section of its own, so its words stay on the page.
+      if (authorHeading !== undefined && previous?.kind !== 'support') newSection(authorHeading);
       sectionOf.push(undefined);
       const last = support[support.length - 1];
       if (last && previous?.kind === 'support') last.paragraphs.push(toParagraph(paragraph));
@@ -42,27 +63,27 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
       current = undefined;
       return;
     }
-    if (paragraph.startsSection || !current) {
-      current = { id: '', heading: '', blocks: [], links: [], mentions: [], sources: [] };
-      sections.push(current);
-      own.push([]);
-    }
+    const section = paragraph.startsSection || !current || authorHeading !== undefined ? newSection(authorHeading) : current;
     sectionOf.push(sections.length - 1);
-    own[sections.length - 1]!.push(paragraph);
-    if (paragraph.continues && current.blocks.length) joinToLastParagraph(current.blocks, toParagraph(paragraph));
-    else addToBlocks(current.blocks, paragraph, issueLang, toParagraph(paragraph), previous);
+    const model = toParagraph(paragraph);
+    own[sections.length - 1]!.push({ classified: paragraph, paragraph: model });
+    if (paragraph.continues && section.blocks.length) joinToLastParagraph(section.blocks, model);
+    else addToBlocks(section.blocks, paragraph, issueLang, model, previous);
   });
 
   const names = new IssueNames(paragraphs.map((p) => p.raw));
   const sourceReadings = sections.map((section, index) => {
-    const overridden = overrides?.get(index + 1);
-    const found = sectionSources(own[index]!, issueLang, names);
+    const classified = own[index]!.map((p) => p.classified);
+    const overridden = author.sources?.get(index + 1);
+    const found = sectionSources(classified, issueLang, names);
     const readings = overridden ? overridden.map((source) => ({ source: { ...source }, confidence: 1, reasons: ['set in front matter'] })) : found.sources;
     section.sources = readings.map((r) => r.source);
     if (section.sources[0]) section.source = section.sources[0];
-    if (!overridden) attributeQuotes(section, own[index]!, found.speakers);
-    else if (section.sources.length === 1) attributeQuotes(section, own[index]!, own[index]!.map(() => 0));
-    section.heading = headingOf(section);
+    if (!overridden) attributeQuotes(section, classified, found.speakers);
+    else if (section.sources.length === 1) attributeQuotes(section, classified, classified.map(() => 0));
+    const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang }));
+    section.terms = sectionTerms(text, section.sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n)));
+    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: section.sources }, `Abschnitt ${index + 1}`);
     return readings;
   });
   distinctHeadings(sections);
@@ -70,12 +91,13 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   return { sections, support, sectionOf, sourceReadings };
 }
 
-/** Marks each quote block with the index of the source it is from, where known. */
+/** Marks each quote block (and quoted list) with the index of the source it is from, where known. */
 function attributeQuotes(section: Section, paragraphs: ClassifiedParagraph[], speakers: (number | undefined)[]): void {
   const byLine = new Map(paragraphs.map((p, i) => [p.line, speakers[i]]));
   for (const block of section.blocks) {
-    if (block.kind !== 'quote') continue;
-    const speaker = byLine.get(block.paragraphs[0]!.line);
+    const first = block.kind === 'quote' ? block.paragraphs[0] : block.kind === 'list' && block.inQuote ? block.items[0] : undefined;
+    if (!first || block.kind === 'commentary' || block.kind === 'heading') continue;
+    const speaker = byLine.get(first.line);
     if (speaker !== undefined && speaker < section.sources.length) block.source = speaker;
   }
 }
@@ -110,14 +132,19 @@ function addToBlocks(
     case 'list': {
       if (last?.kind === 'list' && last.ordered === Boolean(classified.ordered) && previous?.kind === 'list') {
         last.items.push(paragraph);
-        last.inQuote ||= classified.lang !== issueLang;
+        if (!last.inQuote && classified.lang !== issueLang) {
+          last.inQuote = true;
+          last.lang = classified.lang;
+        }
       } else {
+        const inQuote = classified.lang !== issueLang;
         blocks.push({
           kind: 'list',
           ordered: Boolean(classified.ordered),
           ...(classified.ordinal !== undefined ? { start: classified.ordinal } : {}),
           items: [paragraph],
-          inQuote: classified.lang !== issueLang,
+          inQuote,
+          ...(inQuote ? { lang: classified.lang } : {}),
         });
       }
       return;
@@ -126,47 +153,37 @@ function addToBlocks(
       blocks.push({ kind: 'heading', paragraph });
       return;
     default:
-      blocks.push({ kind: 'commentary', paragraph, confidence: classified.confidence });
+      blocks.push({ kind: 'commentary', paragraph, confidence: classified.confidence, ...(classified.lang !== issueLang ? { lang: classified.lang } : {}) });
   }
-}
-
-/** The section's source, or its opening words (first sentence, at most eight words). */
-function headingOf(section: Section): string {
-  if (section.source) return sourceHeading(section.source);
-  return openingWords(section, 8);
-}
-
-/** The first sentence of a section, at most `limit` words. */
-function openingWords(section: Section, limit: number): string {
-  const first = section.blocks[0];
-  const text =
-    first?.kind === 'quote' ? first.paragraphs[0]!.text : first?.kind === 'list' ? first.items[0]!.text : first ? first.paragraph.text : '';
-  const sentence = text.split(/(?<=[.!?:])\s/)[0] ?? text;
-  const words = sentence.replace(/[.:]$/, '').split(/\s+/);
-  return words.length <= limit ? words.join(' ') : `${words.slice(0, limit).join(' ')} …`;
 }
 
 /**
- * A source quoted in two sections of one issue would give both the same heading: the later ones
- * add their opening words (`Adam Tooze – Im zweiten Teil der Hegemonie-Serie …`), so that every
- * heading (and its landmark) is told apart.
+ * Two sections of one issue with one source and subject would get the same heading: the later
+ * ones are numbered (`Adam Tooze über Hegemonie (2)`), so that every heading (and its landmark) is
+ * told apart.
  */
 function distinctHeadings(sections: Section[]): void {
-  const used = new Set<string>();
+  const seen = new Map<string, number>();
   for (const section of sections) {
-    if (used.has(section.heading) && section.source) section.heading = `${section.heading} – ${openingWords(section, 6)}`;
-    used.add(section.heading);
+    const count = (seen.get(section.heading) ?? 0) + 1;
+    seen.set(section.heading, count);
+    if (count > 1) section.heading = `${section.heading} (${count})`;
   }
 }
 
-/** Fragment ids from headings: lowercase ASCII, unique within the page. */
+/**
+ * Fragment ids: from the section's source (`nathan-benaich-fortune`), else from its heading;
+ * lowercase ASCII, unique within the page.
+ * Note: the source, not the whole heading, so that a permalink survives a better reading of the
+ * section's subject.
+ */
 function assignIds(sections: Section[]): void {
   const used = new Set<string>(RESERVED_IDS);
   // Note: the next number to try for each base, so that thousands of sections with one heading
   // take linear, not quadratic, time.
   const next = new Map<string, number>();
   for (const section of sections) {
-    const base = slugify(section.heading) || 'abschnitt';
+    const base = slugify(section.source && !section.authorHeading ? sourceHeading(section.source) : section.heading) || 'abschnitt';
     let id = base;
     let n = next.get(base) ?? 2;
     while (used.has(id)) id = `${base}-${n++}`;
@@ -177,7 +194,7 @@ function assignIds(sections: Section[]): void {
 }
 
 /** Ids the page templates use themselves. */
-const RESERVED_IDS = ['top', 'main', 'content', 'intro', 'support', 'search', 'backlinks', 'nav'];
+const RESERVED_IDS = ['top', 'main', 'content', 'inhalt', 'intro', 'support', 'search', 'suche', 'backlinks', 'nav', 'erwaehnt-in', 'verwandt'];
 
 export function slugify(text: string): string {
   return text

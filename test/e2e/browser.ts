@@ -17,7 +17,7 @@ export const screenshotsDir = path.join(root, 'test-results', 'screenshots');
 export interface Site {
   origin: string;
   browser: Browser;
-  page(width?: number, options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  page(width?: number, options?: { colorScheme?: 'light' | 'dark'; height?: number }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export async function openSite(input = archiveDir): Promise<Site> {
     origin,
     browser,
     async page(width = 1280, options = {}) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: options.colorScheme ?? 'light', locale: 'de-DE' });
+      const context = await browser.newContext({ viewport: { width, height: options.height ?? 900 }, colorScheme: options.colorScheme ?? 'light', locale: 'de-DE' });
       const page = await context.newPage();
       page.on('pageerror', (error) => {
         throw error;

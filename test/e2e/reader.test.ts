@@ -25,7 +25,7 @@ describe('accessibility', () => {
     ['the search page with results', '/search/?q=Tooze'],
   ] as const;
 
-  it.each(pages)('axe-core finds no violations on %s', async (_, url) => {
+  it.each(pages)('axe-core finds no violations on %s', { timeout: 30_000 }, async (_, url) => {
     const page = await site.page();
     await page.goto(`${site.origin}${url}`);
     if (url.startsWith('/search/')) await page.locator('.search-issue').first().waitFor();

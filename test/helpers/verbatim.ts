@@ -17,7 +17,7 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /** A comment, a tag (attribute values may hold `<`, `>` and `<!--` as text), or text. */
 const TOKEN = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>]+(?:="[^"]*"|='[^']*')?)*)\s*\/?>|[^<]+|</g;
-const BLOCK = /^(?:p|div|li|ul|ol|h[1-6]|blockquote|section|article|aside|header|footer|nav|main|br)$/i;
+const BLOCK = /^(?:p|div|li|ul|ol|h[1-6]|blockquote|figure|figcaption|section|article|aside|header|footer|nav|main|br|details|summary)$/i;
 const HIDDEN = /^(?:script|style|template)$/i;
 
 /** The text a reader sees on a page (block elements separate words). */
