@@ -4,6 +4,7 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { BUILD_ID_FILE } from './cache.js';
 import { hash } from './inputs.js';
@@ -374,17 +375,40 @@ export function makeSpareInBackground(out: string, files: number): void {
   child.unref();
 }
 
-/** Takes the spare folder over as a staging folder, when it is what the manifest says it is. */
+/**
+ * Takes the spare folder over as a staging folder, when it is what the manifest says it is. Its
+ * own folder gets the mode a new one gets (earlier versions made it from a private temporary folder).
+ */
 export async function takeSpareAsStaging(out: string, expectedBuildId: string | undefined): Promise<string | undefined> {
   const spare = spareFolder(out);
   if (!expectedBuildId) return undefined;
   const id = await fs.readFile(path.join(spare, BUILD_ID_FILE), 'utf8').then((t) => t.trim(), () => undefined);
   if (id !== expectedBuildId) return undefined;
-  const staging = path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare${(swaps++).toString(36)}`);
+  const staging = await makeFolder(path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare`));
+  const { mode } = fsSync.statSync(staging);
+  fsSync.rmdirSync(staging);
   fsSync.renameSync(spare, staging);
+  fsSync.chmodSync(staging, mode & 0o7777);
   activeStaging.add(staging);
   pausePoint('staging');
   return staging;
+}
+
+/**
+ * Makes a new folder named `prefix` and a random suffix, with the mode any new folder gets
+ * (the umask decides: 0755 with umask 022).
+ * Note: not fs.mkdtemp, whose folders are private (0700): this one is published.
+ */
+async function makeFolder(prefix: string): Promise<string> {
+  for (;;) {
+    const dir = `${prefix}${randomBytes(6).toString('hex')}`;
+    try {
+      await fs.mkdir(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /**
@@ -423,7 +447,7 @@ const activeStaging = new Set<string>();
  */
 export async function makeStagingFolder(out: string): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const staging = await fs.mkdtemp(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
+  const staging = await makeFolder(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
   activeStaging.add(staging);
   pausePoint('staging');
   return staging;
