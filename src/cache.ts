@@ -36,7 +36,10 @@ export interface Manifest {
   version: 2;
   /** Hash of all inputs together: equal means nothing to do. */
   inputs: string;
-  /** Written to the output as `.build-id`, to notice an output changed behind the build's back. */
+  /**
+   * Written to the output as `.build-id`, to notice an output changed behind the build's back: a
+   * hash of all inputs, so equal ids mean equal outputs.
+   */
   buildId: string;
   /** Input file content hash → what it holds. */
   files: Record<string, FileEntry>;
