@@ -10,7 +10,7 @@ import type { BuildOptions, SiteConfig } from './config.js';
 import { hash, readInputs } from './inputs.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';
-import { IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
+import { discardSpare, IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
 
 export type { BuildReport } from './pipeline.js';
 
@@ -69,7 +69,10 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
       spare: previousIntact ? { buildId: previous.buildId, outputs: previous.outputs } : { buildId, outputs: writer.outputs },
     };
     cache.save(manifest, options.out);
-    if (!previousIntact) makeSpareInBackground(options.out, Object.keys(writer.outputs).length);
+    if (!previousIntact) {
+      discardSpare(options.out);
+      makeSpareInBackground(options.out, Object.keys(writer.outputs).length);
+    }
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {

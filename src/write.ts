@@ -332,6 +332,16 @@ export function spareFolder(out: string): string {
   return path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-spare`);
 }
 
+/**
+ * Removes a spare tree that no manifest vouches for (after a build from nothing: the cache was
+ * lost, or the tree came along with a copied project), so that none is taken for what it is not
+ * and one can be made in advance again.
+ */
+export function discardSpare(out: string): void {
+  const trash = moveToTrash(spareFolder(out), out, `${Date.now().toString(36)}-${process.pid}-${(swaps++).toString(36)}-unknown-spare`);
+  if (trash) removeInBackground(trash);
+}
+
 /** Outputs with fewer files get no spare made in advance: their first rebuild makes few folders. */
 const SPARE_IN_ADVANCE_FROM = 200;
 

@@ -14,6 +14,15 @@ let work: Awaited<ReturnType<typeof tempDir>>;
 let original: string;
 let originalSite: Record<string, string>;
 
+/** The inode of every file below a folder: files shared by hard links have the same one. */
+async function inodes(dir: string): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) found.add((await fs.stat(path.join(entry.parentPath, entry.name))).ino);
+  }
+  return found;
+}
+
 /** Runs `npm run build` (scripts/run.mjs) in a project folder; throws with its output when it fails. */
 async function npmRunBuild(project: string): Promise<string> {
   const { stdout, stderr } = await run(process.execPath, [path.join(project, 'scripts/run.mjs'), 'build', '--no-search'], { cwd: project });
@@ -57,7 +66,8 @@ describe('a copied project', () => {
     await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h2>In dieser Ausgabe</h2>', '<h2>Inhalt der Kopie</h2>'));
 
     const said = await npmRunBuild(copy);
-    expect(said).toMatch(/^Built 3 issues, \d+ pages into dist /m);
+    // Its cache came along: only what changed is built, from its own previous output.
+    expect(said).toMatch(/^Built 3 issues, \d+ pages into dist .*; \d+ files written, \d+ unchanged$/m);
     expect(await fs.readFile(path.join(copy, 'dist/issues/77/index.html'), 'utf8')).toContain('Laut Heise gibt es diese Ausgabe nur in der Kopie.');
     expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('<h2>Inhalt der Kopie</h2>');
     expect(await fs.readFile(path.join(copy, 'dist/issues/21/index.html'), 'utf8')).toContain('Ein Nachtrag im Original.');
@@ -68,6 +78,25 @@ describe('a copied project', () => {
     expect(await npmRunBuild(copy)).toMatch(/^Built 3 issues/m);
     expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag in der Kopie.');
     expect(await npmRunBuild(copy)).toMatch(/^Nothing changed since the last build of dist /m);
+    expect(await snapshot(path.join(original, 'dist'))).toEqual(originalSite);
+    // No file of the copy's output (or of the tree kept beside it) is a hard link into the original's.
+    const theOriginals = await inodes(path.join(original, 'dist'));
+    for (const dir of ['dist', '.dist-spare']) {
+      expect([...(await inodes(path.join(copy, dir)))].filter((ino) => theOriginals.has(ino)), dir).toEqual([]);
+    }
+  }, 120_000);
+
+  it('without its build cache (node_modules installed anew) builds from nothing, and drops the tree it brought along beside the output', async () => {
+    const copy = path.join(work.dir, 'project-fresh');
+    await run('cp', ['-a', original, copy]);
+    await fs.rm(path.join(copy, 'node_modules/.cache'), { recursive: true });
+    await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nEin Nachtrag in der frischen Kopie.\n');
+    expect(await npmRunBuild(copy)).toMatch(/^Built 2 issues, \d+ pages into dist /m);
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag in der frischen Kopie.');
+    await expect.poll(() => fs.access(path.join(copy, '.dist-spare')).then(() => 'there', () => 'gone'), { timeout: 5000 }).toBe('gone');
+    await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nNoch ein Nachtrag.\n');
+    expect(await npmRunBuild(copy)).toMatch(/^Built 2 issues/m);
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Noch ein Nachtrag.');
     expect(await snapshot(path.join(original, 'dist'))).toEqual(originalSite);
   }, 120_000);
 });
@@ -81,7 +110,7 @@ describe('a moved project', () => {
     await fs.mkdir(path.dirname(moved));
     await run('mv', [before, moved]);
     await fs.appendFile(path.join(moved, 'issues', '022.txt'), '\nEin Nachtrag nach dem Umzug.\n');
-    expect(await npmRunBuild(moved)).toMatch(/^Built 2 issues, \d+ pages into dist /m);
+    expect(await npmRunBuild(moved)).toMatch(/^Built 2 issues, \d+ pages into dist .*; \d+ files written, \d+ unchanged$/m);
     expect(await fs.readFile(path.join(moved, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag nach dem Umzug.');
     await expect(fs.access(before)).rejects.toThrow();
   }, 120_000);
