@@ -17,7 +17,7 @@ import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
 import { decodeText } from './text.js';
 import { checkLinks, linksOf, type PageLinks } from './links.js';
-import { checkOutputPaths, copyFiles, filesBelow, type Writer } from './write.js';
+import { checkOutputPaths, copyFiles, type Writer } from './write.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -76,7 +76,7 @@ export async function buildSite(
   let staticFiles: number;
   try {
     pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), site, { issue: (issue) => modelKeys.get(issue)!, salt: inputs.salt }));
-    const publicFiles = await filesBelow(options.public);
+    const { publicFiles } = inputs;
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
     let unchanged: Set<string>;
     [{ links, unchanged }, staticFiles] = await stage('write', async () => {
