@@ -394,7 +394,7 @@ export async function takeSpareAsStaging(out: string, expectedBuildId: string | 
   if (!expectedBuildId) return undefined;
   const id = await fs.readFile(path.join(spare, BUILD_ID_FILE), 'utf8').then((t) => t.trim(), () => undefined);
   if (id !== expectedBuildId) return undefined;
-  const staging = await makeFolder(path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare`));
+  const staging = makeFolder(path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare`));
   const { mode } = fsSync.statSync(staging);
   fsSync.rmdirSync(staging);
   fsSync.renameSync(spare, staging);
@@ -407,13 +407,14 @@ export async function takeSpareAsStaging(out: string, expectedBuildId: string | 
 /**
  * Makes a new folder named `prefix` and a random suffix, with the mode any new folder gets
  * (the umask decides: 0755 with umask 022).
- * Note: not fs.mkdtemp, whose folders are private (0700): this one is published.
+ * Note: not fs.mkdtemp, whose folders are private (0700): this one is published. Synchronous, so
+ * that the caller marks it as its own before another build beside it looks for leftovers.
  */
-async function makeFolder(prefix: string): Promise<string> {
+function makeFolder(prefix: string): string {
   for (;;) {
     const dir = `${prefix}${randomBytes(6).toString('hex')}`;
     try {
-      await fs.mkdir(dir);
+      fsSync.mkdirSync(dir);
       return dir;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -457,7 +458,7 @@ const activeStaging = new Set<string>();
  */
 export async function makeStagingFolder(out: string): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const staging = await makeFolder(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
+  const staging = makeFolder(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
   activeStaging.add(staging);
   pausePoint('staging');
   return staging;
