@@ -490,8 +490,27 @@ export async function removeStagingFolder(staging: string): Promise<void> {
  * handler (Ctrl+C), which runs between event loop turns, so never inside a swap.
  */
 export function abandonStagingFolders(): void {
-  for (const staging of activeStaging) fsSync.rmSync(staging, { recursive: true, force: true });
+  for (const staging of activeStaging) removeWhileWritesSettle(staging);
   activeStaging.clear();
+}
+
+/**
+ * Removes a folder that writes on the thread pool may still be adding to (a build stopped in its
+ * write stage): a removal meanwhile fails (`ENOTEMPTY`) or a folder being made reappears, so it is
+ * repeated, a little later each time, until the folder stays gone, for at most about a second.
+ * Never throws: what is left, the next build removes (its owner no longer runs).
+ */
+function removeWhileWritesSettle(dir: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; attempt <= 25; attempt++) {
+    try {
+      fsSync.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a write landed in it meanwhile: again
+    }
+    Atomics.wait(pause, 0, 0, 2 * attempt);
+    if (!fsSync.existsSync(dir)) return;
+  }
 }
 
 /**
