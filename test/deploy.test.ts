@@ -164,5 +164,5 @@ describe('symbolic links in issues/ and public/', () => {
     const rebuilt = await build(options);
     expect(rebuilt.unchanged).toBeFalsy();
     expect(await fs.readFile(outFile('bilder/logo.svg'), 'utf8')).toContain('<title>neu</title>');
-  });
+  }, 30_000);
 });
