@@ -2,7 +2,8 @@
 // Starts the command line from a JavaScript bundle of src/ and its dependencies, so the author's
 // commands start in milliseconds instead of compiling TypeScript and loading hundreds of modules
 // on every run. The bundle (esbuild) lives in node_modules/.cache and is rebuilt whenever a file in
-// src/, this script, package.json or the lock file is newer.
+// src/, this script, package.json or the lock file is newer. It holds no absolute path: a copied
+// or moved project runs it from its new place.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,25 +38,35 @@ if (bundleTime < inputsTime) {
   const { build } = await import('esbuild');
   fs.rmSync(bundleDir, { recursive: true, force: true });
   await build({
-    // The parser's worker thread is an entry of its own (see src/parse/parallel.ts).
-    entryPoints: [path.join(src, 'cli.ts'), path.join(src, 'parse', 'worker.ts')],
-    outbase: src,
+    // The parser's worker thread is an entry of its own (see src/parse/parallel.ts). Entries and
+    // chunks all lie in bundleDir itself, so each finds src/ and the worker from its own location.
+    entryPoints: { cli: path.join(src, 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts') },
     outdir: bundleDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: '[name]-[hash]',
     bundle: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     // Dependencies are bundled too: one file loads far faster than hundreds of small modules.
-    // CommonJS dependencies (gray-matter) require Node's modules through this.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // CommonJS dependencies (gray-matter) require Node's modules through `require`.
+    // Note: no absolute path goes into the bundle. Paths computed from src/ (import.meta.dirname)
+    // and the worker's file are resolved when a command runs, from where the bundle lies: a
+    // copied or moved project (node_modules and its cache included) builds its own files.
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        'const require = __createRequire(import.meta.url);',
+        `const __krasseLinksSrc = __fileURLToPath(new URL(${JSON.stringify(path.relative(bundleDir, src).split(path.sep).join('/'))}, import.meta.url));`,
+        "const __krasseLinksParseWorker = __fileURLToPath(new URL('./parse-worker.mjs', import.meta.url));",
+      ].join(' '),
+    },
     sourcemap: 'linked',
     logLevel: 'error',
-    // The bundle lives elsewhere; paths computed from src/ must stay as they were.
-    define: { 'import.meta.dirname': JSON.stringify(src), KRASSE_LINKS_PARSE_WORKER: JSON.stringify(path.join(bundleDir, 'parse', 'worker.mjs')) },
+    define: { 'import.meta.dirname': '__krasseLinksSrc', KRASSE_LINKS_PARSE_WORKER: '__krasseLinksParseWorker' },
     // Imports of dependencies resolve from the project, not from the cache folder.
     absWorkingDir: root,
     nodePaths: [path.join(root, 'node_modules')],

@@ -10,7 +10,7 @@ import type { BuildOptions, SiteConfig } from './config.js';
 import { hash, readInputs } from './inputs.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';
-import { IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
+import { discardSpare, IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
 
 export type { BuildReport } from './pipeline.js';
 
@@ -47,7 +47,10 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
     const writer = new IncrementalWriter(staging, previousIntact ? { dir: options.out, outputs: previous.outputs } : undefined, reused ? previous!.spare!.outputs : {});
     const report = await buildSite(options, writer, inputs.site, progress, { inputs, cache });
     writer.removeLeftovers();
-    const buildId = hash(inputs.key, String(Date.now()), String(process.pid));
+    // Note: the id says what was built (issues, templates, static files, config, the generator's
+    // sources and dependencies), nothing about when: two builds of the same input publish the
+    // same bytes, and a spare tree with the expected id holds what the manifest says it does.
+    const buildId = hash('build-id', inputs.key);
     await fs.rm(path.join(staging, BUILD_ID_FILE), { force: true });
     await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${buildId}\n`);
     mark = performance.now();
@@ -66,7 +69,10 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
       spare: previousIntact ? { buildId: previous.buildId, outputs: previous.outputs } : { buildId, outputs: writer.outputs },
     };
     cache.save(manifest, options.out);
-    if (!previousIntact) makeSpareInBackground(options.out, Object.keys(writer.outputs).length);
+    if (!previousIntact) {
+      discardSpare(options.out);
+      makeSpareInBackground(options.out, Object.keys(writer.outputs).length);
+    }
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {

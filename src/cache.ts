@@ -36,7 +36,10 @@ export interface Manifest {
   version: 2;
   /** Hash of all inputs together: equal means nothing to do. */
   inputs: string;
-  /** Written to the output as `.build-id`, to notice an output changed behind the build's back. */
+  /**
+   * Written to the output as `.build-id`, to notice an output changed behind the build's back: a
+   * hash of all inputs, so equal ids mean equal outputs.
+   */
   buildId: string;
   /** Input file content hash → what it holds. */
   files: Record<string, FileEntry>;
@@ -91,21 +94,38 @@ export const BUILD_ID_FILE = '.build-id';
 const BUILDS_DIR = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links', 'builds');
 /** In each cache folder: the BuildState. */
 const STATE_FILE = 'state.json';
-/** In each cache folder: the output folder it belongs to. */
+/** In each cache folder: the output folder it belongs to (see outputName). */
 const OUTPUT_FILE = 'output';
 
-/** Removes the caches of outputs that no longer exist (temporary builds, renamed folders). */
-function pruneCaches(keep: string): void {
+/**
+ * The output folder as its cache knows it: relative to the project when it lies inside (`dist`),
+ * else its absolute path.
+ * Note: a project copied or moved with its node_modules keeps its cache for its own output
+ * (whose `.build-id` says whether it is still what the cache describes), and never takes the
+ * cache of the folder it came from for its own.
+ */
+function outputName(out: string): string {
+  const absolute = path.resolve(out);
+  const relative = path.relative(projectRoot, absolute);
+  const inside = relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  return inside ? relative.split(path.sep).join('/') : absolute;
+}
+
+/**
+ * Removes the caches of outputs that no longer exist (temporary builds, renamed folders), and
+ * other caches of this output (kept under an earlier kind of name).
+ */
+function pruneCaches(keep: string, out: string): void {
   for (const name of fs.readdirSync(BUILDS_DIR)) {
     const dir = path.join(BUILDS_DIR, name);
     if (dir === keep) continue;
-    let out: string | undefined;
+    let where: string | undefined;
     try {
-      out = fs.readFileSync(path.join(dir, OUTPUT_FILE), 'utf8');
+      where = path.resolve(projectRoot, fs.readFileSync(path.join(dir, OUTPUT_FILE), 'utf8'));
     } catch {
-      out = undefined; // a cache from before this file existed, or one being written
+      where = undefined; // a cache from before this file existed, or one being written
     }
-    if (out !== undefined && !fs.existsSync(out)) fs.rmSync(dir, { recursive: true, force: true });
+    if (where !== undefined && (where === path.resolve(out) || !fs.existsSync(where))) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -133,7 +153,7 @@ export class BuildCache {
 
   /** The cache for builds into `out`. */
   static forOutput(out: string): BuildCache {
-    const dir = path.join(BUILDS_DIR, hash(path.resolve(out)));
+    const dir = path.join(BUILDS_DIR, hash(outputName(out)));
     let state: BuildState | undefined;
     try {
       const read = JSON.parse(fs.readFileSync(path.join(dir, STATE_FILE), 'utf8')) as BuildState;
@@ -263,8 +283,8 @@ export class BuildCache {
     const used = new Set(Object.values(manifest.files).flatMap((f) => f.sources.map((s) => s.model)));
     const models = Object.fromEntries([...this.locations].filter(([key]) => used.has(key)));
     fs.mkdirSync(this.dir, { recursive: true });
-    fs.writeFileSync(path.join(this.dir, OUTPUT_FILE), path.resolve(out));
-    pruneCaches(this.dir);
+    fs.writeFileSync(path.join(this.dir, OUTPUT_FILE), outputName(out));
+    pruneCaches(this.dir, out);
     // The manifest first, then the state that vouches for it: a build stopped in between leaves
     // a state naming the older build id, which the output no longer has, so the next build is full.
     const replace = (name: string, content: string) => {

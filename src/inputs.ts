@@ -62,21 +62,28 @@ function isLeftover(name: string): boolean {
 
 /**
  * Reads the issue files of a folder (sorted by name) and says which files it ignored. Files that
- * `previous` saw and that have not changed since are not read (their hash is known).
+ * `previous` saw and that have not changed since are not read (their hash is known). A symbolic
+ * link is read as the file it points to when that lies inside the project (see followLink).
  */
 export async function readIssueFiles(inputDir: string, previous?: InputStats): Promise<{ files: InputFile[]; warnings: string[]; stats: InputStats }> {
-  let names: string[];
+  let entries: fsSync.Dirent[];
   try {
-    names = (await fs.readdir(inputDir, { withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => entry.name)
-      .sort();
+    entries = await fs.readdir(inputDir, { withFileTypes: true });
   } catch (cause) {
     throw new ArchiveError(`cannot read the input folder ${inputDir}: ${(cause as Error).message}`, { cause });
   }
   const stats: InputStats = { takenAt: Date.now(), files: {} };
   const warnings: string[] = [];
   const files: InputFile[] = [];
+  const roots = linkRoots(inputDir);
+  const names: string[] = [];
+  for (const entry of entries.sort(byName)) {
+    if (entry.isSymbolicLink() && !isLeftover(entry.name)) {
+      const followed = followLink(path.join(inputDir, entry.name), `${path.basename(inputDir)}/${entry.name}`, roots, 'not read');
+      if ('warning' in followed) warnings.push(followed.warning);
+      else if (followed.stat.isFile()) names.push(entry.name);
+    } else if (entry.isFile()) names.push(entry.name);
+  }
   for (const name of names) {
     if (!isIssueFileName(name)) {
       if (!isLeftover(name)) warnings.push(`${name}: not an issue file (.txt or .md), ignored`);
@@ -97,6 +104,97 @@ export async function readIssueFiles(inputDir: string, previous?: InputStats): P
   return { files, warnings, stats };
 }
 
+/**
+ * The static files below a folder (`public/`), as paths relative to it, sorted; hidden files are
+ * left out. Symbolic links are followed when they point inside the project (see followLink), a
+ * link back to a folder the walk is in is not (it would never end).
+ */
+export function readStaticFiles(dir: string): { files: string[]; warnings: string[] } {
+  const files: string[] = [];
+  const warnings: string[] = [];
+  let real: string;
+  try {
+    real = fsSync.realpathSync(dir);
+  } catch {
+    return { files, warnings }; // no static files
+  }
+  const roots = linkRoots(dir);
+  const walk = (current: string, currentReal: string, relative: string, ancestors: string[]) => {
+    for (const entry of fsSync.readdirSync(current, { withFileTypes: true }).sort(byName)) {
+      if (entry.name.startsWith('.')) continue;
+      const name = relative ? `${relative}/${entry.name}` : entry.name;
+      const full = path.join(current, entry.name);
+      if (entry.isSymbolicLink()) {
+        const shown = `${path.basename(dir)}/${name}`;
+        const followed = followLink(full, shown, roots, 'not published');
+        if ('warning' in followed) warnings.push(followed.warning);
+        else if (followed.stat.isFile()) files.push(name);
+        else if (!followed.stat.isDirectory()) continue;
+        else if (ancestors.includes(followed.real)) warnings.push(`${shown}: a symbolic link to ${followed.real}, a folder it lies in (a loop); not followed`);
+        else walk(full, followed.real, name, [...ancestors, followed.real]);
+      } else if (entry.isDirectory()) {
+        const realDir = path.join(currentReal, entry.name);
+        walk(full, realDir, name, [...ancestors, realDir]);
+      } else if (entry.isFile()) files.push(name);
+    }
+  };
+  walk(dir, real, '', [real]);
+  return { files, warnings };
+}
+
+/** Orders directory entries by name, the same in every locale. */
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** The real paths symbolic links in `dir` may point into: the project, and the folder itself. */
+function linkRoots(dir: string): string[] {
+  return [projectRoot, dir].flatMap((folder) => {
+    try {
+      return [fsSync.realpathSync(folder)];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/**
+ * Where a symbolic link in an input folder leads: its real path and what is there, when that lies
+ * inside one of `roots`; else a warning saying why it is not followed.
+ * Note: a link to a place outside the project could publish any file of the machine the build can
+ * read (keys, say), so it is refused, however it got there.
+ * @param link the link's path
+ * @param shown how messages name it (`public/bilder`)
+ * @param roots real paths of the folders it may point into (see linkRoots)
+ * @param refusal what happens to it when it is refused (`not published`)
+ */
+function followLink(link: string, shown: string, roots: string[], refusal: string): { real: string; stat: fsSync.Stats } | { warning: string } {
+  let real: string;
+  try {
+    real = fsSync.realpathSync(link);
+  } catch (error) {
+    const target = (() => {
+      try {
+        return fsSync.readlinkSync(link);
+      } catch {
+        return '?';
+      }
+    })();
+    const why = (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'which leads back to itself (a loop)' : 'which does not exist';
+    return { warning: `${shown}: a symbolic link to ${target}, ${why}; ignored` };
+  }
+  const inside = roots.some((root) => {
+    const relative = path.relative(root, real);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  });
+  if (!inside) {
+    return {
+      warning: `${shown}: a symbolic link to ${real}, outside the project; ${refusal}, as it could publish files from elsewhere on this machine, such as keys. Copy what belongs to the site into the project, or link to a place inside it`,
+    };
+  }
+  return { real, stat: fsSync.statSync(real) };
+}
+
 /** The bytes of an input file, read now if they were not before. */
 export function inputBytes(file: InputFile): Uint8Array {
   return (file.bytes ??= fsSync.readFileSync(file.path));
@@ -112,7 +210,7 @@ export async function folderKey(dir: string): Promise<string> {
     } catch {
       return;
     }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of entries.sort(byName)) {
       const name = `${prefix}${entry.name}`;
       if (entry.isDirectory()) await walk(path.join(current, entry.name), `${name}/`);
       else if (entry.isFile()) parts.push(name, fsSync.readFileSync(path.join(current, entry.name)));
@@ -128,7 +226,7 @@ export function generatorKey(): string {
   if (generator) return generator;
   const parts: (string | Buffer)[] = [];
   const walk = (dir: string) => {
-    for (const entry of fsSync.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of fsSync.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else parts.push(entry.name, fsSync.readFileSync(full));
@@ -154,6 +252,8 @@ export interface Inputs {
   key: string;
   /** What was seen of the issue files, for the next build. */
   stats: InputStats;
+  /** The static files to copy, relative to the public folder (see readStaticFiles). */
+  publicFiles: string[];
 }
 
 /** Reads all inputs of a build and hashes them. */
@@ -161,6 +261,9 @@ export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?
   const { files, warnings, stats } = await readIssueFiles(options.input, previous);
   const site = siteConfig ?? (await loadSiteConfig(options.config));
   const salt = hash(generatorKey(), await folderKey(options.templates), JSON.stringify(site), String(options.search));
-  const key = hash(salt, await folderKey(options.public), ...files.flatMap((f) => [f.name, f.digest]));
-  return { files, warnings, site, salt, key, stats };
+  const statics = readStaticFiles(options.public);
+  warnings.push(...statics.warnings);
+  const publicKey = hash(...statics.files.flatMap((file) => [file, fsSync.readFileSync(path.join(options.public, file))]));
+  const key = hash(salt, publicKey, ...files.flatMap((f) => [f.name, f.digest]));
+  return { files, warnings, site, salt, key, stats, publicFiles: statics.files };
 }

@@ -19,7 +19,7 @@ import { countSectionBreaks, essentialText } from './split.js';
 import { createPageRenderer } from './templates.js';
 import { decodeText } from './text.js';
 import { checkLinks, linksOf, type PageLinks } from './links.js';
-import { checkOutputPaths, copyFiles, filesBelow, type Writer } from './write.js';
+import { checkOutputPaths, copyFiles, type Writer } from './write.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -77,7 +77,7 @@ export async function buildSite(
   let links: Record<string, PageLinks>;
   let staticFiles: number;
   try {
-    const publicFiles = await filesBelow(options.public);
+    const { publicFiles } = inputs;
     const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
     // The salt holds the config as written; whether its share image is there decides the pages too.
     const salt = hash(inputs.salt, pageSite.image ?? '');

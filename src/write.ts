@@ -4,6 +4,7 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { BUILD_ID_FILE } from './cache.js';
 import { hash } from './inputs.js';
@@ -331,6 +332,16 @@ export function spareFolder(out: string): string {
   return path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-spare`);
 }
 
+/**
+ * Removes a spare tree that no manifest vouches for (after a build from nothing: the cache was
+ * lost, or the tree came along with a copied project), so that none is taken for what it is not
+ * and one can be made in advance again.
+ */
+export function discardSpare(out: string): void {
+  const trash = moveToTrash(spareFolder(out), out, `${Date.now().toString(36)}-${process.pid}-${(swaps++).toString(36)}-unknown-spare`);
+  if (trash) removeInBackground(trash);
+}
+
 /** Outputs with fewer files get no spare made in advance: their first rebuild makes few folders. */
 const SPARE_IN_ADVANCE_FROM = 200;
 
@@ -374,17 +385,41 @@ export function makeSpareInBackground(out: string, files: number): void {
   child.unref();
 }
 
-/** Takes the spare folder over as a staging folder, when it is what the manifest says it is. */
+/**
+ * Takes the spare folder over as a staging folder, when it is what the manifest says it is. Its
+ * own folder gets the mode a new one gets (earlier versions made it from a private temporary folder).
+ */
 export async function takeSpareAsStaging(out: string, expectedBuildId: string | undefined): Promise<string | undefined> {
   const spare = spareFolder(out);
   if (!expectedBuildId) return undefined;
   const id = await fs.readFile(path.join(spare, BUILD_ID_FILE), 'utf8').then((t) => t.trim(), () => undefined);
   if (id !== expectedBuildId) return undefined;
-  const staging = path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare${(swaps++).toString(36)}`);
+  const staging = makeFolder(path.join(path.dirname(spare), `.${path.basename(out)}-build-${process.pid}-spare`));
+  const { mode } = fsSync.statSync(staging);
+  fsSync.rmdirSync(staging);
   fsSync.renameSync(spare, staging);
+  fsSync.chmodSync(staging, mode & 0o7777);
   activeStaging.add(staging);
   pausePoint('staging');
   return staging;
+}
+
+/**
+ * Makes a new folder named `prefix` and a random suffix, with the mode any new folder gets
+ * (the umask decides: 0755 with umask 022).
+ * Note: not fs.mkdtemp, whose folders are private (0700): this one is published. Synchronous, so
+ * that the caller marks it as its own before another build beside it looks for leftovers.
+ */
+function makeFolder(prefix: string): string {
+  for (;;) {
+    const dir = `${prefix}${randomBytes(6).toString('hex')}`;
+    try {
+      fsSync.mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /**
@@ -423,7 +458,7 @@ const activeStaging = new Set<string>();
  */
 export async function makeStagingFolder(out: string): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-  const staging = await fs.mkdtemp(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
+  const staging = makeFolder(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
   activeStaging.add(staging);
   pausePoint('staging');
   return staging;
@@ -455,8 +490,27 @@ export async function removeStagingFolder(staging: string): Promise<void> {
  * handler (Ctrl+C), which runs between event loop turns, so never inside a swap.
  */
 export function abandonStagingFolders(): void {
-  for (const staging of activeStaging) fsSync.rmSync(staging, { recursive: true, force: true });
+  for (const staging of activeStaging) removeWhileWritesSettle(staging);
   activeStaging.clear();
+}
+
+/**
+ * Removes a folder that writes on the thread pool may still be adding to (a build stopped in its
+ * write stage): a removal meanwhile fails (`ENOTEMPTY`) or a folder being made reappears, so it is
+ * repeated, a little later each time, until the folder stays gone, for at most about a second.
+ * Never throws: what is left, the next build removes (its owner no longer runs).
+ */
+function removeWhileWritesSettle(dir: string): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; attempt <= 25; attempt++) {
+    try {
+      fsSync.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // a write landed in it meanwhile: again
+    }
+    Atomics.wait(pause, 0, 0, 2 * attempt);
+    if (!fsSync.existsSync(dir)) return;
+  }
 }
 
 /**

@@ -26,6 +26,29 @@ describe('intro and title', () => {
     expect(issues.get(21)!.title).toBe('Also programmiert Euch das Netzwerk auf den Duden, heute beerdigen wir den KI-Hype.');
     expect(issues.get(21)!.intro!.text).toMatch(/^Willkommen zurück bei Krasse Links No 21\./);
   });
+
+  it.each([
+    ['Warum die Plattformen ihre Regeln vergessen', 'Warum die Plattformen ihre Regeln vergessen'],
+    ['Ist das noch Journalismus?', 'Ist das noch Journalismus?'],
+    ['„Wir sind die Guten“', '„Wir sind die Guten“'],
+    ['Nachtrag', 'Nachtrag'],
+    ['Dieser Text beginnt mit einem Satz.', 'Krasse Links No 900'],
+    ['Heute geht es um Folgendes:', 'Krasse Links No 900'],
+    ['Jun 20, 2025 - 10:00', 'Krasse Links No 900'],
+    ['- Ein Punkt einer Liste', 'Krasse Links No 900'],
+    ['https://example.org/ein-beitrag', 'Krasse Links No 900'],
+    ['Ein Satz, der zwar keinen Punkt am Ende hat, aber viel zu lang für eine Überschrift ist und immer weiter geht', 'Krasse Links No 900'],
+  ])('without intro, titles a text by its first line when that reads as a headline: %s', (first, title) => {
+    const issue = parseOne(`---\nnumber: 900\n---\n${first}\n\nLaut Heise will Merz eine KI-Fabrik bauen.\n`);
+    expect(issue.title).toBe(title);
+    expect(blocks(issue).map(firstText)).toContain(first); // and it stays on the page as written
+  });
+
+  it('prefers the front matter title and the intro’s motto to a headline', () => {
+    expect(parseOne('---\nnumber: 900\ntitle: Aus dem Front Matter\n---\nEine Überschrift\n\nText.\n').title).toBe('Aus dem Front Matter');
+    expect(parseOne('Willkommen bei Krasse Links No 900. Hallo, heute testen wir.\nEine Überschrift\nText.\n').title).toBe('Hallo, heute testen wir.');
+    expect(parseOne('Krasse Links No 900\nEine Überschrift\nText.\n').title).toBe('Krasse Links No 900');
+  });
 });
 
 describe('sections', () => {

@@ -1,7 +1,11 @@
 // Writing in the background (BackgroundWrites, used for pages, search records and models):
-// never more than its limit at once, every write done by flush, and a failure never lost.
+// never more than its limit at once, every write done by flush, and a failure never lost; and a
+// build stopped while its writes are on their way leaves no staging folder behind.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BackgroundWrites } from '../src/write.js';
+import { abandonStagingFolders, BackgroundWrites, IncrementalWriter, makeStagingFolder } from '../src/write.js';
+import { tempDir } from './helpers/fixtures.js';
 
 /** A write that finishes when `finish` is called. */
 function pendingWrite() {
@@ -45,4 +49,25 @@ describe('writing in the background', () => {
     await expect(writes.flush()).rejects.toThrow('no space left on device');
     await expect(writes.add(async () => {})).rejects.toThrow('no space left on device');
   });
+});
+
+describe('a build stopped while its pages are on their way to disk (Ctrl+C in the write stage)', () => {
+  it('removes its staging folder at once, though files are still being created in it', async () => {
+    const temp = await tempDir('kl-abandon-');
+    try {
+      for (let round = 0; round < 30; round++) {
+        const staging = await makeStagingFolder(path.join(temp.dir, `site-${round}`));
+        const writer = new IncrementalWriter(staging, undefined);
+        const writes = Array.from({ length: 64 }, (_, i) => writer.write(`seite-${i}.html`, 'x'.repeat(20_000)));
+        // A few turns of the event loop: files being created and written on the thread pool.
+        for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
+        // The signal handler runs this, then the process exits.
+        expect(() => abandonStagingFolders(), `round ${round}`).not.toThrow();
+        expect(fs.existsSync(staging), `round ${round}: the staging folder is left`).toBe(false);
+        await Promise.allSettled([...writes, writer.flush()]);
+      }
+    } finally {
+      await temp.cleanup();
+    }
+  }, 20_000);
 });

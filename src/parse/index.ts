@@ -7,7 +7,7 @@ import type { IssueSource } from '../load.js';
 import type { Inline, Issue, Language, Paragraph, Section } from '../model.js';
 import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';
-import { mottoOf, readParagraphs } from './paragraphs.js';
+import { mottoOf, readParagraphs, readsAsHeadline } from './paragraphs.js';
 import { groupSections } from './sections.js';
 import type { SourceReading } from './sources.js';
 
@@ -82,10 +82,14 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   if (explain && text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
 
   const motto = intro ? mottoOf(intro.text) : undefined;
+  // Without the newsletter's title and intro lines (a blog post, say), a first line that reads as
+  // a headline is the title; it stays on the page as the first paragraph, as written.
+  const first = text.titleNumber === undefined && !text.intro ? text.body[0] : undefined;
+  const headline = first && readsAsHeadline(first) ? toParagraph({ line: first.line, text: first.raw }).text : undefined;
   const issue: Issue = {
     number: source.number,
     slug: frontMatter.slug ?? String(source.number),
-    title: frontMatter.title ?? motto ?? `Krasse Links No ${source.number}`,
+    title: frontMatter.title ?? motto ?? headline ?? `Krasse Links No ${source.number}`,
     ...(intro ? { intro } : {}),
     ...(frontMatter.date ? { date: frontMatter.date } : {}),
     ...(frontMatter.image ? { image: frontMatter.image } : {}),

@@ -107,3 +107,23 @@ export function mottoOf(intro: string): string | undefined {
   const sentences = afterGreeting.split(/(?<=[.!?…])\s+(?=[\p{Lu}„»"“])/u).map((s) => s.trim()).filter(Boolean);
   return sentences.find((s) => /,\s+heute\b/.test(s)) ?? sentences[sentences.length - 1];
 }
+
+/** A headline is short: at most this many characters and words. */
+const HEADLINE_MAX_LENGTH = 100;
+const HEADLINE_MAX_WORDS = 14;
+
+/**
+ * Whether a paragraph reads as a headline (an exported blog post's first line): short, opening
+ * with a letter, digit or quotation mark, mostly letters (not a date line such as
+ * `Jun 20, 2025 - 10:00`), no list item, link or override, and not ending as a sentence or a
+ * lead-in does (`.`, `:`, `,`, `;`, `…`, a dash); `?` and `!` may end a headline.
+ */
+export function readsAsHeadline(paragraph: RawParagraph): boolean {
+  const line = paragraph.raw;
+  if (paragraph.forced || paragraph.forcedBreak || line.length > HEADLINE_MAX_LENGTH) return false;
+  if (line.split(/\s+/).length > HEADLINE_MAX_WORDS) return false;
+  if (!/^[\p{L}\p{N}„“"»«‚‘']/u.test(line) || /^(?:[-–—•*·]|\d+[.)])\s/u.test(line)) return false;
+  if (/[.:;,…\-–—]["'“”‘’»«)\]]*$/u.test(line) || /https?:\/\/|www\./i.test(line)) return false;
+  const letters = line.match(/\p{L}/gu)?.length ?? 0;
+  return letters >= 0.6 * line.replace(/\s/g, '').length;
+}

@@ -1,0 +1,117 @@
+// Safe to move: a project copied (`cp -a`, its node_modules and their cache included) or moved
+// to another folder builds its own issues, templates and output in its new place, as `npm run
+// build` runs it (from the command bundle kept in node_modules/.cache), and never touches the
+// folder it came from.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
+
+const run = promisify(execFile);
+let work: Awaited<ReturnType<typeof tempDir>>;
+let original: string;
+let originalSite: Record<string, string>;
+
+/** The inode of every file below a folder: files shared by hard links have the same one. */
+async function inodes(dir: string): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) found.add((await fs.stat(path.join(entry.parentPath, entry.name))).ino);
+  }
+  return found;
+}
+
+/** Runs `npm run build` (scripts/run.mjs) in a project folder; throws with its output when it fails. */
+async function npmRunBuild(project: string): Promise<string> {
+  const { stdout, stderr } = await run(process.execPath, [path.join(project, 'scripts/run.mjs'), 'build', '--no-search'], { cwd: project });
+  return stdout + stderr;
+}
+
+/**
+ * A project as a user has it: the generator's sources and scripts, issues, templates, static
+ * files, and node_modules with the packages (linked from this checkout: the same installed
+ * packages) and a cache folder of its own.
+ */
+async function makeProject(dir: string): Promise<void> {
+  await fs.mkdir(dir);
+  for (const name of ['src', 'scripts', 'templates', 'public', 'package.json', 'package-lock.json']) await fs.cp(path.join(root, name), path.join(dir, name), { recursive: true });
+  await fs.mkdir(path.join(dir, 'issues'));
+  for (const name of ['021.txt', '022.txt']) await fs.copyFile(path.join(archiveDir, name), path.join(dir, 'issues', name));
+  await fs.mkdir(path.join(dir, 'node_modules'));
+  for (const name of await fs.readdir(path.join(root, 'node_modules'))) {
+    if (name !== '.cache') await fs.symlink(path.join(root, 'node_modules', name), path.join(dir, 'node_modules', name));
+  }
+}
+
+beforeAll(async () => {
+  work = await tempDir('kl-portable-');
+  original = path.join(work.dir, 'project');
+  await makeProject(original);
+  await npmRunBuild(original);
+  // A rebuild, so that the output before it is kept beside the output for the next one.
+  await fs.appendFile(path.join(original, 'issues', '021.txt'), '\nEin Nachtrag im Original.\n');
+  await npmRunBuild(original);
+  originalSite = await snapshot(path.join(original, 'dist'));
+}, 120_000);
+afterAll(() => work?.cleanup());
+
+describe('a copied project', () => {
+  it('builds its own new issue and changed template into its own output, and leaves the original as it was', async () => {
+    const copy = path.join(work.dir, 'project-test');
+    await run('cp', ['-a', original, copy]);
+    await fs.writeFile(path.join(copy, 'issues', '077.txt'), 'Willkommen bei Krasse Links No 77. Hallo, heute nur in der Kopie.\nLaut Heise gibt es diese Ausgabe nur in der Kopie.\n');
+    const template = path.join(copy, 'templates', 'issue.liquid');
+    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h2>In dieser Ausgabe</h2>', '<h2>Inhalt der Kopie</h2>'));
+
+    const said = await npmRunBuild(copy);
+    // Its cache came along: only what changed is built, from its own previous output.
+    expect(said).toMatch(/^Built 3 issues, \d+ pages into dist .*; \d+ files written, \d+ unchanged$/m);
+    expect(await fs.readFile(path.join(copy, 'dist/issues/77/index.html'), 'utf8')).toContain('Laut Heise gibt es diese Ausgabe nur in der Kopie.');
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('<h2>Inhalt der Kopie</h2>');
+    expect(await fs.readFile(path.join(copy, 'dist/issues/21/index.html'), 'utf8')).toContain('Ein Nachtrag im Original.');
+    expect(await snapshot(path.join(original, 'dist'))).toEqual(originalSite);
+
+    // Its next build changes its own output again, and only that.
+    await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nEin Nachtrag in der Kopie.\n');
+    expect(await npmRunBuild(copy)).toMatch(/^Built 3 issues/m);
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag in der Kopie.');
+    expect(await npmRunBuild(copy)).toMatch(/^Nothing changed since the last build of dist /m);
+    expect(await snapshot(path.join(original, 'dist'))).toEqual(originalSite);
+    // No file of the copy's output (or of the tree kept beside it) is a hard link into the original's.
+    const theOriginals = await inodes(path.join(original, 'dist'));
+    for (const dir of ['dist', '.dist-spare']) {
+      expect([...(await inodes(path.join(copy, dir)))].filter((ino) => theOriginals.has(ino)), dir).toEqual([]);
+    }
+  }, 120_000);
+
+  it('without its build cache (node_modules installed anew) builds from nothing, and drops the tree it brought along beside the output', async () => {
+    const copy = path.join(work.dir, 'project-fresh');
+    await run('cp', ['-a', original, copy]);
+    await fs.rm(path.join(copy, 'node_modules/.cache'), { recursive: true });
+    await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nEin Nachtrag in der frischen Kopie.\n');
+    expect(await npmRunBuild(copy)).toMatch(/^Built 2 issues, \d+ pages into dist /m);
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag in der frischen Kopie.');
+    await expect.poll(() => fs.access(path.join(copy, '.dist-spare')).then(() => 'there', () => 'gone'), { timeout: 5000 }).toBe('gone');
+    await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nNoch ein Nachtrag.\n');
+    expect(await npmRunBuild(copy)).toMatch(/^Built 2 issues/m);
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Noch ein Nachtrag.');
+    expect(await snapshot(path.join(original, 'dist'))).toEqual(originalSite);
+  }, 120_000);
+});
+
+describe('a moved project', () => {
+  it('builds in its new place', async () => {
+    const before = path.join(work.dir, 'archive');
+    const moved = path.join(work.dir, 'elsewhere', 'archive');
+    await makeProject(before);
+    await npmRunBuild(before);
+    await fs.mkdir(path.dirname(moved));
+    await run('mv', [before, moved]);
+    await fs.appendFile(path.join(moved, 'issues', '022.txt'), '\nEin Nachtrag nach dem Umzug.\n');
+    expect(await npmRunBuild(moved)).toMatch(/^Built 2 issues, \d+ pages into dist .*; \d+ files written, \d+ unchanged$/m);
+    expect(await fs.readFile(path.join(moved, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag nach dem Umzug.');
+    await expect(fs.access(before)).rejects.toThrow();
+  }, 120_000);
+});
