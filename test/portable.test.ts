@@ -63,13 +63,13 @@ describe('a copied project', () => {
     await run('cp', ['-a', original, copy]);
     await fs.writeFile(path.join(copy, 'issues', '077.txt'), 'Willkommen bei Krasse Links No 77. Hallo, heute nur in der Kopie.\nLaut Heise gibt es diese Ausgabe nur in der Kopie.\n');
     const template = path.join(copy, 'templates', 'issue.liquid');
-    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<h2>In dieser Ausgabe</h2>', '<h2>Inhalt der Kopie</h2>'));
+    await fs.writeFile(template, (await fs.readFile(template, 'utf8')).replace('<summary>In dieser Ausgabe ', '<summary>Inhalt der Kopie '));
 
     const said = await npmRunBuild(copy);
     // Its cache came along: only what changed is built, from its own previous output.
     expect(said).toMatch(/^Built 3 issues, \d+ pages into dist .*; \d+ files written, \d+ unchanged$/m);
     expect(await fs.readFile(path.join(copy, 'dist/issues/77/index.html'), 'utf8')).toContain('Laut Heise gibt es diese Ausgabe nur in der Kopie.');
-    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('<h2>Inhalt der Kopie</h2>');
+    expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('<summary>Inhalt der Kopie ');
     expect(await fs.readFile(path.join(copy, 'dist/issues/21/index.html'), 'utf8')).toContain('Ein Nachtrag im Original.');
     expect(await snapshot(path.join(original, 'dist'))).toEqual(originalSite);
 

@@ -271,9 +271,14 @@ function vector(features: readonly Feature[], context: Context): Float64Array {
  */
 function depthAt(gaps: number[], i: number): number {
   const value = gaps[i]!;
+  // Note: the climb to each peak goes at most DEPTH_REACH gaps, so that a long run of equal gaps
+  // (thousands of identical list items) takes linear, not quadratic, time.
   let left = value;
-  for (let j = i - 1; j >= 1 && gaps[j]! >= left; j--) left = gaps[j]!;
+  for (let j = i - 1; j >= Math.max(1, i - DEPTH_REACH) && gaps[j]! >= left; j--) left = gaps[j]!;
   let right = value;
-  for (let j = i + 1; j < gaps.length && gaps[j]! >= right; j++) right = gaps[j]!;
+  for (let j = i + 1; j < Math.min(gaps.length, i + 1 + DEPTH_REACH) && gaps[j]! >= right; j++) right = gaps[j]!;
   return left - value + (right - value);
 }
+
+/** How far the depth score looks for the peaks on either side of a gap. */
+const DEPTH_REACH = 12;
