@@ -6,14 +6,18 @@ const terms = new URLSearchParams(window.location.search).getAll('highlight');
 if (terms.length) {
   import('./search-core.js').then(({ matchesWord, queryWords }) => {
     const words = queryWords(terms.join(' '));
+    // The issue's words: its lead (the intro, in the page's header) and its body.
     const root = document.querySelector('.issue-body');
     if (!words.length || !root) return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const texts = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+    for (const part of [document.querySelector('.issue-header .lead'), root]) {
+      if (!part) continue;
+      const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+    }
     for (const text of texts) mark(text, (word) => words.some((w) => matchesWord(w, word)));
     const target = window.location.hash ? document.getElementById(decodeURIComponent(window.location.hash.slice(1))) : null;
-    const first = (target ?? root).querySelector('mark.suchtreffer');
+    const first = (target ?? document).querySelector('mark.suchtreffer');
     // Land on the section; when its first match is further down than the screen shows, on the match.
     if (first && (!target || first.getBoundingClientRect().top - target.getBoundingClientRect().top > window.innerHeight * 0.6)) {
       first.scrollIntoView({ block: 'center' });
