@@ -53,10 +53,11 @@ function namesIn(text: string): Mention[] {
  * out: without the issue around it, it cannot be told from a word in the news.
  */
 export function findSource(text: string): Source | undefined {
-  // Note: only the lead is read, which is much cheaper than the whole paragraph the sections read.
+  // Note: the names of the whole paragraph, as the sections read them (and then find them read
+  // already), of which only those in its lead count.
   const lead = firstSentences(text, 260);
   if (!mayNameSource(lead)) return undefined;
-  const mention = namesIn(lead).find((m) => m.strong && m.speaks && !m.background && !m.single);
+  const mention = namesIn(text).find((m) => m.offset < lead.length && m.strong && m.speaks && !m.background && !m.single);
   if (!mention) return undefined;
   return sourceOf(mention, mention.partner);
 }
