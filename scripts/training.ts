@@ -5,7 +5,7 @@
 // give the same weights, which is what `npm run train` writes to src/parse/weights.json.
 
 import { compileWeights, readBody, type Weights } from '../src/parse/classify.js';
-import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/parse/features.js';
+import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/parse/scorers/index.js';
 import {
   ANY,
   type Chain,

@@ -1,16 +1,15 @@
 // What each paragraph is — the author's commentary, a quote, a list item, a heading or part of
 // the support block — and where a new topical section starts.
-// Lists, the support block and the author's overrides follow fixed rules (their form is exact).
+// Lists, the support block and the author's overrides follow fixed rules (rules.ts; their form is exact).
 // Quotes and section starts are read by a sequence model over the issue's paragraphs
-// (sequence.ts): evidence from each paragraph and its neighbours (evidence.ts, features.ts),
+// (sequence.ts): evidence from each paragraph and its neighbours (evidence/, scorers/),
 // weighed with weights learned from the hand-labelled issues (weights.json, `npm run train`).
 // Its probabilities are calibrated: a paragraph read with confidence 0.8 is read right about
 // four times in five, which is what `npm run check` lists doubtful readings by.
 
 import type { Language } from '../model.js';
-import { readEvidence } from './evidence.js';
-import { featuresOf, PAIR_FEATURE_NAMES, QUOTE_FEATURES, START_FEATURES } from './features.js';
-import { languageOf } from './language.js';
+import { languageOf, readEvidence } from './evidence/index.js';
+import { featuresOf, PAIR_FEATURE_NAMES, QUOTE_FEATURES, START_FEATURES } from './scorers/index.js';
 import type { RawParagraph } from './paragraphs.js';
 import {
   ANY,
@@ -24,6 +23,7 @@ import {
   STARTS,
   STATES,
 } from './sequence.js';
+import { continuesAcrossPageBreak, findListItems, findSupport, isHeading, type ListItem } from './rules.js';
 import { findSource, sourceWords } from './sources.js';
 import trained from './weights.json' with { type: 'json' };
 
@@ -88,11 +88,6 @@ export function trainedWeights(): Weights {
   return (compiled ??= compileWeights(trained));
 }
 
-const LIST_MARKER = /^(?:([-–•*▪◦])|(\d{1,3})[.)])\s+/;
-const SUPPORT_START = /^Vielen\s+Dank,?\s+dass\s+Du\s+Krasse\s+Links\s+liest/i;
-const SUPPORT_LINE = /^(?:IBAN|BIC|Kontoinhaber(?:in)?|Bank|PayPal|Verwendungszweck|Steady|Patreon)\b/i;
-/** A line that ends a sentence (or a lead-in, or a quotation); anything else may run on. */
-const SENTENCE_END = /[.!?:;…"“”»«’)\]]$/u;
 
 /** A run of paragraphs between support blocks, read as one chain. */
 export interface Segment {
@@ -109,12 +104,6 @@ export interface Reading {
   support: boolean[];
   listItems: Map<number, ListItem>;
   continues: boolean[];
-}
-
-interface ListItem {
-  text: string;
-  ordered: boolean;
-  ordinal?: number;
 }
 
 /**
@@ -256,14 +245,6 @@ function round(x: number): number {
 }
 
 /**
- * A page break of the export: the paragraph before ends without any sentence punctuation and this
- * one goes on in lower case. The two are one paragraph of the text.
- */
-function continuesAcrossPageBreak(previous: string, text: string): boolean {
-  return !SENTENCE_END.test(previous) && /^\p{Ll}/u.test(text) && /[\p{L}\d,–-]$/u.test(previous);
-}
-
-/**
  * A classified paragraph, every one with the same fields in the same order.
  * Note: built field by field rather than by spreading the raw paragraph: objects of one shape are
  * what V8 handles fastest, and the parser makes tens of thousands of them.
@@ -293,57 +274,3 @@ function classified(
   };
 }
 
-/** The support block: `Vielen Dank, dass Du Krasse Links liest …`, then the name and account lines. */
-function findSupport(body: RawParagraph[]): boolean[] {
-  let inSupport = false;
-  return body.map((paragraph) => {
-    inSupport = SUPPORT_START.test(paragraph.raw) || (inSupport && isSupportLine(paragraph.raw));
-    return inSupport;
-  });
-}
-
-/**
- * List items: runs of two or more lines with the same kind of marker, or a single bulleted line
- * after a `:` lead-in. A lone `– ` line is a dash, not a list (quotes often open with one).
- */
-function findListItems(body: RawParagraph[]): Map<number, ListItem> {
-  const items = new Map<number, ListItem>();
-  const markerOf = (p: RawParagraph | undefined) => (p && !p.forced ? LIST_MARKER.exec(p.raw) : null);
-  let runStart = 0;
-  while (runStart < body.length) {
-    const first = markerOf(body[runStart]);
-    if (!first) {
-      runStart++;
-      continue;
-    }
-    const ordered = first[2] !== undefined;
-    let runEnd = runStart + 1;
-    while (runEnd < body.length) {
-      const next = markerOf(body[runEnd]);
-      if (!next || (next[2] !== undefined) !== ordered || (!ordered && next[1] !== first[1])) break;
-      runEnd++;
-    }
-    const leadIn = body[runStart - 1]?.raw ?? '';
-    const single = runEnd - runStart === 1;
-    const accepted = !single || (!ordered && first[1] !== '–' && /:\s*$/.test(leadIn));
-    if (accepted) {
-      for (let i = runStart; i < runEnd; i++) {
-        const match = markerOf(body[i])!;
-        items.set(i, { text: body[i]!.raw.slice(match[0].length), ordered, ...(ordered ? { ordinal: Number(match[2]) } : {}) });
-      }
-    }
-    runStart = runEnd;
-  }
-  return items;
-}
-
-function isSupportLine(text: string): boolean {
-  // The name line after the thanks, and account details.
-  return SUPPORT_LINE.test(text) || (text.length <= 40 && !/[.!?:]$/.test(text) && text.split(/\s+/).length <= 4);
-}
-
-/** A short standalone line (`Anmerkung`, `Nachtrag`) with no sentence punctuation. */
-function isHeading(paragraph: RawParagraph, next: RawParagraph | undefined): boolean {
-  const text = paragraph.raw;
-  return next !== undefined && text.length <= 40 && text.split(/\s+/).length <= 4 && /^\p{Lu}/u.test(text) && !/[.!?:,;…"“”«»)]$/.test(text);
-}

@@ -7,7 +7,7 @@
 // Forward-backward gives every paragraph the probability of each state given the whole issue.
 // Note: the same code serves reading (src/parse/classify.ts) and training (scripts/training.ts).
 
-import type { NodeFeatures } from './features.js';
+import type { NodeFeatures } from './scorers/index.js';
 
 export const STATES = 4;
 /** The states: commentary, commentary opening a section, quote, quote opening a section. */
