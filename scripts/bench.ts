@@ -56,7 +56,7 @@ try {
     const input = path.join(work, `issues-${n}`);
     const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
     // A real archive's files were written long before the build; fresh ones would all be read
-    // again by every rebuild (see RACY_MS in src/inputs.ts).
+    // again by every rebuild (see RACY_MS in src/load/inputs.ts).
     const dayAgo = new Date(Date.now() - 86_400_000);
     for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
     const noSearchOut = path.join(work, `site-${n}-nosearch`);
@@ -73,7 +73,7 @@ try {
     const oneChanged = buildCli(input, out);
     // The first rebuild after a full build starts from the copy made in the background (or makes
     // a new tree if it is not ready); later ones update the output kept from the build before
-    // (see spareFolder in src/write.ts), as the author's rebuilds do.
+    // (see spareFolder in src/output/write.ts), as the author's rebuilds do.
     await fs.appendFile(changedFile, '\nNoch ein Absatz, für den zweiten Durchgang.\n');
     const laterNoSearch = buildCli(input, noSearchOut, '--no-search');
     const untouchedKept = (await fs.stat(witness)).mtimeMs === witnessTime;

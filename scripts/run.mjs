@@ -40,7 +40,7 @@ if (bundleTime < inputsTime) {
   await build({
     // The parser's worker thread is an entry of its own (see src/parse/parallel.ts). Entries and
     // chunks all lie in bundleDir itself, so each finds src/ and the worker from its own location.
-    entryPoints: { cli: path.join(src, 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts') },
+    entryPoints: { cli: path.join(src, 'commands', 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts') },
     outdir: bundleDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.

@@ -10,7 +10,7 @@
 // are cross-validated too, because it works on the reader's quotes and lead-ins.
 
 import { compileWeights, type Weights } from '../src/parse/classify.js';
-import { DOUBTFUL_BELOW } from '../src/check.js';
+import { DOUBTFUL_BELOW } from '../src/commands/check.js';
 import trained from '../src/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, recall, scoreIndex, scoreIssue, scoreSources, sum, type IssueScore, type SourceScore } from './labels.js';
 import { crossValidate, labelledIssues } from './training.js';

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sourcesOfFile } from '../src/load.js';
+import { sourcesOfFile } from '../src/load/index.js';
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function random(seed: number): () => number {

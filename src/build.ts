@@ -5,12 +5,12 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { BUILD_ID_FILE, BuildCache, type Manifest } from './cache.js';
+import { BUILD_ID_FILE, BuildCache, type Manifest } from './incremental/cache.js';
 import type { BuildOptions, SiteConfig } from './config.js';
-import { hash, readInputs } from './inputs.js';
+import { hash, readInputs } from './load/inputs.js';
 import type { BuildReport } from './pipeline.js';
-import { silentProgress, type Progress } from './progress.js';
-import { discardSpare, IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './write.js';
+import { silentProgress, type Progress } from './commands/progress.js';
+import { discardSpare, IncrementalWriter, makeSpareInBackground, makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, spareFolder, swapIntoPlace, takeSpareAsStaging } from './output/write.js';
 
 export type { BuildReport } from './pipeline.js';
 

@@ -3,23 +3,23 @@
 // parsed again, unchanged pages not rendered or rewritten, an unchanged search index not rebuilt.
 
 import path from 'node:path';
-import { createArchive } from './archive.js';
-import { BuildCache, type CachedSource, type FileEntry } from './cache.js';
+import { createArchive } from './archive/index.js';
+import { BuildCache, type CachedSource, type FileEntry } from './incremental/cache.js';
 import { isLocalUrl, type BuildOptions, type SiteConfig } from './config.js';
 import { InputError } from './errors.js';
-import { generatorKey, hash, inputBytes, readInputs, type InputFile, type Inputs } from './inputs.js';
-import { pickCopies, sourcesOfFile, type IssueSource } from './load.js';
+import { generatorKey, hash, inputBytes, readInputs, type InputFile, type Inputs } from './load/inputs.js';
+import { pickCopies, sourcesOfFile, type IssueSource } from './load/index.js';
 import type { Issue } from './model.js';
 import { parseSources } from './parse/parallel.js';
-import { silentProgress, type Progress } from './progress.js';
-import { searchRecords, writeSearchIndex } from './search.js';
-import type { Archive } from './archive.js';
-import { renderSite, type Page } from './site.js';
-import { countSectionBreaks, essentialText } from './split.js';
-import { createPageRenderer } from './templates.js';
-import { decodeText } from './text.js';
-import { checkLinks, linksOf, type PageLinks } from './links.js';
-import { checkOutputPaths, copyFiles, type Writer } from './write.js';
+import { silentProgress, type Progress } from './commands/progress.js';
+import { searchRecords, writeSearchIndex } from './search/index.js';
+import type { Archive } from './archive/index.js';
+import { renderSite, type Page } from './render/pages.js';
+import { countSectionBreaks, essentialText } from './load/split.js';
+import { createPageRenderer } from './render/templates.js';
+import { decodeText } from './load/text.js';
+import { checkLinks, linksOf, type PageLinks } from './output/links.js';
+import { checkOutputPaths, copyFiles, type Writer } from './output/write.js';
 
 export interface BuildReport {
   issues: Issue[];

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_ID_FILE } from '../src/cache.js';
+import { BUILD_ID_FILE } from '../src/incremental/cache.js';
 import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 const run = promisify(execFile);
@@ -33,7 +33,7 @@ async function writeInput(dir: string, order: 'forward' | 'backward', mtime: Dat
 }
 
 function buildIn(input: string, out: string, env: Record<string, string>) {
-  return run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', input, '--out', out], { cwd: root, env: { ...process.env, ...env } });
+  return run(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', input, '--out', out], { cwd: root, env: { ...process.env, ...env } });
 }
 
 describe('two clean builds of the same input', () => {

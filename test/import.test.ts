@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../src/errors.js';
-import { importExports } from '../src/import.js';
-import { sourcesOfFile } from '../src/load.js';
+import { importExports } from '../src/commands/import.js';
+import { sourcesOfFile } from '../src/load/index.js';
 import { archiveDir, exportFiles, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;

@@ -4,10 +4,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/cache.js';
+import { BUILD_ID_FILE } from '../src/incremental/cache.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { spareFolder } from '../src/write.js';
+import { spareFolder } from '../src/output/write.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
 
 let work: string;
@@ -197,7 +197,7 @@ describe('the search index', () => {
 
 describe('the build cache', () => {
   it('forgets outputs that no longer exist', async () => {
-    const { BuildCache } = await import('../src/cache.js');
+    const { BuildCache } = await import('../src/incremental/cache.js');
     const gone = path.join(work, 'gone');
     await build({ ...options, out: gone });
     const goneCache = BuildCache.forOutput(gone).dir!;
@@ -208,7 +208,7 @@ describe('the build cache', () => {
   });
 
   it('keeps the models a build parsed in one pack file, and drops a pack once none of its models is used', async () => {
-    const { BuildCache } = await import('../src/cache.js');
+    const { BuildCache } = await import('../src/incremental/cache.js');
     const out = path.join(work, 'packs');
     const packs = async () => (await fs.readdir(path.join(BuildCache.forOutput(out).dir!, 'models'))).sort();
     await build({ ...options, out });

@@ -1,5 +1,5 @@
 // A build stopped at each point of its work. The build pauses at a named point when
-// KRASSE_LINKS_PAUSE_AT says so (see pausePoint in src/write.ts); the test then kills it with
+// KRASSE_LINKS_PAUSE_AT says so (see pausePoint in src/output/write.ts); the test then kills it with
 // SIGKILL, which nothing can catch, and looks at what is left: the previous site, complete and
 // unchanged, or (stopped between the swap's two renames) that site beside the output, which the
 // next command moves back; never a mixture. Ctrl+C stops a build cleanly.
@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/cache.js';
+import { BUILD_ID_FILE } from '../src/incremental/cache.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { restoreInterruptedSwap } from '../src/write.js';
+import { restoreInterruptedSwap } from '../src/output/write.js';
 import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;
@@ -26,7 +26,7 @@ const besideOutput = async (prefix: string) => (await fs.readdir(work)).filter((
 
 /** Runs the build command; resolves when it printed "paused at <point>" (then kills it), or when it exits. */
 function buildUntil(point: string | undefined, env: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', input, '--out', out, '--no-search'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', input, '--out', out, '--no-search'], {
     cwd: root,
     env: { ...process.env, ...env, ...(point ? { KRASSE_LINKS_PAUSE_AT: point } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -101,7 +101,7 @@ describe('a build stopped with Ctrl+C', () => {
     await writeSyntheticArchive(big, 300, { seed: 3, archiveDir });
     input = big;
     const before = await snapshot(out);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', big, '--out', out, '--no-search'], { cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', big, '--out', out, '--no-search'], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await expect.poll(() => besideOutput('.site-build-'), { timeout: 20_000, interval: 10 }).not.toEqual([]);
     child.kill('SIGINT');
@@ -115,7 +115,7 @@ describe('a build stopped while Pagefind indexes', () => {
   it('exits with 143 on SIGTERM, and takes Pagefind with it', async () => {
     const big = path.join(work, 'big-search');
     await writeSyntheticArchive(big, 300, { seed: 4, archiveDir });
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), 'build', '--input', big, '--out', path.join(work, 'site-search')], { cwd: root, stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', big, '--out', path.join(work, 'site-search')], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const pagefindOf = (parent: number) => {
       const listed = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).stdout;

@@ -1,10 +1,10 @@
 // Loading: decoding, front matter and splitting raw exports, before any parsing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, ArchiveError } from '../src/errors.js';
-import { readFrontMatter } from '../src/frontmatter.js';
-import { loadIssues, sourcesOfFile } from '../src/load.js';
-import { splitIssues } from '../src/split.js';
-import { decodeText } from '../src/text.js';
+import { readFrontMatter } from '../src/load/frontmatter.js';
+import { loadIssues, sourcesOfFile } from '../src/load/index.js';
+import { splitIssues } from '../src/load/split.js';
+import { decodeText } from '../src/load/text.js';
 import fs from 'node:fs/promises';
 import { exportFiles, folderWith } from './helpers/fixtures.js';
 

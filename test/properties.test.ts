@@ -5,17 +5,17 @@
 // smallest input that shows it, with the seed to replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive.js';
+import { createArchive } from '../src/archive/index.js';
 import { defaultSiteConfig } from '../src/config.js';
-import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/characters.js';
+import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/load/characters.js';
 import { BuildError, InputError } from '../src/errors.js';
-import { checkLinks, linksOf } from '../src/links.js';
-import { dropDuplicateCopies, sourcesOfFile } from '../src/load.js';
+import { checkLinks, linksOf } from '../src/output/links.js';
+import { dropDuplicateCopies, sourcesOfFile } from '../src/load/index.js';
 import { parseIssue } from '../src/parse/index.js';
-import { renderSite } from '../src/site.js';
-import { INTRO_LINE, TITLE_LINE } from '../src/split.js';
-import { createPageRenderer } from '../src/templates.js';
-import { decodeText } from '../src/text.js';
+import { renderSite } from '../src/render/pages.js';
+import { INTRO_LINE, TITLE_LINE } from '../src/load/split.js';
+import { createPageRenderer } from '../src/render/templates.js';
+import { decodeText } from '../src/load/text.js';
 import { templatesDir } from './helpers/fixtures.js';
 import { pageText } from './helpers/verbatim.js';
 

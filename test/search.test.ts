@@ -6,10 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { excerptOf, isRealHit, matchesWord, queryTerms, queryWords, sectionHit } from '../public/search-core.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { createArchive } from '../src/archive.js';
+import { createArchive } from '../src/archive/index.js';
 import { build } from '../src/build.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { searchRecords } from '../src/search.js';
+import { searchRecords } from '../src/search/index.js';
 import { archiveDir, folderWith, root, tempDir } from './helpers/fixtures.js';
 import { openSiteSearch, type IssueHit, type SiteSearch } from './helpers/pagefind.js';
 
@@ -186,7 +186,7 @@ describe('the records', () => {
     });
     try {
       const { buildSite } = await import('../src/pipeline.js');
-      const { MemoryWriter } = await import('../src/write.js');
+      const { MemoryWriter } = await import('../src/output/write.js');
       const report = await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, new MemoryWriter());
       const archive = createArchive(report.issues);
       const records = searchRecords(archive, { ...defaultSiteConfig, basePath: '/archiv/' }).map((record) => record.html);

@@ -2,9 +2,9 @@
 // news. Each error kind from the issue has made-up sentences in the newsletter's style here (no
 // text from the newsletter); the corpus figures are in structure.test.ts.
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive.js';
+import { createArchive } from '../src/archive/index.js';
 import type { Issue, Source } from '../src/model.js';
-import { buildSourceIndex, editDistance } from '../src/source-index.js';
+import { buildSourceIndex, editDistance } from '../src/archive/source-index.js';
 import { findSource, sectionSources, IssueNames } from '../src/parse/sources.js';
 import { parseOne } from './helpers/issues.js';
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { abandonStagingFolders, BackgroundWrites, IncrementalWriter, makeStagingFolder } from '../src/write.js';
+import { abandonStagingFolders, BackgroundWrites, IncrementalWriter, makeStagingFolder } from '../src/output/write.js';
 import { tempDir } from './helpers/fixtures.js';
 
 /** A write that finishes when `finish` is called. */

@@ -3,7 +3,7 @@
 
 import { countWords } from './words.js';
 import { InputError } from '../errors.js';
-import type { IssueSource } from '../load.js';
+import type { IssueSource } from '../load/index.js';
 import type { Inline, Issue, Language, Paragraph, Section } from '../model.js';
 import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';

@@ -1,7 +1,7 @@
 // Lines to paragraphs. Each non-empty line is one paragraph; blank lines before it are counted,
 // because in blank-line exports two or more of them mark a section break.
 
-import { INTRO_LINE, TITLE_LINE } from '../split.js';
+import { INTRO_LINE, TITLE_LINE } from '../load/split.js';
 
 export interface RawParagraph {
   /** 1-based line in the source file. */

@@ -6,7 +6,7 @@
 
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BuildError } from '../errors.js';
-import type { IssueSource } from '../load.js';
+import type { IssueSource } from '../load/index.js';
 import type { Issue } from '../model.js';
 import { parseIssue } from './index.js';
 

@@ -16,7 +16,7 @@
 import type { Language, Source } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import { isCommonNoun, isFunctionWord, isOutletWord, isRole, mayNameSource, RECOMMENDS } from './lexicon.js';
-import { readNames, type Mention } from './names.js';
+import { readNames, type Mention } from './names/index.js';
 
 /** A source of a section, with how sure the reading is and why. */
 export interface SourceReading {

@@ -3,7 +3,7 @@
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { BuildError } from '../errors.js';
-import type { IssueSource } from '../load.js';
+import type { IssueSource } from '../load/index.js';
 import { parseIssue } from './index.js';
 import type { ParseMessage } from './parallel.js';
 

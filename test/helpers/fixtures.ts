@@ -24,7 +24,7 @@ export const exportFiles = {
 /** A fresh temporary folder, removed by the returned cleanup function. */
 export async function tempDir(prefix = 'kl-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  // Retries: a spare being made in the background (src/write.ts) may still add files for a moment.
+  // Retries: a spare being made in the background (src/output/write.ts) may still add files for a moment.
   return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true, maxRetries: 5 }) };
 }
 
@@ -45,7 +45,7 @@ const run = promisify(execFile);
 /** Runs the command line (`build`, `check`, …) from the TypeScript sources; never throws. */
 export async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli.ts'), ...args], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), ...args], { cwd: root });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -1,12 +1,12 @@
 // Building issues and pages from small texts, for tests that check one behaviour at a time.
 
-import { createArchive } from '../../src/archive.js';
+import { createArchive } from '../../src/archive/index.js';
 import { defaultSiteConfig } from '../../src/config.js';
-import { sourcesOfFile } from '../../src/load.js';
+import { sourcesOfFile } from '../../src/load/index.js';
 import type { Issue } from '../../src/model.js';
 import { parseIssue } from '../../src/parse/index.js';
-import { renderSite } from '../../src/site.js';
-import { createPageRenderer } from '../../src/templates.js';
+import { renderSite } from '../../src/render/pages.js';
+import { createPageRenderer } from '../../src/render/templates.js';
 import { templatesDir } from './fixtures.js';
 
 /** Parses every issue in a text (a file's content). */

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
-import { startServer } from '../../src/serve.js';
+import { startServer } from '../../src/commands/serve.js';
 
 export type { IssueHit, SearchOutcome, SectionHit } from '../../public/search-core.js';
 

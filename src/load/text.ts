@@ -4,7 +4,7 @@
 // the line and the byte named, never guessed at.
 
 import { windows1252Char } from './characters.js';
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 /** Signatures of binary formats that end up in an issue folder by mistake. */
 const SIGNATURES: [name: string, bytes: number[]][] = [

@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fsSync from 'node:fs';
-import { loadSiteConfig, projectRoot, type BuildOptions, type SiteConfig } from './config.js';
-import { ArchiveError } from './errors.js';
+import { loadSiteConfig, projectRoot, type BuildOptions, type SiteConfig } from '../config.js';
+import { ArchiveError } from '../errors.js';
 
 /** A short, stable content hash. */
 export function hash(...parts: (string | Uint8Array)[]): string {

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { checkCharacters } from './characters.js';
-import { ArchiveError, InputError } from './errors.js';
+import { ArchiveError, InputError } from '../errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
 import { inputBytes, readIssueFiles } from './inputs.js';

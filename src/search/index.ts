@@ -11,13 +11,13 @@ import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Archive } from './archive.js';
-import type { SiteConfig } from './config.js';
-import { SearchIndexError } from './errors.js';
-import { escapeXml as escapeHtml } from './feeds.js';
-import type { Block, Paragraph, Section } from './model.js';
-import { sourceNames } from './source-index.js';
-import { BackgroundWrites, filesBelow, makeScratchFolder, removeScratchFolder, type Writer } from './write.js';
+import type { Archive } from '../archive/index.js';
+import type { SiteConfig } from '../config.js';
+import { SearchIndexError } from '../errors.js';
+import { escapeXml as escapeHtml } from '../render/feeds.js';
+import type { Block, Paragraph, Section } from '../model.js';
+import { sourceNames } from '../archive/source-index.js';
+import { BackgroundWrites, filesBelow, makeScratchFolder, removeScratchFolder, type Writer } from '../output/write.js';
 
 /** One record for Pagefind: a small HTML document. */
 export interface SearchRecord {

@@ -1,7 +1,7 @@
 // The link check: every internal `href` and `#anchor` the build emits must resolve to a file the
 // build writes and an `id` on that page. A broken one fails the build, naming page and link.
 
-import { ArchiveError } from './errors.js';
+import { ArchiveError } from '../errors.js';
 
 /** The ids a page defines and the internal links it makes (site-absolute, or `#fragment`). */
 export interface PageLinks {

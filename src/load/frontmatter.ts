@@ -3,9 +3,9 @@
 // engines are replaced by ones that refuse, so front matter can never run code.
 
 import matter from 'gray-matter';
-import { InputError } from './errors.js';
-import type { Source } from './model.js';
-import { imageReference } from './share-image.js';
+import { InputError } from '../errors.js';
+import type { Source } from '../model.js';
+import { imageReference } from '../render/share-image.js';
 
 export interface FrontMatter {
   /** The issue number, overriding the one in the text. */

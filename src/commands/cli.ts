@@ -3,11 +3,11 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from './build.js';
-import { defaultBuildOptions } from './config.js';
-import { BuildError } from './errors.js';
+import { build } from '../build.js';
+import { defaultBuildOptions } from '../config.js';
+import { BuildError } from '../errors.js';
 import { terminalProgress } from './progress.js';
-import { abandonStagingFolders, restoreInterruptedSwap } from './write.js';
+import { abandonStagingFolders, restoreInterruptedSwap } from '../output/write.js';
 
 const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]

@@ -6,8 +6,8 @@
 // and a section is compared only with the POSTINGS sections where each of its QUERY_TERMS best
 // terms weighs most: at most QUERY_TERMS × POSTINGS candidates each, whatever the archive's size.
 
-import type { Issue, Section } from './model.js';
-import { termCounts } from './parse/terms.js';
+import type { Issue, Section } from '../model.js';
+import { termCounts } from '../parse/terms.js';
 
 export interface RelatedSection {
   issue: Issue;

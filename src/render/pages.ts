@@ -2,15 +2,15 @@
 // source, search, 404, and the feed, sitemap and robots.txt. Each page's data is plain values for the templates; issue
 // bodies are rendered through unified beforehand.
 
-import type { Archive } from './archive.js';
-import { hash } from './inputs.js';
-import type { SiteConfig } from './config.js';
+import type { Archive } from '../archive/index.js';
+import { hash } from '../load/inputs.js';
+import type { SiteConfig } from '../config.js';
 import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
 import { introToMdast, issueToMdast, type RelatedLink } from './mdast.js';
-import type { Issue, Section } from './model.js';
-import { sectionParagraphs } from './parse/index.js';
-import { buildSourceIndex, type SourceEntry } from './source-index.js';
+import type { Issue, Section } from '../model.js';
+import { sectionParagraphs } from '../parse/index.js';
+import { buildSourceIndex, type SourceEntry } from '../archive/source-index.js';
 import type { PageRenderer } from './templates.js';
 
 export interface Page {

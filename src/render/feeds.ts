@@ -1,9 +1,9 @@
 // Machine-readable pages: the Atom feed with full content, sitemap.xml and robots.txt.
 // Everything from the input is XML-escaped; dates come from the input only (deterministic).
 
-import type { Archive } from './archive.js';
-import type { SiteConfig } from './config.js';
-import type { Issue } from './model.js';
+import type { Archive } from '../archive/index.js';
+import type { SiteConfig } from '../config.js';
+import type { Issue } from '../model.js';
 
 /** How many of the newest issues the feed carries. */
 export const FEED_ENTRIES = 20;

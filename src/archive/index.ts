@@ -1,8 +1,8 @@
 // The archive as a whole: issues in order, their URLs, neighbours and who mentions whom.
 // Everything that needs more than one issue is worked out here, once, in linear time.
 
-import { ArchiveError } from './errors.js';
-import type { Issue, Section } from './model.js';
+import { ArchiveError } from '../errors.js';
+import type { Issue, Section } from '../model.js';
 import { relatedIssues, relatedSections, type RelatedSection } from './related.js';
 
 export interface Archive {

@@ -5,9 +5,9 @@
 // one or two letters apart (`Charley`/`Charlie Warzel`, `Andreessen`/`Andreesson & Horowitz`).
 // The entry shows its commonest spelling and lists the others.
 
-import type { Archive } from './archive.js';
-import type { Block, Issue, Section, Source } from './model.js';
-import { slugify } from './parse/sections.js';
+import type { Archive } from './index.js';
+import type { Block, Issue, Section, Source } from '../model.js';
+import { slugify } from '../parse/sections.js';
 
 export type QuoteBlock = Extract<Block, { kind: 'quote' }>;
 

@@ -5,11 +5,11 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ArchiveError, BuildError } from './errors.js';
-import { toIsoDate } from './frontmatter.js';
-import { isIssueFileName, sourcesOfFile, type IssueSource } from './load.js';
-import { countSectionBreaks, essentialText } from './split.js';
-import { decodeText } from './text.js';
+import { ArchiveError, BuildError } from '../errors.js';
+import { toIsoDate } from '../load/frontmatter.js';
+import { isIssueFileName, sourcesOfFile, type IssueSource } from '../load/index.js';
+import { countSectionBreaks, essentialText } from '../load/split.js';
+import { decodeText } from '../load/text.js';
 
 export interface ImportResult {
   /** One line per issue: added, replaced or skipped, and why. */

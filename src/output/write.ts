@@ -6,9 +6,9 @@ import fs from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { BUILD_ID_FILE } from './cache.js';
-import { hash } from './inputs.js';
-import { ArchiveError } from './errors.js';
+import { BUILD_ID_FILE } from '../incremental/cache.js';
+import { hash } from '../load/inputs.js';
+import { ArchiveError } from '../errors.js';
 
 export interface Writer {
   /**

@@ -4,7 +4,7 @@
 // silently repaired — as an error when the whole file is affected, as a warning when the file
 // also holds correctly encoded text (it may quote such a string on purpose).
 
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 export interface CheckedText {
   text: string;

@@ -4,7 +4,7 @@
 // templates from reaching prototype properties.
 
 import { Liquid, type Template } from 'liquidjs';
-import { TemplateError } from './errors.js';
+import { TemplateError } from '../errors.js';
 
 export type TemplateName = 'index' | 'issue' | 'sources' | 'source' | 'search' | '404';
 

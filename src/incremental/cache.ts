@@ -5,10 +5,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from './config.js';
-import { hash, type InputStats } from './inputs.js';
-import type { PageLinks } from './links.js';
-import type { Issue } from './model.js';
+import { projectRoot } from '../config.js';
+import { hash, type InputStats } from '../load/inputs.js';
+import type { PageLinks } from '../output/links.js';
+import type { Issue } from '../model.js';
 
 
 /** What a build remembers of one input file. */

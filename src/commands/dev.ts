@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { build } from './build.js';
-import type { BuildOptions } from './config.js';
-import { BuildError } from './errors.js';
+import { build } from '../build.js';
+import type { BuildOptions } from '../config.js';
+import { BuildError } from '../errors.js';
 import { startServer } from './serve.js';
 
 /** The script added to every HTML page the dev server sends (never to the built files). */

@@ -3,11 +3,11 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isIssueFileName, sourcesOfFile } from './load.js';
-import { parseIssueWithReport, type ParagraphReport } from './parse/index.js';
-import { sourceHeading } from './parse/sources.js';
-import { decodeText } from './text.js';
-import trained from './parse/weights.json' with { type: 'json' };
+import { isIssueFileName, sourcesOfFile } from '../load/index.js';
+import { parseIssueWithReport, type ParagraphReport } from '../parse/index.js';
+import { sourceHeading } from '../parse/sources.js';
+import { decodeText } from '../load/text.js';
+import trained from '../parse/weights.json' with { type: 'json' };
 
 /**
  * Paragraphs read with less confidence than this are listed as doubtful: the threshold training

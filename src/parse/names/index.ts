@@ -1,0 +1,112 @@
+// Names in one paragraph of the author's commentary, each with where it stands and what that says:
+// who speaks or publishes (`schreibt Nathan Benaich`, `laut Heise`, `Anne Helms Podcast`), who is
+// only talked about (`Donald Trump sprach …`, a name inside a `dass`-clause), and whether the
+// name is a person or an outlet.
+//
+// Method: the paragraph is split into words, sentences and clauses; quoted words, brackets,
+// `dass`/`ob`/`nachdem` clauses and `über …` topics are set aside. Runs of capitalised words are
+// read as names after dropping function words, roles (`Die Ökonomin`) and common nouns before
+// them (`Venture Capitalistbude Sequoia`); a run made only of common nouns is a phrase, not a
+// name (`Konzerne Milliarden Euro`), unless its position makes it an outlet (`in Analyse und
+// Kritik`). The position of the name then says whether it is a source.
+
+import { isSpeechVerb } from '../lexicon.js';
+import { background, recommends } from './clauses.js';
+import { governed } from './grammar.js';
+import { pairUp } from './pairing.js';
+import { compounds, interviewOutlets, titles } from './pieces.js';
+import { positionOf } from './position.js';
+import { findRuns, nameWords, splitPeople } from './runs.js';
+import { nameText, SELF, shapeOf } from './shapes.js';
+import { tokenize } from './tokens.js';
+import { type Mention, type Shape } from './types.js';
+
+export type { Mention, NameKind } from './types.js';
+
+/**
+ * How much of a paragraph is read for names: its start and its end (where a lead-in hands over).
+ * Note: the bound keeps the reading linear in the size of an issue whatever its paragraphs are (a
+ * 1 MB line); lead-ins and openings are far shorter.
+ */
+const WINDOW = 2000;
+
+/** Reads the names in a paragraph of commentary. */
+export function readNames(raw: string): Mention[] {
+  // Link markup and URLs are no words (`[Text](https://…)` reads as `Text`); blanks keep the offsets.
+  const text = raw
+    .replace(/\[([^\]\n]*)\]\(([^)\s]*)\)/g, (match, label: string) => ` ${label}${' '.repeat(match.length - label.length - 1)}`)
+    .replace(/\b(?:https?|mailto|javascript|data|vbscript|file):\S*/gi, (match) => ' '.repeat(match.length));
+  if (text.length <= 2 * WINDOW) return readWindow(text);
+  // The first sentences up to WINDOW characters, and the last ones.
+  const headEnd = Math.max(text.lastIndexOf(' ', WINDOW), 1);
+  const tailStart = text.indexOf(' ', text.length - WINDOW) + 1 || text.length - WINDOW;
+  const head = readWindow(text.slice(0, headEnd));
+  const tail = readWindow(text.slice(tailStart)).map((m) => ({ ...m, offset: m.offset + tailStart, at: m.at + 100_000, group: m.group + 100_000, sentence: m.sentence + 100_000 }));
+  return [...head, ...tail];
+}
+
+function readWindow(text: string): Mention[] {
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  /** Names by the index of their last word, to tell `Raul Zelik in …` from `… Grades für Musk`. */
+  const names = new Map<number, Shape>();
+  const runs = findRuns(tokens).flatMap((run) => {
+    const parts = splitPeople(tokens, run);
+    return parts.map((part) => ({ run, part }));
+  });
+  const read = runs.map(({ run, part }) => {
+    const n = nameWords(tokens, part);
+    const shape = n && shapeOf(n);
+    if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
+    return { run, part, n, shape };
+  });
+  for (const { run, part, n, shape } of read) {
+    if (!n || !shape) continue;
+    const first = tokens[n.first]!;
+    if (first.sub || first.topic) continue;
+    // A single common noun is a name only after an article, `laut`, a preposition or a medium (`der Zeit`, `die Sendung Monitor`).
+    if (shape.phrase && n.words.length === 1 && !governed(tokens, n.first)) continue;
+    if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
+    // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
+    const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
+    if (!evidence) continue;
+    if (shape.phrase && !evidence.allowsPhrase) continue;
+    const kind = evidence.kind ?? shape.kind ?? 'outlet';
+    mentions.push({
+      name: evidence.possessive ?? shape.name,
+      kind,
+      kindReason: evidence.kind && evidence.kind !== shape.kind ? evidence.why : shape.reason,
+      kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
+      single: shape.single && !n.role && !evidence.kindSure,
+      at: n.first,
+      offset: first.offset,
+      group: run.start,
+      sentence: first.sentence,
+      why: evidence.why,
+      strong: evidence.strong,
+      presents: evidence.presents,
+      speaks: Boolean(evidence.speaks),
+      news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
+      background: background(tokens, n.first),
+      recommended: recommends(tokens, n.first),
+    });
+  }
+  mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
+  mentions.sort((a, b) => a.at - b.at);
+  pairUp(mentions);
+  // One name once per paragraph, with everything its positions say.
+  const seen = new Map<string, Mention>();
+  return mentions.filter((m) => {
+    const key = `${m.kind}:${m.name.toLowerCase()}`;
+    const known = seen.get(key);
+    if (known) {
+      known.strong ||= m.strong;
+      known.presents ||= m.presents;
+      known.background &&= m.background;
+      known.partner ??= m.partner;
+      return false;
+    }
+    seen.set(key, m);
+    return true;
+  });
+}

@@ -1,0 +1,26 @@
+// Pairing: a person and the outlet named with them in one sentence (`M. Gessen analysiert in der
+// New York Times`) belong together; the person then presents a piece.
+
+import { type Mention } from './types.js';
+
+/**
+ * Joins a person and the outlet named with them in one sentence (`M. Gessen analysiert in der New
+ * York Times`, `Auf Strage Matters hat John Michael Colón …`). A person joined to an outlet they
+ * publish in presents a piece.
+ */
+export function pairUp(mentions: Mention[]): void {
+  for (const outlet of mentions) {
+    if (outlet.kind !== 'outlet' || !outlet.presents || outlet.partner) continue;
+    // Only a venue: where someone speaks (`in der Zeit`, `im Podcast: …`, `The Atlantics‘`), not an outlet that speaks itself.
+    if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why)) continue;
+    // The nearest person before it in the sentence, else after it; a title right after `Anne Helms Podcast:` too.
+    const title = outlet.why.startsWith('title after');
+    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents)));
+    const person = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
+    if (!person) continue;
+    person.partner = outlet;
+    outlet.partner = person;
+    person.presents = true;
+    if (outlet.strong) person.strong = true;
+  }
+}

@@ -1,0 +1,113 @@
+// Names read off a piece rather than a run: a title after a medium (`Podcast „…“`), an outlet an
+// interview was given to, a compound before a piece (`Vanity-Fair-Stück`).
+
+import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isPlatform, RECOMMENDS } from '../lexicon.js';
+import { recommends } from './clauses.js';
+import { QUOTE_MARKS } from './tokens.js';
+import { type Mention, type Token } from './types.js';
+
+/** A title after a medium: `Der Youtube Channel „The Stories We Tell“`, `Podcast: All das und viel mehr.` */
+export function titles(tokens: Token[]): Mention[] {
+  const found: Mention[] = [];
+  tokens.forEach((t, i) => {
+    if (t.quoted || t.sub || t.topic || !/^(?:podcast|newsletter|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|serie|reihe|website|webseite)/.test(t.lower) || !isPiece(t.word)) return;
+    const next = tokens[i + 1];
+    if (!next) return;
+    let words: Token[] = [];
+    if (!t.post && next.quoted && [...next.pre].some((c) => QUOTE_MARKS.includes(c))) {
+      for (let k = i + 1; k < tokens.length && k < i + 12 && tokens[k]!.quoted; k++) {
+        words.push(tokens[k]!);
+        if ([...tokens[k]!.post].some((c) => QUOTE_MARKS.includes(c))) break;
+      }
+    } else if (t.post === ':' && next.cap) {
+      for (let k = i + 1; k < tokens.length && k < i + 8; k++) {
+        words.push(tokens[k]!);
+        if (tokens[k]!.sentenceEnd) break;
+      }
+      if (!words[words.length - 1]?.sentenceEnd || words.length > 6) words = [];
+    }
+    if (!words.length) return;
+    found.push({
+      name: words.map((w) => w.word).join(' '),
+      kind: 'outlet',
+      kindReason: `the title of a ${t.word}`,
+      kindSure: true,
+      single: false,
+      at: i + 1,
+      offset: next.offset,
+      group: i + 1,
+      sentence: next.sentence,
+      why: `title after "${t.word}"`,
+      strong: true,
+      presents: true,
+      speaks: true,
+      news: false,
+      background: false,
+      recommended: recommends(tokens, i),
+    });
+  });
+  return found;
+}
+
+/** `Lea Ypi hat der taz ein lesenswertes Interview gegeben`: the outlet (in any case) the interview went to. */
+export const INTERVIEW_GIVEN = /(?:^|\s)(?:der|dem)\s+(\S+(?:\s+\S+){0,2}?)\s+(?:ein|einen|eine)\s+(?:\p{Ll}+\s+){0,2}(?:Interview|Gespräch)\s+gegeben/u;
+
+export function interviewOutlets(text: string, tokens: Token[]): Mention[] {
+  const match = INTERVIEW_GIVEN.exec(text);
+  if (!match) return [];
+  const name = match[1]!;
+  const words = name.split(/\s+/);
+  if (words.some((w) => isFunctionWord(w)) || (words.length === 1 && /^\p{Lu}/u.test(name) && isCommonNoun(name))) return [];
+  const at = text.slice(0, match.index + match[0].indexOf(name)).split(/\s+/).filter(Boolean).length;
+  return [{
+    name,
+    kind: 'outlet',
+    kindReason: 'an interview was given to it',
+    kindSure: true,
+    single: false,
+    at,
+    offset: match.index,
+    group: at,
+    sentence: tokens[Math.min(at, tokens.length - 1)]?.sentence ?? 0,
+    why: 'an interview given to it',
+    strong: true,
+    presents: true,
+    speaks: false,
+    news: false,
+    background: false,
+    recommended: RECOMMENDS.test(match[0]),
+  }];
+}
+
+/** `Vanity-Fair-Stücks`, `Prospect-Artikel`, `Gramsci-Zitat`: a piece of the name before the dash. */
+export function compounds(tokens: Token[]): Mention[] {
+  const found: Mention[] = [];
+  tokens.forEach((t, i) => {
+    if (t.quoted || t.paren || t.sub || t.topic || !t.cap || !t.word.includes('-')) return;
+    const parts = t.word.split('-');
+    const head = parts.pop()!;
+    if (!isPiece(head) || parts.length === 0 || parts.some((p) => !/^\p{Lu}/u.test(p) || isFunctionWord(p))) return;
+    if (parts.some((p) => isCommonNoun(p) || isPiece(p) || isOutletWord(p) || /(?:ie|ik|ur|ion|ismus)$/.test(p)) && !parts.some((p) => isPlatform(p))) return;
+    // What people make (`Gramsci-Zitat`, `Trump-Interview`) or what outlets publish (`Vanity-Fair-Stück`).
+    const person = parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
+    found.push({
+      name: parts.join(' '),
+      kind: person ? 'person' : 'outlet',
+      kindReason: person ? `one name before "${head}"` : 'named before a piece',
+      kindSure: false,
+      single: parts.length === 1,
+      at: i,
+      offset: t.offset,
+      group: i,
+      sentence: t.sentence,
+      why: `"${t.word}": a piece of theirs`,
+      strong: true,
+      presents: true,
+      speaks: false,
+      news: false,
+      background: false,
+      recommended: recommends(tokens, i),
+    });
+  });
+  return found;
+}

@@ -1,0 +1,102 @@
+// Runs of capitalised words that may be names, split where two people are joined by `und`, with
+// roles, descriptors and common nouns before the name dropped.
+
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_WORD } from '../lexicon.js';
+import { ARTICLE } from './grammar.js';
+import { type NameWords, type Run, type Token } from './types.js';
+
+/** Words that may stand inside a name (`Ursula von der Leyen`, `Andreessen & Horowitz`, `Analyse und Kritik`). */
+export const PARTICLE = new Set(['von', 'van', 'de', 'da', 'di', 'du', 'del', 'al', 'bin', 'ibn', 'ten', 'ter', 'le', 'la', '&', 'und', 'of', 'for']);
+
+/** A capitalised word that can belong to a name (not a capitalised function word, not in quotes). */
+export function nameLike(t: Token | undefined): boolean {
+  return Boolean(t && t.cap && !t.quoted && !t.paren && (!isFunctionWord(t.word) || t.lower === 'the'));
+}
+
+export function findRuns(tokens: Token[]): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    // `404 Media`: a number opening a name.
+    const number = /^\d+$/.test(tokens[i]!.word) && !tokens[i]!.clauseEnd && nameLike(tokens[i + 1]) && !tokens[i]!.quoted;
+    if (!nameLike(tokens[i]) && !number) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < tokens.length) {
+      const last = tokens[end - 1]!;
+      const next = tokens[end]!;
+      if (last.clauseEnd || last.apostrophe) break;
+      // `Elon Musks Trans-Tochter`: a possessive ends the name before the noun it owns.
+      // (Only after a given name: `Der Ökonom Jens Probe` is no possessive.)
+      const givenBefore = end - 1 > i && !isRole(tokens[end - 2]!.word) && !isPiece(tokens[end - 2]!.word) && (!isCommonNoun(tokens[end - 2]!.word) || tokens[end - 2]!.word.length <= 4);
+      const possessive = givenBefore && /s$/.test(last.word) && last.word.length > 3 && (isCommonNoun(next.word) || isRole(next.word) || isPiece(next.word));
+      if (nameLike(next) && next.lower !== 'the' && !possessive) {
+        end++;
+        continue;
+      }
+      // A particle joins two name words; not after a common noun (`Podcast von Dwarkesh Patel`).
+      const after = tokens[end + 1];
+      const particle = PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || ((next.lower === 'of' || next.lower === 'for') ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
+      const vonDer = next.lower === 'von' && tokens[end + 1]?.lower === 'der' && nameLike(tokens[end + 2]) && !isCommonNoun(last.word) && !isPiece(last.word);
+      if (vonDer) end += 2;
+      else if (particle) end++;
+      else break;
+    }
+    runs.push({ start: i, end });
+    i = end;
+  }
+  return runs;
+}
+
+/** A run split at `und` where both sides are names of two words or more (`Sayash Kapoor und Arvind Narayanan`). */
+export function splitPeople(tokens: Token[], run: Run): Run[] {
+  const parts: Run[] = [];
+  let start = run.start;
+  for (let i = run.start; i < run.end; i++) {
+    if (tokens[i]!.lower === 'und' && i - start >= 2 && run.end - i - 1 >= 2) {
+      parts.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  parts.push({ start, end: run.end });
+  return parts;
+}
+
+/** Drops roles and common nouns before a name, and keeps what can be a name. */
+export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
+  let words = tokens.slice(run.start, run.end);
+  let first = run.start;
+  let role = false;
+  let descriptor = false;
+  // Only before the first particle: inside `Andreessen & Horowitz` nothing is a descriptor.
+  const particleAt = words.findIndex((t) => !t.cap);
+  const limit = particleAt < 0 ? words.length - 2 : particleAt - 2;
+  // `Platformer Newsletter`: the word before a generic medium is its name.
+  const genericLast = words.length >= 2 && isGenericOutletWord(words[words.length - 1]!.word);
+  // `Süddeutsche Zeitung`, `New York Times`: before an outlet's name-word nothing is a descriptor.
+  const outletName = isOutletWord(words[words.length - 1]!.word) && !genericLast;
+  for (let j = Math.min(limit, genericLast ? words.length - 3 : words.length - 2); j >= 0; j--) {
+    const w = words[j]!;
+    if (w.initial) continue;
+    // A short noun opening a name is a given name (`Kate`, `Mark`), not a descriptor.
+    const givenName = j === 0 && w.word.length <= 4 && !isRole(w.word) && !isPiece(w.word);
+    if (ORGANISATION_WORD.test(w.word)) continue; // `Universität Oxford`, `Stiftung Warentest`: part of the name
+    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
+      role = words.slice(0, j + 1).some((t) => isRole(t.word));
+      descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
+      first += j + 1;
+      words = words.slice(j + 1);
+      break;
+    }
+  }
+  while (words.length && !words[0]!.cap && !/^\d+$/.test(words[0]!.word)) {
+    words = words.slice(1);
+    first++;
+  }
+  if (words.length === 0 || (words[0]!.lower === 'the' && words.length === 1)) return undefined;
+  const before = tokens[run.start - 1];
+  const article = words[0]!.lower === 'the' || Boolean(before && ARTICLE.has(before.lower) && !before.clauseEnd);
+  return { words, first, role, descriptor, article };
+}

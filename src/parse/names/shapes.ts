@@ -1,0 +1,83 @@
+// What a name's words say of it: a person's name, an outlet's (`New York Times`, `404 Media`),
+// or only a phrase of common words; and the name as written.
+
+import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, ORGANISATION_WORD } from '../lexicon.js';
+import { type NameWords, type Shape, type Token } from './types.js';
+
+/** The newsletter itself and its author: never a source of their own issues. */
+export const SELF = /^(?:Krasse Links|Michael Seemann)\b/;
+
+/** Endings of German adjectives that names hardly have (`Generative`, `Praktischer`, `Politische`). */
+export const ADJECTIVE_ENDING = /(?:isch|lich|ig|iv|al|ell|bar|los|sam)(?:e|en|er|es|em)$/;
+
+export function shapeOf(n: NameWords): Shape | undefined {
+  let tokens = n.words;
+  // `Platformer Newsletter`: the kind of medium after a name is not part of it.
+  const generic = tokens.length > 1 && isGenericOutletWord(tokens[tokens.length - 1]!.word);
+  if (generic) tokens = tokens.slice(0, -1);
+  const words = tokens.map((t) => t.word);
+  const name = nameText(tokens);
+  if (SELF.test(name)) return undefined;
+  const capWords = tokens.filter((t) => t.cap);
+  // `404 Media`: a name that opens with a number is a brand.
+  if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
+  // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
+  if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
+  // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`).
+  if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic) return undefined;
+  // A single listed noun is a phrase (decided first: most capitalised words are such nouns).
+  if (words.length === 1 && capWords.length === 1 && !n.role && !n.article && isListedNoun(words[0]!) && !outletShapedWord(words[0]!) && !isPlatform(words[0]!) && !isGenitiveOnly(words[0]!)) {
+    return { name, reason: 'one word', sure: false, single: false, phrase: true };
+  }
+  const initials = (t: Token, i: number) => t.initial || (i === 0 && tokens.length > 1 && /^\p{Lu}{2,3}$/u.test(t.word));
+  const outletShape =
+    generic ||
+    tokens[0]!.lower === 'the' ||
+    words.includes('&') ||
+    capWords.some((t, i) => outletShapedWord(t.word) || (t.word.length > 1 && t.word === t.word.toUpperCase() && /^\p{Lu}{2,}$/u.test(t.word) && !initials(t, i)));
+  if (outletShape) {
+    const platform = words.length === 1 && isPlatform(words[0]!);
+    return { name, kind: 'outlet', reason: platform ? 'a platform' : 'the shape of an outlet', sure: true, single: false, phrase: false };
+  }
+  if (n.role) return { name, kind: 'person', reason: 'a role before it', sure: true, single: false, phrase: false };
+  if (words.length === 1) {
+    // Only a listed noun: a compound-looking word may be a name (`Platformer`, `Tagesspiegel`).
+    const noun = isListedNoun(words[0]!) && !(isGenitiveOnly(words[0]!) && !n.article);
+    // `Die Wired hat …`: a name with an article is no person's.
+    if (n.article && !noun) return { name, kind: 'outlet', reason: 'a name with an article', sure: true, single: false, phrase: false };
+    return { name, reason: 'one word', sure: false, single: !noun, phrase: noun };
+  }
+  if (words.includes('und')) {
+    // `Analyse und Kritik`, `Jung und Naiv`: a name of words joined by `und` is a title, where its position says so.
+    return { name, reason: 'a title of several words', sure: false, single: false, phrase: true };
+  }
+  const nameWordsOnly = tokens.filter((t) => t.cap);
+  const lastIsNoun = isCommonNoun(nameWordsOnly[nameWordsOnly.length - 1]!.word);
+  // `Letzte Woche`: a capitalised adjective before a noun.
+  const firstWord = nameWordsOnly[0]!;
+  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4));
+  // A short first word may be a given name that is a noun too (`Kate`, `Mark`).
+  const nounish = (t: Token, i: number) => t.initial || (isCommonNoun(t.word) && !(i === 0 && t.word.length <= 4));
+  if (nameWordsOnly.every(nounish) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
+  if (nameWordsOnly.length <= 4) return { name, kind: 'person', reason: `${nameWordsOnly.length} name words`, sure: false, single: false, phrase: false };
+  return { name, reason: 'several capitalised words', sure: false, single: false, phrase: true };
+}
+
+export const outletShaped = new Map<string, boolean>();
+
+/** A word that makes a name an outlet's: a kind of medium, an organisation, digits, `CamelCase`, a domain. */
+export function outletShapedWord(word: string): boolean {
+  let answer = outletShaped.get(word);
+  if (answer === undefined) {
+    answer =
+      isOutletWord(word) || ORGANISATION_WORD.test(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
+    if (outletShaped.size >= 20_000) outletShaped.clear();
+    outletShaped.set(word, answer);
+  }
+  return answer;
+}
+
+/** The words of a name as written: initials keep their dot. */
+export function nameText(words: Token[]): string {
+  return words.map((t) => (t.initial ? `${t.word}.` : t.word)).join(' ');
+}
