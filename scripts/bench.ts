@@ -1,102 +1,112 @@
-// `npm run bench -- [--issues N] [--sizes 100,1000,5000] [--seed S]`: builds a synthetic archive
-// of N issues (default 1000) and prints what the author waits for: full builds with and without
-// search, the Pagefind CLI alone on the same output, rebuilds with nothing or one issue changed,
-// peak memory, output size, and the cost per issue across sizes.
+// `npm run bench -- [--issues N] [--rounds R] [--dir DIR] [--keep]`: builds a synthetic archive of
+// N issues (default 1000) from nothing, side by side with Hugo, Eleventy and the Pagefind CLI on
+// the same archive, and prints what the author waits for: full builds with and without search,
+// rebuilds with nothing or one issue changed, peak memory and the parser's time per issue.
+// Every build from nothing starts with the output and the build cache removed; each figure is the
+// median of R paired rounds (each contender once per round, the order rotated), each ratio the
+// median of the rounds' ratios. Only ratios measured in one run compare: this machine's speed
+// drifts by a factor of two from day to day.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sourcesOfFile } from '../src/load/index.js';
+import { parseIssue } from '../src/parse/index.js';
+import { eleventy, hugo, type Anchor } from './bench/anchors.js';
+import { buildCli, median, paired, pairedRatio, time, type BuildStats } from './bench/measure.js';
 import { writeSyntheticArchive } from './synthetic.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { issues: { type: 'string' }, sizes: { type: 'string' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' } } });
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : [Number(values.issues ?? 1000)];
+const { values } = parseArgs({
+  options: { issues: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' } },
+});
+const n = Number(values.issues);
+const rounds = Number(values.rounds);
+const buildCache = path.join(root, 'node_modules', '.cache', 'krasse-links', 'builds');
 
-interface Run {
-  wall: number;
-  stats: { seconds: number; stages: Record<string, number>; maxRssKb: number; pages: number; unchanged: boolean; kept: number; written: number };
-}
-
-/** Runs the build CLI as the author would, timing the whole process. */
-function buildCli(input: string, out: string, ...flags: string[]): Run {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/run.mjs'), 'build', '--input', input, '--out', out, '--stats', ...flags], { encoding: 'utf8', cwd: root });
-  const wall = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`build failed: ${result.stderr}`);
-  const line = result.stdout.split('\n').find((l) => l.startsWith('{"stats"'));
-  return { wall, stats: JSON.parse(line!).stats };
-}
-
-function pagefindCli(site: string): number {
-  const started = performance.now();
-  execFileSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', site, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' });
-  return (performance.now() - started) / 1000;
-}
-
-async function folderSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
-  }
-  return total;
-}
-
-const s = (x: number) => `${x.toFixed(3)} s`;
-const perIssue: { n: number; ms: number }[] = [];
 // Note: by default the archive is built inside the project, as the author's is (dist/ next to
 // issues/): on this machine /tmp is a folder where making folders and files is several times slower.
 const parent = values.dir ?? path.join(root, 'node_modules', '.cache', 'krasse-links');
 await fs.mkdir(parent, { recursive: true });
 const work = await fs.mkdtemp(path.join(parent, 'bench-'));
-console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}; synthetic archives from issues/ (seed ${values.seed}) in ${work}`);
+const s = (x: number) => `${x.toFixed(2)} s`;
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const x = (r: { median: number; min: number; max: number }) => `${r.median.toFixed(2)} × (${r.min.toFixed(2)}–${r.max.toFixed(2)})`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}: ${n} synthetic issues (seed ${values.seed}), ${rounds} paired rounds, in ${work}`);
 try {
-  for (const n of sizes) {
-    const input = path.join(work, `issues-${n}`);
-    const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
-    // A real archive's files were written long before the build; fresh ones would all be read
-    // again by every rebuild (see RACY_MS in src/load/inputs.ts).
-    const dayAgo = new Date(Date.now() - 86_400_000);
-    for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
-    const noSearchOut = path.join(work, `site-${n}-nosearch`);
-    const noSearch = buildCli(input, noSearchOut, '--no-search');
-    const out = path.join(work, `site-${n}`);
-    const full = buildCli(input, out);
-    const pagefind = pagefindCli(out);
-    const unchanged = buildCli(input, out);
-    const changedFile = files[Math.floor(files.length / 2)]!;
-    const witness = path.join(out, 'issues', '1', 'index.html');
-    const witnessTime = (await fs.stat(witness)).mtimeMs;
-    await fs.appendFile(changedFile, '\nEin neuer Absatz am Ende, geändert für den Benchmark.\n');
-    const oneChangedNoSearch = buildCli(input, noSearchOut, '--no-search');
-    const oneChanged = buildCli(input, out);
-    // The first rebuild after a full build starts from the copy made in the background (or makes
-    // a new tree if it is not ready); later ones update the output kept from the build before
-    // (see spareFolder in src/output/write.ts), as the author's rebuilds do.
-    await fs.appendFile(changedFile, '\nNoch ein Absatz, für den zweiten Durchgang.\n');
-    const laterNoSearch = buildCli(input, noSearchOut, '--no-search');
-    const untouchedKept = (await fs.stat(witness)).mtimeMs === witnessTime;
-    const size = await folderSize(out);
-    perIssue.push({ n, ms: (noSearch.wall * 1000) / n });
-    console.log(`\n${n} issues → ${full.stats.pages} pages, ${(size / 1e6).toFixed(1)} MB output`);
-    console.log(`  full build, no search   ${s(noSearch.wall)} wall  (${Object.entries(noSearch.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
-    console.log(`                          ${(n / noSearch.wall).toFixed(0)} issues/s, ${(noSearch.stats.pages / noSearch.wall).toFixed(0)} pages/s, peak RSS ${(noSearch.stats.maxRssKb / 1024).toFixed(0)} MB`);
-    console.log(`  full build with search  ${s(full.wall)} wall  (waiting ${full.stats.stages.search?.toFixed(3)} s for Pagefind after the pages), peak RSS ${(full.stats.maxRssKb / 1024).toFixed(0)} MB`);
-    console.log(`  Pagefind CLI alone      ${s(pagefind)}  → ratio ${(full.wall / pagefind).toFixed(2)} × Pagefind`);
-    const stages = (run: Run) => Object.entries(run.stats.stages).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ');
-    console.log(`  rebuild, nothing changed ${s(unchanged.wall)} wall${unchanged.stats.unchanged ? ', nothing done, index not rebuilt' : ` (${stages(unchanged)})`}`);
-    console.log(`  rebuild, one changed    ${s(laterNoSearch.wall)} wall without search (${stages(laterNoSearch)})`);
-    console.log(`                          ${s(oneChangedNoSearch.wall)} wall without search the first time after a full build (${stages(oneChangedNoSearch)})`);
-    console.log(`                          ${s(oneChanged.wall)} wall with search, waiting ${(oneChanged.stats.stages.search ?? 0).toFixed(3)} s for the index (${stages(oneChanged)})`);
-    console.log(`                          ${oneChanged.stats.written} files written, ${oneChanged.stats.kept} kept; an untouched page ${untouchedKept ? 'kept its modification time' : 'was REWRITTEN'}`);
+  const input = path.join(work, 'issues');
+  const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
+  // A real archive's files were written long before the build; fresh ones would all be read
+  // again by every rebuild (see RACY_MS in src/load/inputs.ts).
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
+  const anchors = [await hugo(files, work), await eleventy(files, work)];
+  for (const anchor of anchors.filter((a) => a.missing)) console.log(`  (${anchor.name} ${anchor.missing}: left out)`);
+  const timed = anchors.filter((a): a is Required<Anchor> => Boolean(a.build));
+
+  // Builds from nothing: output and build cache removed before each (untimed).
+  const site = path.join(work, 'site');
+  const siteNoSearch = path.join(work, 'site-no-search');
+  const stats: Record<string, BuildStats[]> = { ours: [], oursSearch: [] };
+  const fromNothing = (out: string, key: string, ...flags: string[]) => () => {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(buildCache, { recursive: true, force: true });
+    const run = buildCli(root, input, out, ...flags);
+    stats[key]!.push(run.stats);
+    return run.wall;
+  };
+  const pagefindCli = () => {
+    rmSync(path.join(siteNoSearch, '_pagefind_cli'), { recursive: true, force: true });
+    return time(() => spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteNoSearch, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' }));
+  };
+  // The first round's own build makes the pages Pagefind's CLI reads: it runs after ours.
+  const withoutSearch = paired(rounds, { ours: fromNothing(siteNoSearch, 'ours', '--no-search'), ...Object.fromEntries(timed.map((a) => [a.name, () => time(a.build)])) });
+  const withSearch = paired(rounds, { ours: fromNothing(site, 'oursSearch'), pagefind: pagefindCli });
+
+  console.log(`\nFull build from nothing (median of ${rounds})`);
+  const ours = median(withoutSearch.ours!);
+  const stages = (runs: BuildStats[]) => Object.keys(runs[0]!.stages).map((k) => `${k} ${median(runs.map((r) => r.stages[k] ?? 0)).toFixed(2)}`).join(', ');
+  console.log(`  this project, no search   ${s(ours)}  peak memory ${mb(median(stats.ours!.map((r) => r.maxRssKb)))} (bar ≤ 300 MB: ${verdict(Math.max(...stats.ours!.map((r) => r.maxRssKb)) <= 300 * 1024)}); ${stats.ours![0]!.pages} pages`);
+  console.log(`                            stages: ${stages(stats.ours!)}`);
+  for (const anchor of timed) {
+    const ratio = pairedRatio(withoutSearch.ours!, withoutSearch[anchor.name]!);
+    const bar = anchor.name.startsWith('Hugo') ? `  (bar ≤ 1.5 × Hugo: ${verdict(ratio.median <= 1.5)})` : '';
+    console.log(`  ${anchor.name.padEnd(25)} ${s(median(withoutSearch[anchor.name]!))}  → this project ${x(ratio)}${bar}`);
   }
-  if (perIssue.length > 1) {
-    // Growth is judged against 1000 issues when that size ran (below it, fixed costs dominate).
-    const base = perIssue.find((p) => p.n === 1000) ?? perIssue[0]!;
-    console.log('\nCost per issue (full build, no search):');
-    for (const { n, ms } of perIssue) console.log(`  ${String(n).padStart(5)} issues: ${ms.toFixed(2)} ms/issue (${(ms / base.ms).toFixed(2)} × the ${base.n}-issue cost)`);
-  }
+  const searchRatio = pairedRatio(withSearch.ours!, withSearch.pagefind!);
+  console.log(`  this project, with search ${s(median(withSearch.ours!))}  peak memory ${mb(median(stats.oursSearch!.map((r) => r.maxRssKb)))} (Pagefind's process not counted)`);
+  console.log(`                            stages: ${stages(stats.oursSearch!)}`);
+  console.log(`  Pagefind CLI on our pages ${s(median(withSearch.pagefind!))}  → this project with search ${x(searchRatio)}  (bar ≤ 1.3 ×: ${verdict(searchRatio.median <= 1.3)})`);
+
+  // Rebuilds, each after the one before, as the author's are (the output and cache of a build from nothing first).
+  console.log(`\nRebuilds at ${n} issues (median of ${rounds})`);
+  const changedFile = files[Math.floor(files.length / 2)]!;
+  const rebuilds = (out: string, change: boolean, ...flags: string[]) => {
+    buildCli(root, input, out, ...flags);
+    return median(
+      Array.from({ length: rounds }, (_, i) => {
+        if (change) appendFileSync(changedFile, `\nEin neuer Absatz, Durchgang ${i}.\n`);
+        return buildCli(root, input, out, ...flags).wall;
+      }),
+    );
+  };
+  const unchanged = rebuilds(site, false);
+  console.log(`  nothing changed           ${s(unchanged)}  (bar ≤ 0.3 s: ${verdict(unchanged <= 0.3)})`);
+  console.log(`  one issue changed         ${s(rebuilds(siteNoSearch, true, '--no-search'))} without search, ${s(rebuilds(site, true))} with search`);
+
+  // The parser alone, in this process: processor time per issue after a warm-up.
+  const sources = files.slice(0, 300).flatMap((file) => sourcesOfFile(path.basename(file), readFileSync(file, 'utf8')).sources);
+  for (const source of sources.slice(0, 50)) parseIssue(source);
+  const cpu = process.cpuUsage();
+  for (const source of sources) parseIssue(source);
+  const used = process.cpuUsage(cpu);
+  const perIssue = (used.user + used.system) / 1000 / sources.length;
+  console.log(`\nParser: ${perIssue.toFixed(2)} ms of processor time per issue (${sources.length} issues, one thread; bar ≤ 1 ms: ${verdict(perIssue <= 1)})`);
 } finally {
   if (!values.keep) await fs.rm(work, { recursive: true, force: true });
   else console.log(`\nkept ${work}`);
