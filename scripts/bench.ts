@@ -1,18 +1,23 @@
-// `npm run bench -- [--issues N] [--sizes 100,1000,5000] [--seed S]`: builds a synthetic archive
-// of N issues (default 1000) and prints what the author waits for: full builds with and without
-// search, the Pagefind CLI alone on the same output, rebuilds with nothing or one issue changed,
-// peak memory, output size, and the cost per issue across sizes.
+// `npm run bench -- [--issues N] [--sizes 100,1000,5000] [--dev-issues 300] [--seed S]`: builds a
+// synthetic archive of N issues (default 1000) and prints what the author waits for.
+
+// Full builds with and without search, the Pagefind CLI alone on the same output, rebuilds with
+// nothing or one issue changed, peak memory, output size, the cost per issue across sizes, and in
+// `npm run dev` at 300 issues (`--dev-issues 0`: not) the time from a save to the page's reload.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import http from 'node:http';
 import { writeSyntheticArchive } from './synthetic.js';
+import { startDevServer } from '../src/commands/dev.js';
+import { defaultBuildOptions } from '../src/config.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { issues: { type: 'string' }, sizes: { type: 'string' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' } } });
-const sizes = values.sizes ? values.sizes.split(',').map(Number) : [Number(values.issues ?? 1000)];
+const { values } = parseArgs({ options: { issues: { type: 'string' }, sizes: { type: 'string' }, 'dev-issues': { type: 'string', default: '300' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' } } });
+const sizes = (values.sizes !== undefined ? values.sizes.split(',').map(Number) : [Number(values.issues ?? 1000)]).filter((n) => n > 0);
 
 interface Run {
   wall: number;
@@ -44,6 +49,49 @@ async function folderSize(dir: string): Promise<number> {
 }
 
 const s = (x: number) => `${x.toFixed(3)} s`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * `npm run dev` on a synthetic archive of `n` issues: from saving an issue to the page's reload
+ * event, and to the event that search is current, for five saves (median and range).
+ */
+async function devLoop(dir: string, n: number): Promise<void> {
+  const input = path.join(dir, `dev-issues-${n}`);
+  const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
+  const dev = await startDevServer({ build: { ...defaultBuildOptions, input, out: path.join(dir, `dev-site-${n}`) }, port: 0, log: () => {} });
+  const waiting: { event: string; resolve: () => void }[] = [];
+  const stream = http.get(`${dev.url}__dev/events`, (response) =>
+    response.on('data', (chunk: Buffer) => {
+      for (const [, event] of chunk.toString().matchAll(/^event: (.*)$/gm)) {
+        const due = waiting.filter((w) => w.event === event);
+        waiting.splice(0, waiting.length, ...waiting.filter((w) => w.event !== event));
+        for (const w of due) w.resolve();
+      }
+    }),
+  );
+  const next = (event: string) => new Promise<void>((resolve) => waiting.push({ event, resolve }));
+  try {
+    await next('search-ready');
+    const reload: number[] = [];
+    const ready: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [reloaded, current] = [next('reload'), next('search-ready')];
+      const saved = performance.now();
+      await fs.appendFile(files[Math.floor(files.length / 2)]!, `\nEin Absatz, gespeichert für den Benchmark (${i}).\n`);
+      await reloaded;
+      reload.push((performance.now() - saved) / 1000);
+      await current;
+      ready.push((performance.now() - saved) / 1000);
+    }
+    const range = (xs: number[]) => `${s(median(xs))} (${s(Math.min(...xs))}–${s(Math.max(...xs))})`;
+    console.log(`\ndev: save to reload at ${n} issues ${range(reload)}; to search current ${range(ready)} (median of 5 saves; includes the dev server's 50 ms wait for an editor's burst of saves)`);
+  } finally {
+    stream.destroy();
+    await dev.close();
+  }
+}
 const perIssue: { n: number; ms: number }[] = [];
 // Note: by default the archive is built inside the project, as the author's is (dist/ next to
 // issues/): on this machine /tmp is a folder where making folders and files is several times slower.
@@ -91,6 +139,7 @@ try {
     console.log(`                          ${s(oneChanged.wall)} wall with search, waiting ${(oneChanged.stats.stages.search ?? 0).toFixed(3)} s for the index (${stages(oneChanged)})`);
     console.log(`                          ${oneChanged.stats.written} files written, ${oneChanged.stats.kept} kept; an untouched page ${untouchedKept ? 'kept its modification time' : 'was REWRITTEN'}`);
   }
+  if (Number(values['dev-issues']) > 0) await devLoop(work, Number(values['dev-issues']));
   if (perIssue.length > 1) {
     // Growth is judged against 1000 issues when that size ran (below it, fixed costs dominate).
     const base = perIssue.find((p) => p.n === 1000) ?? perIssue[0]!;

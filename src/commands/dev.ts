@@ -160,7 +160,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         await building;
       } while (again);
       building = undefined;
-    }, options.debounceMs ?? 120);
+    }, options.debounceMs ?? 50);
   };
   const watched = [options.build.input, options.build.templates, options.build.public];
   const watchers = watched.filter((dir) => fs.existsSync(dir)).map((dir) => fs.watch(dir, { recursive: true }, schedule));
