@@ -1,7 +1,8 @@
 // `npm run import -- EXPORT… [--date YYYY-MM-DD]`: splits exports into one file per issue in
-// `issues/`. An issue the archive already has with the same words is skipped, unless the new copy
-// is richer (it has the author's section breaks, the old one does not); then it replaces the old
-// one. `--date` gives the imported issue its date (front matter `date:`).
+// `issues/`, loaded as the build loads them; `--date` dates the imported issue (front matter).
+
+// Note: an issue the archive already has with the same words is skipped, unless the new copy is
+// richer (it has the author's section breaks): `pickCopies` decides, as in a build.
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
