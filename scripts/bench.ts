@@ -1,7 +1,8 @@
-// `npm run bench -- [--issues N] [--rounds R] [--dir DIR] [--keep]`: builds a synthetic archive of
+// `npm run bench -- [--issues N] [--rounds R] [--dev-issues M] [--dir DIR] [--keep]`: builds a synthetic archive of
 // N issues (default 1000) from nothing, side by side with Hugo, Eleventy and the Pagefind CLI on
 // the same archive, and prints what the author waits for: full builds with and without search,
-// rebuilds with nothing or one issue changed, peak memory and the parser's time per issue.
+// rebuilds with nothing or one issue changed, peak memory, the parser's time per issue, and the
+// author's loop: `npm run dev` at M issues (default 300; 0: left out), from a save to the reload.
 // Every build from nothing starts with the output and the build cache removed; each figure is the
 // median of R paired rounds (each contender once per round, the order rotated), each ratio the
 // median of the rounds' ratios. Only ratios measured in one run compare: this machine's speed
@@ -13,15 +14,16 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sourcesOfFile } from '../src/load/index.js';
+import { loadFile } from '../src/load/index.js';
 import { parseIssue } from '../src/parse/index.js';
 import { eleventy, hugo, type Anchor } from './bench/anchors.js';
+import { describeRange, devLoop } from './bench/dev-loop.js';
 import { buildCli, median, paired, pairedRatio, time, type BuildStats } from './bench/measure.js';
 import { writeSyntheticArchive } from './synthetic.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { issues: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' } },
+  options: { issues: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' }, 'dev-issues': { type: 'string', default: '300' } },
 });
 const n = Number(values.issues);
 const rounds = Number(values.rounds);
@@ -100,13 +102,21 @@ try {
   console.log(`  one issue changed         ${s(rebuilds(siteNoSearch, true, '--no-search'))} without search, ${s(rebuilds(site, true))} with search`);
 
   // The parser alone, in this process: processor time per issue after a warm-up.
-  const sources = files.slice(0, 300).flatMap((file) => sourcesOfFile(path.basename(file), readFileSync(file, 'utf8')).sources);
+  const sources = files.slice(0, 300).flatMap((file) => loadFile(path.basename(file), readFileSync(file)).sources);
   for (const source of sources.slice(0, 50)) parseIssue(source);
   const cpu = process.cpuUsage();
   for (const source of sources) parseIssue(source);
   const used = process.cpuUsage(cpu);
   const perIssue = (used.user + used.system) / 1000 / sources.length;
   console.log(`\nParser: ${perIssue.toFixed(2)} ms of processor time per issue (${sources.length} issues, one thread; bar ≤ 1 ms: ${verdict(perIssue <= 1)})`);
+
+  const devIssues = Number(values['dev-issues']);
+  if (devIssues > 0) {
+    const { reload, ready } = await devLoop(root, work, devIssues, Number(values.seed));
+    console.log(`\nAuthor's loop, npm run dev at ${devIssues} issues (median of 5 saves, with the server's 50 ms wait for a burst of saves)`);
+    console.log(`  save → page reloaded      ${describeRange(reload)}  (bar ≤ 0.5 s: ${verdict(median(reload) <= 0.5)})`);
+    console.log(`  save → search current     ${describeRange(ready)}`);
+  }
 } finally {
   if (!values.keep) await fs.rm(work, { recursive: true, force: true });
   else console.log(`\nkept ${work}`);

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createArchive } from '../src/archive/index.js';
-import { sourcesOfFile } from '../src/load/index.js';
+import { loadFile } from '../src/load/index.js';
 import type { Weights } from '../src/parse/classify.js';
 import { parseIssueWithReport, type ParagraphReport } from '../src/parse/index.js';
 import { readParagraphs } from '../src/parse/paragraphs.js';
@@ -40,7 +40,7 @@ export function labelledIssue(number: number): { name: string; text: string; lab
 
 /** The body paragraphs of a one-issue text, as the parser reads them. */
 export function parseInput(name: string, text: string): ReturnType<typeof readParagraphs> {
-  const [source] = sourcesOfFile(name, text).sources;
+  const [source] = loadFile(name, text).sources;
   return readParagraphs(source!.lines, source!.firstLine);
 }
 
@@ -99,7 +99,7 @@ export function labelledNumbers(): number[] {
 /** Reads an archived issue, either as written or flattened (blank lines removed, as in flat exports). */
 export function parseArchived(number: number, shape: 'as-written' | 'flat', weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[] } {
   const name = `${String(number).padStart(3, '0')}.txt`;
-  const [source] = sourcesOfFile(name, archivedText(number, shape)).sources;
+  const [source] = loadFile(name, archivedText(number, shape)).sources;
   return parseIssueWithReport(source!, weights);
 }
 
@@ -119,7 +119,7 @@ export function parseWithLabelledBreaks(number: number, weights?: Weights): Retu
   const title = TITLE_LINE.test(lines[0] ?? '') ? [lines.shift()!] : [];
   if (lines.length !== labels.length) throw new Error(`No ${number}: ${lines.length} lines, ${labels.length} labelled`);
   const text = [...title, ...lines.map((line, i) => `${i > 0 ? (labels[i]!.sectionStart ? '\n\n' : '\n') : ''}${line}`)].join('\n');
-  const [source] = sourcesOfFile(name, text).sources;
+  const [source] = loadFile(name, text).sources;
   return parseIssueWithReport(source!, weights);
 }
 

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { sourcesOfFile } from '../src/load/index.js';
+import { loadFile } from '../src/load/index.js';
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function random(seed: number): () => number {
@@ -28,7 +28,7 @@ interface Pool {
 async function corpusPool(archiveDir: string): Promise<Pool> {
   const pool: Pool = { intros: [], sections: [], support: [] };
   for (const name of (await fs.readdir(archiveDir)).filter((n) => n.endsWith('.txt')).sort()) {
-    const [source] = sourcesOfFile(name, await fs.readFile(path.join(archiveDir, name), 'utf8')).sources;
+    const [source] = loadFile(name, await fs.readFile(path.join(archiveDir, name), 'utf8')).sources;
     const lines = source!.lines.map((l) => l.trim());
     const text = lines.filter(Boolean).filter((l) => !/^Krasse Links No\.? ?\d+\.?$/.test(l));
     pool.intros.push(text[0]!.replace(/^.*?Krasse Links No\.? ?\d+\.\s*/, ''));

@@ -59,6 +59,11 @@ export const defaultSiteConfig: SiteConfig = {
   image: 'og-image.png',
 };
 
+/** An issue's name as the site shows it (heading, page title, feed): `Krasse Links No 56`, from the site's title. */
+export function issueName(site: SiteConfig, number: number): string {
+  return `${site.title} No ${number}`;
+}
+
 /** Whether a base URL is still one of this machine (`localhost`, `127.0.0.1`): canonical links and the feed would point nowhere once published. */
 export function isLocalUrl(baseUrl: string): boolean {
   const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');

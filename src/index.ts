@@ -4,7 +4,7 @@ export { buildSite, type BuildReport } from './pipeline.js';
 export { defaultBuildOptions, defaultSiteConfig, type BuildOptions, type SiteConfig } from './config.js';
 export { BuildError, InputError, ArchiveError, TemplateError, SearchIndexError } from './errors.js';
 export { importExports } from './commands/import.js';
-export { loadIssues, sourcesOfFile, type IssueSource } from './load/index.js';
+export { loadIssues, loadFile, type IssueSource } from './load/index.js';
 export type { Block, Inline, Issue, Paragraph, Section, Source, SupportBlock } from './model.js';
 export { parseIssue } from './parse/index.js';
 export { MemoryWriter, DiskWriter, type Writer } from './output/write.js';

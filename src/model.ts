@@ -54,6 +54,11 @@ export type Block =
 
 export type Language = 'de' | 'en';
 
+/** A block's paragraphs in reading order: a quote's, a list's items, or the one paragraph. */
+export function blockParagraphs(block: Block): Paragraph[] {
+  return block.kind === 'quote' ? block.paragraphs : block.kind === 'list' ? block.items : [block.paragraph];
+}
+
 /**
  * A person or outlet whose words a section quotes or whose piece it presents, or a person with the
  * outlet they speak in (`schreibt Nathan Benaich In Fortune`).
@@ -61,6 +66,11 @@ export type Language = 'de' | 'en';
 export interface Source {
   person?: string;
   outlet?: string;
+}
+
+/** The names of a source: its person's, then its outlet's. */
+export function sourceNames(source: Source): string[] {
+  return [source.person, source.outlet].filter((n): n is string => Boolean(n));
 }
 
 /** A topical section: one source or topic, with the author's commentary and quotes. */

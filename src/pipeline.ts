@@ -8,16 +8,14 @@ import { BuildCache, type CachedSource, type FileEntry } from './incremental/cac
 import { isLocalUrl, type BuildOptions, type SiteConfig } from './config.js';
 import { InputError } from './errors.js';
 import { generatorKey, hash, inputBytes, readInputs, type InputFile, type Inputs } from './load/inputs.js';
-import { pickCopies, sourcesOfFile, type IssueSource } from './load/index.js';
+import { copyOf, loadFile, pickCopies, type IssueSource } from './load/index.js';
 import type { Issue } from './model.js';
 import { parseSources } from './parse/parallel.js';
 import { silentProgress, type Progress } from './commands/progress.js';
 import { searchRecords, writeSearchIndex } from './search/index.js';
 import type { Archive } from './archive/index.js';
-import { renderSite, type Page } from './render/pages.js';
-import { countSectionBreaks, essentialText } from './load/split.js';
+import { planPages, type Page } from './render/pages.js';
 import { createPageRenderer } from './render/templates.js';
-import { decodeText } from './load/text.js';
 import { checkLinks, linksOf, type PageLinks } from './output/links.js';
 import { checkOutputPaths, copyFiles, type Writer } from './output/write.js';
 
@@ -34,7 +32,7 @@ export interface BuildReport {
   threads?: number;
   /** True when nothing had changed since the last build, so nothing was done. */
   unchanged?: boolean;
-  /** Files taken over unchanged from the previous output, and files written. */
+  /** Files kept: taken over unchanged from the previous output; and files written. */
   kept?: number;
   written?: number;
 }
@@ -64,10 +62,10 @@ export async function buildSite(
   const { files, unparsed } = await stage('load', () => loadFiles(inputs.files, cache));
   inputs.files = []; // decoded and split: the raw bytes are not needed any more
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
-  const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
+  const copies = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
   const { threads } = await stage('parse', () => parseInto(cache, unparsed, progress), unparsed.size);
-  const issues = kept.map((copy) => cache.model(copy.model)!);
-  const modelKeys = new Map(kept.map((copy, i) => [issues[i]!, copy.model]));
+  const issues = copies.map((copy) => cache.model(copy.model)!);
+  const modelKeys = new Map(copies.map((copy, i) => [issues[i]!, copy.model]));
   const archive = createArchive(issues);
 
   // The search index is made from the models by Pagefind, in a process of its own: started now,
@@ -79,12 +77,13 @@ export async function buildSite(
   try {
     const { publicFiles } = inputs;
     const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
-    // The salt holds the config as written; whether its share image is there decides the pages too.
-    const salt = hash(inputs.salt, pageSite.image ?? '');
-    pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => modelKeys.get(issue)!, salt }));
+    // The site key holds the config as written; whether its share image is there decides the pages too.
+    const siteKey = hash(inputs.siteKey, pageSite.image ?? '');
+    pages = await stage('plan', () => planPages(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => modelKeys.get(issue)!, siteKey }));
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
     let unchanged: Set<string>;
-    [{ links, unchanged }, staticFiles] = await stage('write', async () => {
+    // Rendering happens here: each page whose key changed is rendered and written at once.
+    [{ links, unchanged }, staticFiles] = await stage('render', async () => {
       const written = await writePages(pages, writer, cache.manifest?.links, progress);
       const copied = await copyFiles(options.public, publicFiles, writer);
       await writer.flush?.();
@@ -123,12 +122,12 @@ function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<strin
       entries[key] = known;
       continue;
     }
-    const { sources, warnings } = sourcesOfFile(file.name, decodeText(inputBytes(file), file.name));
+    const { sources, warnings } = loadFile(file.name, inputBytes(file));
     entries[key] = {
       warnings,
       sources: sources.map((source): CachedSource => {
         const model = hash(generatorKey(), source.file, String(source.firstLine), String(source.number), JSON.stringify(source.frontMatter), source.lines.join('\n'));
-        const copy: CachedSource = { number: source.number, file: source.file, firstLine: source.firstLine, essential: hash(essentialText(source.lines)), breaks: countSectionBreaks(source.lines), model };
+        const copy: CachedSource = { ...copyOf(source), model };
         const known = cache.model(model);
         if (known) copy.digest = cache.storeDigest(known);
         else (unparsed.get(model) ?? unparsed.set(model, { source, copies: [] }).get(model)!).copies.push(copy);
@@ -222,6 +221,6 @@ function withShareImages(site: SiteConfig, archive: Archive, publicFiles: Set<st
 }
 
 function fileKey(file: InputFile): string {
-  return hash(generatorKey(), file.name, file.digest);
+  return hash(generatorKey(), file.name, file.contentHash);
 }
 

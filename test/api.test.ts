@@ -19,7 +19,7 @@ describe('the public API', () => {
         'importExports',
         'loadIssues',
         'parseIssue',
-        'sourcesOfFile',
+        'loadFile',
       ].sort(),
     );
   });

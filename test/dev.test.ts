@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { startDevServer, type DevServer } from '../src/commands/dev.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
+import { openSiteSearch } from './helpers/pagefind.js';
+import { writeSyntheticArchive } from '../scripts/synthetic.js';
 
 let dev: DevServer;
 let input: string;
@@ -27,14 +29,31 @@ const get = (url: string) =>
   });
 
 /** Waits until an event of this kind arrived after the given count of events. */
-async function eventAfter(count: number, kind: string, timeout = 15_000): Promise<{ event: string; data: string }> {
+async function eventAfter(count: number, kind: string, timeout = 15_000, received = events): Promise<{ event: string; data: string }> {
   const until = Date.now() + timeout;
   while (Date.now() < until) {
-    const found = events.slice(count).find((e) => e.event === kind);
+    const found = received.slice(count).find((e) => e.event === kind);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`no "${kind}" event; got ${JSON.stringify(events.slice(count))}`);
+  throw new Error(`no "${kind}" event; got ${JSON.stringify(received.slice(count))}`);
+}
+
+/** Collects the live-reload events of a dev server into `into`. */
+function listen(url: string, into: { event: string; data: string }[]): http.ClientRequest {
+  return http.get(`${url}__dev/events`, (response) => {
+    let buffer = '';
+    response.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        if (event) into.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
+      }
+    });
+  });
 }
 
 beforeAll(async () => {
@@ -46,19 +65,7 @@ beforeAll(async () => {
   await fs.cp(archiveDir, input, { recursive: true });
   await fs.cp(defaultBuildOptions.templates, templates, { recursive: true });
   dev = await startDevServer({ build: { ...defaultBuildOptions, input, out, templates, config: path.join(templates, 'site.json'), search: false }, port: 0, debounceMs: 50, log: (line) => log.push(line) });
-  eventStream = http.get(`${dev.url}__dev/events`, (response) => {
-    let buffer = '';
-    response.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' });
-      }
-    });
-  });
+  eventStream = listen(dev.url, events);
 }, 60_000);
 
 afterAll(async () => {
@@ -112,4 +119,76 @@ describe('npm run dev', () => {
     await eventAfter(before, 'reload');
     expect((await get(dev.url)).body).toContain('<a class="site-title" href="/">Krasse Links Archiv</a>');
   }, 30_000);
+});
+
+describe('npm run dev with the search index', () => {
+  it('reloads the page before the index is rebuilt, then tells the page when search is current', async () => {
+    const temp = await tempDir('kl-dev-search-');
+    const input = path.join(temp.dir, 'issues');
+    await fs.cp(archiveDir, input, { recursive: true });
+    const received: { event: string; data: string }[] = [];
+    const server = await startDevServer({ build: { ...defaultBuildOptions, input, out: path.join(temp.dir, 'site') }, port: 0, debounceMs: 50, log: () => {} });
+    const stream = listen(server.url, received);
+    try {
+      // The first index: the search page says it is being made, then that it is current.
+      await eventAfter(0, 'search-ready', 30_000, received);
+      const found = async (word: string) => {
+        const search = await openSiteSearch(server.searchFolder()!);
+        try {
+          return (await search.allIssues(word)).map((issue) => issue.number);
+        } finally {
+          await search.close();
+        }
+      };
+      expect(await found('Quantenkatze')).toEqual([]);
+      expect((await get(`${server.url}pagefind/pagefind.js`)).status).toBe(200);
+
+      const before = received.length;
+      await replaceInFile(path.join(input, '056.txt'), 'Laut Heise will Merz', 'Laut Heise will die Quantenkatze');
+      await eventAfter(before, 'search-ready', 30_000, received);
+      const order = received.slice(before).map((e) => e.event).filter((e) => e !== 'ok');
+      expect(order).toEqual(['search-stale', 'reload', 'search-ready']);
+      expect(await found('Quantenkatze')).toEqual([56]);
+      expect((await get(`${server.url}pagefind/pagefind.js`)).status).toBe(200);
+    } finally {
+      stream.destroy();
+      await server.close();
+      await temp.cleanup();
+    }
+  }, 90_000);
+
+  it('lets a newer save stop the index of an older one: search ends current with the last', async () => {
+    // 80 issues: indexing takes long enough for the second save to come while the first is indexed.
+    const temp = await tempDir('kl-dev-search-');
+    const input = path.join(temp.dir, 'issues');
+    const files = await writeSyntheticArchive(input, 80, { archiveDir });
+    const received: { event: string; data: string }[] = [];
+    const server = await startDevServer({ build: { ...defaultBuildOptions, input, out: path.join(temp.dir, 'site') }, port: 0, debounceMs: 50, log: () => {} });
+    const stream = listen(server.url, received);
+    try {
+      await eventAfter(0, 'search-ready', 60_000, received);
+      const file = files[40]!;
+      const before = received.length;
+      await fs.appendFile(file, '\nHeute schreibt der Erstling.\n');
+      await eventAfter(before, 'reload', 30_000, received);
+      const second = received.length;
+      await fs.appendFile(file, '\nHeute schreibt der Zweitling.\n');
+      await eventAfter(second, 'reload', 30_000, received);
+      await eventAfter(second, 'search-ready', 60_000, received);
+      // The first save's index never became the one served: one "ready", after the last reload.
+      expect(received.slice(before).map((e) => e.event).filter((e) => e !== 'ok')).toEqual(['search-stale', 'reload', 'search-stale', 'reload', 'search-ready']);
+      const search = await openSiteSearch(server.searchFolder()!);
+      try {
+        const number = Number(path.basename(file, '.txt'));
+        expect((await search.allIssues('Zweitling')).map((issue) => issue.number)).toEqual([number]);
+        expect((await search.allIssues('Erstling')).map((issue) => issue.number)).toEqual([number]);
+      } finally {
+        await search.close();
+      }
+    } finally {
+      stream.destroy();
+      await server.close();
+      await temp.cleanup();
+    }
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveError } from '../src/errors.js';
 import { importExports } from '../src/commands/import.js';
-import { sourcesOfFile } from '../src/load/index.js';
+import { loadFile } from '../src/load/index.js';
 import { archiveDir, exportFiles, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -84,7 +84,7 @@ describe('npm run import', () => {
     const text = await fs.readFile(path.join(into, '056.txt'), 'utf8');
     expect(text.startsWith('---\ndate: 2025-06-20\n---\n')).toBe(true);
     expect(result.log).toEqual([expect.stringMatching(/^added No 56 from .* → 056\.txt, dated 2025-06-20$/)]);
-    const [source] = sourcesOfFile('056.txt', text).sources;
+    const [source] = loadFile('056.txt', text).sources;
     expect(source!.frontMatter.date).toBe('2025-06-20');
     expect(source!.number).toBe(56);
   });

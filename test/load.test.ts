@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, ArchiveError } from '../src/errors.js';
 import { readFrontMatter } from '../src/load/frontmatter.js';
-import { loadIssues, sourcesOfFile } from '../src/load/index.js';
+import { loadIssues, loadFile } from '../src/load/index.js';
 import { splitIssues } from '../src/load/split.js';
-import { decodeText } from '../src/load/text.js';
+import { decodeText } from '../src/load/decode.js';
 import fs from 'node:fs/promises';
 import { exportFiles, folderWith } from './helpers/fixtures.js';
 
@@ -31,9 +31,9 @@ describe('decoding', () => {
   });
 
   it('treats LF, CRLF and CR line endings alike', () => {
-    const lf = sourcesOfFile('a.txt', issueText).sources[0]!;
-    const crlf = sourcesOfFile('a.txt', issueText.replace(/\n/g, '\r\n')).sources[0]!;
-    const cr = sourcesOfFile('a.txt', issueText.replace(/\n/g, '\r')).sources[0]!;
+    const lf = loadFile('a.txt', issueText).sources[0]!;
+    const crlf = loadFile('a.txt', issueText.replace(/\n/g, '\r\n')).sources[0]!;
+    const cr = loadFile('a.txt', issueText.replace(/\n/g, '\r')).sources[0]!;
     expect(crlf.lines).toEqual(lf.lines);
     expect(cr.lines).toEqual(lf.lines);
   });
@@ -116,9 +116,9 @@ describe('the input folder', () => {
   });
 
   it('takes the number from the file name when the text has none, and fails clearly when nothing gives one', async () => {
-    expect(sourcesOfFile('notiz-42.txt', 'Nur Text.\n').sources[0]!.number).toBe(42);
-    expect(() => sourcesOfFile('notiz.txt', 'Nur Text.\n')).toThrow(InputError);
-    expect(() => sourcesOfFile('notiz.txt', 'Nur Text.\n')).toThrow(/notiz\.txt:1: has no issue number/);
+    expect(loadFile('notiz-42.txt', 'Nur Text.\n').sources[0]!.number).toBe(42);
+    expect(() => loadFile('notiz.txt', 'Nur Text.\n')).toThrow(InputError);
+    expect(() => loadFile('notiz.txt', 'Nur Text.\n')).toThrow(/notiz\.txt:1: has no issue number/);
   });
 
   it('ignores editor leftovers and hidden files', async () => {

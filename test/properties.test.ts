@@ -10,12 +10,12 @@ import { defaultSiteConfig } from '../src/config.js';
 import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/load/characters.js';
 import { BuildError, InputError } from '../src/errors.js';
 import { checkLinks, linksOf } from '../src/output/links.js';
-import { dropDuplicateCopies, sourcesOfFile } from '../src/load/index.js';
+import { dropDuplicateCopies, loadFile } from '../src/load/index.js';
 import { parseIssue } from '../src/parse/index.js';
-import { renderSite } from '../src/render/pages.js';
+import { planPages } from '../src/render/pages.js';
 import { INTRO_LINE, TITLE_LINE } from '../src/load/split.js';
 import { createPageRenderer } from '../src/render/templates.js';
-import { decodeText } from '../src/load/text.js';
+import { decodeText } from '../src/load/decode.js';
 import { templatesDir } from './helpers/fixtures.js';
 import { pageText } from './helpers/verbatim.js';
 
@@ -26,9 +26,9 @@ const numRuns = (runs: number) => Number(process.env.PROPERTY_RUNS ?? runs);
 /** Loads, parses and renders one file's text, and checks the links, as the build does; returns the HTML pages. */
 function buildText(text: string, file = '007.txt'): string[] {
   const warnings: string[] = [];
-  const loaded = sourcesOfFile(file, text);
+  const loaded = loadFile(file, text);
   const issues = dropDuplicateCopies(loaded.sources, warnings).map(parseIssue);
-  const pages = renderSite(createArchive(issues), renderer, defaultSiteConfig).map((page) => ({ path: page.path, content: page.render() }));
+  const pages = planPages(createArchive(issues), renderer, defaultSiteConfig).map((page) => ({ path: page.path, content: page.render() }));
   const html = pages.filter((page) => page.path.endsWith('.html'));
   checkLinks(new Map(html.map((page) => [page.path, linksOf(page.content)])), new Set(pages.map((page) => page.path)), '/', ['pagefind/', 'style.css', 'favicon.svg', 'search.js', 'search.css', 'quick-search.js', 'highlight.js']);
   return html.map((page) => page.content);

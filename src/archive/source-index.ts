@@ -6,7 +6,7 @@
 // The entry shows its commonest spelling and lists the others.
 
 import type { Archive } from './index.js';
-import type { Block, Issue, Section, Source } from '../model.js';
+import type { Block, Issue, Section } from '../model.js';
 import { slugify } from '../parse/sections.js';
 
 export type QuoteBlock = Extract<Block, { kind: 'quote' }>;
@@ -233,11 +233,6 @@ function toEntry(occurrences: Occurrence[]): SourceEntry {
 /** The quote blocks a section attributes to its source number `index`. */
 function quotesOf(section: Section, index: number): QuoteBlock[] {
   return section.blocks.filter((b): b is QuoteBlock => b.kind === 'quote' && b.source === index);
-}
-
-/** The names of a source, for search filters. */
-export function sourceNames(source: Source): string[] {
-  return [source.person, source.outlet].filter((n): n is string => Boolean(n));
 }
 
 function sortKeyOf(name: string, kind: SourceEntry['kind']): string {

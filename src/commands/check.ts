@@ -3,10 +3,9 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isIssueFileName, sourcesOfFile } from '../load/index.js';
+import { isIssueFileName, loadFile } from '../load/index.js';
 import { parseIssueWithReport, type ParagraphReport } from '../parse/index.js';
 import { sourceHeading } from '../parse/sources.js';
-import { decodeText } from '../load/text.js';
 import trained from '../parse/weights.json' with { type: 'json' };
 
 /**
@@ -31,7 +30,7 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
   const out: string[] = [];
   for (const file of files) {
     const name = path.basename(file);
-    const { sources, warnings } = sourcesOfFile(name, decodeText(await fs.readFile(file), name));
+    const { sources, warnings } = loadFile(name, await fs.readFile(file));
     if (warnings.length) out.push(warnings.map((warning) => `warning: ${warning}`).join('\n'));
     for (const source of sources) out.push(checkReport(parseIssueWithReport(source), name, options.width ?? 72));
   }

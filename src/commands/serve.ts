@@ -26,6 +26,11 @@ export interface ServeOptions {
   injectIntoHtml?: string;
   /** Extra handlers by exact URL path. */
   routes?: Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => void>;
+  /**
+   * Folders served under a URL prefix in place of the root's (`/pagefind/` → the dev server's own
+   * search index), asked for on every request; sent uncached, as they change while serving.
+   */
+  folders?: Record<string, () => string | undefined>;
 }
 
 /** Starts serving `root`; resolves with the server once it listens. */
@@ -40,6 +45,15 @@ export async function startServer(root: string, port: number, host = '127.0.0.1'
     }
     const route = options.routes?.[urlPath];
     if (route) return route(request, response);
+    const prefix = Object.keys(options.folders ?? {}).find((p) => urlPath.startsWith(p));
+    const folder = prefix && options.folders![prefix]!();
+    if (prefix && folder) {
+      const file = await resolveFile(folder, urlPath.slice(prefix.length - 1));
+      if (!file) return void response.writeHead(404).end('Not found');
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      createReadStream(file).on('error', () => response.end()).pipe(response);
+      return;
+    }
     const file = await resolveFile(root, urlPath);
     const status = file ? 200 : 404;
     const target = file ?? path.join(root, '404.html');

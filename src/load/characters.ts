@@ -1,8 +1,8 @@
-// Characters of decoded text that no reader can see, and text that went through the wrong
-// encoding somewhere before it arrived. The rule: what cannot be text (control characters) is
-// removed with a warning; what changes visible text (double-encoded "fÃ¼r") is reported, never
-// silently repaired — as an error when the whole file is affected, as a warning when the file
-// also holds correctly encoded text (it may quote such a string on purpose).
+// Stage 1, load: characters no reader can see are removed (with a warning), and text that went
+// through the wrong encoding ("fÃ¼r") is reported, never silently repaired.
+
+// Note: double-encoded text is an error when the whole file is so, a warning when the file also
+// holds correctly encoded text (it may quote such a string on purpose).
 
 import { InputError } from '../errors.js';
 

@@ -1,4 +1,6 @@
-// Optional YAML front matter (`number`, `title`, `date`, `slug`, `links`, `sources`), read with gray-matter.
+// Stage 1, load: the optional YAML front matter of an issue file (`number`, `title`, `date`,
+// `slug`, `links`, `sources`, `image`), read with gray-matter and validated.
+
 // Note: gray-matter evaluates `---js` / `---javascript` blocks with `eval` by default; those
 // engines are replaced by ones that refuse, so front matter can never run code.
 

@@ -1,5 +1,8 @@
-// What a build reads, and the hashes that tell whether anything changed since the last one.
-// Kept apart from the pipeline (and its dependencies) so that an unchanged build is decided quickly.
+// Stage 1, load: the input folders (issue files, static files, symbolic links) and the hashes
+// of everything a build reads, which tell whether anything changed since the last build.
+
+// Note: kept free of the pipeline's dependencies: `build.ts` imports it to decide an unchanged
+// build in milliseconds (the commands run from a bundle that loads the pipeline only when needed).
 
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -22,7 +25,7 @@ export function hash(...parts: (string | Uint8Array)[]): string {
 export interface InputFile {
   name: string;
   /** Hash of the content. */
-  digest: string;
+  contentHash: string;
   /** The bytes; left unread for a file the previous build saw unchanged (see FileStat). */
   bytes?: Uint8Array;
   /** Path, to read the bytes when they are needed after all. */
@@ -34,7 +37,7 @@ export interface InputFile {
  * A file whose first four are the same next time is taken as unchanged without being read, as
  * git does; ctime cannot be set back by tools that restore a modification time.
  */
-export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number, digest: string];
+export type FileStat = [size: number, mtimeMs: number, ctimeMs: number, ino: number, contentHash: string];
 
 /** What a build saw of its input files, and when it looked. */
 export interface InputStats {
@@ -94,12 +97,12 @@ export async function readIssueFiles(inputDir: string, previous?: InputStats): P
     const stat = fsSync.statSync(file);
     const seen = previous?.files[name];
     const unchanged = seen && seen[0] === stat.size && seen[1] === stat.mtimeMs && seen[2] === stat.ctimeMs && seen[3] === stat.ino && seen[1] < previous.takenAt - RACY_MS;
-    if (unchanged) files.push({ name, digest: seen[4], path: file });
+    if (unchanged) files.push({ name, contentHash: seen[4], path: file });
     else {
       const bytes = fsSync.readFileSync(file);
-      files.push({ name, digest: hash(bytes), bytes, path: file });
+      files.push({ name, contentHash: hash(bytes), bytes, path: file });
     }
-    stats.files[name] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, files.at(-1)!.digest];
+    stats.files[name] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, files.at(-1)!.contentHash];
   }
   return { files, warnings, stats };
 }
@@ -246,9 +249,9 @@ export interface Inputs {
   files: InputFile[];
   warnings: string[];
   site: SiteConfig;
-  /** Generator, templates and config together: a change re-renders every page. */
-  salt: string;
-  /** All inputs together. */
+  /** The site-wide key: generator, templates and config together; a change re-renders every page. */
+  siteKey: string;
+  /** All inputs together (and whether the search index is built): the same key, nothing to do. */
   key: string;
   /** What was seen of the issue files, for the next build. */
   stats: InputStats;
@@ -260,10 +263,11 @@ export interface Inputs {
 export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?: SiteConfig, previous?: InputStats): Promise<Inputs> {
   const { files, warnings, stats } = await readIssueFiles(options.input, previous);
   const site = siteConfig ?? (await loadSiteConfig(options.config));
-  const salt = hash(generatorKey(), await folderKey(options.templates), JSON.stringify(site), String(options.search));
+  const siteKey = hash(generatorKey(), await folderKey(options.templates), JSON.stringify(site));
   const statics = readStaticFiles(options.public);
   warnings.push(...statics.warnings);
   const publicKey = hash(...statics.files.flatMap((file) => [file, fsSync.readFileSync(path.join(options.public, file))]));
-  const key = hash(salt, publicKey, ...files.flatMap((f) => [f.name, f.digest]));
-  return { files, warnings, site, salt, key, stats, publicFiles: statics.files };
+  // Note: the search option is in the key, not in the site key: no page depends on it.
+  const key = hash(siteKey, String(options.search), publicKey, ...files.flatMap((f) => [f.name, f.contentHash]));
+  return { files, warnings, site, siteKey, key, stats, publicFiles: statics.files };
 }

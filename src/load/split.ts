@@ -1,5 +1,5 @@
-// Splitting an export into issues. Exports may hold several issues, newest first, each opening
-// with a title line (`Krasse Links No 23.`) or, in flat exports, directly with the intro line.
+// Stage 1, load: a raw export split into issues, newest first, each opening with a title line
+// (`Krasse Links No 23.`) or, in flat exports, the intro line; and how copies of one issue compare.
 
 /**
  * A standalone title line: `Krasse Links No 23.`, `Krasse Links No. 22`.

@@ -6,7 +6,7 @@
 // the section uses it and how rare it is in German (terms.ts). Only the section's own text and
 // that fixed background decide, so an issue's headings never change when another issue is added.
 
-import type { Source } from '../model.js';
+import { sourceNames, type Source } from '../model.js';
 import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
 
 export interface HeadingInput {
@@ -34,7 +34,7 @@ export function sourceLabel(source: Source): string {
 /** The heading of a section: its sources and its subject (`Adam Tooze über Hegemonie und Interregnum`). */
 export function sectionHeading(input: HeadingInput, fallback: string): string {
   const sources = headingSources(input);
-  const names = sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n));
+  const names = sources.flatMap(sourceNames);
   const subject = subjectTerms(input.paragraphs, names);
   const compose = (sourceCount: number, termCount: number) => {
     // The second source by its person's name alone: the heading stays short.
@@ -54,7 +54,7 @@ export function sectionHeading(input: HeadingInput, fallback: string): string {
 function headingSources({ source, sources }: HeadingInput): Source[] {
   const all = source ? [source, ...sources] : sources;
   const chosen: Source[] = [];
-  const names = (s: Source) => [s.person, s.outlet].filter(Boolean).map((n) => n!.toLowerCase());
+  const names = (s: Source) => sourceNames(s).map((n) => n.toLowerCase());
   for (const candidate of all) {
     const candidateNames = names(candidate);
     if (!candidateNames.length) continue;

@@ -4,7 +4,7 @@
 import { countWords } from './words.js';
 import { InputError } from '../errors.js';
 import type { IssueSource } from '../load/index.js';
-import type { Inline, Issue, Language, Paragraph, Section } from '../model.js';
+import { blockParagraphs, type Inline, type Issue, type Language, type Paragraph, type Section } from '../model.js';
 import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';
 import { mottoOf, readParagraphs, readsAsHeadline } from './paragraphs.js';
@@ -89,7 +89,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   const issue: Issue = {
     number: source.number,
     slug: frontMatter.slug ?? String(source.number),
-    title: frontMatter.title ?? motto ?? headline ?? `Krasse Links No ${source.number}`,
+    title: frontMatter.title ?? motto ?? headline ?? untitled(source.number),
     ...(intro ? { intro } : {}),
     ...(frontMatter.date ? { date: frontMatter.date } : {}),
     ...(frontMatter.image ? { image: frontMatter.image } : {}),
@@ -127,11 +127,14 @@ function collectLinks(section: Section, ownNumber: number): void {
   section.mentions = [...mentions];
 }
 
+/** The title of an issue whose text gives none: the newsletter's name and the number, as its title lines write it. */
+export function untitled(number: number): string {
+  return `Krasse Links No ${number}`;
+}
+
 /** Every paragraph of a section in reading order. */
 export function sectionParagraphs(section: Section): Paragraph[] {
-  return section.blocks.flatMap((block) =>
-    block.kind === 'quote' ? block.paragraphs : block.kind === 'list' ? block.items : [block.paragraph],
-  );
+  return section.blocks.flatMap(blockParagraphs);
 }
 
 export type { Inline };

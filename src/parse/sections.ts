@@ -2,7 +2,7 @@
 // decided in classify.ts), with the support block kept apart, and naming each section: its
 // sources (sources.ts), who each quote is by, its heading (headings.ts) and its fragment id.
 
-import type { Block, Language, Paragraph, Section, Source, SupportBlock } from '../model.js';
+import { blockParagraphs, sourceNames, type Block, type Language, type Paragraph, type Section, type Source, type SupportBlock } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import { sectionHeading } from './headings.js';
 import { IssueNames, sectionSources, sourceHeading, type SourceReading } from './sources.js';
@@ -82,7 +82,7 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     if (!overridden) attributeQuotes(section, classified, found.speakers);
     else if (section.sources.length === 1) attributeQuotes(section, classified, classified.map(() => 0));
     const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang }));
-    section.terms = sectionTerms(text, section.sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n)));
+    section.terms = sectionTerms(text, section.sources.flatMap(sourceNames));
     if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: section.sources }, `Abschnitt ${index + 1}`);
     return readings;
   });
@@ -108,7 +108,7 @@ function attributeQuotes(section: Section, paragraphs: ClassifiedParagraph[], sp
  */
 function joinToLastParagraph(blocks: Block[], rest: Paragraph): void {
   const block = blocks[blocks.length - 1]!;
-  const paragraphs = block.kind === 'quote' ? block.paragraphs : block.kind === 'list' ? block.items : [block.paragraph];
+  const paragraphs = blockParagraphs(block);
   const last = paragraphs[paragraphs.length - 1]!;
   last.content = [...last.content, { type: 'text', value: ' ' }, ...rest.content];
   last.text = `${last.text} ${rest.text}`;

@@ -2,7 +2,7 @@
 // Everything from the input is XML-escaped; dates come from the input only (deterministic).
 
 import type { Archive } from '../archive/index.js';
-import type { SiteConfig } from '../config.js';
+import { issueName, type SiteConfig } from '../config.js';
 import type { Issue } from '../model.js';
 
 /** How many of the newest issues the feed carries. */
@@ -50,7 +50,7 @@ export function atomFeed(archive: Archive, site: SiteConfig, body: (issue: Issue
     const link = url(archive.issuePath(issue.number)!);
     lines.push(
       '  <entry>',
-      `    <title>${escapeXml(`Krasse Links No ${issue.number}: ${issue.title}`)}</title>`,
+      `    <title>${escapeXml(`${issueName(site, issue.number)}: ${issue.title}`)}</title>`,
       `    <link href="${link}" rel="alternate" type="text/html"/>`,
       `    <id>${link}</id>`,
       `    <updated>${timestamp(issue)}</updated>`,

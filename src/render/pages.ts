@@ -4,12 +4,12 @@
 
 import type { Archive } from '../archive/index.js';
 import { hash } from '../load/inputs.js';
-import type { SiteConfig } from '../config.js';
+import { issueName, type SiteConfig } from '../config.js';
 import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
 import { introToMdast, issueToMdast, type RelatedLink } from './mdast.js';
 import type { Issue, Section } from '../model.js';
-import { sectionParagraphs } from '../parse/index.js';
+import { sectionParagraphs, untitled } from '../parse/index.js';
 import { buildSourceIndex, type SourceEntry } from '../archive/source-index.js';
 import type { PageRenderer } from './templates.js';
 
@@ -25,7 +25,8 @@ export interface Page {
 /** What identifies an issue's content, and everything else pages depend on (generator, templates, config). */
 export interface PageKeys {
   issue(issue: Issue): string;
-  salt: string;
+  /** The site-wide key: generator, templates and config. */
+  siteKey: string;
 }
 
 /** What the templates know of an issue in lists and navigation. */
@@ -76,7 +77,7 @@ export function cutAtWord(text: string, max: number): string {
 
 /** An issue's page title: its number and motto, cut at a word to TITLE_LENGTH. */
 export function issuePageTitle(issue: Issue, site: SiteConfig): string {
-  return cutAtWord(`${site.title} No ${issue.number}: ${issue.title}`, TITLE_LENGTH);
+  return cutAtWord(`${issueName(site, issue.number)}: ${issue.title}`, TITLE_LENGTH);
 }
 
 /** An issue's description (meta and og:description): the start of its first section, cut at a word. */
@@ -95,10 +96,11 @@ export function imageUrl(image: string, site: SiteConfig): string {
 export const readingMinutes = (issue: Issue) => Math.max(1, Math.round(issue.words / 200));
 
 /**
- * The site's pages. Issue pages render lazily: their keys come from the inputs alone, so a
- * rebuild renders only the pages whose inputs changed.
+ * Plans the site's pages: each page's path, its key and the data it shows, rendered only when
+ * `render()` is called. The keys come from the inputs alone, so a rebuild renders only the
+ * pages whose inputs changed.
  */
-export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteConfig, keys?: PageKeys): Page[] {
+export function planPages(archive: Archive, renderer: PageRenderer, site: SiteConfig, keys?: PageKeys): Page[] {
   const url = (sitePath: string) => `${site.basePath}${sitePath}`;
   const issueUrl = (n: number) => {
     const p = archive.issuePath(n);
@@ -142,7 +144,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
   // Pages made from the whole archive render only when their data changed.
   const derivedPage = (path: string, data: unknown, render: () => string): Page => ({
     path,
-    key: keys ? hash(keys.salt, JSON.stringify(data)) : '',
+    key: keys ? hash(keys.siteKey, JSON.stringify(data)) : '',
     render,
   });
   const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>) =>
@@ -173,7 +175,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
   for (const issue of archive.issues) {
     const { previous, next } = archive.neighbours(issue);
     const issuePath = archive.issuePath(issue.number)!;
-    // What the page shows of other issues; the site config (in the salt) and the issue's own model
+    // What the page shows of other issues; the site config (in the site key) and the issue's own model
     // (its key) decide the rest, which is worked out only when the page is rendered.
     const data = {
       issue: summary(issue),
@@ -193,7 +195,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     };
     pages.push({
       path: `${issuePath}index.html`,
-      key: keys ? hash(keys.salt, keys.issue(issue), JSON.stringify(data)) : '',
+      key: keys ? hash(keys.siteKey, keys.issue(issue), JSON.stringify(data)) : '',
       render: () => {
         const image = issue.image ?? site.image;
         return renderer.render('issue', {
@@ -201,7 +203,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
           ...data,
           page: page(issuePath, issuePageTitle(issue, site), issueDescription(issue), 'article', image),
           // The intro holds the motto: the heading shows the title only when the intro does not.
-          showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== `Krasse Links No ${issue.number}`,
+          showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== untitled(issue.number),
           lead: lead(issue),
           sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
           body: pageBody(issue),
@@ -237,7 +239,7 @@ export function renderSite(archive: Archive, renderer: PageRenderer, site: SiteC
     // Note: the key names the sections and their issues' models, not the page's text: a source
     // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
     const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
-    pages.push({ path: `${path}index.html`, key: keys ? hash(keys.salt, JSON.stringify([entry.name, entry.kind, entry.slug, entry.variants, refs])) : '', render });
+    pages.push({ path: `${path}index.html`, key: keys ? hash(keys.siteKey, JSON.stringify([entry.name, entry.kind, entry.slug, entry.variants, refs])) : '', render });
   }
   // The search page has its own search box: the header's would be a second one.
   pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));

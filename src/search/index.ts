@@ -15,8 +15,7 @@ import type { Archive } from '../archive/index.js';
 import type { SiteConfig } from '../config.js';
 import { SearchIndexError } from '../errors.js';
 import { escapeXml as escapeHtml } from '../render/feeds.js';
-import type { Block, Paragraph, Section } from '../model.js';
-import { sourceNames } from '../archive/source-index.js';
+import { blockParagraphs, sourceNames, type Block, type Section } from '../model.js';
 import { BackgroundWrites, filesBelow, makeScratchFolder, removeScratchFolder, type Writer } from '../output/write.js';
 
 /** One record for Pagefind: a small HTML document. */
@@ -179,8 +178,4 @@ async function copyFolder(dir: string, prefix: string, writer: Writer): Promise<
 
 function isQuote(block: Block): boolean {
   return block.kind === 'quote' || (block.kind === 'list' && block.inQuote);
-}
-
-function blockParagraphs(block: Block): Paragraph[] {
-  return block.kind === 'quote' ? block.paragraphs : block.kind === 'list' ? block.items : [block.paragraph];
 }

@@ -2,16 +2,16 @@
 
 import { createArchive } from '../../src/archive/index.js';
 import { defaultSiteConfig } from '../../src/config.js';
-import { sourcesOfFile } from '../../src/load/index.js';
+import { loadFile } from '../../src/load/index.js';
 import type { Issue } from '../../src/model.js';
 import { parseIssue } from '../../src/parse/index.js';
-import { renderSite } from '../../src/render/pages.js';
+import { planPages } from '../../src/render/pages.js';
 import { createPageRenderer } from '../../src/render/templates.js';
 import { templatesDir } from './fixtures.js';
 
 /** Parses every issue in a text (a file's content). */
 export function parseText(text: string, file = 'test.txt'): Issue[] {
-  return sourcesOfFile(file, text).sources.map(parseIssue);
+  return loadFile(file, text).sources.map(parseIssue);
 }
 
 /** Parses a text holding one issue. */
@@ -24,7 +24,7 @@ export function parseOne(text: string, file = 'test.txt'): Issue {
 /** Renders the pages of the given issues; returns each issue page's HTML by number. */
 export async function renderIssuePages(issues: Issue[]): Promise<Map<number, string>> {
   const archive = createArchive(issues);
-  const pages = renderSite(archive, createPageRenderer(templatesDir), defaultSiteConfig);
+  const pages = planPages(archive, createPageRenderer(templatesDir), defaultSiteConfig);
   return new Map(archive.issues.map((issue) => [issue.number, pages.find((p) => p.path === `issues/${issue.slug}/index.html`)!.render()]));
 }
 

@@ -1,7 +1,5 @@
-// Decoding raw bytes into lines of text. Exports come from mail clients and editors on every
-// platform, so BOMs, UTF-16 and all three line-ending styles are expected; files that are not
-// text at all (an image saved as .txt) or text in another encoding are refused with the file,
-// the line and the byte named, never guessed at.
+// Stage 1, load: a file's bytes decoded to text, and text split into lines. UTF-8 (BOM or not)
+// and UTF-16 with BOM are read; binary files and other encodings are refused, naming line and byte.
 
 import { windows1252Char } from './characters.js';
 import { InputError } from '../errors.js';
