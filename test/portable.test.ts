@@ -50,9 +50,13 @@ beforeAll(async () => {
   original = path.join(work.dir, 'project');
   await makeProject(original);
   await npmRunBuild(original);
-  // A rebuild, so that the output before it is kept beside the output for the next one.
+  // A rebuild, so that the copy's cache describes an output that replaced another.
   await fs.appendFile(path.join(original, 'issues', '021.txt'), '\nEin Nachtrag im Original.\n');
   await npmRunBuild(original);
+  // The output it replaced is removed in the background (`.dist-trash-…`): copied meanwhile, its
+  // files would vanish under `cp`.
+  const trash = async () => (await fs.readdir(original)).some((name) => name.startsWith('.dist-trash-'));
+  for (const started = Date.now(); (await trash()) && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 50));
   originalSite = await snapshot(path.join(original, 'dist'));
 }, 120_000);
 afterAll(() => work?.cleanup());
