@@ -40,22 +40,23 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   }
   // Note: the pipeline and its dependencies load only when there is something to build.
   const { buildSite } = await import('./pipeline.js');
-  const previous = lastIntact ? readManifest(cache) : undefined;
+  const manifest = readManifest(cache);
+  const previous = lastIntact ? manifest : undefined;
   lap('start');
   const staging = await makeStagingFolder(options.out);
   try {
     const writer = new DiskWriter(staging, previous && { dir: options.out, outputs: previous.outputs });
     const models = new ModelStore(modelsDir(cache));
-    const report = await buildSite(options, writer, inputs.site, progress, { inputs, previous, models, tempDir: staging });
+    const report = await buildSite(options, writer, inputs.site, progress, { inputs, known: manifest?.files, previous, models, tempDir: staging });
     const id = buildId(inputs.key);
     await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${id}\n`);
     await models.flush();
     mark = performance.now();
     pausePoint('before-swap');
     await swapIntoPlace(staging, options.out);
-    const manifest: Manifest = { version: 3, inputs: inputs.key, buildId: id, files: report.files, outputs: writer.outputs, links: report.links, inputStats: inputs.stats };
-    saveManifest(cache, manifest, options.out);
-    models.keepOnly(modelKeys(manifest));
+    const made: Manifest = { version: 3, inputs: inputs.key, buildId: id, files: report.files, outputs: writer.outputs, links: report.links, inputStats: inputs.stats };
+    saveManifest(cache, made, options.out);
+    models.keepOnly(modelKeys(made));
     lap('finish');
     return { ...report, timings: [...timings.slice(0, 2), ...report.timings, ...timings.slice(2)], kept: writer.kept, written: writer.written };
   } catch (error) {

@@ -48,7 +48,9 @@ export interface BuildReport {
 export interface BuildState {
   /** The inputs, read already. */
   inputs?: Inputs;
-  /** The last build's manifest, when its output is intact. */
+  /** What the last build knew of its input files (their models are keyed by content: valid whatever became of its output). */
+  known?: Record<string, FileEntry>;
+  /** The last build's manifest, when its output is intact: files whose keys are the same are taken over. */
   previous?: Manifest;
   /** Where models are kept between builds. */
   models?: ModelStore;
@@ -77,7 +79,7 @@ export async function buildSite(
   const { site } = inputs;
   const warnings = [...inputs.warnings];
   // Load and parse only the files whose models are not stored; each issue's model is keyed by its text.
-  const { files, models, threads } = await loadModels(inputs.files, previous, state.models ?? new ModelStore(undefined), stage, progress);
+  const { files, models, threads } = await loadModels(inputs.files, state.known ?? {}, state.models ?? new ModelStore(undefined), stage, progress);
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const kept = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
   const issues = kept.map((copy) => models.get(copy.model)!);
@@ -133,13 +135,13 @@ type Stage = <T>(name: string, work: () => T | Promise<T>, total?: number) => Pr
  * read from the store when known, else parsed (on two threads for many) and stored.
  * Note: the sources' text lives only in here: once parsed, it is garbage.
  */
-async function loadModels(inputFiles: InputFile[], previous: Manifest | undefined, store: ModelStore, stage: Stage, progress: Progress): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
-  const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, previous, store));
+async function loadModels(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore, stage: Stage, progress: Progress): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
+  const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, known, store));
   const sources = [...unparsed.values()];
   const parsed = await stage('parse', () => parseSources(sources, () => progress.advance()), sources.length);
   [...unparsed.keys()].forEach((key, i) => {
     models.set(key, parsed.models[i]!);
-    store.write(key, parsed.models[i]!, parsed.json[i]);
+    store.write(key, parsed.models[i]!);
   });
   return { files, models, threads: parsed.threads };
 }
@@ -148,7 +150,7 @@ async function loadModels(inputFiles: InputFile[], previous: Manifest | undefine
  * What each input file holds, with the stored models of its issues; a file the last build read is
  * not decoded again when every model of it is stored. The sources still to parse, by model key.
  */
-function loadFiles(inputFiles: InputFile[], previous: Manifest | undefined, store: ModelStore): { files: Record<string, FileEntry>; models: Map<string, Issue>; unparsed: Map<string, IssueSource> } {
+function loadFiles(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore): { files: Record<string, FileEntry>; models: Map<string, Issue>; unparsed: Map<string, IssueSource> } {
   const files: Record<string, FileEntry> = {};
   const models = new Map<string, Issue>();
   const unparsed = new Map<string, IssueSource>();
@@ -159,9 +161,9 @@ function loadFiles(inputFiles: InputFile[], previous: Manifest | undefined, stor
   };
   for (const file of inputFiles) {
     const key = fileKey(file);
-    const known = previous?.files[key];
-    if (known && known.sources.every((source) => stored(source.model))) {
-      files[key] = known;
+    const entry = known[key];
+    if (entry?.sources.every((source) => stored(source.model))) {
+      files[key] = entry;
       continue;
     }
     const { sources, warnings } = sourcesOfFile(file.name, decodeText(inputBytes(file), file.name));

@@ -22,19 +22,17 @@ export class ModelStore {
     }
   }
 
-  /**
-   * Stores a model, in the background (see `flush`).
-   * @param json the model as JSON, when the parsing thread sent it so
-   */
-  write(key: string, issue: Issue, json?: string): void {
+  /** Stores a model, in the background (see `flush`). */
+  write(key: string, issue: Issue): void {
     if (!this.dir) return;
     if (!this.made) fs.mkdirSync(this.dir, { recursive: true });
     this.made = true;
-    // Note: a temporary name first, so that a build stopped meanwhile leaves no half model.
+    // Note: a temporary name first, so that a build stopped meanwhile leaves no half model; the
+    // JSON is made only when its write starts, so that few are in memory at once.
     const file = this.file(key);
     const temporary = `${file}.${process.pid}`;
     this.writes.add(async () => {
-      await fs.promises.writeFile(temporary, json ?? JSON.stringify(issue));
+      await fs.promises.writeFile(temporary, JSON.stringify(issue));
       await fs.promises.rename(temporary, file);
     }).catch(() => {}); // a failure is reported by flush
   }

@@ -1,6 +1,6 @@
 // Parsing on both cores: a worker thread and this one take issues from a shared counter until
 // none is left, so neither waits for the other however long single issues take. The worker
-// sends each model as JSON, which is what the model store writes anyway.
+// sends each model as JSON.
 // Note: the worker runs from the bundle that `npm run …` starts (scripts/run.mjs names it); code
 // run straight from src/ (tests, tsx) parses on one thread, with the same results.
 
@@ -20,10 +20,9 @@ export type ParseMessage =
   | { index: number; error: { name: string; message: string; forAuthor: boolean } }
   | { done: true };
 
-/** The models of the sources, in their order, and the JSON of those another thread parsed. */
+/** The models of the sources, in their order, and how many threads parsed them. */
 export interface Parsed {
   models: Issue[];
-  json: (string | undefined)[];
   threads: number;
 }
 
@@ -33,16 +32,14 @@ export interface Parsed {
  */
 export async function parseSources(sources: IssueSource[], advance: () => void = () => {}): Promise<Parsed> {
   const models: Issue[] = new Array<Issue>(sources.length);
-  const json: (string | undefined)[] = new Array<string | undefined>(sources.length);
-  const parsed = (index: number, issue: Issue, serialised?: string) => {
+  const parsed = (index: number, issue: Issue) => {
     models[index] = issue;
-    json[index] = serialised;
     advance();
   };
   const workerFile = typeof KRASSE_LINKS_PARSE_WORKER === 'string' ? KRASSE_LINKS_PARSE_WORKER : undefined;
   if (!workerFile || sources.length < PARALLEL_FROM || process.env.KRASSE_LINKS_THREADS === '1') {
     sources.forEach((source, index) => parsed(index, parseIssue(source)));
-    return { models, json, threads: 1 };
+    return { models, threads: 1 };
   }
   const next = new Int32Array(new SharedArrayBuffer(4));
   const { port1: results, port2 } = new MessageChannel();
@@ -55,7 +52,7 @@ export async function parseSources(sources: IssueSource[], advance: () => void =
       const { name, message: text, forAuthor } = message.error;
       failures.push({ index: message.index, error: Object.assign(forAuthor ? new BuildError(text) : new Error(text), { name }) });
     } else {
-      parsed(message.index, JSON.parse(message.model) as Issue, message.model);
+      parsed(message.index, JSON.parse(message.model) as Issue);
     }
   };
   const workerFailed = new Promise<never>((_, reject) => {
@@ -96,5 +93,5 @@ export async function parseSources(sources: IssueSource[], advance: () => void =
   }
   const first = failures.sort((a, b) => a.index - b.index)[0];
   if (first) throw first.error;
-  return { models, json, threads: 2 };
+  return { models, threads: 2 };
 }
