@@ -71,9 +71,8 @@ try {
     await fs.appendFile(changedFile, '\nEin neuer Absatz am Ende, geändert für den Benchmark.\n');
     const oneChangedNoSearch = buildCli(input, noSearchOut, '--no-search');
     const oneChanged = buildCli(input, out);
-    // The first rebuild after a full build starts from the copy made in the background (or makes
-    // a new tree if it is not ready); later ones update the output kept from the build before
-    // (see spareFolder in src/output/write.ts), as the author's rebuilds do.
+    // A later rebuild, as the author's follow one another (each makes a new staging folder and
+    // takes the unchanged files over from the output as hard links; see src/output/writer.ts).
     await fs.appendFile(changedFile, '\nNoch ein Absatz, für den zweiten Durchgang.\n');
     const laterNoSearch = buildCli(input, noSearchOut, '--no-search');
     const untouchedKept = (await fs.stat(witness)).mtimeMs === witnessTime;

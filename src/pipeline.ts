@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { createArchive } from './archive/index.js';
-import { fileKey, modelKey, searchKey } from './incremental/keys.js';
+import { fileKey, modelKey, pageSalt, searchKey } from './incremental/keys.js';
 import type { CachedSource, FileEntry, Manifest } from './incremental/manifest.js';
 import { ModelStore } from './incremental/models.js';
 import { isLocalUrl, type BuildOptions, type SiteConfig } from './config.js';
@@ -95,8 +95,7 @@ export async function buildSite(
   try {
     const { publicFiles } = inputs;
     const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
-    // The salt holds the config as written; whether its share image is there decides the pages too.
-    const salt = hash(inputs.salt, pageSite.image ?? '');
+    const salt = pageSalt(inputs.salt, pageSite.image);
     pages = await stage('render', () => renderSite(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => issueKeys.get(issue)!, salt }));
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
     let unchanged: Set<string>;

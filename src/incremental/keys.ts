@@ -36,6 +36,14 @@ export interface PageKeys {
 }
 
 /**
+ * What every page key starts with: the generator, templates and config as written (`Inputs.salt`),
+ * and the share image the pages name (the config's, when public/ has it).
+ */
+export function pageSalt(inputsSalt: string, shareImage: string | undefined): string {
+  return hash(inputsSalt, shareImage ?? '');
+}
+
+/**
  * A page's key: the salt and what the page shows besides (`parts`: its data for the templates, or
  * the model keys of the issues it renders); '' without keys (builds into memory keep nothing).
  */

@@ -5,6 +5,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Counts swaps, so that each moved-aside output has a name of its own. */
@@ -84,6 +85,14 @@ function moveToTrash(dir: string, out: string, id: string): string | undefined {
 function removeInBackground(dir: string): void {
   const child = spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(dir)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' });
   child.on('error', () => fsSync.rmSync(dir, { recursive: true, force: true }));
+  // Note: at the lowest priority, so that a build started meanwhile (the next rebuild) goes first.
+  if (child.pid) {
+    try {
+      os.setPriority(child.pid, 19);
+    } catch {
+      // not allowed here: it runs at the build's priority
+    }
+  }
   child.unref();
 }
 
