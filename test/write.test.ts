@@ -53,6 +53,28 @@ describe('writing in the background', () => {
   });
 });
 
+describe('a file taken over from the previous output and then written anew', () => {
+  it('gets the new content, and the previous output keeps its own', async () => {
+    const temp = await tempDir('kl-kept-');
+    try {
+      const previous = path.join(temp.dir, 'site');
+      fs.mkdirSync(path.join(previous, 'pagefind'), { recursive: true });
+      const names = Array.from({ length: 50 }, (_, i) => `pagefind/teil-${i}.pf`);
+      for (const name of names) fs.writeFileSync(path.join(previous, name), 'vorher');
+      const writer = new DiskWriter(await makeStagingFolder(path.join(temp.dir, 'site')), { dir: previous, outputs: Object.fromEntries(names.map((name) => [name, 'k'])) });
+      for (const name of names) expect(await writer.keep(name, 'k')).toBe(true);
+      for (const name of names) await writer.write(name, 'nachher', 'k');
+      await writer.flush();
+      for (const name of names) {
+        expect(fs.readFileSync(path.join(writer.root, name), 'utf8')).toBe('nachher');
+        expect(fs.readFileSync(path.join(previous, name), 'utf8')).toBe('vorher');
+      }
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
+
 describe('a build stopped while its pages are on their way to disk (Ctrl+C in the write stage)', () => {
   it('removes its staging folder at once, though files are still being created in it', async () => {
     const temp = await tempDir('kl-abandon-');

@@ -70,14 +70,18 @@ export class DiskWriter implements Writer {
   private readonly writes = new BackgroundWrites();
   /** Folders made (or being made). */
   private readonly folders = new Map<string, Promise<unknown>>();
+  /** Output path → done when what is made there is. */
+  private readonly made = new Map<string, Promise<void>>();
   constructor(
     readonly root: string,
     private readonly previous?: PreviousOutput,
   ) {}
   async write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void> {
+    if (++this.written === 1) pausePoint('writing');
     await this.put(relativePath, key ?? contentKey(content), (target) => fs.writeFile(target, content));
   }
   async move(relativePath: string, from: string, key: string): Promise<void> {
+    if (++this.written === 1) pausePoint('writing');
     await this.put(relativePath, key, async (target) => {
       try {
         await fs.rename(from, target);
@@ -91,18 +95,15 @@ export class DiskWriter implements Writer {
   flush(): Promise<void> {
     return this.writes.flush();
   }
-  // Note: links are made synchronously: each is far cheaper than a round trip through the thread pool.
+  // Note: the links go through the thread pool like the writes: their folders are then made many
+  // at a time (each new folder costs up to a millisecond on a slow disk, a few hundred of them
+  // made one after the other a quarter of a second).
   async keep(relativePath: string, key: string): Promise<boolean> {
     const normalised = checkedRelativePath(relativePath);
     if (this.previous?.outputs[normalised] !== key) return false;
-    const target = path.join(this.root, normalised);
-    try {
-      this.madeFolder(path.dirname(target));
-      fsSync.linkSync(path.join(this.previous.dir, normalised), target);
-    } catch {
-      return false; // the previous file is gone: write it anew
-    }
-    this.outputs[normalised] = key;
+    const from = path.join(this.previous.dir, normalised);
+    if (!fsSync.existsSync(from)) return false; // the previous file is gone: write it anew
+    await this.put(normalised, key, (target) => fs.link(from, target));
     this.kept++;
     return true;
   }
@@ -110,23 +111,26 @@ export class DiskWriter implements Writer {
   private async put(relativePath: string, key: string, make: (target: string) => Promise<unknown>): Promise<void> {
     const normalised = checkedRelativePath(relativePath);
     const target = path.join(this.root, normalised);
-    // Never write through a link: a file kept before may be shared with the previous output.
-    const replaces = normalised in this.outputs;
+    // Never write through a link: a file kept before may be shared with the previous output. It
+    // is removed once what was made there before (a link, say) is done.
+    const earlier = this.made.get(normalised);
     this.outputs[normalised] = key;
-    if (++this.written === 1) pausePoint('writing');
     const dir = path.dirname(target);
     let folder = this.folders.get(dir);
     if (!folder) this.folders.set(dir, (folder = fs.mkdir(dir, { recursive: true })));
+    let finish!: () => void;
+    this.made.set(normalised, new Promise<void>((resolve) => (finish = resolve)));
     await this.writes.add(async () => {
-      await folder;
-      if (replaces) await fs.rm(target, { force: true });
-      await make(target);
+      try {
+        await folder;
+        if (earlier) {
+          await earlier;
+          await fs.rm(target, { force: true });
+        }
+        await make(target);
+      } finally {
+        finish();
+      }
     });
-  }
-  /** Makes a folder at once (for links, made synchronously). */
-  private madeFolder(dir: string): void {
-    if (this.folders.has(dir)) return;
-    fsSync.mkdirSync(dir, { recursive: true });
-    this.folders.set(dir, Promise.resolve());
   }
 }
