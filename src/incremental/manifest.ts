@@ -1,6 +1,5 @@
 // The manifest: what the last build into an output read and wrote (input files and their issues,
 // output files and their keys, each page's links), kept in node_modules/.cache, never in the site.
-// Note: a missing or unreadable manifest, or one the output's `.build-id` does not match, means a full build.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,7 +73,10 @@ export function modelsDir(cache: Cache): string {
   return path.join(cache.dir, MODELS_DIR);
 }
 
-/** The last build's manifest, when it is the one the state vouches for. */
+/**
+ * The last build's manifest, when it is the one the state vouches for.
+ * Note: without it, or with an output whose `.build-id` is not the manifest's, the build is a full one.
+ */
 export function readManifest(cache: Cache): Manifest | undefined {
   if (!cache.state) return undefined;
   const manifest = readJson<Manifest>(path.join(cache.dir, MANIFEST_FILE));
