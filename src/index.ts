@@ -7,4 +7,4 @@ export { importExports } from './commands/import.js';
 export { loadIssues, loadFile, type IssueSource } from './load/index.js';
 export type { Block, Inline, Issue, Paragraph, Section, Source, SupportBlock } from './model.js';
 export { parseIssue } from './parse/index.js';
-export { MemoryWriter, DiskWriter, type Writer } from './output/write.js';
+export { MemoryWriter, DiskWriter, type Writer } from './output/writer.js';

@@ -1,23 +1,28 @@
 // The pipeline: read inputs → load (decode, split) → parse → archive → pages (mdast → HTML →
-// templates) → write → search index. What the cache knows is reused: unchanged files are not
-// parsed again, unchanged pages not rendered or rewritten, an unchanged search index not rebuilt.
+// templates) → write → search index. What the last build made is reused where its key (see
+// incremental/keys.ts) is the same: models are not parsed again, pages not rendered or rewritten,
+// an unchanged search index not rebuilt.
 
 import path from 'node:path';
 import { createArchive } from './archive/index.js';
-import { BuildCache, type CachedSource, type FileEntry } from './incremental/cache.js';
+import { fileKey, modelKey, pageSiteKey, searchKey } from './incremental/keys.js';
+import type { CachedSource, FileEntry, Manifest } from './incremental/manifest.js';
+import { ModelStore } from './incremental/models.js';
 import { isLocalUrl, type BuildOptions, type SiteConfig } from './config.js';
 import { InputError } from './errors.js';
-import { generatorKey, hash, inputBytes, readInputs, type InputFile, type Inputs } from './load/inputs.js';
+import { inputBytes, readInputs, type InputFile, type Inputs } from './load/inputs.js';
 import { copyOf, loadFile, pickCopies, type IssueSource } from './load/index.js';
 import type { Issue } from './model.js';
 import { parseSources } from './parse/parallel.js';
 import { silentProgress, type Progress } from './commands/progress.js';
-import { searchRecords, writeSearchIndex } from './search/index.js';
+import { SEARCH_INDEX, searchRecords, writeSearchIndex } from './search/index.js';
 import type { Archive } from './archive/index.js';
 import { planPages, type Page } from './render/pages.js';
 import { createPageRenderer } from './render/templates.js';
 import { checkLinks, linksOf, type PageLinks } from './output/links.js';
-import { checkOutputPaths, copyFiles, type Writer } from './output/write.js';
+import { checkOutputPaths } from './output/paths.js';
+import { copyFiles } from './output/static.js';
+import type { Writer } from './output/writer.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -32,9 +37,23 @@ export interface BuildReport {
   threads?: number;
   /** True when nothing had changed since the last build, so nothing was done. */
   unchanged?: boolean;
-  /** Files kept: taken over unchanged from the previous output; and files written. */
+  /** Files taken over unchanged from the previous output, and files written. */
   kept?: number;
   written?: number;
+}
+
+/** What a build into a folder brings along (see build.ts); a build into memory has none of it. */
+export interface BuildState {
+  /** The inputs, read already. */
+  inputs?: Inputs;
+  /** What the last build knew of its input files (their models are keyed by content: valid whatever became of its output). */
+  known?: Record<string, FileEntry>;
+  /** The last build's manifest, when its output is intact: files whose keys are the same are taken over. */
+  previous?: Manifest;
+  /** Where models are kept between builds. */
+  models?: ModelStore;
+  /** A folder for temporary files (Pagefind's), on the output's file system (default: the system's). */
+  tempDir?: string;
 }
 
 /** Builds the site from `options.input` through `writer` (memory or a folder). */
@@ -43,7 +62,7 @@ export async function buildSite(
   writer: Writer,
   siteConfig?: SiteConfig,
   progress: Progress = silentProgress,
-  state: { inputs?: Inputs; cache?: BuildCache } = {},
+  state: BuildState = {},
 ): Promise<BuildReport & { files: Record<string, FileEntry>; links: Record<string, PageLinks> }> {
   const timings: BuildReport['timings'] = [];
   const stage = async <T>(name: string, work: () => T | Promise<T>, total?: number): Promise<T> => {
@@ -53,47 +72,43 @@ export async function buildSite(
     timings.push([name, (performance.now() - start) / 1000]);
     return result;
   };
-  const cache = state.cache ?? BuildCache.inMemory();
-
+  const { previous } = state;
   const inputs = state.inputs ?? (await stage('read', () => readInputs(options, siteConfig)));
   const { site } = inputs;
   const warnings = [...inputs.warnings];
-  // Load and parse only the files the cache does not know; each issue's model is keyed by its text.
-  const { files, unparsed } = await stage('load', () => loadFiles(inputs.files, cache));
-  inputs.files = []; // decoded and split: the raw bytes are not needed any more
+  // Load and parse only the files whose models are not stored; each issue's model is keyed by its text.
+  const { files, models, threads } = await loadModels(inputs.files, state.known ?? {}, state.models ?? new ModelStore(undefined), stage, progress);
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const copies = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
-  const { threads } = await stage('parse', () => parseInto(cache, unparsed, progress), unparsed.size);
-  const issues = copies.map((copy) => cache.model(copy.model)!);
-  const modelKeys = new Map(copies.map((copy, i) => [issues[i]!, copy.model]));
+  const issues = copies.map((copy) => models.get(copy.model)!);
+  const issueKeys = new Map(copies.map((copy, i) => [issues[i]!, copy.model]));
   const archive = createArchive(issues);
 
   // The search index is made from the models by Pagefind, in a process of its own: started now,
   // it indexes on the other core while the pages are rendered and written.
-  const search = options.search ? startSearchIndex(archive, site, writer) : undefined;
+  const search = options.search ? startSearchIndex(archive, site, writer, previous, state.tempDir) : undefined;
   let pages: Page[];
   let links: Record<string, PageLinks>;
   let staticFiles: number;
   try {
     const { publicFiles } = inputs;
     const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
-    // The site key holds the config as written; whether its share image is there decides the pages too.
-    const siteKey = hash(inputs.siteKey, pageSite.image ?? '');
-    pages = await stage('plan', () => planPages(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => modelKeys.get(issue)!, siteKey }));
+    const siteKey = pageSiteKey(inputs.siteKey, pageSite.image);
+    pages = await stage('plan', () => planPages(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => issueKeys.get(issue)!, siteKey }));
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
     let unchanged: Set<string>;
     // Rendering happens here: each page whose key changed is rendered and written at once.
     [{ links, unchanged }, staticFiles] = await stage('render', async () => {
-      const written = await writePages(pages, writer, cache.manifest?.links, progress);
+      const written = await writePages(pages, writer, previous?.links, progress);
       const copied = await copyFiles(options.public, publicFiles, writer);
-      await writer.flush?.();
+      await writer.flush();
       return [written, copied] as const;
     }, pages.length);
     // Every internal link must resolve, or the build fails before anything is published.
     // Note: links into pagefind/ are Pagefind's own files (only the search page uses them, and a
     // build with --no-search leaves them out on purpose); the search tests check them.
     const written = new Set([...pages.map((p) => p.path), ...publicFiles]);
-    checkLinks(new Map(Object.entries(links)), written, site.basePath, ['pagefind/'], unchanged);
+    checkLinks(new Map(Object.entries(links)), written, site.basePath, [SEARCH_INDEX], unchanged);
   } catch (error) {
     await search?.cancel();
     throw error;
@@ -111,46 +126,55 @@ export async function buildSite(
   return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, files, links, threads };
 }
 
-/** What each input file holds; files the cache knows are not decoded again, their issues not parsed again. */
-function loadFiles(files: InputFile[], cache: BuildCache): { files: Record<string, FileEntry>; unparsed: Map<string, { source: IssueSource; copies: CachedSource[] }> } {
-  const entries: Record<string, FileEntry> = {};
-  const unparsed = new Map<string, { source: IssueSource; copies: CachedSource[] }>();
-  for (const file of files) {
-    const key = fileKey(file);
-    const known = cache.manifest?.files[key];
-    if (known && known.sources.every((s) => s.digest && cache.has(s.model))) {
-      entries[key] = known;
-      continue;
-    }
-    const { sources, warnings } = loadFile(file.name, inputBytes(file));
-    entries[key] = {
-      warnings,
-      sources: sources.map((source): CachedSource => {
-        const model = hash(generatorKey(), source.file, String(source.firstLine), String(source.number), JSON.stringify(source.frontMatter), source.lines.join('\n'));
-        const copy: CachedSource = { ...copyOf(source), model };
-        const known = cache.model(model);
-        if (known) copy.digest = cache.storeDigest(known);
-        else (unparsed.get(model) ?? unparsed.set(model, { source, copies: [] }).get(model)!).copies.push(copy);
-        return copy;
-      }),
-    };
-  }
-  return { files: entries, unparsed };
+type Stage = <T>(name: string, work: () => T | Promise<T>, total?: number) => Promise<T>;
+
+/**
+ * The load and parse stages: what each input file holds, and the model of every issue in it,
+ * read from the store when known, else parsed (on two threads for many) and stored.
+ * Note: the sources' text lives only in here: once parsed, it is garbage.
+ */
+async function loadModels(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore, stage: Stage, progress: Progress): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
+  const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, known, store));
+  const sources = [...unparsed.values()];
+  const parsed = await stage('parse', () => parseSources(sources, () => progress.advance()), sources.length);
+  [...unparsed.keys()].forEach((key, i) => {
+    models.set(key, parsed.models[i]!);
+    store.write(key, parsed.models[i]!);
+  });
+  return { files, models, threads: parsed.threads };
 }
 
 /**
- * Parses the issues the cache did not know (on two threads for many) and stores their models;
- * each copy of an issue gets the model's digest. Empties `unparsed`: the text is in the models now.
+ * What each input file holds, with the stored models of its issues; a file the last build read is
+ * not decoded again when every model of it is stored. The sources still to parse, by model key.
  */
-async function parseInto(cache: BuildCache, unparsed: Map<string, { source: IssueSource; copies: CachedSource[] }>, progress: Progress): Promise<{ threads: number }> {
-  const toParse = [...unparsed];
-  unparsed.clear();
-  return parseSources(toParse.map(([, { source }]) => source), (index, issue, serialised) => {
-    const [model, { copies }] = toParse[index]!;
-    const digest = cache.storeModel(model, issue, serialised);
-    for (const copy of copies) copy.digest = digest;
-    progress.advance();
-  });
+function loadFiles(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore): { files: Record<string, FileEntry>; models: Map<string, Issue>; unparsed: Map<string, IssueSource> } {
+  const files: Record<string, FileEntry> = {};
+  const models = new Map<string, Issue>();
+  const unparsed = new Map<string, IssueSource>();
+  const stored = (key: string) => {
+    const model = models.get(key) ?? store.read(key);
+    if (model) models.set(key, model);
+    return model !== undefined;
+  };
+  for (const file of inputFiles) {
+    const key = fileKey(file);
+    const entry = known[key];
+    if (entry?.sources.every((source) => stored(source.model))) {
+      files[key] = entry;
+      continue;
+    }
+    const { sources, warnings } = loadFile(file.name, inputBytes(file));
+    files[key] = {
+      warnings,
+      sources: sources.map((source): CachedSource => {
+        const model = modelKey(source);
+        if (!stored(model)) unparsed.set(model, source);
+        return { ...copyOf(source), model };
+      }),
+    };
+  }
+  return { files, models, unparsed };
 }
 
 /** Renders and writes the pages whose keys changed, keeping the others; the links of every HTML page, and which were kept. */
@@ -159,7 +183,7 @@ async function writePages(pages: Page[], writer: Writer, previousLinks: Record<s
   const unchanged = new Set<string>();
   for (const page of pages) {
     const known = previousLinks?.[page.path];
-    if (known && (await writer.keep?.(page.path, page.key))) {
+    if (known && (await writer.keep(page.path, page.key))) {
       links[page.path] = known;
       unchanged.add(page.path);
     } else {
@@ -176,9 +200,9 @@ async function writePages(pages: Page[], writer: Writer, previousLinks: Record<s
  * Starts building the search index (unless the previous one holds the same records): `done`
  * gives the number of files written; `cancel` stops Pagefind when the build fails meanwhile.
  */
-function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer): { done: Promise<number>; cancel(): Promise<void> } {
+function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, previous: Manifest | undefined, tempDir: string | undefined): { done: Promise<number>; cancel(): Promise<void> } {
   const abort = new AbortController();
-  const done = buildSearchIndex(archive, site, writer, abort.signal);
+  const done = buildSearchIndex(archive, site, writer, previous, { signal: abort.signal, ...(tempDir ? { tempDir } : {}) });
   done.catch(() => {}); // awaited by the caller; a failure meanwhile must not count as unhandled
   return {
     done,
@@ -189,16 +213,21 @@ function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer): {
   };
 }
 
-async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, signal: AbortSignal): Promise<number> {
+async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, previous: Manifest | undefined, options: { signal: AbortSignal; tempDir?: string }): Promise<number> {
   const records = searchRecords(archive, site);
   // An archive with no issues yet has nothing to index (Pagefind refuses an empty index); its
   // search page says so instead of showing the search.
   if (!records.length) return 0;
-  const key = hash(generatorKey(), ...records.map((record) => record.html));
-  if (await writer.keepFolder?.('pagefind/', key)) return 0;
-  const files = await writeSearchIndex(records, writer, { lang: site.lang, key, signal });
-  writer.noteFolder?.('pagefind/', key);
-  return files;
+  const key = searchKey(records);
+  // Every file of the index carries its key: the previous index is kept when all of them can be.
+  const index = Object.keys(previous?.outputs ?? {}).filter((file) => file.startsWith(SEARCH_INDEX) && previous!.outputs[file] === key);
+  if (index.length && (await allKept(writer, index, key))) return 0;
+  return writeSearchIndex(records, writer, { lang: site.lang, key, ...options });
+}
+
+async function allKept(writer: Writer, files: string[], key: string): Promise<boolean> {
+  for (const file of files) if (!(await writer.keep(file, key))) return false;
+  return true;
 }
 
 /**
@@ -219,8 +248,3 @@ function withShareImages(site: SiteConfig, archive: Archive, publicFiles: Set<st
   }
   return site;
 }
-
-function fileKey(file: InputFile): string {
-  return hash(generatorKey(), file.name, file.contentHash);
-}
-

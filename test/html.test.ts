@@ -3,7 +3,7 @@ import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { MemoryWriter } from '../src/output/write.js';
+import { MemoryWriter } from '../src/output/writer.js';
 import { archiveDir } from './helpers/fixtures.js';
 
 const validator = new HtmlValidate({

@@ -4,10 +4,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/cache.js';
+import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { spareFolder } from '../src/output/write.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
 
 let work: string;
@@ -137,19 +136,14 @@ describe('a rebuild', () => {
 });
 
 describe('the first rebuild after a build from nothing', () => {
-  it('starts from a copy of the output made in the background, and gives what a clean build gives', async () => {
+  it('gives what a clean build gives', async () => {
     const input = path.join(work, 'many-issues');
     await writeSyntheticArchive(input, 220, { seed: 9, archiveDir });
     const many = { ...options, input, out: path.join(work, 'many-site') };
     await build(many);
-    const spare = spareFolder(many.out);
-    const buildId = await fs.readFile(path.join(many.out, BUILD_ID_FILE), 'utf8');
-    await expect.poll(() => fs.readFile(path.join(spare, BUILD_ID_FILE), 'utf8').catch(() => ''), { timeout: 30_000, interval: 50 }).toBe(buildId);
-    const spareFolderId = (await fs.stat(path.join(spare, 'issues'))).ino;
     const changed = (await fs.readdir(input)).sort()[100]!;
     await fs.appendFile(path.join(input, changed), '\nEin neuer Absatz für den ersten Umbau.\n');
     await build(many);
-    expect((await fs.stat(path.join(many.out, 'issues'))).ino).toBe(spareFolderId); // no new tree was made
     const fresh = { ...many, out: path.join(work, 'many-clean') };
     await build(fresh);
     expect(await files(many.out)).toEqual(await files(fresh.out));
@@ -197,34 +191,42 @@ describe('the search index', () => {
 
 describe('the build cache', () => {
   it('forgets outputs that no longer exist', async () => {
-    const { BuildCache } = await import('../src/incremental/cache.js');
+    const { openCache } = await import('../src/incremental/manifest.js');
     const gone = path.join(work, 'gone');
     await build({ ...options, out: gone });
-    const goneCache = BuildCache.forOutput(gone).dir!;
+    const goneCache = openCache(gone).dir;
     await expect(fs.access(goneCache)).resolves.toBeUndefined();
     await fs.rm(gone, { recursive: true });
     await build({ ...options, out: path.join(work, 'another') });
     await expect(fs.access(goneCache)).rejects.toThrow();
   });
 
-  it('keeps the models a build parsed in one pack file, and drops a pack once none of its models is used', async () => {
-    const { BuildCache } = await import('../src/incremental/cache.js');
-    const out = path.join(work, 'packs');
-    const packs = async () => (await fs.readdir(path.join(BuildCache.forOutput(out).dir!, 'models'))).sort();
+  it('keeps each issue’s model as plain JSON of its own, stores only a changed issue’s anew, and drops a model once no input uses it', async () => {
+    const { modelsDir, openCache } = await import('../src/incremental/manifest.js');
+    const out = path.join(work, 'models');
+    const models = async () => (await fs.readdir(modelsDir(openCache(out)))).sort();
+    const { issues } = await build({ ...options, out });
+    const first = await models();
+    expect(first).toHaveLength(issues.length);
+    const stored = JSON.parse(await fs.readFile(path.join(modelsDir(openCache(out)), first[0]!), 'utf8'));
+    expect(issues.map((issue) => issue.number)).toContain(stored.number);
+    await fs.appendFile(path.join(options.input, '021.txt'), '\nEin Absatz für das Modell.\n');
     await build({ ...options, out });
-    const first = await packs();
-    expect(first).toHaveLength(1); // every issue of the archive, in one file
-    const file = path.join(options.input, '023.txt');
-    await fs.appendFile(file, '\nEin Absatz für den ersten Pack.\n');
+    const second = await models();
+    expect(second).toHaveLength(issues.length); // the outdated model is gone
+    expect(second.filter((model) => !first.includes(model))).toHaveLength(1);
+    expect(await fs.readFile(path.join(out, 'issues/21/index.html'), 'utf8')).toContain('Ein Absatz für das Modell.');
+  });
+
+  it('parses an issue again when its stored model was lost', async () => {
+    const { modelsDir, openCache } = await import('../src/incremental/manifest.js');
+    const out = path.join(work, 'lost-model');
     await build({ ...options, out });
-    const second = await packs();
-    expect(second).toHaveLength(2); // the first pack still holds the unchanged issues
-    await fs.appendFile(file, '\nUnd einer für den nächsten.\n');
+    for (const model of await fs.readdir(modelsDir(openCache(out)))) await fs.rm(path.join(modelsDir(openCache(out)), model));
+    await fs.appendFile(path.join(options.input, '022.txt'), '\nEin Absatz nach dem Verlust.\n');
+    const fresh = { ...options, out: path.join(work, `clean-${clean++}`) };
     await build({ ...options, out });
-    const third = await packs();
-    expect(third).toHaveLength(2);
-    expect(third).toContain(first[0]); // still used
-    expect(third).not.toContain(second.find((pack) => !first.includes(pack))); // its only model is outdated
-    expect(await fs.readFile(path.join(out, 'issues/23/index.html'), 'utf8')).toContain('Und einer für den nächsten.');
+    await build(fresh);
+    expect(await files(out)).toEqual(await files(fresh.out));
   });
 });

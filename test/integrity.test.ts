@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/cache.js';
+import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 

@@ -1,5 +1,5 @@
 // A build stopped at each point of its work. The build pauses at a named point when
-// KRASSE_LINKS_PAUSE_AT says so (see pausePoint in src/output/write.ts); the test then kills it with
+// KRASSE_LINKS_PAUSE_AT says so (see pausePoint in src/output/swap.ts); the test then kills it with
 // SIGKILL, which nothing can catch, and looks at what is left: the previous site, complete and
 // unchanged, or (stopped between the swap's two renames) that site beside the output, which the
 // next command moves back; never a mixture. Ctrl+C stops a build cleanly.
@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/cache.js';
+import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { restoreInterruptedSwap } from '../src/output/write.js';
+import { restoreInterruptedSwap } from '../src/output/swap.js';
 import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;

@@ -7,7 +7,7 @@ import { defaultBuildOptions } from '../src/config.js';
 import { ArchiveError } from '../src/errors.js';
 import { checkLinks, linksOf } from '../src/output/links.js';
 import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/write.js';
+import { MemoryWriter } from '../src/output/writer.js';
 import { archiveDir, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;

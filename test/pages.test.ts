@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
-import { MemoryWriter } from '../src/output/write.js';
+import { MemoryWriter } from '../src/output/writer.js';
 import { archiveDir, folderWith } from './helpers/fixtures.js';
 import { decodeEntities } from './helpers/page.js';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/write.js';
+import { MemoryWriter } from '../src/output/writer.js';
 import { archiveDir, tempDir } from './helpers/fixtures.js';
 import { parseText, renderIssuePages } from './helpers/issues.js';
 import { missingInOrder } from './helpers/verbatim.js';

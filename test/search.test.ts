@@ -186,7 +186,7 @@ describe('the records', () => {
     });
     try {
       const { buildSite } = await import('../src/pipeline.js');
-      const { MemoryWriter } = await import('../src/output/write.js');
+      const { MemoryWriter } = await import('../src/output/writer.js');
       const report = await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, new MemoryWriter());
       const archive = createArchive(report.issues);
       const records = searchRecords(archive, { ...defaultSiteConfig, basePath: '/archiv/' }).map((record) => record.html);

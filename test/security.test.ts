@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { checkedRelativePath } from '../src/output/write.js';
+import { checkedRelativePath } from '../src/output/paths.js';
 import { folderWith, tempDir } from './helpers/fixtures.js';
 import { allowedElements, injectedMarkup } from './helpers/page.js';
 import { openSiteSearch, type SiteSearch } from './helpers/pagefind.js';

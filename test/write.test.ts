@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { abandonStagingFolders, BackgroundWrites, IncrementalWriter, makeStagingFolder } from '../src/output/write.js';
+import { BackgroundWrites } from '../src/output/queue.js';
+import { abandonStagingFolders, makeStagingFolder } from '../src/output/swap.js';
+import { DiskWriter } from '../src/output/writer.js';
 import { tempDir } from './helpers/fixtures.js';
 
 /** A write that finishes when `finish` is called. */
@@ -51,13 +53,35 @@ describe('writing in the background', () => {
   });
 });
 
+describe('a file taken over from the previous output and then written anew', () => {
+  it('gets the new content, and the previous output keeps its own', async () => {
+    const temp = await tempDir('kl-kept-');
+    try {
+      const previous = path.join(temp.dir, 'site');
+      fs.mkdirSync(path.join(previous, 'pagefind'), { recursive: true });
+      const names = Array.from({ length: 50 }, (_, i) => `pagefind/teil-${i}.pf`);
+      for (const name of names) fs.writeFileSync(path.join(previous, name), 'vorher');
+      const writer = new DiskWriter(await makeStagingFolder(path.join(temp.dir, 'site')), { dir: previous, outputs: Object.fromEntries(names.map((name) => [name, 'k'])) });
+      for (const name of names) expect(await writer.keep(name, 'k')).toBe(true);
+      for (const name of names) await writer.write(name, 'nachher', 'k');
+      await writer.flush();
+      for (const name of names) {
+        expect(fs.readFileSync(path.join(writer.root, name), 'utf8')).toBe('nachher');
+        expect(fs.readFileSync(path.join(previous, name), 'utf8')).toBe('vorher');
+      }
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});
+
 describe('a build stopped while its pages are on their way to disk (Ctrl+C in the write stage)', () => {
   it('removes its staging folder at once, though files are still being created in it', async () => {
     const temp = await tempDir('kl-abandon-');
     try {
       for (let round = 0; round < 30; round++) {
         const staging = await makeStagingFolder(path.join(temp.dir, `site-${round}`));
-        const writer = new IncrementalWriter(staging, undefined);
+        const writer = new DiskWriter(staging);
         const writes = Array.from({ length: 64 }, (_, i) => writer.write(`seite-${i}.html`, 'x'.repeat(20_000)));
         // A few turns of the event loop: files being created and written on the thread pool.
         for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));

@@ -7,7 +7,7 @@ import { build } from '../build.js';
 import { defaultBuildOptions } from '../config.js';
 import { BuildError } from '../errors.js';
 import { terminalProgress } from './progress.js';
-import { abandonStagingFolders, restoreInterruptedSwap } from '../output/write.js';
+import { abandonStagingFolders, restoreInterruptedSwap } from '../output/swap.js';
 
 const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]

@@ -20,7 +20,7 @@ import { hash } from '../load/inputs.js';
 import type { Issue } from '../model.js';
 import { parseIssue } from '../parse/index.js';
 import { searchRecords, writeSearchIndex, type SearchRecord } from '../search/index.js';
-import type { Writer } from '../output/write.js';
+import { DiskWriter } from '../output/writer.js';
 import { startServer } from './serve.js';
 
 /** The script added to every HTML page the dev server sends (never to the built files). */
@@ -241,14 +241,10 @@ class BackgroundIndex {
     const done = (async () => {
       try {
         await fsp.mkdir(folder);
-        // Pagefind writes into a scratch folder inside `folder`, which is then renamed into place.
-        const writer: Writer = {
-          root: folder,
-          write: (file, content) => fsp.writeFile(path.join(folder, file), content),
-          adoptFolder: async (_prefix, dir) => (await fsp.rename(dir, path.join(folder, 'pagefind')), 0),
-        };
+        // Pagefind writes into a scratch folder inside `folder`; its files are moved to `folder/pagefind/`.
+        const writer = new DiskWriter(folder);
         // Note: a copy of the records: writeSearchIndex empties the list it is given.
-        await writeSearchIndex([...wanted.records], writer, { lang: wanted.lang, key: wanted.key, signal: abort.signal });
+        await writeSearchIndex([...wanted.records], writer, { lang: wanted.lang, key: wanted.key, signal: abort.signal, tempDir: folder });
         const previous = this.folder;
         [this.folder, this.key] = [folder, wanted.key];
         if (previous) await fsp.rm(previous, { recursive: true, force: true });

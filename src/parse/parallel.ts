@@ -1,6 +1,6 @@
 // Parsing on both cores: a worker thread and this one take issues from a shared counter until
 // none is left, so neither waits for the other however long single issues take. The worker
-// sends each model as JSON, which is what the build cache writes anyway.
+// sends each model as JSON.
 // Note: the worker runs from the bundle that `npm run …` starts (scripts/run.mjs names it); code
 // run straight from src/ (tests, tsx) parses on one thread, with the same results.
 
@@ -20,16 +20,26 @@ export type ParseMessage =
   | { index: number; error: { name: string; message: string; forAuthor: boolean } }
   | { done: true };
 
+/** The models of the sources, in their order, and how many threads parsed them. */
+export interface Parsed {
+  models: Issue[];
+  threads: number;
+}
+
 /**
- * Parses every source, calling `parsed` for each (in no fixed order) with the model and, when
- * another thread parsed it, its JSON. Fails with the error of the first failing
- * source in input order, as a single thread would.
+ * Parses every source; `advance` is called once per parsed source, for the progress display.
+ * Fails with the error of the first failing source in input order, as a single thread would.
  */
-export async function parseSources(sources: IssueSource[], parsed: (index: number, issue: Issue, serialised?: string) => void): Promise<{ threads: number }> {
+export async function parseSources(sources: IssueSource[], advance: () => void = () => {}): Promise<Parsed> {
+  const models: Issue[] = new Array<Issue>(sources.length);
+  const parsed = (index: number, issue: Issue) => {
+    models[index] = issue;
+    advance();
+  };
   const workerFile = typeof KRASSE_LINKS_PARSE_WORKER === 'string' ? KRASSE_LINKS_PARSE_WORKER : undefined;
   if (!workerFile || sources.length < PARALLEL_FROM || process.env.KRASSE_LINKS_THREADS === '1') {
     sources.forEach((source, index) => parsed(index, parseIssue(source)));
-    return { threads: 1 };
+    return { models, threads: 1 };
   }
   const next = new Int32Array(new SharedArrayBuffer(4));
   const { port1: results, port2 } = new MessageChannel();
@@ -42,7 +52,7 @@ export async function parseSources(sources: IssueSource[], parsed: (index: numbe
       const { name, message: text, forAuthor } = message.error;
       failures.push({ index: message.index, error: Object.assign(forAuthor ? new BuildError(text) : new Error(text), { name }) });
     } else {
-      parsed(message.index, JSON.parse(message.model) as Issue, message.model);
+      parsed(message.index, JSON.parse(message.model) as Issue);
     }
   };
   const workerFailed = new Promise<never>((_, reject) => {
@@ -70,7 +80,7 @@ export async function parseSources(sources: IssueSource[], parsed: (index: numbe
           try {
             receive(message);
           } catch (error) {
-            reject(error); // storing the model failed (a full disk): the build stops with that
+            reject(error); // a model that is not JSON: the build stops with that
           }
           if (workerDone) resolve();
         });
@@ -83,5 +93,5 @@ export async function parseSources(sources: IssueSource[], parsed: (index: numbe
   }
   const first = failures.sort((a, b) => a.index - b.index)[0];
   if (first) throw first.error;
-  return { threads: 2 };
+  return { models, threads: 2 };
 }

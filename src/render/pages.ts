@@ -3,7 +3,7 @@
 // bodies are rendered through unified beforehand.
 
 import type { Archive } from '../archive/index.js';
-import { hash } from '../load/inputs.js';
+import { pageKey, type PageKeys } from '../incremental/keys.js';
 import { issueName, type SiteConfig } from '../config.js';
 import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
@@ -16,17 +16,10 @@ import type { PageRenderer } from './templates.js';
 export interface Page {
   /** Output path relative to the site root (`issues/56/index.html`). */
   path: string;
-  /** Changes whenever the page's content would: an unchanged key lets a rebuild keep the file. */
+  /** Changes whenever the page's content would: an unchanged key lets a rebuild keep the file (see pageKey). */
   key: string;
   /** The file's text (HTML, XML or plain text), rendered when asked for. */
   render(): string;
-}
-
-/** What identifies an issue's content, and everything else pages depend on (generator, templates, config). */
-export interface PageKeys {
-  issue(issue: Issue): string;
-  /** The site-wide key: generator, templates and config. */
-  siteKey: string;
 }
 
 /** What the templates know of an issue in lists and navigation. */
@@ -144,7 +137,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
   // Pages made from the whole archive render only when their data changed.
   const derivedPage = (path: string, data: unknown, render: () => string): Page => ({
     path,
-    key: keys ? hash(keys.siteKey, JSON.stringify(data)) : '',
+    key: pageKey(keys, data),
     render,
   });
   const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>) =>
@@ -195,7 +188,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     };
     pages.push({
       path: `${issuePath}index.html`,
-      key: keys ? hash(keys.siteKey, keys.issue(issue), JSON.stringify(data)) : '',
+      key: pageKey(keys, keys?.issue(issue), data),
       render: () => {
         const image = issue.image ?? site.image;
         return renderer.render('issue', {
@@ -239,7 +232,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     // Note: the key names the sections and their issues' models, not the page's text: a source
     // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
     const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
-    pages.push({ path: `${path}index.html`, key: keys ? hash(keys.siteKey, JSON.stringify([entry.name, entry.kind, entry.slug, entry.variants, refs])) : '', render });
+    pages.push({ path: `${path}index.html`, key: pageKey(keys, entry.name, entry.kind, entry.slug, entry.variants, refs), render });
   }
   // The search page has its own search box: the header's would be a second one.
   pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));

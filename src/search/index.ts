@@ -16,7 +16,12 @@ import type { SiteConfig } from '../config.js';
 import { SearchIndexError } from '../errors.js';
 import { escapeXml as escapeHtml } from '../render/feeds.js';
 import { blockParagraphs, sourceNames, type Block, type Section } from '../model.js';
-import { BackgroundWrites, filesBelow, makeScratchFolder, removeScratchFolder, type Writer } from '../output/write.js';
+import { BackgroundWrites } from '../output/queue.js';
+import { makeScratchFolder, removeScratchFolder } from '../output/swap.js';
+import type { Writer } from '../output/writer.js';
+
+/** The folder of the search index in the output. */
+export const SEARCH_INDEX = 'pagefind/';
 
 /** One record for Pagefind: a small HTML document. */
 export interface SearchRecord {
@@ -103,18 +108,21 @@ export interface SearchIndexOptions {
   key: string;
   /** Stops Pagefind when the build fails meanwhile. */
   signal?: AbortSignal;
+  /** Where Pagefind's scratch folder goes (default: the system's temporary folder). */
+  tempDir?: string;
 }
 
 /**
- * Indexes the records with the Pagefind program and writes the index (and Pagefind's UI files)
- * to `pagefind/`. Returns the number of files written. Empties `records` once they are saved.
+ * Indexes the records with the Pagefind program and moves the index (and Pagefind's UI files)
+ * through the writer to `pagefind/`, each file with the index's key. Returns the number of files
+ * written. Empties `records` once they are saved.
  * Note: Pagefind's program, run on the records saved as small files as its command line is, indexed
  * them 1.5–3× faster here than its Node API (whose service takes each document through a pipe,
  * one at a time), and it runs in a process of its own: the pipeline starts it before rendering,
  * so it indexes on the second core while the pages are written.
  */
 export async function writeSearchIndex(records: SearchRecord[], writer: Writer, options: SearchIndexOptions): Promise<number> {
-  const scratch = await makeScratchFolder(writer.root ?? os.tmpdir(), 'search');
+  const scratch = await makeScratchFolder(options.tempDir ?? os.tmpdir(), 'search');
   try {
     const site = path.join(scratch, 'records');
     const index = path.join(scratch, 'pagefind');
@@ -125,7 +133,13 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
     await writes.flush();
     records.length = 0; // on disk now: the memory is better used while Pagefind runs
     await runPagefind(site, index, options);
-    return writer.adoptFolder ? await writer.adoptFolder('pagefind/', index, options.key) : await copyFolder(index, 'pagefind/', writer);
+    const files = (await fs.readdir(index, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+    for (const file of files) {
+      const from = path.join(file.parentPath, file.name);
+      await writer.move(`${SEARCH_INDEX}${path.relative(index, from).split(path.sep).join('/')}`, from, options.key);
+    }
+    await writer.flush(); // moved before the scratch folder goes
+    return files.length;
   } finally {
     await removeScratchFolder(scratch);
   }
@@ -167,13 +181,6 @@ function pagefindProgram(): string {
     }
   }
   throw new SearchIndexError(`Pagefind's program for ${platform}-${process.arch} is not installed: run "npm ci", or set PAGEFIND_BINARY_PATH`);
-}
-
-/** Writes every file below `dir` through the writer (for writers that cannot take a folder over). */
-async function copyFolder(dir: string, prefix: string, writer: Writer): Promise<number> {
-  const files = await filesBelow(dir);
-  for (const file of files) await writer.write(`${prefix}${file}`, await fs.readFile(path.join(dir, file)));
-  return files.length;
 }
 
 function isQuote(block: Block): boolean {

@@ -1,0 +1,56 @@
+// The model store: each parsed issue as plain JSON in a file of its own, named by its model key
+// (see keys.ts), so a rebuild reads the models of unchanged issues instead of parsing them again.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Issue } from '../model.js';
+import { BackgroundWrites } from '../output/queue.js';
+
+/** Models by key, in a folder of the build cache; without a folder (builds into memory) it stores nothing. */
+export class ModelStore {
+  private readonly writes = new BackgroundWrites();
+  private made = false;
+  constructor(private readonly dir: string | undefined) {}
+
+  /** The model with this key; undefined when it is not stored, or no longer readable. */
+  read(key: string): Issue | undefined {
+    if (!this.dir) return undefined;
+    try {
+      return JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as Issue;
+    } catch {
+      return undefined; // parsed again
+    }
+  }
+
+  /** Stores a model, in the background (see `flush`). */
+  write(key: string, issue: Issue): void {
+    if (!this.dir) return;
+    if (!this.made) fs.mkdirSync(this.dir, { recursive: true });
+    this.made = true;
+    // Note: a temporary name first, so that a build stopped meanwhile leaves no half model; the
+    // JSON is made only when its write starts, so that few are in memory at once.
+    const file = this.file(key);
+    const temporary = `${file}.${process.pid}`;
+    this.writes.add(async () => {
+      await fs.promises.writeFile(temporary, JSON.stringify(issue));
+      await fs.promises.rename(temporary, file);
+    }).catch(() => {}); // a failure is reported by flush
+  }
+
+  /** Waits until every model is stored. */
+  flush(): Promise<void> {
+    return this.writes.flush();
+  }
+
+  /** Removes every stored model but those with the given keys (and what stopped builds left). */
+  keepOnly(keys: Set<string>): void {
+    if (!this.dir) return;
+    for (const name of fs.existsSync(this.dir) ? fs.readdirSync(this.dir) : []) {
+      if (!keys.has(name.replace(/\.json$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir!, `${key}.json`);
+  }
+}
