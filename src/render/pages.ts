@@ -10,8 +10,11 @@ import { mdastToHtml } from './html.js';
 import { introToMdast, issueToMdast, type RelatedLink } from './mdast.js';
 import type { Issue, Section } from '../model.js';
 import { sectionParagraphs, untitled } from '../parse/index.js';
-import { buildSourceIndex, type SourceEntry } from '../archive/source-index.js';
+import { buildSourceIndex } from '../archive/source-index.js';
+import { SOURCES_PATH, sourcePageData, sourcePath } from './source-pages.js';
 import type { PageRenderer } from './templates.js';
+
+export { SOURCES_PATH, sourcePath } from './source-pages.js';
 
 export interface Page {
   /** Output path relative to the site root (`issues/56/index.html`). */
@@ -45,7 +48,6 @@ export function germanDate(iso: string): string {
   return label;
 }
 
-export const SOURCES_PATH = 'quellen/';
 export const SEARCH_PATH = 'search/';
 
 /** Most related issues listed at the end of an issue page. */
@@ -251,51 +253,6 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
   pages.push(derivedPage('sitemap.xml', sitemapPages, () => sitemap(site, sitemapPages)));
   pages.push(derivedPage('robots.txt', [], () => robotsTxt(site)));
   return pages;
-}
-
-/** The site path of a source's page: `quellen/adam-tooze/`. */
-export const sourcePath = (entry: SourceEntry) => `${SOURCES_PATH}${entry.slug}/`;
-
-/** Quotes on a source's page are shown up to this many characters each, cut at a word with `[…]`. */
-const QUOTE_PREVIEW = 600;
-/** A source's page shows the quotes of its newest sections up to this many; older ones are links. */
-const QUOTED_SECTIONS = 50;
-
-/** What a source's page shows: each section quoting it, newest first, with its quotes. */
-function sourcePageData(entry: SourceEntry, summary: (issue: Issue) => IssueSummary, sectionUrl: (issue: Issue, section: Section) => string) {
-  return {
-    name: entry.name,
-    kind: entry.kind,
-    variants: entry.variants,
-    issueCount: entry.issues,
-    sectionCount: entry.sections.length,
-    sections: entry.sections.map(({ issue, section, written, quotes }, index) => ({
-      issue: summary(issue),
-      heading: section.heading,
-      url: sectionUrl(issue, section),
-      written: written === entry.name ? undefined : written,
-      quotes: index < QUOTED_SECTIONS ? quotes.map((quote) => ({ lang: quote.lang, paragraphs: preview(quote.paragraphs.map((p) => p.text)) })) : [],
-    })),
-  };
-}
-
-/** The paragraphs of a quote up to QUOTE_PREVIEW characters; a cut is marked with the elision mark `[…]`. */
-function preview(paragraphs: string[]): string[] {
-  const shown: string[] = [];
-  let left = QUOTE_PREVIEW;
-  for (const text of paragraphs) {
-    if (left <= 0) break;
-    if (text.length <= left) {
-      shown.push(text);
-      left -= text.length;
-      continue;
-    }
-    const cut = text.slice(0, left);
-    const space = cut.lastIndexOf(' ');
-    shown.push(`${(space > left / 2 ? cut.slice(0, space) : cut).trimEnd()} […]`);
-    break;
-  }
-  return shown;
 }
 
 /** Issues grouped by year, newest first; issues without a date come last, under `null`. */
