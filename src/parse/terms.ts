@@ -118,21 +118,6 @@ export function wordInfo(word: string): WordInfo {
   return info;
 }
 
-/** A word's rank among German words by frequency (1: the commonest), or undefined when it is on no list. */
-export function backgroundRank(word: string): number | undefined {
-  return backgroundRanks().get(word.toLowerCase());
-}
-
-/** How much a word says about a topic: ln of its background rank; 0 for the commonest words. */
-export function informativeness(word: string): number {
-  return wordInfo(word).weight;
-}
-
-/** Whether a word carries no topic: too short, a number, a common word of German or English, or one of the newsletter's form. */
-export function isFunctionWord(word: string): boolean {
-  return wordInfo(word).functionWord;
-}
-
 export interface Token {
   /** The word as written: letters and digits, joined by hyphens or apostrophes inside (`KI-Hype`, `GPT-4`, `Trump’s`). */
   word: string;
