@@ -1,12 +1,10 @@
 // The word lists the source finder reads names with. German capitalises every noun, so a
 // capitalised word is a name only when it is none of these: a function word (capitalised at the
-// start of a sentence), a common noun (`nouns-de.txt`, generated from a dictionary), or a role
+// start of a sentence), a common noun (`nouns.ts`, derived from a dictionary), or a role
 // (`die Ökonomin`). Outlets are told by their shape and by the kinds of media named here, not by a
 // list of outlet names. Every list is short enough to read; each says what it is for.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../config.js';
+import { germanNouns } from './nouns.js';
 
 /** German (and a few English) function words: articles, pronouns, prepositions, conjunctions, particles, auxiliaries, sentence adverbs. */
 const FUNCTION_WORDS = new Set(
@@ -78,10 +76,9 @@ function memo(test: (word: string) => boolean): (word: string) => boolean {
   };
 }
 
-/** The common nouns, lowercased; read from the generated list (`nouns-de.txt`) on first use. */
+/** The common nouns, lowercased (see nouns.ts); read on first use. */
 function nounSet(): Set<string> {
-  // Note: found from the project root, which is right from src/ and from the commands' bundle alike.
-  nouns ??= new Set(readFileSync(path.join(projectRoot, 'src', 'parse', 'nouns-de.txt'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#')));
+  nouns ??= new Set(germanNouns());
   return nouns;
 }
 
