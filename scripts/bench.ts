@@ -1,4 +1,4 @@
-// `npm run bench -- [--issues N] [--rounds R] [--dev-issues M] [--dir DIR] [--keep]`: builds a synthetic archive of
+// `npm run bench -- [--issues N] [--rounds R] [--dev-issues M] [--dir DIR] [--keep]` (`--issues 0`: the dev figure alone): builds a synthetic archive of
 // N issues (default 1000) from nothing, side by side with Hugo, Eleventy and the Pagefind CLI on
 // the same archive, and prints what the author waits for: full builds with and without search,
 // rebuilds with nothing or one issue changed, peak memory, the parser's time per issue, and the
@@ -41,74 +41,77 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 console.log(`Benchmark on ${os.cpus().length} cores, Node ${process.version}: ${n} synthetic issues (seed ${values.seed}), ${rounds} paired rounds, in ${work}`);
 try {
-  const input = path.join(work, 'issues');
-  const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
-  // A real archive's files were written long before the build; fresh ones would all be read
-  // again by every rebuild (see RACY_MS in src/load/inputs.ts).
-  const dayAgo = new Date(Date.now() - 86_400_000);
-  for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
-  const anchors = [await hugo(files, work), await eleventy(files, work)];
-  for (const anchor of anchors.filter((a) => a.missing)) console.log(`  (${anchor.name} ${anchor.missing}: left out)`);
-  const timed = anchors.filter((a): a is Required<Anchor> => Boolean(a.build));
+  // `--issues 0`: only the author's loop.
+  if (n > 0) {
+    const input = path.join(work, 'issues');
+    const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
+    // A real archive's files were written long before the build; fresh ones would all be read
+    // again by every rebuild (see RACY_MS in src/load/inputs.ts).
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
+    const anchors = [await hugo(files, work), await eleventy(files, work)];
+    for (const anchor of anchors.filter((a) => a.missing)) console.log(`  (${anchor.name} ${anchor.missing}: left out)`);
+    const timed = anchors.filter((a): a is Required<Anchor> => Boolean(a.build));
 
-  // Builds from nothing: output and build cache removed before each (untimed).
-  const site = path.join(work, 'site');
-  const siteNoSearch = path.join(work, 'site-no-search');
-  const stats: Record<string, BuildStats[]> = { ours: [], oursSearch: [] };
-  const fromNothing = (out: string, key: string, ...flags: string[]) => () => {
-    rmSync(out, { recursive: true, force: true });
-    rmSync(buildCache, { recursive: true, force: true });
-    const run = buildCli(root, input, out, ...flags);
-    stats[key]!.push(run.stats);
-    return run.wall;
-  };
-  const pagefindCli = () => {
-    rmSync(path.join(siteNoSearch, '_pagefind_cli'), { recursive: true, force: true });
-    return time(() => spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteNoSearch, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' }));
-  };
-  // The first round's own build makes the pages Pagefind's CLI reads: it runs after ours.
-  const withoutSearch = paired(rounds, { ours: fromNothing(siteNoSearch, 'ours', '--no-search'), ...Object.fromEntries(timed.map((a) => [a.name, () => time(a.build)])) });
-  const withSearch = paired(rounds, { ours: fromNothing(site, 'oursSearch'), pagefind: pagefindCli });
+    // Builds from nothing: output and build cache removed before each (untimed).
+    const site = path.join(work, 'site');
+    const siteNoSearch = path.join(work, 'site-no-search');
+    const stats: Record<string, BuildStats[]> = { ours: [], oursSearch: [] };
+    const fromNothing = (out: string, key: string, ...flags: string[]) => () => {
+      rmSync(out, { recursive: true, force: true });
+      rmSync(buildCache, { recursive: true, force: true });
+      const run = buildCli(root, input, out, ...flags);
+      stats[key]!.push(run.stats);
+      return run.wall;
+    };
+    const pagefindCli = () => {
+      rmSync(path.join(siteNoSearch, '_pagefind_cli'), { recursive: true, force: true });
+      return time(() => spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteNoSearch, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' }));
+    };
+    // The first round's own build makes the pages Pagefind's CLI reads: it runs after ours.
+    const withoutSearch = paired(rounds, { ours: fromNothing(siteNoSearch, 'ours', '--no-search'), ...Object.fromEntries(timed.map((a) => [a.name, () => time(a.build)])) });
+    const withSearch = paired(rounds, { ours: fromNothing(site, 'oursSearch'), pagefind: pagefindCli });
 
-  console.log(`\nFull build from nothing (median of ${rounds})`);
-  const ours = median(withoutSearch.ours!);
-  const stages = (runs: BuildStats[]) => Object.keys(runs[0]!.stages).map((k) => `${k} ${median(runs.map((r) => r.stages[k] ?? 0)).toFixed(2)}`).join(', ');
-  console.log(`  this project, no search   ${s(ours)}  peak memory ${mb(median(stats.ours!.map((r) => r.maxRssKb)))} (bar ≤ 300 MB: ${verdict(Math.max(...stats.ours!.map((r) => r.maxRssKb)) <= 300 * 1024)}); ${stats.ours![0]!.pages} pages`);
-  console.log(`                            stages: ${stages(stats.ours!)}`);
-  for (const anchor of timed) {
-    const ratio = pairedRatio(withoutSearch.ours!, withoutSearch[anchor.name]!);
-    const bar = anchor.name.startsWith('Hugo') ? `  (bar ≤ 1.5 × Hugo: ${verdict(ratio.median <= 1.5)})` : '';
-    console.log(`  ${anchor.name.padEnd(25)} ${s(median(withoutSearch[anchor.name]!))}  → this project ${x(ratio)}${bar}`);
+    console.log(`\nFull build from nothing (median of ${rounds})`);
+    const ours = median(withoutSearch.ours!);
+    const stages = (runs: BuildStats[]) => Object.keys(runs[0]!.stages).map((k) => `${k} ${median(runs.map((r) => r.stages[k] ?? 0)).toFixed(2)}`).join(', ');
+    console.log(`  this project, no search   ${s(ours)}  peak memory ${mb(median(stats.ours!.map((r) => r.maxRssKb)))} (bar ≤ 300 MB: ${verdict(Math.max(...stats.ours!.map((r) => r.maxRssKb)) <= 300 * 1024)}); ${stats.ours![0]!.pages} pages`);
+    console.log(`                            stages: ${stages(stats.ours!)}`);
+    for (const anchor of timed) {
+      const ratio = pairedRatio(withoutSearch.ours!, withoutSearch[anchor.name]!);
+      const bar = anchor.name.startsWith('Hugo') ? `  (bar ≤ 1.5 × Hugo: ${verdict(ratio.median <= 1.5)})` : '';
+      console.log(`  ${anchor.name.padEnd(25)} ${s(median(withoutSearch[anchor.name]!))}  → this project ${x(ratio)}${bar}`);
+    }
+    const searchRatio = pairedRatio(withSearch.ours!, withSearch.pagefind!);
+    console.log(`  this project, with search ${s(median(withSearch.ours!))}  peak memory ${mb(median(stats.oursSearch!.map((r) => r.maxRssKb)))} (Pagefind's process not counted)`);
+    console.log(`                            stages: ${stages(stats.oursSearch!)}`);
+    console.log(`  Pagefind CLI on our pages ${s(median(withSearch.pagefind!))}  → this project with search ${x(searchRatio)}  (bar ≤ 1.3 ×: ${verdict(searchRatio.median <= 1.3)})`);
+
+    // Rebuilds, each after the one before, as the author's are (the output and cache of a build from nothing first).
+    console.log(`\nRebuilds at ${n} issues (median of ${rounds})`);
+    const changedFile = files[Math.floor(files.length / 2)]!;
+    const rebuilds = (out: string, change: boolean, ...flags: string[]) => {
+      buildCli(root, input, out, ...flags);
+      return median(
+        Array.from({ length: rounds }, (_, i) => {
+          if (change) appendFileSync(changedFile, `\nEin neuer Absatz, Durchgang ${i}.\n`);
+          return buildCli(root, input, out, ...flags).wall;
+        }),
+      );
+    };
+    const unchanged = rebuilds(site, false);
+    console.log(`  nothing changed           ${s(unchanged)}  (bar ≤ 0.3 s: ${verdict(unchanged <= 0.3)})`);
+    console.log(`  one issue changed         ${s(rebuilds(siteNoSearch, true, '--no-search'))} without search, ${s(rebuilds(site, true))} with search`);
+
+    // The parser alone, in this process: processor time per issue after a warm-up.
+    const sources = files.slice(0, 300).flatMap((file) => loadFile(path.basename(file), readFileSync(file)).sources);
+    for (const source of sources.slice(0, 50)) parseIssue(source);
+    const cpu = process.cpuUsage();
+    for (const source of sources) parseIssue(source);
+    const used = process.cpuUsage(cpu);
+    const perIssue = (used.user + used.system) / 1000 / sources.length;
+    console.log(`\nParser: ${perIssue.toFixed(2)} ms of processor time per issue (${sources.length} issues, one thread; bar ≤ 1 ms: ${verdict(perIssue <= 1)})`);
   }
-  const searchRatio = pairedRatio(withSearch.ours!, withSearch.pagefind!);
-  console.log(`  this project, with search ${s(median(withSearch.ours!))}  peak memory ${mb(median(stats.oursSearch!.map((r) => r.maxRssKb)))} (Pagefind's process not counted)`);
-  console.log(`                            stages: ${stages(stats.oursSearch!)}`);
-  console.log(`  Pagefind CLI on our pages ${s(median(withSearch.pagefind!))}  → this project with search ${x(searchRatio)}  (bar ≤ 1.3 ×: ${verdict(searchRatio.median <= 1.3)})`);
-
-  // Rebuilds, each after the one before, as the author's are (the output and cache of a build from nothing first).
-  console.log(`\nRebuilds at ${n} issues (median of ${rounds})`);
-  const changedFile = files[Math.floor(files.length / 2)]!;
-  const rebuilds = (out: string, change: boolean, ...flags: string[]) => {
-    buildCli(root, input, out, ...flags);
-    return median(
-      Array.from({ length: rounds }, (_, i) => {
-        if (change) appendFileSync(changedFile, `\nEin neuer Absatz, Durchgang ${i}.\n`);
-        return buildCli(root, input, out, ...flags).wall;
-      }),
-    );
-  };
-  const unchanged = rebuilds(site, false);
-  console.log(`  nothing changed           ${s(unchanged)}  (bar ≤ 0.3 s: ${verdict(unchanged <= 0.3)})`);
-  console.log(`  one issue changed         ${s(rebuilds(siteNoSearch, true, '--no-search'))} without search, ${s(rebuilds(site, true))} with search`);
-
-  // The parser alone, in this process: processor time per issue after a warm-up.
-  const sources = files.slice(0, 300).flatMap((file) => loadFile(path.basename(file), readFileSync(file)).sources);
-  for (const source of sources.slice(0, 50)) parseIssue(source);
-  const cpu = process.cpuUsage();
-  for (const source of sources) parseIssue(source);
-  const used = process.cpuUsage(cpu);
-  const perIssue = (used.user + used.system) / 1000 / sources.length;
-  console.log(`\nParser: ${perIssue.toFixed(2)} ms of processor time per issue (${sources.length} issues, one thread; bar ≤ 1 ms: ${verdict(perIssue <= 1)})`);
 
   const devIssues = Number(values['dev-issues']);
   if (devIssues > 0) {
