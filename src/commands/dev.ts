@@ -16,7 +16,7 @@ import { build } from '../build.js';
 import { loadSiteConfig, projectRoot, type BuildOptions } from '../config.js';
 import { BuildError } from '../errors.js';
 import { loadIssues } from '../load/index.js';
-import { hash } from '../load/inputs.js';
+import { hash } from '../incremental/keys.js';
 import type { Issue } from '../model.js';
 import { parseIssue } from '../parse/index.js';
 import { searchRecords, writeSearchIndex, type SearchRecord } from '../search/index.js';

@@ -3,10 +3,10 @@
 //
 // | What is …                         | rebuilt when …                                                   | key |
 // | --- | --- | --- |
-// | the whole build                   | any input changed (else nothing is done)                         | `Inputs.key` (load/inputs.ts) |
+// | the whole build                   | any input changed (else nothing is done)                         | inputsKey |
 // | an input file, decoded and split  | its name or bytes, or the generator, changed                     | fileKey |
 // | an issue's model, parsed          | its text, number, front matter or place in its file, or the generator, changed | modelKey |
-// | a page, rendered and written      | the site key (generator, templates, config: `Inputs.siteKey`) or what the page shows changed | pageKey |
+// | a page, rendered and written      | the site key (generator, templates, config: siteKeyOf) or what the page shows changed | pageKey |
 // | the search index (Pagefind)       | the text of a search record, or the generator, changed           | searchKey |
 // | a static file, or any other file  | its bytes changed                                                | contentKey |
 //
@@ -15,17 +15,65 @@
 // Note: every key but the content's includes the generator's own version (`generatorKey`: its
 // sources and dependencies), so a changed generator never serves a stale result.
 
-import { generatorKey, hash, type InputFile } from '../load/inputs.js';
-import type { IssueSource } from '../load/index.js';
+import { createHash } from 'node:crypto';
+import fsSync from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot, type SiteConfig } from '../config.js';
 import type { Issue } from '../model.js';
 
+/** A short, stable content hash. */
+export function hash(...parts: (string | Uint8Array)[]): string {
+  const h = createHash('sha256');
+  for (const part of parts) {
+    h.update(part);
+    h.update('\0');
+  }
+  return h.digest('base64url').slice(0, 32);
+}
+
+let generator: string | undefined;
+/** The generator's own version: a hash of every file in src/, package.json and the lock file. */
+export function generatorKey(): string {
+  if (generator) return generator;
+  const parts: (string | Buffer)[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fsSync.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else parts.push(entry.name, fsSync.readFileSync(full));
+    }
+  };
+  walk(path.join(projectRoot, 'src'));
+  // The lock file too: a dependency updated within its version range can change the output.
+  for (const file of ['package.json', 'package-lock.json']) {
+    const full = path.join(projectRoot, file);
+    if (fsSync.existsSync(full)) parts.push(file, fsSync.readFileSync(full));
+  }
+  return (generator = hash(...parts));
+}
+
+/** The site key: generator, templates (every file of the folder) and the site config as written. */
+export async function siteKeyOf(templatesDir: string, site: SiteConfig): Promise<string> {
+  return hash(generatorKey(), await folderKey(templatesDir), JSON.stringify(site));
+}
+
+/**
+ * The key of all inputs of a build: the site key, the issue files and the static files, and
+ * whether the search index is built (not in the site key: no page depends on it).
+ */
+export function inputsKey(siteKey: string, search: boolean, publicFiles: { name: string; content: Uint8Array }[], issueFiles: { name: string; contentHash: string }[]): string {
+  const publicKey = hash(...publicFiles.flatMap((file) => [file.name, file.content]));
+  return hash(siteKey, String(search), publicKey, ...issueFiles.flatMap((f) => [f.name, f.contentHash]));
+}
+
 /** An input file's key: what it holds (its sources) is known while it stays the same. */
-export function fileKey(file: InputFile): string {
+export function fileKey(file: { name: string; contentHash: string }): string {
   return hash(generatorKey(), file.name, file.contentHash);
 }
 
 /** An issue's model key: everything the parser reads of it. */
-export function modelKey(source: IssueSource): string {
+export function modelKey(source: { file: string; firstLine: number; number: number; frontMatter: unknown; lines: string[] }): string {
   return hash(generatorKey(), source.file, String(source.firstLine), String(source.number), JSON.stringify(source.frontMatter), source.lines.join('\n'));
 }
 
@@ -68,4 +116,28 @@ export function contentKey(content: string | Uint8Array): string {
  */
 export function buildId(inputsKey: string): string {
   return hash('build-id', inputsKey);
+}
+
+/** A hash of every file in a folder (names and contents); the same for a missing folder each time. */
+async function folderKey(dir: string): Promise<string> {
+  const parts: (string | Uint8Array)[] = [];
+  const walk = async (current: string, prefix: string) => {
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort(byName)) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) await walk(path.join(current, entry.name), `${name}/`);
+      else if (entry.isFile()) parts.push(name, fsSync.readFileSync(path.join(current, entry.name)));
+    }
+  };
+  await walk(dir, '');
+  return hash(...parts);
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }

@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.js';
-import { hash, type InputStats } from '../load/inputs.js';
+import type { InputStats } from '../load/inputs.js';
+import { hash } from './keys.js';
 import type { PageLinks } from '../output/links.js';
 
 /** What a build remembers of one input file. */

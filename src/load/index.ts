@@ -6,7 +6,8 @@ import { checkCharacters } from './characters.js';
 import { ArchiveError, BuildError, InputError } from '../errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
-import { hash, inputBytes, readIssueFiles } from './inputs.js';
+import { hash } from '../incremental/keys.js';
+import { inputBytes, readIssueFiles } from './inputs.js';
 import { decodeText, splitLines } from './decode.js';
 
 export { isIssueFileName, readIssueFiles, type InputFile } from './inputs.js';

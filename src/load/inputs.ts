@@ -1,25 +1,15 @@
 // Stage 1, load: the input folders (issue files, static files, symbolic links) and the hashes
-// of everything a build reads, which tell whether anything changed since the last build.
+// that tell whether anything changed since the last build (made in incremental/keys.ts).
 
 // Note: kept free of the pipeline's dependencies: `build.ts` imports it to decide an unchanged
 // build in milliseconds (the commands run from a bundle that loads the pipeline only when needed).
 
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fsSync from 'node:fs';
 import { loadSiteConfig, projectRoot, type BuildOptions, type SiteConfig } from '../config.js';
 import { ArchiveError } from '../errors.js';
-
-/** A short, stable content hash. */
-export function hash(...parts: (string | Uint8Array)[]): string {
-  const h = createHash('sha256');
-  for (const part of parts) {
-    h.update(part);
-    h.update('\0');
-  }
-  return h.digest('base64url').slice(0, 32);
-}
+import { contentKey, inputsKey, siteKeyOf } from '../incremental/keys.js';
 
 /** An input file: its name, a hash of its content, and the content (read when needed). */
 export interface InputFile {
@@ -100,7 +90,7 @@ export async function readIssueFiles(inputDir: string, previous?: InputStats): P
     if (unchanged) files.push({ name, contentHash: seen[4], path: file });
     else {
       const bytes = fsSync.readFileSync(file);
-      files.push({ name, contentHash: hash(bytes), bytes, path: file });
+      files.push({ name, contentHash: contentKey(bytes), bytes, path: file });
     }
     stats.files[name] = [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, files.at(-1)!.contentHash];
   }
@@ -203,47 +193,6 @@ export function inputBytes(file: InputFile): Uint8Array {
   return (file.bytes ??= fsSync.readFileSync(file.path));
 }
 
-/** A hash of every file in a folder (names and contents); the same for a missing folder each time. */
-export async function folderKey(dir: string): Promise<string> {
-  const parts: (string | Uint8Array)[] = [];
-  const walk = async (current: string, prefix: string) => {
-    let entries;
-    try {
-      entries = await fs.readdir(current, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort(byName)) {
-      const name = `${prefix}${entry.name}`;
-      if (entry.isDirectory()) await walk(path.join(current, entry.name), `${name}/`);
-      else if (entry.isFile()) parts.push(name, fsSync.readFileSync(path.join(current, entry.name)));
-    }
-  };
-  await walk(dir, '');
-  return hash(...parts);
-}
-
-let generator: string | undefined;
-/** The generator's own version: a hash of every file in src/, package.json and the lock file. */
-export function generatorKey(): string {
-  if (generator) return generator;
-  const parts: (string | Buffer)[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fsSync.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else parts.push(entry.name, fsSync.readFileSync(full));
-    }
-  };
-  walk(path.join(projectRoot, 'src'));
-  // The lock file too: a dependency updated within its version range can change the output.
-  for (const file of ['package.json', 'package-lock.json']) {
-    const full = path.join(projectRoot, file);
-    if (fsSync.existsSync(full)) parts.push(file, fsSync.readFileSync(full));
-  }
-  return (generator = hash(...parts));
-}
-
 /** Everything a build reads, with the hashes that tell whether anything changed. */
 export interface Inputs {
   files: InputFile[];
@@ -263,11 +212,10 @@ export interface Inputs {
 export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?: SiteConfig, previous?: InputStats): Promise<Inputs> {
   const { files, warnings, stats } = await readIssueFiles(options.input, previous);
   const site = siteConfig ?? (await loadSiteConfig(options.config));
-  const siteKey = hash(generatorKey(), await folderKey(options.templates), JSON.stringify(site));
+  const siteKey = await siteKeyOf(options.templates, site);
   const statics = readStaticFiles(options.public);
   warnings.push(...statics.warnings);
-  const publicKey = hash(...statics.files.flatMap((file) => [file, fsSync.readFileSync(path.join(options.public, file))]));
-  // Note: the search option is in the key, not in the site key: no page depends on it.
-  const key = hash(siteKey, String(options.search), publicKey, ...files.flatMap((f) => [f.name, f.contentHash]));
+  const publicFiles = statics.files.map((name) => ({ name, content: fsSync.readFileSync(path.join(options.public, name)) }));
+  const key = inputsKey(siteKey, options.search, publicFiles, files);
   return { files, warnings, site, siteKey, key, stats, publicFiles: statics.files };
 }
