@@ -18,8 +18,7 @@ import { loadFile } from '../src/load/index.js';
 import { parseIssue } from '../src/parse/index.js';
 import { eleventy, hugo, type Anchor } from './bench/anchors.js';
 import { describeRange, devLoop } from './bench/dev-loop.js';
-import { buildCli, median, paired, pairedRatio, time, type BuildStats } from './bench/measure.js';
-import { writeSyntheticArchive } from './synthetic.js';
+import { buildCli, median, paired, pairedRatio, syntheticArchive, time, type BuildStats } from './bench/measure.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -44,11 +43,7 @@ try {
   // `--issues 0`: only the author's loop.
   if (n > 0) {
     const input = path.join(work, 'issues');
-    const files = await writeSyntheticArchive(input, n, { seed: Number(values.seed), archiveDir: path.join(root, 'issues') });
-    // A real archive's files were written long before the build; fresh ones would all be read
-    // again by every rebuild (see RACY_MS in src/load/inputs.ts).
-    const dayAgo = new Date(Date.now() - 86_400_000);
-    for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
+    const files = await syntheticArchive(root, input, n, Number(values.seed));
     const anchors = [await hugo(files, work), await eleventy(files, work)];
     for (const anchor of anchors.filter((a) => a.missing)) console.log(`  (${anchor.name} ${anchor.missing}: left out)`);
     const timed = anchors.filter((a): a is Required<Anchor> => Boolean(a.build));

@@ -218,7 +218,7 @@ async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writ
   // An archive with no issues yet has nothing to index (Pagefind refuses an empty index); its
   // search page says so instead of showing the search.
   if (!records.length) return 0;
-  const key = searchKey(records);
+  const key = searchKey(records, site.lang);
   // Every file of the index carries its key: the previous index is kept when all of them can be.
   const index = Object.keys(previous?.outputs ?? {}).filter((file) => file.startsWith(SEARCH_INDEX) && previous!.outputs[file] === key);
   if (index.length && (await allKept(writer, index, key))) return 0;

@@ -6,15 +6,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { startDevServer } from '../../src/commands/dev.js';
 import { defaultBuildOptions } from '../../src/config.js';
-import { writeSyntheticArchive } from '../synthetic.js';
-import { median } from './measure.js';
+import { median, syntheticArchive } from './measure.js';
 
 /** Five saves of one issue: seconds to the reload, and to search being current, each. */
 export async function devLoop(root: string, dir: string, n: number, seed: number): Promise<{ reload: number[]; ready: number[] }> {
   const input = path.join(dir, `dev-issues-${n}`);
-  const files = await writeSyntheticArchive(input, n, { seed, archiveDir: path.join(root, 'issues') });
-  const dayAgo = new Date(Date.now() - 86_400_000);
-  for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
+  const files = await syntheticArchive(root, input, n, seed);
   const dev = await startDevServer({ build: { ...defaultBuildOptions, input, out: path.join(dir, `dev-site-${n}`) }, port: 0, log: () => {} });
   const waiting: { event: string; resolve: () => void }[] = [];
   const stream = http.get(`${dev.url}__dev/events`, (response) =>

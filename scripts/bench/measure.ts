@@ -2,7 +2,9 @@
 // none always runs first or on a warmer machine), medians, and the ratio of each pair.
 
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { writeSyntheticArchive } from '../synthetic.js';
 
 export interface BuildStats {
   seconds: number;
@@ -12,6 +14,18 @@ export interface BuildStats {
   unchanged: boolean;
   kept: number;
   written: number;
+}
+
+/**
+ * A synthetic archive of `n` issues made from the project's issues/, dated a day back: a real
+ * archive's files were written long before the build, and fresh ones would all be read again by
+ * every rebuild (see RACY_MS in src/load/inputs.ts). Returns the issue files.
+ */
+export async function syntheticArchive(root: string, dir: string, n: number, seed: number): Promise<string[]> {
+  const files = await writeSyntheticArchive(dir, n, { seed, archiveDir: path.join(root, 'issues') });
+  const dayAgo = new Date(Date.now() - 86_400_000);
+  for (const file of files) await fs.utimes(file, dayAgo, dayAgo);
+  return files;
 }
 
 export const median = (values: number[]): number => {

@@ -16,7 +16,7 @@ import { build } from '../build.js';
 import { loadSiteConfig, projectRoot, type BuildOptions } from '../config.js';
 import { BuildError } from '../errors.js';
 import { loadIssues } from '../load/index.js';
-import { hash } from '../incremental/keys.js';
+import { searchKey } from '../incremental/keys.js';
 import type { Issue } from '../model.js';
 import { parseIssue } from '../parse/index.js';
 import { searchRecords, writeSearchIndex, type SearchRecord } from '../search/index.js';
@@ -226,7 +226,7 @@ class BackgroundIndex {
 
   /** Indexes these records (unless the index served holds them already). */
   want(records: SearchRecord[], lang: string): void {
-    this.wanted = { records, lang, key: hash(lang, ...records.map((record) => record.html)) };
+    this.wanted = { records, lang, key: searchKey(records, lang) };
     this.resume();
   }
 

@@ -7,7 +7,7 @@
 // | an input file, decoded and split  | its name or bytes, or the generator, changed                     | fileKey |
 // | an issue's model, parsed          | its text, number, front matter or place in its file, or the generator, changed | modelKey |
 // | a page, rendered and written      | the site key (generator, templates, config: siteKeyOf) or what the page shows changed | pageKey |
-// | the search index (Pagefind)       | the text of a search record, or the generator, changed           | searchKey |
+// | the search index (Pagefind)       | the text of a search record, its language, or the generator, changed | searchKey |
 // | a static file, or any other file  | its bytes changed                                                | contentKey |
 //
 // An output file whose key equals the one in the last build's manifest (manifest.ts, `outputs`)
@@ -100,9 +100,9 @@ export function pageKey(keys: PageKeys | undefined, ...parts: unknown[]): string
   return keys ? hash(keys.siteKey, JSON.stringify(parts)) : '';
 }
 
-/** The search index's key: the records Pagefind indexes (each file of the index carries it). */
-export function searchKey(records: { html: string }[]): string {
-  return hash(generatorKey(), ...records.map((record) => record.html));
+/** The search index's key: the records Pagefind indexes and their language (each file of the index carries it). */
+export function searchKey(records: { html: string }[], lang: string): string {
+  return hash(generatorKey(), lang, ...records.map((record) => record.html));
 }
 
 /** The key of a static file, or of any file written without one. */
