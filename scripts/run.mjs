@@ -2,7 +2,7 @@
 // Starts the command line from a JavaScript bundle of src/ and its dependencies, so the author's
 // commands start in milliseconds instead of compiling TypeScript and loading hundreds of modules
 // on every run. The bundle (esbuild) lives in node_modules/.cache and is rebuilt whenever a file in
-// src/, this script, package.json or the lock file is newer. It holds no absolute path: a copied
+// src/, this script, package.json or the lock file changes its modification time. It holds no absolute path: a copied
 // or moved project runs it from its new place.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +18,7 @@ v8.setFlagsFromString('--max-semi-space-size=8');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
-const bundleDir = path.join(root, 'node_modules', '.cache', 'krasse-links', 'bin');
-const bundle = path.join(bundleDir, 'cli.mjs');
+const binDir = path.join(root, 'node_modules', '.cache', 'krasse-links', 'bin');
 
 function newestSource(dir) {
   let newest = 0;
@@ -30,18 +29,23 @@ function newestSource(dir) {
   return newest;
 }
 
-const bundleTime = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
 // The bundle holds the dependencies too: a changed package.json or lock file makes a new one.
 const mtime = (file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0);
 const inputsTime = Math.max(newestSource(src), mtime(fileURLToPath(import.meta.url)), mtime(path.join(root, 'package.json')), mtime(path.join(root, 'package-lock.json')));
-if (bundleTime < inputsTime) {
+// Each bundle has a folder named after the newest of its inputs, and appears there whole: it is
+// built under a name of its own and renamed. Commands started at once (tests, a build beside the
+// dev server) never load a half-written bundle, and a command stopped while it bundles leaves
+// nothing a later one would take for a bundle.
+const bundleDir = path.join(binDir, String(Math.round(inputsTime)));
+const bundle = path.join(bundleDir, 'cli.mjs');
+if (!fs.existsSync(bundle)) {
   const { build } = await import('esbuild');
-  fs.rmSync(bundleDir, { recursive: true, force: true });
+  const partialDir = `${bundleDir}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await build({
     // The parser's worker thread is an entry of its own (see src/parse/parallel.ts). Entries and
     // chunks all lie in bundleDir itself, so each finds src/ and the worker from its own location.
     entryPoints: { cli: path.join(src, 'commands', 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts') },
-    outdir: bundleDir,
+    outdir: partialDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.
     splitting: true,
@@ -71,5 +75,23 @@ if (bundleTime < inputsTime) {
     absWorkingDir: root,
     nodePaths: [path.join(root, 'node_modules')],
   });
+  try {
+    fs.renameSync(partialDir, bundleDir);
+  } catch (error) {
+    // Another command finished the same bundle first: use that one.
+    fs.rmSync(partialDir, { recursive: true, force: true });
+    if (!fs.existsSync(bundle)) throw error;
+  }
+  removeOldBundles();
 }
 await import(pathToFileURL(bundle).href);
+
+/** Removes the bundles of earlier sources, and partial ones left by commands stopped an hour ago or more. */
+function removeOldBundles() {
+  for (const name of fs.readdirSync(binDir)) {
+    const full = path.join(binDir, name);
+    if (full === bundleDir) continue;
+    if (name.includes('.partial-') && Date.now() - fs.statSync(full).mtimeMs < 3_600_000) continue;
+    fs.rmSync(full, { recursive: true, force: true });
+  }
+}

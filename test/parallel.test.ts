@@ -23,6 +23,8 @@ const build = (out: string, threads: 'one' | 'two') =>
 describe('parsing on two threads', () => {
   it('builds the same site as one thread', async () => {
     const [one, two] = [await build('one', 'one'), await build('two', 'two')];
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
     const threads = (run: { stdout: string }) => JSON.parse(run.stdout.split('\n').find((line) => line.startsWith('{"stats"'))!).stats.threads;
     expect(threads(one)).toBe(1);
     expect(threads(two)).toBe(2);

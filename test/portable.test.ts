@@ -1,8 +1,8 @@
 // Safe to move: a project copied (`cp -a`, its node_modules and their cache included) or moved
 // to another folder builds its own issues, templates and output in its new place, as `npm run
 // build` runs it (from the command bundle kept in node_modules/.cache), and never touches the
-// folder it came from.
-import { execFile } from 'node:child_process';
+// folder it came from. The bundle itself is made whole even when commands start together.
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -117,5 +117,23 @@ describe('a moved project', () => {
     expect(await npmRunBuild(moved)).toMatch(/^Built 2 issues, \d+ pages into dist .*; \d+ files written, \d+ unchanged$/m);
     expect(await fs.readFile(path.join(moved, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag nach dem Umzug.');
     await expect(fs.access(before)).rejects.toThrow();
+  }, 120_000);
+});
+
+describe('the command bundle', () => {
+  it('is whole for commands that start together, and after one that was stopped while making it', async () => {
+    const project = path.join(work.dir, 'bundling');
+    await makeProject(project);
+    for (const delay of [100, 250, 400]) {
+      const child = spawn(process.execPath, [path.join(project, 'scripts/run.mjs'), '--help'], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    const builds = ['a', 'b', 'c', 'd', 'e'].map((out) => run(process.execPath, [path.join(project, 'scripts/run.mjs'), 'build', '--no-search', '--out', `dist-${out}`], { cwd: project }));
+    for (const { stdout } of await Promise.all(builds)) expect(stdout).toMatch(/^Built 2 issues, \d+ pages into dist-\w /m);
+    const bundles = (await fs.readdir(path.join(project, 'node_modules/.cache/krasse-links/bin'))).filter((name) => !name.includes('.partial-'));
+    expect(bundles).toHaveLength(1);
   }, 120_000);
 });
