@@ -31,6 +31,19 @@ describe('the source of a section', () => {
     ['Elon Muster hat die Plattform umbenannt und die Werbekunden laufen davon.', []],
     ['Die EU-Kommission hat ein Verfahren gegen Apple eröffnet. Heise fasst zusammen:|Q', ['; Heise']],
     ['Mark Probe kündigte an, die Faktenchecks einzustellen. 404 Media hat die Hintergründe:|Q', ['; 404 Media']],
+    ['Olaf Muster hat gestern im Bundestag gesagt, er wisse von nichts. Übermedien hat das auseinandergenommen:|Q', ['; Übermedien']],
+    ['Die Süddeutsche Zeitung hat Dokumente ausgewertet, die zeigen, dass Olaf Muster davon wusste.', ['; Süddeutsche Zeitung']],
+    ['Tina Probe hat im Zuge ihrer Recherche einen Thread veröffentlicht:|Q', ['Tina Probe; ']],
+    ['Die Bahn hat wieder Probleme mit ihren Stellwerken, via Netzpolitik.org.|Q', ['; Netzpolitik.org']],
+    ['Spannend auch, was Emma Beispiel dazu schreibt:|Q', ['Emma Beispiel; ']],
+    ['Ganz nah dran an dem, was Jan Muster in einem Podcast gesagt hat, den der Artikel zitiert:|Q', []],
+    ['Kai Muster hat für die Zeit recherchiert:|Q', ['Kai Muster; Zeit']],
+    ['Die Washington Probe wurde von Jeff Muster gekauft und jetzt ist alles anders.', []],
+    // Who wrote a quote may be said right after it; the one in the news before it is no source.
+    ['Elon Muster hat die Plattform in einen rechten Propagandakanal verwandelt.|Q|Das schreibt Charlie Beispiel im Atlantic.', ['Charlie Beispiel; Atlantic']],
+    ['Donald Muster hat Zölle auf alles angekündigt.|Q|Paula Probe erklärt in ihrem Newsletter, warum das nicht funktioniert.', ['Paula Probe; ']],
+    ['Marietje Probe, ehemalige EU-Abgeordnete, argumentiert in Foreign Policy, dass Europa eigene Clouds braucht:|Q', ['Marietje Probe; Foreign Policy']],
+    ['Das Ganze wurde von Rita Beispiel gut zusammengefasst:|Q', ['Rita Beispiel; ']],
     // Capitalised nouns in a `dass`-clause are no names; the outlet opening the sentence is the source.
     ['Reuters berichtet, dass Konzerne Milliarden Euro in Rechenzentren stecken:|Q', ['; Reuters']],
     ['Die Financial Times schreibt, dass Microsoft und Google ihre Klimaziele verfehlen:|Q', ['; Financial Times']],
@@ -49,6 +62,15 @@ describe('the source of a section', () => {
     ['Das Ganze wurde von Jana Probe auf Mastodon gut zusammengefasst:|Q', ['Jana Probe; Mastodon']],
     ['Die Sendung Monitor hat eine Recherche zu Mietwucher gebracht.', ['; Monitor']],
     ['Der Podcast von Sam Beispiel hat eine neue Folge über Arbeitskämpfe.', ['Sam Beispiel; ']],
+    // A title keeps its genitive (`Lage der Nation`), but not an owner's (`Monitor der ARD`).
+    ['Der Podcast Stimme der Straße hat eine lange Folge über Mieten gemacht.', ['; Stimme der Straße']],
+    ['Die Sendung Monitor der ARD hat eine Recherche zu Mietwucher gebracht.', ['; Monitor']],
+    // A one-word owner of a piece (`Webers Analyse`), read as the person the issue names in full.
+    ['Isabella Probe hat einen langen Essay über Preise geschrieben.|Probes Analyse ist dabei recht nüchtern:|Q', ['Isabella Probe; ']],
+    // A role alone, and a gendered noun, are no names.
+    ['Die Ökonomin mit dem langen Atem|Isabella Probe hat einen Essay über Preise geschrieben:|Q', ['Isabella Probe; ']],
+    ['Cory Beispiel schreibt über Plattformen:|Q|Beispiel mit einem Punkt, den ich teile: Ohne Interoperabilität keine Macht der Nutzer*innen.', ['Cory Beispiel; ']],
+    ['Lena Probe mit einem Punkt, den ich teile: Ohne Offenheit keine Macht der NutzerInnen und der Journalist:innen.', ['Lena Probe; ']],
     // Roles and honorifics before a name; the outlet a person speaks in.
     ['Die Ökonomin Isabella Probe erklärt im Interview mit der Zeit, warum Preise steigen:|Q', ['Isabella Probe; Zeit']],
     ['Der Google-Forscher Max Mustermann warnt vor den Folgen:|Q', ['Max Mustermann; ']],

@@ -17,7 +17,7 @@ const FUNCTION_WORDS = new Set(
     'welche welcher welches welchem welchen wer was wem wen wessen jemand niemand etwas nichts beide beiden ' +
     'manche mancher manchen viele vielen einige einigen wenige wenigen andere anderen anderer anderes irgendein irgendeine ' +
     'in im ins an am ans auf aufs aus bei beim mit nach seit von vom zu zum zur durch für gegen ohne um bis über unter vor ' +
-    'hinter neben zwischen wegen trotz während laut gemäß statt anstatt innerhalb außerhalb dank entlang gegenüber ab samt ' +
+    'hinter neben zwischen wegen trotz während laut via gemäß statt anstatt innerhalb außerhalb dank entlang gegenüber ab samt ' +
     'und oder aber doch sondern denn dass daß ob weil wenn als wie da damit nachdem bevor obwohl sobald falls sofern ' +
     'seitdem sowie sowohl weder noch entweder ' +
     'dafür dagegen daran darauf daraus darin darüber davon davor dazwischen danach dadurch dahin dorthin hierfür soweit ' +
@@ -117,10 +117,15 @@ export const isCommonNoun = memo((word) => isListedNoun(word) || isCompoundNoun(
 export const isListedNoun = memo(listedNoun);
 
 function listedNoun(word: string): boolean {
+  // A gendered form (`Nutzer*innen`, `Journalist:innen`, `LehrerInnen`) is a noun's: no name has one.
+  if (/\p{Ll}(?:[*:_/]in|[*:_/]innen|Innen)$/u.test(word)) return true;
   const lower = word.toLowerCase();
   const dash = lower.lastIndexOf('-');
   if (dash > 0 && dash < lower.length - 1) return listedNoun(lower.slice(dash + 1));
   if (listedForm(lower)) return true;
+  // The female form of a listed noun of a person (`Ökonomin`, `Nutzerinnen`): the list has the male one.
+  const female = /^(.{3,}(?:er|or|ist|ent|ant|log|om|eur|at|it|ekt|ot))in(?:nen)?$/.exec(lower);
+  if (female && listedForm(female[1]!)) return true;
   if (lower.length >= 6 && NOUN_SUFFIX.test(lower)) return true;
   // A word of fifteen letters or more is a compound noun (`Ingefangennahme`), not a name.
   return lower.length >= 15 && /^\p{Lu}\p{Ll}+$/u.test(word);
@@ -245,9 +250,9 @@ export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventur
  * their subject or agent is the one who speaks. `hat`, `ist` or `bekommt` say nothing of the kind.
  */
 const REPORTING_STEMS =
-  'schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander';
+  'schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander|ausgewertet|aufgedeckt|enthüll|rekonstruier';
 const REPORTING =
-  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander)/;
+  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander|ausgewertet|aufgedeckt|enthüll|rekonstruier)/;
 
 /**
  * Whether a stretch of text may name a source at all: it has a verb of saying or publishing, a
@@ -255,7 +260,7 @@ const REPORTING =
  * Analyse und Kritik mit …`). The name reader is skipped for the rest: a cheap test, since the
  * classifier asks about every paragraph.
  */
-const MAY_NAME = new RegExp(`(?:^|[^\\p{L}])(?:(?:ge)?(?:${REPORTING_STEMS})|${PIECE_STEMS}|laut|von|vom|gast|gesprochen)|(?:^|[.!?:]\\s)(?:bei|beim|auf)\\s`, 'u');
+const MAY_NAME = new RegExp(`(?:^|[^\\p{L}])(?:(?:ge)?(?:${REPORTING_STEMS})|${PIECE_STEMS}|laut|via|von|vom|gast|gesprochen)|(?:^|[.!?:]\\s)(?:bei|beim|auf)\\s`, 'u');
 const FINITE = /(?:t|te|ten|en|ahm|ah|ab|am|and|ief|ieß|alf|ing|ieb|at|og|ot|as|ies)$/;
 
 /** A name in a place after a verb: `Adam Tooze war bei Jung und Naiv`, `beklagt im Atlantic`. */
@@ -274,7 +279,9 @@ export const isReportingVerb = memo(reportingVerb);
 function reportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
   // Not a participle used as an adjective (`die beschreibenden Semantiken`).
-  return REPORTING.test(lower) && !/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower);
+  if (/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower)) return false;
+  // Also after a separable prefix: `zusammengefasst`, `aufgeschrieben`, `vorgerechnet`.
+  return REPORTING.test(lower) || REPORTING.test(lower.replace(/^(?:zusammen|auseinander|dar|nach|vor|auf|heraus)(?=ge\p{Ll}{4}|\p{Ll}{5})/u, ''));
 }
 
 /** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */

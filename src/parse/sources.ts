@@ -118,7 +118,9 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     let role: string;
     if (leadIn) {
       const lastSentence = Math.max(...mentions.map((m) => m.sentence), -1);
-      const strong = mentions.filter((m) => m.strong);
+      // Someone who only speaks as in the news before the sentence that hands over is not the one quoted
+      // (`Olaf Muster hat gestern gesagt, … Übermedien hat das auseinandergenommen:`).
+      const strong = mentions.filter((m) => m.strong && !(m.news && !m.presents && m.sentence !== lastSentence));
       const inLast = (ms: Mention[]) => ms.filter((m) => m.sentence === lastSentence);
       // The last name in a speaker's position hands over; without one, the subject of the sentence that hands over.
       speaker = inLast(strong).pop() ?? strong[strong.length - 1] ?? inLast(mentions.filter((m) => m.speaks)).pop();
@@ -166,7 +168,7 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     taken.push(...here);
   });
 
-  const readings = toReadings(taken, firstCommentary, leadSpeaker);
+  const readings = toReadings(attributeAfterQuotes(taken, leadSpeaker, paragraphs, quoted), firstCommentary, leadSpeaker);
   const readingOf = new Map<string, number>();
   readings.forEach((r, i) => r.names.forEach((name) => readingOf.has(name) || readingOf.set(name, i)));
   let lead = -1;
@@ -179,6 +181,29 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
     return readings.length === 1 ? 0 : undefined;
   });
   return { sources: readings.map(({ names: _, ...reading }) => reading), speakers };
+}
+
+/**
+ * A quote whose lead-in names only someone in the news (`Donald Muster hat Zölle angekündigt.`, a
+ * subject of no verb of writing) and whose next paragraph says who wrote it (`Das schreibt Charlie
+ * Beispiel im Atlantic.`) is the writer's: the one in the news is no source.
+ */
+function attributeAfterQuotes(taken: Taken[], leadSpeaker: Map<number, Taken>, paragraphs: readonly ClassifiedParagraph[], quoted: (p: ClassifiedParagraph | undefined) => boolean): Taken[] {
+  const dropped = new Set<Taken>();
+  for (const [lead, speaker] of leadSpeaker) {
+    const m = speaker.mention;
+    if (m.presents || (m.strong && !m.news)) continue;
+    let after = lead + 1;
+    while (quoted(paragraphs[after])) after++;
+    if (after === lead + 1) continue;
+    const writer = taken.find((t) => t.paragraph === after && t.role === 'attributing the quote before' && t.kind === 'person') ?? taken.find((t) => t.paragraph === after && t.role === 'attributing the quote before');
+    if (!writer) continue;
+    for (const t of taken) if (t.paragraph === lead && !t.mention.presents && (t.mention.news || !t.mention.strong)) dropped.add(t);
+    speaker.speaker = false;
+    writer.speaker = true;
+    leadSpeaker.set(lead, writer);
+  }
+  return dropped.size ? taken.filter((t) => !dropped.has(t)) : taken;
 }
 
 /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */

@@ -33,6 +33,8 @@ export function predicateAfter(tokens: Token[], end: number): Token[] {
   for (let i = end; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (COORDINATING.has(t.lower) && (tokens[i + 1]?.cap || ARTICLE.has(tokens[i + 1]?.lower ?? ''))) break;
+    // `… gekauft und jetzt darf …`: after a participle, or before `jetzt`, a new clause begins.
+    if (COORDINATING.has(t.lower) && (/^ge\p{Ll}{3,}(?:t|en)$/u.test(words[words.length - 1]?.lower ?? '') || /^(?:jetzt|nun|dann|heute|später|seitdem|inzwischen)$/.test(tokens[i + 1]?.lower ?? ''))) break;
     if (SUBORDINATE.has(t.lower)) break;
     words.push(t);
     if (t.clauseEnd) break;
@@ -70,7 +72,8 @@ export function indefiniteBefore(words: Token[], piece: Token): boolean {
 export function subjectBefore(tokens: Token[], w: number, names: Map<number, Shape>): boolean {
   let cs = w;
   while (cs > 0 && !tokens[cs - 1]!.clauseEnd && !COORDINATING.has(tokens[cs - 1]!.lower)) cs--;
-  if (/^(?:er|sie|es|ich|wir|man|ihr|du|die|der|das)$/.test(tokens[cs]?.lower ?? '') && cs === w - 1) return true;
+  // (Not `Das schreibt Charlie Beispiel`, where `das` is the object.)
+  if (/^(?:er|sie|es|ich|wir|man|ihr|du|die|der)$/.test(tokens[cs]?.lower ?? '') && cs === w - 1) return true;
   // German puts the verb right after a subject that opens the clause.
   const name = names.get(w - 1);
   return Boolean(name && clauseStart(tokens, w - 1 - (name.name.split(' ').length - 1), w - 1 - (name.name.split(' ').length - 1)));

@@ -1,7 +1,7 @@
 // What the position of a name in its sentence says: who speaks or publishes (`schreibt X`,
 // `laut X`, `in der Zeit`), who is only talked about, or nothing.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { clauseOf, clauseStart, indefiniteBefore, predicateAfter, sentenceHasVerb, sentenceOf, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, hasFiniteVerb, OUTLET_PREPOSITION, possessedAdjective, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
@@ -41,6 +41,22 @@ export interface Evidence {
   possessive?: string;
 }
 
+/**
+ * Where the verb stands after an apposition that describes a person (`, ehemalige EU-Abgeordnete,`):
+ * a role among at most five words, closed by a comma; undefined if the words after the name are no such thing.
+ */
+function appositionEnd(tokens: Token[], start: number): number | undefined {
+  let role = false;
+  for (let k = start; k < tokens.length && k < start + 5; k++) {
+    const t = tokens[k]!;
+    if (t.quoted || t.sentenceEnd) return undefined;
+    if (isRole(t.word)) role = true;
+    else if (!(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
+    if (t.clauseEnd) return role && t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
+  }
+  return undefined;
+}
+
 /** What the position of a name says: who speaks or publishes, where, or nothing. */
 export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Evidence | undefined {
   const s = n.first;
@@ -49,7 +65,10 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   let a = run.end;
   while (a < tokens.length && tokens[a]!.paren && !last.clauseEnd) a++;
   const afterParen = a > run.end && tokens[a - 1]!.post.includes(')') && !tokens[a - 1]!.sentenceEnd;
-  const after = last.clauseEnd && !afterParen ? undefined : tokens[a];
+  // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not either.
+  const apposition = last.clauseEnd && !afterParen && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
+  if (apposition !== undefined) a = apposition;
+  const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
   // Capitalistbude Sequoia`), and before articles and adjectives.
   let g = Math.min(s, part.start) - 1;
@@ -58,7 +77,7 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   const before = s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined;
   // Note: computed when first asked; most names are decided before they are needed.
   const clause = once(() => clauseOf(tokens, s));
-  const predicate = once(() => predicateAfter(tokens, run.end));
+  const predicate = once(() => predicateAfter(tokens, apposition ?? run.end));
   const sentence = once(() => sentenceOf(tokens, s));
   const reporting = (words: Token[]) => words.find((t) => !t.cap && !t.quoted && isReportingVerb(t.word));
   const pieceIn = (words: Token[]) => words.find((t) => isPiece(t.word) && !t.quoted && t !== last);
@@ -81,10 +100,10 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   const owned = tokens[part.end];
   if (/s$/.test(last.word) && owned?.cap && !last.clauseEnd && (isCommonNoun(owned.word) || isRole(owned.word)) && !isPiece(owned.word)) return undefined;
 
-  // `laut Heise`, `Laut der Zeit` (not `laut hartnäckigen Gerüchten`).
-  if (governor?.lower === 'laut') {
+  // `laut Heise`, `Laut der Zeit`, `via Fefe` (not `laut hartnäckigen Gerüchten`).
+  if (governor?.lower === 'laut' || governor?.lower === 'via') {
     if (singleNoun && !n.article) return undefined;
-    return { why: 'after "laut"', strong: true, presents: false, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', kindSure: shape.kind !== 'person', allowsPhrase: true };
+    return { why: `after "${governor.lower}"`, strong: true, presents: false, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', kindSure: shape.kind !== 'person', allowsPhrase: true };
   }
 
   // An outlet after a preposition that follows the speaker, a reporting verb or a piece:
@@ -95,13 +114,15 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     const p = tokens[g - 1];
     const speakerBefore = p && !p.clauseEnd && names.get(g - 1)?.kind === 'person';
     const outletBefore = p && !p.clauseEnd && names.get(g - 1)?.kind === 'outlet';
-    const verbBefore = p && !p.clauseEnd && !p.cap && (isReportingVerb(p.word) || /^(?:war|ist|hat|hatte|auch|schon|einst)$/.test(p.lower));
+    const verbBefore = p && !p.clauseEnd && !p.cap && (isReportingVerb(p.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|auch|schon|einst)$/.test(p.lower));
     const pieceBefore = p && !p.clauseEnd && isPiece(p.word) && !p.quoted;
     const opensSentence = governor.sentenceStart;
     // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
     let subjectBefore = false;
     for (let k = g - 1; k >= 0 && tokens[k]!.clause === governor.clause; k--) if (names.get(k)?.kind === 'person') subjectBefore = true;
     const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(p!.word) || subjectBefore || reporting(clause()) || pieceIn(clause()))));
+    // `im Zuge ihrer …`, `in der Zeit des …`: a noun with a genitive after it is a phrase, not an outlet.
+    if (n.words.length === 1 && !shape.sure && !last.clauseEnd && /^(?:des|der|eines|einer|ihrer|ihres|seiner|seines|dieser|dieses)$/.test(tokens[part.end]?.lower ?? '')) return undefined;
     // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
     if (singleNoun && !(n.article || governor.lower === 'im')) return undefined;
     if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause())))) return undefined;
@@ -124,8 +145,8 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   }
   const descriptor = n.descriptor ? tokens.slice(part.start, s).reverse().find((t) => isPiece(t.word)) : undefined;
   const namedWith = descriptor ?? (before && pieceAt(s - 1) ? before : undefined);
-  // A title right after its medium may be a common word (`die Sendung Monitor`).
-  const titleAfterMedium = namedWith === before && singleNoun;
+  // A title right after its medium may be common words (`die Sendung Monitor`, `der Podcast Lage der Nation`).
+  const titleAfterMedium = namedWith === before && (singleNoun || n.words.some((t) => t.lower === 'der' || t.lower === 'des'));
   if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) {
     return { why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   }
@@ -152,24 +173,27 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     const rest = predicate();
     const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
     const passive = (t: Token) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-    if (!shape.phrase && !ofNoun && (rest.some(passive) || clause().slice(0, clause().indexOf(before)).some(passive)) && rest.some((t) => !t.cap && /^\p{Ll}+$/u.test(t.word) && !isFunctionWord(t.word))) {
+    // Only with a verb of saying or writing: `von Jeff Muster gekauft` is news, not a source.
+    if (!shape.phrase && !ofNoun && (rest.some(passive) || clause().slice(0, clause().indexOf(before)).some(passive)) && reporting(rest)) {
       return { why: 'agent after "von"', strong: true, presents: false, speaks: true };
     }
     return undefined;
   }
 
-  // `wie Johannes Franzen … zeigt`, `Wie schon Milan Kundera bemerkte`.
+  // `wie Johannes Franzen … zeigt`, `Wie schon Milan Kundera bemerkte`, `was Emily Bender dazu schreibt`.
   let w = Math.min(s, part.start) - 1;
   while (w >= 0 && !tokens[w]!.clauseEnd && (ARTICLE.has(tokens[w]!.lower) || adjectiveLike(tokens[w]!))) w--;
   while (w >= 0 && BETWEEN_VERB_AND_NAME.has(tokens[w]!.lower) && !tokens[w]!.clauseEnd) w--;
-  if (w >= 0 && tokens[w]!.lower === 'wie' && !tokens[w]!.clauseEnd) {
-    // The verb ends the `wie`-clause, perhaps after a list introduced by a colon.
+  if (w >= 0 && (tokens[w]!.lower === 'wie' || tokens[w]!.lower === 'was') && !tokens[w]!.clauseEnd) {
+    // The verb ends the `wie`-clause, perhaps after a list introduced by a colon; the `was`-clause at its comma.
+    const wie = tokens[w]!.lower === 'wie';
     const rest: Token[] = [];
     for (let k = run.end; k < tokens.length && k < run.end + 40; k++) {
       rest.push(tokens[k]!);
-      if (/[.!?]/.test(tokens[k]!.post) && tokens[k]!.sentenceEnd) break;
+      if ((/[.!?]/.test(tokens[k]!.post) && tokens[k]!.sentenceEnd) || (!wie && tokens[k]!.clauseEnd)) break;
     }
-    const verb = reporting(rest);
+    // After `was`, only a verb of writing or arguing: `was X gesagt hat` is what someone in the news said.
+    const verb = reporting(rest.filter((t) => wie || !isSpeechVerb(t.word)));
     return verb && !shape.phrase ? { why: `"${tokens[w]!.lower} …" with "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word } : undefined;
   }
 
@@ -214,7 +238,12 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   // The subject: a name opening a clause, before its verb.
   if (atClauseStart && after && verbLike(after)) {
     const verbWord = reporting(predicate());
-    const piece = pieceIn(predicate());
+    // Its piece is an object, not the end of a preposition (`hat X in einen Propagandakanal verwandelt`).
+    const piece = pieceIn(predicate().filter((_, k, words) => {
+      let j = k - 1;
+      while (j >= 0 && (ARTICLE.has(words[j]!.lower) || adjectiveLike(words[j]!) || /^(?:ein|eine|einen|einem|einer)$/.test(words[j]!.lower))) j--;
+      return !(j >= 0 && /^(?:in|im|ins|auf|an|am|zu|zum|zur|gegen|um|aus|nach|unter)$/.test(words[j]!.lower));
+    }));
     // `Die Zeit berichtet`: a common noun with an article is an outlet only as the subject of a reporting verb.
     if (singleNoun) {
       // `Der Spiegel hat eine lange Recherche …`: has a piece (its object, after an indefinite article).

@@ -13,6 +13,11 @@ export function nameLike(t: Token | undefined): boolean {
   return Boolean(t && t.cap && !t.quoted && !t.paren && (!isFunctionWord(t.word) || t.lower === 'the'));
 }
 
+/** A word for a kind of medium a title follows (`Podcast`, `Sendung`, `Newsletter`). */
+function isMediumKind(t: Token | undefined): boolean {
+  return Boolean(t && !t.clauseEnd && /^(?:podcast|sendung|show|newsletter|blog|kanal|channel|magazin|serie|reihe|talkshow)s?$/.test(t.lower));
+}
+
 export function findRuns(tokens: Token[]): Run[] {
   const runs: Run[] = [];
   let i = 0;
@@ -31,7 +36,9 @@ export function findRuns(tokens: Token[]): Run[] {
       // `Elon Musks Trans-Tochter`: a possessive ends the name before the noun it owns.
       // (Only after a given name: `Der Ökonom Jens Probe` is no possessive.)
       const givenBefore = end - 1 > i && !isRole(tokens[end - 2]!.word) && !isPiece(tokens[end - 2]!.word) && (!isCommonNoun(tokens[end - 2]!.word) || tokens[end - 2]!.word.length <= 4);
-      const possessive = givenBefore && /s$/.test(last.word) && last.word.length > 3 && (isCommonNoun(next.word) || isRole(next.word) || isPiece(next.word));
+      // `Webers Analyse`, `Googles Paper`: one word before a piece is its owner, whatever else it could be.
+      const ownerOfPiece = end - 1 === i && isPiece(next.word) && !isPiece(last.word) && !isRole(last.word);
+      const possessive = /s$/.test(last.word) && last.word.length > 3 && ((givenBefore && (isCommonNoun(next.word) || isRole(next.word) || isPiece(next.word))) || ownerOfPiece);
       if (nameLike(next) && next.lower !== 'the' && !possessive) {
         end++;
         continue;
@@ -40,7 +47,11 @@ export function findRuns(tokens: Token[]): Run[] {
       const after = tokens[end + 1];
       const particle = PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || ((next.lower === 'of' || next.lower === 'for') ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
       const vonDer = next.lower === 'von' && tokens[end + 1]?.lower === 'der' && nameLike(tokens[end + 2]) && !isCommonNoun(last.word) && !isPiece(last.word);
+      // A title right after its medium keeps a genitive of a common noun: `der Podcast Lage der
+      // Nation`, not `die Sendung Monitor der ARD`.
+      const titleGenitive = /^(?:der|des)$/.test(next.lower) && nameLike(after) && isMediumKind(tokens[end - 2]) && isCommonNoun(after!.word) && after!.word !== after!.word.toUpperCase();
       if (vonDer) end += 2;
+      else if (titleGenitive) end += 2;
       else if (particle) end++;
       else break;
     }

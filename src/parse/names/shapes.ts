@@ -1,7 +1,7 @@
 // What a name's words say of it: a person's name, an outlet's (`New York Times`, `404 Media`),
 // or only a phrase of common words; and the name as written.
 
-import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_WORD } from '../lexicon.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 
 /** The newsletter itself and its author: never a source of their own issues. */
@@ -23,6 +23,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
+  // A role alone is no name (`Die Ökonomin mit …`): the name it stands for is elsewhere.
+  if (capWords.length === 1 && words.length === 1 && isRole(capWords[0]!.word)) return undefined;
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`).
   if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic) return undefined;
   // A single listed noun is a phrase (decided first: most capitalised words are such nouns).
@@ -70,7 +72,7 @@ export function outletShapedWord(word: string): boolean {
   let answer = outletShaped.get(word);
   if (answer === undefined) {
     answer =
-      isOutletWord(word) || ORGANISATION_WORD.test(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
+      isOutletWord(word) || ORGANISATION_WORD.test(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
     if (outletShaped.size >= 20_000) outletShaped.clear();
     outletShaped.set(word, answer);
   }
