@@ -39,6 +39,11 @@ describe('the source of a section', () => {
     ['Ganz nah dran an dem, was Jan Muster in einem Podcast gesagt hat, den der Artikel zitiert:|Q', []],
     ['Kai Muster hat für die Zeit recherchiert:|Q', ['Kai Muster; Zeit']],
     ['Die Washington Probe wurde von Jeff Muster gekauft und jetzt ist alles anders.', []],
+    ['Erik Probe bei Zeit Online:|Q', ['Erik Probe; Zeit Online']],
+    ['Laut einer Studie des Fraunhofer-Instituts verbrauchen Rechenzentren immer mehr Strom.|Q', ['; Fraunhofer-Institut']],
+    ['Der Guardian hat mit mehreren Content-Moderatoren in Kenia gesprochen:|Q', ['; Guardian']],
+    ['Die Polizei hat mit den Zeugen gesprochen.|Q', []],
+    ['Nicht verpassen: die neue Folge von Jung und Probe mit Ulrike Muster.|Q', ['; Jung und Probe']],
     // Who wrote a quote may be said right after it; the one in the news before it is no source.
     ['Elon Muster hat die Plattform in einen rechten Propagandakanal verwandelt.|Q|Das schreibt Charlie Beispiel im Atlantic.', ['Charlie Beispiel; Atlantic']],
     ['Donald Muster hat Zölle auf alles angekündigt.|Q|Paula Probe erklärt in ihrem Newsletter, warum das nicht funktioniert.', ['Paula Probe; ']],

@@ -214,7 +214,7 @@ const OUTLET_WORDS = new Set(
     'times post news journal review magazine magazin guardian herald tribune gazette telegraph observer economist monthly ' +
     'weekly daily chronicle independent mirror standard press presse media medien wire quarterly insider spectator report ' +
     'zeitung zeitschrift rundschau anzeiger kurier nachrichten rundfunk radio fernsehen tv sender verlag podcast newsletter ' +
-    'blog show salon channel kanal network ' +
+    'blog show salon channel kanal network online ' +
     'bluesky mastodon threads twitter youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'
   ).split(' '),
 );

@@ -128,7 +128,8 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause())))) return undefined;
     if (outletBefore) return undefined;
     if (strongPlace || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause()) : Boolean(reporting(clause()) || pieceIn(clause()))))) {
-      const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !opensSentence;
+      // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
+      const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !opensSentence && !speakerBefore;
       // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
       const strong = strongPlace || Boolean(reporting(clause()) || pieceIn(clause())) || (opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
       const where = speakerBefore ? ' following the name' : pieceBefore || verbBefore ? ` following "${p!.word}"` : ' opening the sentence()';
@@ -140,8 +141,9 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   // After a piece or medium: `der Newsletter SnakeOil-AI`, `Podcast von Dwarkesh Patel`, `Paper von Apple`,
   // `eine Website aufgesetzt, FollowtheCrypto,`.
   const pieceAt = (k: number) => (k >= 0 && k < tokens.length && isPiece(tokens[k]!.word) && !tokens[k]!.quoted ? tokens[k] : undefined);
-  if (before && (before.lower === 'von' || before.lower === 'vom') && pieceAt(s - 2) && !tokens[s - 2]!.clauseEnd && !shape.phrase) {
-    return { why: `"${tokens[s - 2]!.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet' };
+  // (A title of several words too: `die neue Folge von Jung und Naiv`.)
+  if (before && (before.lower === 'von' || before.lower === 'vom') && pieceAt(s - 2) && !tokens[s - 2]!.clauseEnd && (!shape.phrase || shape.reason === 'a title of several words')) {
+    return { why: `"${tokens[s - 2]!.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', allowsPhrase: true };
   }
   const descriptor = n.descriptor ? tokens.slice(part.start, s).reverse().find((t) => isPiece(t.word)) : undefined;
   const namedWith = descriptor ?? (before && pieceAt(s - 1) ? before : undefined);
@@ -156,7 +158,9 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
 
   // `eine Studie der Universität Oxford`, `ein Essay des Historikers …`: a piece of theirs.
   if (governor && isPiece(governor.word) && !governor.quoted && /^(?:der|des)$/.test(tokens[g + 1]?.lower ?? '') && !shape.phrase) {
-    return { why: `"${governor.word} ${tokens[g + 1]!.word} …"`, strong: true, presents: true, speaks: true };
+    // After `des`, the name without its genitive ending (`des Fraunhofer-Instituts`).
+    const genitive = tokens[g + 1]!.lower === 'des' && /\p{Ll}[^sueio]s$/u.test(shape.name) ? shape.name.slice(0, -1) : undefined;
+    return { why: `"${governor.word} ${tokens[g + 1]!.word} …"`, strong: true, presents: true, speaks: true, ...(genitive ? { possessive: genitive } : {}) };
   }
   // `Interview mit … Jordan Peterson`: interviewed; `im Interview mit der Zeit`: the outlet that asks.
   if (governor?.lower === 'mit' && pieceAt(g - 1)) {
@@ -258,6 +262,10 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     // A single word opening a sentence is a name only before a reporting verb (`Tooze fasst`, not `Besser bekannt ist`).
     if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord)) return undefined;
     if (verbWord) return { why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true, verb: verbWord.word };
+    // `Der Standard hat mit Yanis Probe gesprochen`: who holds an interview presents it.
+    if (/^(?:hat|hatte|haben|hatten)$/.test(after.lower) && predicate().some((t) => t.lower === 'mit') && predicate().some((t) => /^(?:gesprochen|geredet)$/.test(t.lower))) {
+      return { why: 'subject of "hat mit … gesprochen"', strong: true, presents: true, speaks: true };
+    }
     if (piece) return { why: `subject, with a "${piece.word}"`, strong: true, presents: true, speaks: true };
     return { why: `subject of "${after.word}"`, strong: false, presents: false, speaks: true };
   }

@@ -72,11 +72,19 @@ export function outletShapedWord(word: string): boolean {
   let answer = outletShaped.get(word);
   if (answer === undefined) {
     answer =
-      isOutletWord(word) || ORGANISATION_WORD.test(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
+      isOutletWord(word) || ORGANISATION_WORD.test(word) || organisationCompound(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
     if (outletShaped.size >= 20_000) outletShaped.clear();
     outletShaped.set(word, answer);
   }
   return answer;
+}
+
+/** `Fraunhofer-Instituts`, `Max-Planck-Gesellschaft`: a name joined to an organisation's kind, in any case. */
+function organisationCompound(word: string): boolean {
+  const parts = word.split('-');
+  if (parts.length < 2 || !/^\p{Lu}/u.test(parts[0]!)) return false;
+  const head = parts[parts.length - 1]!;
+  return ORGANISATION_WORD.test(head) || ORGANISATION_WORD.test(head.replace(/e?s$/, '')) || /^(?:Gesellschaft|Zentrum|Zentrums|Akademie|Kommission|Ministerium|Ministeriums)$/.test(head);
 }
 
 /** The words of a name as written: initials keep their dot. */
