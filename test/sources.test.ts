@@ -44,6 +44,10 @@ describe('the source of a section', () => {
     ['Der Guardian hat mit mehreren Content-Moderatoren in Kenia gesprochen:|Q', ['; Guardian']],
     ['Die Polizei hat mit den Zeugen gesprochen.|Q', []],
     ['Nicht verpassen: die neue Folge von Jung und Probe mit Ulrike Muster.|Q', ['; Jung und Probe']],
+    ['Felix Probe von Axios rechnet vor, warum das nicht aufgeht:|Q', ['Felix Probe; Axios']],
+    ['Ursula von der Muster schreibt:|Q', ['Ursula von der Muster; ']],
+    ['Die Bahn streicht wieder Züge. Jetzt berichtet auch der Spiegel darüber:|Q', ['; Spiegel']],
+    ['OpenProbe hat ein neues Modell vorgestellt, das besser rechnen kann.|Sam Muster twitterte dazu, AGI sei nah.|Ed Beispiel ist skeptisch:|Q', ['Ed Beispiel; ']],
     // Who wrote a quote may be said right after it; the one in the news before it is no source.
     ['Elon Muster hat die Plattform in einen rechten Propagandakanal verwandelt.|Q|Das schreibt Charlie Beispiel im Atlantic.', ['Charlie Beispiel; Atlantic']],
     ['Donald Muster hat Zölle auf alles angekündigt.|Q|Paula Probe erklärt in ihrem Newsletter, warum das nicht funktioniert.', ['Paula Probe; ']],

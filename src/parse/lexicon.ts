@@ -280,8 +280,9 @@ function reportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
   // Not a participle used as an adjective (`die beschreibenden Semantiken`).
   if (/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower)) return false;
-  // Also after a separable prefix: `zusammengefasst`, `aufgeschrieben`, `vorgerechnet`.
-  return REPORTING.test(lower) || REPORTING.test(lower.replace(/^(?:zusammen|auseinander|dar|nach|vor|auf|heraus)(?=ge\p{Ll}{4}|\p{Ll}{5})/u, ''));
+  // Also after a separable prefix: `zusammengefasst`, `aufgeschrieben`, `vorgerechnet` (not
+  // `vorgestellt`: a product presented is news).
+  return REPORTING.test(lower) || REPORTING.test(lower.replace(/^(?:zusammen|auseinander|dar|auf|heraus)(?=ge\p{Ll}{4}|\p{Ll}{5})/u, '').replace(/^vor(?=(?:ge)?rechn)/, ''));
 }
 
 /** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */

@@ -57,6 +57,13 @@ function appositionEnd(tokens: Token[], start: number): number | undefined {
   return undefined;
 }
 
+/** Where the verb stands after a name of capitalised words from `start` (`Axios rechnet`); undefined if none follows. */
+function nameEnd(tokens: Token[], start: number): number | undefined {
+  let k = start;
+  while (k < tokens.length && k < start + 4 && nameLike(tokens[k]) && !tokens[k]!.clauseEnd) k++;
+  return k > start && tokens[k] && !tokens[k - 1]!.clauseEnd && verbLike(tokens[k]!) ? k : undefined;
+}
+
 /** What the position of a name says: who speaks or publishes, where, or nothing. */
 export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Evidence | undefined {
   const s = n.first;
@@ -68,6 +75,9 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not either.
   const apposition = last.clauseEnd && !afterParen && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
   if (apposition !== undefined) a = apposition;
+  // Nor where the person works (`Felix Probe von Axios rechnet vor`).
+  const affiliationEnd = !last.clauseEnd && shape.kind === 'person' && tokens[a]?.lower === 'von' && a === run.end ? nameEnd(tokens, a + 1) : undefined;
+  if (affiliationEnd !== undefined) a = affiliationEnd;
   const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
   // Capitalistbude Sequoia`), and before articles and adjectives.
@@ -77,7 +87,7 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   const before = s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined;
   // Note: computed when first asked; most names are decided before they are needed.
   const clause = once(() => clauseOf(tokens, s));
-  const predicate = once(() => predicateAfter(tokens, apposition ?? run.end));
+  const predicate = once(() => predicateAfter(tokens, apposition ?? affiliationEnd ?? run.end));
   const sentence = once(() => sentenceOf(tokens, s));
   const reporting = (words: Token[]) => words.find((t) => !t.cap && !t.quoted && isReportingVerb(t.word));
   const pieceIn = (words: Token[]) => words.find((t) => isPiece(t.word) && !t.quoted && t !== last);
@@ -172,6 +182,10 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     return { why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   }
 
+  // `Felix Probe von Axios`: where the person named right before works.
+  if (before?.lower === 'von' && names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') {
+    return { why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
+  }
   // The agent of a passive: `die von David Karpf auseinander genommen wird`, `von Rachel Maddow zusammenfassen lassen`.
   if (before && (before.lower === 'von' || before.lower === 'vom')) {
     const rest = predicate();
@@ -206,6 +220,10 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   // A name after the verb is its subject only where no subject stands before it (`Anlässlich … schreibt
   // Nathan Benaich`, but not `Joan Westenberg sieht die USA`).
   const verb = w >= 0 && !tokens[w]!.clauseEnd && !tokens[w]!.cap && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
+  // `Dazu schreibt die Zeit`, `berichtet auch der Spiegel`: a noun with an article after a verb of publishing.
+  if (verb && singleNoun && n.article && PUBLISHES.test(verb.lower) && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word)) {
+    return { why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, kind: 'outlet', allowsPhrase: true };
+  }
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) {
     return { why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(clause())), speaks: true, verb: verb.word };
   }

@@ -45,7 +45,9 @@ export function findRuns(tokens: Token[]): Run[] {
       }
       // A particle joins two name words; not after a common noun (`Podcast von Dwarkesh Patel`).
       const after = tokens[end + 1];
-      const particle = PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || ((next.lower === 'of' || next.lower === 'for') ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
+      // `Felix Probe von Axios`: after a full name, `von` names where the person works.
+      const affiliation = next.lower === 'von' && end - i >= 2 && tokens[end + 1]?.lower !== 'der';
+      const particle = !affiliation && PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || ((next.lower === 'of' || next.lower === 'for') ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
       const vonDer = next.lower === 'von' && tokens[end + 1]?.lower === 'der' && nameLike(tokens[end + 2]) && !isCommonNoun(last.word) && !isPiece(last.word);
       // A title right after its medium keeps a genitive of a common noun: `der Podcast Lage der
       // Nation`, not `die Sendung Monitor der ARD`.
