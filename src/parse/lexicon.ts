@@ -4,6 +4,7 @@
 // (`die Ökonomin`). Outlets are told by their shape and by the kinds of media named here, not by a
 // list of outlet names. Every list is short enough to read; each says what it is for.
 
+import { dictionary } from '@zxcvbn-ts/language-de';
 import { germanNouns } from './nouns.js';
 
 /** German (and a few English) function words: articles, pronouns, prepositions, conjunctions, particles, auxiliaries, sentence adverbs. */
@@ -105,6 +106,11 @@ function listedForm(lower: string): boolean {
 /** Endings only German common nouns have (`-ung`, `-heit`, `-schaft` …). */
 const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ismen|nis|nisse|nissen|tät|täten|nahme|nahmen|gabe|gaben|tum|tümer)$/;
 
+/** A noun with an ending only abstract nouns have (`Regierungserklärung`, `Freiheit`): never an outlet's name. */
+export function isAbstractNoun(word: string): boolean {
+  return word.length >= 6 && NOUN_SUFFIX.test(word.toLowerCase());
+}
+
 /**
  * Whether a capitalised word is a German common noun: listed, a compound ending in a listed noun
  * (`Capitalistbude`, `KI-Forscher`, `Rechenzentren`), or with a noun-only ending.
@@ -146,6 +152,19 @@ function compoundNoun(word: string): boolean {
 }
 
 
+let firstNames: Set<string> | undefined;
+
+/**
+ * Whether a capitalised word opening a name may be a given name though it reads as a compound noun:
+ * a listed first name (@zxcvbn-ts/language-de), or a short word that is a noun only as a compound
+ * (`Wolfgang`, `Friedhelm`, `Helmut`), not one the noun list has (`Letzte`, `Woche`).
+ */
+export const mayBeGivenName = memo((word) => {
+  firstNames ??= new Set(dictionary.firstnames);
+  if (firstNames.has(word.toLowerCase())) return true;
+  return word.length <= 9 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedNoun(word) && !role(word) && !piece(word);
+});
+
 /**
  * Roles and honorifics that stand before a name (`Die Ökonomin Cecilia Rikap`, `Der Google
  * KI-Forscher Francois Chollet`, `Prof. Dr. …`): the word, or the last part of a compound, is one
@@ -186,7 +205,7 @@ const PIECE_STEMS =
   'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
   'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
   'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
-  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief';
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details';
 const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
 const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
@@ -250,9 +269,9 @@ export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventur
  * their subject or agent is the one who speaks. `hat`, `ist` or `bekommt` say nothing of the kind.
  */
 const REPORTING_STEMS =
-  'schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander|ausgewertet|aufgedeckt|enthüll|rekonstruier';
+  'schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander|ausgewertet|aufgedeckt|enthüll|rekonstruier|sproch';
 const REPORTING =
-  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander|ausgewertet|aufgedeckt|enthüll|rekonstruier)/;
+  /^(?:ge)?(?:schreib|schrieb|sag|meint|argumentier|analysier|erklär|beschreib|berichte|kritisier|frag|forder|warn|zeig|erzähl|sprich|sprach|besprich|besprach|bespro|diskutier|rezensier|kommentier|zitier|plädier|widersprich|widersprach|widerspro|verweis|veröffentlich|verfass|bring|brach|liefer|nenn|nann|sieh|sieht|sah|beklag|untersuch|rechne|antworte|entgegne|beton|behaupt|erinner|fass|beobacht|skizzier|porträtier|portraitier|interview|recherchier|dokumentier|postet|tweet|twitter|resümier|schilder|stellt|legt|nimmt|nahm|versuch|denk|glaub|hält|find|fand|bemerk|notier|formulier|konstatier|folger|zusammengetragen|aufgesetzt|gegeben|geteilt|teilt|hinterfrag|dekonstruier|seziert|zerleg|auseinander|ausgewertet|aufgedeckt|enthüll|rekonstruier|sproch)/;
 
 /**
  * Whether a stretch of text may name a source at all: it has a verb of saying or publishing, a
@@ -286,7 +305,7 @@ function reportingVerb(word: string): boolean {
 }
 
 /** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */
-const SPEECH = /^(?:ge)?(?:sag|sprach|sprich|forder|warn|beton|kündig|behaupt|versprach|versprich|droh|verkünd)|^(?:angekündigt|angedroht|verkündet)$/;
+const SPEECH = /^(?:ge)?(?:sag|sprach|sprich|sproch|forder|warn|beton|kündig|behaupt|versprach|versprich|droh|verkünd)|^(?:angekündigt|angedroht|verkündet)$/;
 
 export function isSpeechVerb(word: string): boolean {
   return SPEECH.test(word.toLowerCase());

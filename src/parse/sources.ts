@@ -120,7 +120,9 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
       const lastSentence = Math.max(...mentions.map((m) => m.sentence), -1);
       // Someone who only speaks as in the news before the sentence that hands over is not the one quoted
       // (`Olaf Muster hat gestern gesagt, … Übermedien hat das auseinandergenommen:`).
-      const strong = mentions.filter((m) => m.strong && !(m.news && !m.presents && m.sentence !== lastSentence));
+      // (Nor before a reporter in the same sentence: `Christian Muster warnt …, berichtet der NDR:`.)
+      const newsOnly = (m: Mention) => m.news && !m.presents && (m.sentence !== lastSentence || mentions.some((o) => o.strong && !o.news && o.at > m.at));
+      const strong = mentions.filter((m) => m.strong && !newsOnly(m));
       const inLast = (ms: Mention[]) => ms.filter((m) => m.sentence === lastSentence);
       // The last name in a speaker's position hands over; without one, the subject of the sentence that hands over.
       speaker = inLast(strong).pop() ?? strong[strong.length - 1] ?? inLast(mentions.filter((m) => m.speaks)).pop();
@@ -133,7 +135,9 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
       chosen = mentions.filter((m) => (hasQuotes ? m.presents : m.presents || (m.strong && !m.news)));
       role = hasQuotes ? 'presented in the opening' : 'in the opening';
     } else if (afterQuote) {
-      chosen = mentions.filter((m) => m.strong && m.presents);
+      // (`Das berichtet die FAZ.`: a sentence that says only who wrote it.)
+      const saysWho = /^(?:Das|So|Dies)\s/.test(paragraph.raw);
+      chosen = mentions.filter((m) => m.strong && (m.presents || (saysWho && m.sentence === 0 && m.speaks && !m.news)));
       role = 'attributing the quote before';
     } else {
       chosen = mentions.filter((m) => m.presents && m.recommended);

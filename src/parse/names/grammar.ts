@@ -41,6 +41,9 @@ export function finiteVerb(t: Token): boolean {
 /** Finite forms of strong verbs, which have no `-t` ending (`nahm`, `sah`, `half`). */
 export const STRONG_PAST = /^(?:nahm|sah|gab|kam|fand|sprach|schrieb|ging|stand|hielt|ließ|rief|half|lief|blieb|trat|zog|bot|las|wies|schien|hieß|fiel|wusste|brachte|dachte|kannte|nannte|warf|traf|schlug|trug|wuchs)$/;
 
+/** Adjectives with a `-t` stem (`gute`, `letzten`, `bekannte`), which a verb test would take for past forms. */
+const T_ADJECTIVE = /^(?:gut|best|erst|letzt|zweit|dritt|viert|nett|hart|weit|breit|leicht|schlecht|recht|echt|kalt|alt|laut|sanft|zart|fett|flott|glatt|satt|stolz|bekannt|berühmt|bunt|wert|wichtigst|neuest|aktuellst)(?:e|en|er|es|em)?$/;
+
 /**
  * A sentence with a finite verb: an auxiliary, a `-t`/`-te`/`-ten` form, a strong past form, or an
  * `-en` form that no article or `zu` precedes (`Andreesson & Horowitz stecken …`, not `einen lesenswerten`).
@@ -50,6 +53,8 @@ export function hasFiniteVerb(words: Token[]): boolean {
     if (t.cap || t.quoted || !/^\p{Ll}+$/u.test(t.word)) return false;
     if (AUXILIARY.test(t.lower) || /^(?:gibt|gab|geht)$/.test(t.lower) || STRONG_PAST.test(t.lower)) return true;
     if (!verbLike(t) || isFunctionWord(t.word)) return false;
+    // Common adjectives that end as past verbs do (`Sehr gute Zusammenfassung`, `die letzte Folge`).
+    if (T_ADJECTIVE.test(t.lower)) return false;
     if (/(?:t|te|ten)$/.test(t.lower)) return true;
     const previous = words[i - 1];
     return /en$/.test(t.lower) && Boolean(previous) && !ARTICLE.has(previous!.lower) && !/^(?:zu|ein|eine|einen|einem|einer|eines|kein|keine|keinen|diese|diesen|dieser|jede|jeden|alle|allen|viele|vielen|seine|seinen|ihre|ihren)$/.test(previous!.lower) && !adjectiveLike(previous!);

@@ -30,6 +30,8 @@ export type { Mention, NameKind } from './types.js';
  */
 const WINDOW = 2000;
 
+const POSSESSIVE_PRONOUN = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres)$/;
+
 /** Reads the names in a paragraph of commentary. */
 export function readNames(raw: string): Mention[] {
   // Link markup and URLs are no words (`[Text](https://…)` reads as `Text`); blanks keep the offsets.
@@ -89,6 +91,7 @@ function readWindow(text: string): Mention[] {
       news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
       background: background(tokens, n.first),
       recommended: recommends(tokens, n.first),
+      ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
     });
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));

@@ -15,7 +15,9 @@ export function pairUp(mentions: Mention[]): void {
     if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why)) continue;
     // The nearest person before it in the sentence, else after it; a title right after `Anne Helms Podcast:` too.
     const title = outlet.why.startsWith('title after');
-    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents)));
+    // `Matt Probe ist skeptisch. In seinem Newsletter BIG schreibt er:`: the person of the sentence before.
+    const theirs = outlet.theirs && outlet.sentence > 0;
+    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents) || (theirs && m.sentence === outlet.sentence - 1)));
     const person = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
     if (!person) continue;
     person.partner = outlet;

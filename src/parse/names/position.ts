@@ -1,7 +1,7 @@
 // What the position of a name in its sentence says: who speaks or publishes (`schreibt X`,
 // `laut X`, `in der Zeit`), who is only talked about, or nothing.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
+import { isAbstractNoun, isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { clauseOf, clauseStart, indefiniteBefore, predicateAfter, sentenceHasVerb, sentenceOf, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, hasFiniteVerb, OUTLET_PREPOSITION, possessedAdjective, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
@@ -57,6 +57,17 @@ function appositionEnd(tokens: Token[], start: number): number | undefined {
   return undefined;
 }
 
+/** Words of time that open a sentence as a place does (`Im Januar schreibt …`): no outlet. */
+const TIME_WORD = /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
+
+/** The index of the last word of the name run starting at `start` (adverbs before it skipped). */
+function nameEndAt(tokens: Token[], start: number): number {
+  let k = start;
+  while (k < tokens.length && BETWEEN_VERB_AND_NAME.has(tokens[k]!.lower)) k++;
+  while (k + 1 < tokens.length && nameLike(tokens[k + 1]) && !tokens[k]!.clauseEnd) k++;
+  return k;
+}
+
 /** Where the verb stands after a name of capitalised words from `start` (`Axios rechnet`); undefined if none follows. */
 function nameEnd(tokens: Token[], start: number): number | undefined {
   let k = start;
@@ -76,7 +87,7 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   const apposition = last.clauseEnd && !afterParen && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
   if (apposition !== undefined) a = apposition;
   // Nor where the person works (`Felix Probe von Axios rechnet vor`).
-  const affiliationEnd = !last.clauseEnd && shape.kind === 'person' && tokens[a]?.lower === 'von' && a === run.end ? nameEnd(tokens, a + 1) : undefined;
+  const affiliationEnd = !last.clauseEnd && shape.kind === 'person' && /^(?:von|vom)$/.test(tokens[a]?.lower ?? '') && a === run.end ? nameEnd(tokens, a + 1) : undefined;
   if (affiliationEnd !== undefined) a = affiliationEnd;
   const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
@@ -118,7 +129,9 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
 
   // An outlet after a preposition that follows the speaker, a reporting verb or a piece:
   // `Nathan Benaich In Fortune`, `analysiert in der New York Times`, `Essay in 54Books`, `Auf Strage Matters hat …`.
-  if (governor && OUTLET_PREPOSITION.has(governor.lower)) {
+  // (`aus dem …` only after the writer or the piece: `ein Stück von Rebecca Probe aus dem London Review of Books`.)
+  const fromOutlet = governor?.lower === 'aus' && g > 0 && !tokens[g - 1]!.clauseEnd && (names.get(g - 1)?.kind === 'person' || isPiece(tokens[g - 1]!.word));
+  if (governor && (OUTLET_PREPOSITION.has(governor.lower) || fromOutlet)) {
     // `im Tech-Bro Podcast von Dwarkesh Patel`: the podcast is named by its host.
     if (isGenericOutletWord(n.words[n.words.length - 1]!.word) && tokens[run.end]?.lower === 'von') return undefined;
     const p = tokens[g - 1];
@@ -133,11 +146,18 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(p!.word) || subjectBefore || reporting(clause()) || pieceIn(clause()))));
     // `im Zuge ihrer …`, `in der Zeit des …`: a noun with a genitive after it is a phrase, not an outlet.
     if (n.words.length === 1 && !shape.sure && !last.clauseEnd && /^(?:des|der|eines|einer|ihrer|ihres|seiner|seines|dieser|dieses)$/.test(tokens[part.end]?.lower ?? '')) return undefined;
+    // `Im Freitag analysiert Wolfgang Probe`: a sentence opening with where, then a verb of writing and the writer.
+    const openingPlace = singleNoun && opensSentence && (n.article || governor.lower === 'im') && !TIME_WORD.test(n.words[0]!.lower) && tokens[part.end] && isReportingVerb(tokens[part.end]!.word) && names.get(nameEndAt(tokens, part.end + 1))?.kind === 'person';
+    if (openingPlace) return { why: `after "${governor.word}" opening the sentence()`, strong: true, presents: true, speaks: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
+    // An abstract noun is never one (`sagte in der Regierungserklärung`).
+    if (singleNoun && isAbstractNoun(n.words[0]!.word)) return undefined;
     // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
     if (singleNoun && !(n.article || governor.lower === 'im')) return undefined;
     if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause())))) return undefined;
     if (outletBefore) return undefined;
-    if (strongPlace || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause()) : Boolean(reporting(clause()) || pieceIn(clause()))))) {
+    // A sentence without a verb that names a piece: `Sehr gute Zusammenfassung der Lage bei Heise:`.
+    const pieceWithoutVerb = !singleNoun && !shape.phrase && Boolean(pieceIn(clause())) && !sentenceHasVerb(tokens, s);
+    if (strongPlace || pieceWithoutVerb || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause()) : Boolean(reporting(clause()) || pieceIn(clause()))))) {
       // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
       const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !opensSentence && !speakerBefore;
       // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
@@ -182,8 +202,8 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     return { why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   }
 
-  // `Felix Probe von Axios`: where the person named right before works.
-  if (before?.lower === 'von' && names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') {
+  // `Felix Probe von Axios`, `Marcel Probe vom DIW`: where the person named right before works.
+  if ((before?.lower === 'von' || before?.lower === 'vom') && names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') {
     return { why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
   }
   // The agent of a passive: `die von David Karpf auseinander genommen wird`, `von Rachel Maddow zusammenfassen lassen`.
@@ -278,7 +298,8 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     // `Die Wired hat …`, but not `die Risiken großer Sprachmodelle`: a name with an article needs a plain verb after it.
     if (n.article && shape.kind === 'outlet' && shape.reason === 'a name with an article' && !finiteVerb(after)) return undefined;
     // A single word opening a sentence is a name only before a reporting verb (`Tooze fasst`, not `Besser bekannt ist`).
-    if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord)) return undefined;
+    // (Or before `hat` and a piece: `Platformer hat die Details`.)
+    if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord) && !(/^(?:hat|hatte)$/.test(after.lower) && piece)) return undefined;
     if (verbWord) return { why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true, verb: verbWord.word };
     // `Der Standard hat mit Yanis Probe gesprochen`: who holds an interview presents it.
     if (/^(?:hat|hatte|haben|hatten)$/.test(after.lower) && predicate().some((t) => t.lower === 'mit') && predicate().some((t) => /^(?:gesprochen|geredet)$/.test(t.lower))) {

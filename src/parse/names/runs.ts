@@ -1,7 +1,7 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, mayBeGivenName, ORGANISATION_WORD } from '../lexicon.js';
 import { ARTICLE } from './grammar.js';
 import { type NameWords, type Run, type Token } from './types.js';
 
@@ -90,11 +90,15 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
   const genericLast = words.length >= 2 && isGenericOutletWord(words[words.length - 1]!.word);
   // `Süddeutsche Zeitung`, `New York Times`: before an outlet's name-word nothing is a descriptor.
   const outletName = isOutletWord(words[words.length - 1]!.word) && !genericLast;
+  // `Newsletter Citation Needed`: after a medium's kind comes its title, nothing of which is a descriptor.
+  const mediumAt = words.findLastIndex((t, k) => k < words.length - 1 && isGenericOutletWord(t.word));
   for (let j = Math.min(limit, genericLast ? words.length - 3 : words.length - 2); j >= 0; j--) {
+    if (mediumAt >= 0 && j > mediumAt) continue;
     const w = words[j]!;
     if (w.initial) continue;
-    // A short noun opening a name is a given name (`Kate`, `Mark`), not a descriptor.
-    const givenName = j === 0 && w.word.length <= 4 && !isRole(w.word) && !isPiece(w.word);
+    // A short noun opening a name is a given name (`Kate`, `Mark`, `Wolfgang`), not a descriptor.
+    // (So is one right after a role: `Die Forscherin Kate Probe`.)
+    const givenName = (j === 0 || isRole(words[j - 1]!.word)) && (w.word.length <= 4 || mayBeGivenName(w.word)) && !isRole(w.word) && !isPiece(w.word);
     if (ORGANISATION_WORD.test(w.word)) continue; // `Universität Oxford`, `Stiftung Warentest`: part of the name
     if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));

@@ -1,7 +1,7 @@
 // What a name's words say of it: a person's name, an outlet's (`New York Times`, `404 Media`),
 // or only a phrase of common words; and the name as written.
 
-import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, mayBeGivenName, ORGANISATION_WORD } from '../lexicon.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 
 /** The newsletter itself and its author: never a source of their own issues. */
@@ -57,9 +57,9 @@ export function shapeOf(n: NameWords): Shape | undefined {
   const lastIsNoun = isCommonNoun(nameWordsOnly[nameWordsOnly.length - 1]!.word);
   // `Letzte Woche`: a capitalised adjective before a noun.
   const firstWord = nameWordsOnly[0]!;
-  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4));
-  // A short first word may be a given name that is a noun too (`Kate`, `Mark`).
-  const nounish = (t: Token, i: number) => t.initial || (isCommonNoun(t.word) && !(i === 0 && t.word.length <= 4));
+  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4 && !mayBeGivenName(firstWord.word)));
+  // A first word may be a given name that is a noun too (`Kate`, `Mark`, `Wolfgang`).
+  const nounish = (t: Token, i: number) => t.initial || (isCommonNoun(t.word) && !(i === 0 && (t.word.length <= 4 || mayBeGivenName(t.word))));
   if (nameWordsOnly.every(nounish) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
   if (nameWordsOnly.length <= 4) return { name, kind: 'person', reason: `${nameWordsOnly.length} name words`, sure: false, single: false, phrase: false };
   return { name, reason: 'several capitalised words', sure: false, single: false, phrase: true };

@@ -36,6 +36,8 @@ export interface Mention {
   recommended: boolean;
   /** The first word of the run it was read from: people joined by `und` share it. */
   group: number;
+  /** Named after `sein`/`ihr` (`in seinem Newsletter BIG`): the medium of a person named before. */
+  theirs?: boolean;
   /** For a person: the outlet they speak in (`Charley Warzel … im Atlantic`); for an outlet, the person. */
   partner?: Mention;
 }
