@@ -15,7 +15,7 @@
 
 import type { Language, Source } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
-import { mayNameSource, RECOMMENDS } from './lexicon.js';
+import { isReportingVerb, mayNameSource, RECOMMENDS } from './lexicon.js';
 import { IssueNames } from './issue-names.js';
 import { readNames, type Mention } from './names/index.js';
 import { sourceKey, take, toReadings, type SourceReading, type Taken } from './source-readings.js';
@@ -136,9 +136,10 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
       role = hasQuotes ? 'presented in the opening' : 'in the opening';
     } else if (afterQuote) {
       // (`Das berichtet die FAZ.`: a sentence that says only who wrote it.)
-      const saysWho = /^(?:Das|So|Dies)\s/.test(paragraph.raw);
+      const [first = '', second = ''] = paragraph.raw.split(/\s+/, 2);
+      const saysWho = /^(?:Das|So|Dies)$/.test(first) && isReportingVerb(second.replace(/[.,:;!?]+$/, ''));
       chosen = mentions.filter((m) => m.strong && (m.presents || (saysWho && m.sentence === 0 && m.speaks && !m.news)));
-      role = 'attributing the quote before';
+      role = saysWho ? 'saying who wrote the quote before' : 'attributing the quote before';
     } else {
       chosen = mentions.filter((m) => m.presents && m.recommended);
       role = 'a piece recommended';
@@ -196,13 +197,15 @@ function attributeAfterQuotes(taken: Taken[], leadSpeaker: Map<number, Taken>, p
   const dropped = new Set<Taken>();
   for (const [lead, speaker] of leadSpeaker) {
     const m = speaker.mention;
-    if (m.presents || (m.strong && !m.news)) continue;
     let after = lead + 1;
     while (quoted(paragraphs[after])) after++;
-    if (after === lead + 1) continue;
-    const writer = taken.find((t) => t.paragraph === after && t.role === 'attributing the quote before' && t.kind === 'person') ?? taken.find((t) => t.paragraph === after && t.role === 'attributing the quote before');
-    if (!writer) continue;
-    for (const t of taken) if (t.paragraph === lead && !t.mention.presents && (t.mention.news || !t.mention.strong)) dropped.add(t);
+    if (after === lead + 1 || m.presents) continue;
+    const attributes = (t: Taken) => t.paragraph === after && (t.role === 'attributing the quote before' || t.role === 'saying who wrote the quote before');
+    const writer = taken.find((t) => attributes(t) && t.kind === 'person') ?? taken.find(attributes);
+    // A strong speaker of the lead-in gives way only to a sentence that says who wrote the quote (`So fasst es X zusammen.`).
+    if (!writer || (m.strong && !m.news && writer.role !== 'saying who wrote the quote before')) continue;
+    const says = writer.role === 'saying who wrote the quote before';
+    for (const t of taken) if (t.paragraph === lead && !t.mention.presents && (t.mention.news || !t.mention.strong || says)) dropped.add(t);
     speaker.speaker = false;
     writer.speaker = true;
     leadSpeaker.set(lead, writer);

@@ -42,7 +42,7 @@ export function finiteVerb(t: Token): boolean {
 export const STRONG_PAST = /^(?:nahm|sah|gab|kam|fand|sprach|schrieb|ging|stand|hielt|ließ|rief|half|lief|blieb|trat|zog|bot|las|wies|schien|hieß|fiel|wusste|brachte|dachte|kannte|nannte|warf|traf|schlug|trug|wuchs)$/;
 
 /** Adjectives with a `-t` stem (`gute`, `letzten`, `bekannte`), which a verb test would take for past forms. */
-const T_ADJECTIVE = /^(?:gut|best|erst|letzt|zweit|dritt|viert|nett|hart|weit|breit|leicht|schlecht|recht|echt|kalt|alt|laut|sanft|zart|fett|flott|glatt|satt|stolz|bekannt|berühmt|bunt|wert|wichtigst|neuest|aktuellst)(?:e|en|er|es|em)?$/;
+export const T_ADJECTIVE = /^(?:gut|best|erst|letzt|zweit|dritt|viert|nett|hart|weit|breit|leicht|schlecht|recht|echt|kalt|alt|laut|sanft|zart|fett|flott|glatt|satt|stolz|bekannt|berühmt|bunt|wert|wichtigst|neuest|aktuellst)(?:e|en|er|es|em)?$/;
 
 /**
  * A sentence with a finite verb: an auxiliary, a `-t`/`-te`/`-ten` form, a strong past form, or an

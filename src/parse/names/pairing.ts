@@ -18,8 +18,10 @@ export function pairUp(mentions: Mention[]): void {
     // `Matt Probe ist skeptisch. In seinem Newsletter BIG schreibt er:`: the person of the sentence before.
     const theirs = outlet.theirs && outlet.sentence > 0;
     const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents) || (theirs && m.sentence === outlet.sentence - 1)));
-    const person = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
-    if (!person) continue;
+    const nearest = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
+    if (!nearest) continue;
+    // People joined by `und` speak together: the outlet goes with the first of them.
+    const person = candidates.find((m) => m.group === nearest.group) ?? nearest;
     person.partner = outlet;
     outlet.partner = person;
     person.presents = true;

@@ -7,8 +7,8 @@ import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, hasFiniteVerb, OUTLET_PR
 import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
 
-/** Adverbs that may stand between a verb and the name after it (`versucht auch Ryan Broderick`). */
-export const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits']);
+/** Adverbs (and `es`) that may stand between a verb and the name after it (`versucht auch Ryan Broderick`, `fasst es X zusammen`). */
+export const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits', 'es']);
 
 /** Verbs an outlet does: `Die Zeit berichtet`, `Der Spiegel schreibt`. */
 export const PUBLISHES = /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
@@ -134,7 +134,8 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   if (governor && (OUTLET_PREPOSITION.has(governor.lower) || fromOutlet)) {
     // `im Tech-Bro Podcast von Dwarkesh Patel`: the podcast is named by its host.
     if (isGenericOutletWord(n.words[n.words.length - 1]!.word) && tokens[run.end]?.lower === 'von') return undefined;
-    const p = tokens[g - 1];
+    // The word before the preposition, past an object pronoun (`ordnet das im Verfassungsblog ein`).
+    const p = /^(?:das|es|dies|dazu|darüber)$/.test(tokens[g - 1]?.lower ?? '') && !tokens[g - 1]!.clauseEnd && tokens[g - 2] && !tokens[g - 2]!.cap ? tokens[g - 2] : tokens[g - 1];
     const speakerBefore = p && !p.clauseEnd && names.get(g - 1)?.kind === 'person';
     const outletBefore = p && !p.clauseEnd && names.get(g - 1)?.kind === 'outlet';
     const verbBefore = p && !p.clauseEnd && !p.cap && (isReportingVerb(p.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|auch|schon|einst)$/.test(p.lower));
@@ -155,13 +156,15 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     if (singleNoun && !(n.article || governor.lower === 'im')) return undefined;
     if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause())))) return undefined;
     if (outletBefore) return undefined;
-    // A sentence without a verb that names a piece: `Sehr gute Zusammenfassung der Lage bei Heise:`.
-    const pieceWithoutVerb = !singleNoun && !shape.phrase && Boolean(pieceIn(clause())) && !sentenceHasVerb(tokens, s);
+    // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
+    // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
+    const pointsOn = /^(?:mehr|alles|details|hintergründe)$/.test(sentence()[0]?.lower ?? '');
+    const pieceWithoutVerb = !singleNoun && !shape.phrase && (Boolean(pieceIn(clause())) || pointsOn) && !sentenceHasVerb(tokens, s);
     if (strongPlace || pieceWithoutVerb || (opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(clause()) : Boolean(reporting(clause()) || pieceIn(clause()))))) {
       // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
       const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !opensSentence && !speakerBefore;
       // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
-      const strong = strongPlace || Boolean(reporting(clause()) || pieceIn(clause())) || (opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
+      const strong = strongPlace || pieceWithoutVerb || Boolean(reporting(clause()) || pieceIn(clause())) || (opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
       const where = speakerBefore ? ' following the name' : pieceBefore || verbBefore ? ` following "${p!.word}"` : ' opening the sentence()';
       return { why: `after "${governor.word}"${where}`, strong, presents: true, speaks: opensSentence, kind: personHere ? 'person' : 'outlet', kindSure: !personHere, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
     }

@@ -2,10 +2,14 @@
 // or only a phrase of common words; and the name as written.
 
 import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, mayBeGivenName, ORGANISATION_WORD } from '../lexicon.js';
+import { T_ADJECTIVE } from './grammar.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 
 /** The newsletter itself and its author: never a source of their own issues. */
 export const SELF = /^(?:Krasse Links|Michael Seemann)\b/;
+
+/** A compound naming one blog or paper (`Verfassungsblog`, `Ärzteblatt`, `Handelsblatts`). */
+const NAMED_MEDIUM = /^\p{Lu}\p{Ll}{2,}(?:blog|blatt)(?:s|es)?$/u;
 
 /** Endings of German adjectives that names hardly have (`Generative`, `Praktischer`, `Politische`). */
 export const ADJECTIVE_ENDING = /(?:isch|lich|ig|iv|al|ell|bar|los|sam)(?:e|en|er|es|em)$/;
@@ -25,8 +29,10 @@ export function shapeOf(n: NameWords): Shape | undefined {
   if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A role alone is no name (`Die Ökonomin mit …`): the name it stands for is elsewhere.
   if (capWords.length === 1 && words.length === 1 && isRole(capWords[0]!.word)) return undefined;
-  // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`).
-  if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic) return undefined;
+  // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`), and so is a
+  // blog or paper named by a compound (`im Verfassungsblog`, `das Ärzteblatt`).
+  if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic && !NAMED_MEDIUM.test(capWords[0]!.word)) return undefined;
+  if (capWords.length === 1 && words.length === 1 && NAMED_MEDIUM.test(words[0]!)) return { name, kind: 'outlet', reason: 'a blog or paper named by a compound', sure: true, single: false, phrase: false };
   // A single listed noun is a phrase (decided first: most capitalised words are such nouns).
   if (words.length === 1 && capWords.length === 1 && !n.role && !n.article && isListedNoun(words[0]!) && !outletShapedWord(words[0]!) && !isPlatform(words[0]!) && !isGenitiveOnly(words[0]!)) {
     return { name, reason: 'one word', sure: false, single: false, phrase: true };
@@ -57,7 +63,7 @@ export function shapeOf(n: NameWords): Shape | undefined {
   const lastIsNoun = isCommonNoun(nameWordsOnly[nameWordsOnly.length - 1]!.word);
   // `Letzte Woche`: a capitalised adjective before a noun.
   const firstWord = nameWordsOnly[0]!;
-  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4 && !mayBeGivenName(firstWord.word)));
+  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || T_ADJECTIVE.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4 && !mayBeGivenName(firstWord.word)));
   // A first word may be a given name that is a noun too (`Kate`, `Mark`, `Wolfgang`).
   const nounish = (t: Token, i: number) => t.initial || (isCommonNoun(t.word) && !(i === 0 && (t.word.length <= 4 || mayBeGivenName(t.word))));
   if (nameWordsOnly.every(nounish) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
