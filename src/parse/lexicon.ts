@@ -205,7 +205,7 @@ const PIECE_STEMS =
   'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
   'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
   'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
-  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details';
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten';
 const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
 const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
@@ -301,7 +301,7 @@ function reportingVerb(word: string): boolean {
   if (/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower)) return false;
   // Also after a separable prefix: `zusammengefasst`, `aufgeschrieben`, `vorgerechnet` (not
   // `vorgestellt`: a product presented is news).
-  return REPORTING.test(lower) || REPORTING.test(lower.replace(/^(?:zusammen|auseinander|dar|auf|heraus)(?=ge\p{Ll}{4}|\p{Ll}{5})/u, '').replace(/^vor(?=(?:ge)?rechn)/, ''));
+  return REPORTING.test(lower) || REPORTING.test(lower.replace(/^(?:zusammen|auseinander|dar|auf|heraus)(?=ge\p{Ll}{4}|\p{Ll}{5})/u, '').replace(/^(?:vor|aus|nach)(?=(?:ge)?rechn)/, ''));
 }
 
 /** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */

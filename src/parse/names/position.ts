@@ -154,7 +154,8 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     if (singleNoun && isAbstractNoun(n.words[0]!.word)) return undefined;
     // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
     if (singleNoun && !(n.article || governor.lower === 'im')) return undefined;
-    if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause())))) return undefined;
+    // (Or right after a piece: `In einem Gastbeitrag für den Freitag`.)
+    if (singleNoun && !(subjectBefore && (verbBefore || speakerBefore || pieceBefore) && (reporting(clause()) || pieceIn(clause()))) && !(pieceBefore && n.article)) return undefined;
     if (outletBefore) return undefined;
     // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
     // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
@@ -180,8 +181,9 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   }
   const descriptor = n.descriptor ? tokens.slice(part.start, s).reverse().find((t) => isPiece(t.word)) : undefined;
   const namedWith = descriptor ?? (before && pieceAt(s - 1) ? before : undefined);
-  // A title right after its medium may be common words (`die Sendung Monitor`, `der Podcast Lage der Nation`).
-  const titleAfterMedium = namedWith === before && (singleNoun || n.words.some((t) => t.lower === 'der' || t.lower === 'des'));
+  // A title right after its medium may be common words (`die Sendung Monitor`, `der Podcast Lage der
+  // Nation`, `Newsletter Digitale Notizen`).
+  const titleAfterMedium = namedWith === before && (singleNoun || n.words.length <= 3);
   if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) {
     return { why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   }

@@ -26,7 +26,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   // `404 Media`: a name that opens with a number is a brand.
   if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
-  if (capWords.length > 1 && !capWords[0]!.initial && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
+  // (Not after a role: `Der Ökonom Rüdiger Probe`.)
+  if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A role alone is no name (`Die Ökonomin mit …`): the name it stands for is elsewhere.
   if (capWords.length === 1 && words.length === 1 && isRole(capWords[0]!.word)) return undefined;
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`), and so is a
@@ -41,6 +42,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   const outletShape =
     generic ||
     tokens[0]!.lower === 'the' ||
+    // `Le Monde`, `La Repubblica`, `El País`: an article of another language.
+    (tokens.length === 2 && /^(?:Le|La|Les|El|Il|Los|Las)$/.test(tokens[0]!.word)) ||
     words.includes('&') ||
     capWords.some((t, i) => outletShapedWord(t.word) || (t.word.length > 1 && t.word === t.word.toUpperCase() && /^\p{Lu}{2,}$/u.test(t.word) && !initials(t, i)));
   if (outletShape) {
