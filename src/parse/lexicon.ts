@@ -4,7 +4,6 @@
 // (`die Ökonomin`). Outlets are told by their shape and by the kinds of media named here, not by a
 // list of outlet names. Every list is short enough to read; each says what it is for.
 
-import { dictionary } from '@zxcvbn-ts/language-de';
 import { germanNouns } from './nouns.js';
 
 /** German (and a few English) function words: articles, pronouns, prepositions, conjunctions, particles, auxiliaries, sentence adverbs. */
@@ -151,20 +150,6 @@ function compoundNoun(word: string): boolean {
   return false;
 }
 
-
-let firstNames: Set<string> | undefined;
-
-/**
- * Whether a capitalised word opening a name may be a given name though it reads as a compound noun:
- * a listed first name (@zxcvbn-ts/language-de), or a short word that is a noun only as a compound
- * (`Wolfgang`, `Friedhelm`, `Helmut`), not one the noun list has (`Letzte`, `Woche`).
- */
-export const mayBeGivenName = memo((word) => {
-  firstNames ??= new Set(dictionary.firstnames);
-  if (firstNames.has(word.toLowerCase())) return true;
-  return word.length <= 9 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedNoun(word) && !role(word) && !piece(word);
-});
-
 /**
  * Roles and honorifics that stand before a name (`Die Ökonomin Cecilia Rikap`, `Der Google
  * KI-Forscher Francois Chollet`, `Prof. Dr. …`): the word, or the last part of a compound, is one
@@ -299,8 +284,7 @@ function reportingVerb(word: string): boolean {
   const lower = word.toLowerCase();
   // Not a participle used as an adjective (`die beschreibenden Semantiken`).
   if (/(?:ende|ende[nmrs]|ene[nmrs])$/.test(lower)) return false;
-  // Also after a separable prefix: `zusammengefasst`, `aufgeschrieben`, `vorgerechnet` (not
-  // `vorgestellt`: a product presented is news).
+  // Also after a separable prefix: `zusammengefasst`, `vorgerechnet` (not `vorgestellt`: news).
   return REPORTING.test(lower) || REPORTING.test(lower.replace(/^(?:zusammen|auseinander|dar|auf|heraus)(?=ge\p{Ll}{4}|\p{Ll}{5})/u, '').replace(/^(?:vor|aus|nach)(?=(?:ge)?rechn)/, ''));
 }
 
@@ -314,5 +298,3 @@ export function isSpeechVerb(word: string): boolean {
 /** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */
 export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
 
-/** Abbreviations whose dot does not end a sentence. */
-export const ABBREVIATIONS = new Set('z.b bzw usw etc vgl u.a ca bsw bspw dr prof mr mrs ms st no nr inkl ggf evtl d.h s.o u.ä o.ä sog jh jhd'.split(' '));

@@ -4,14 +4,9 @@
 import { isAbstractNoun, isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { clauseOf, clauseStart, indefiniteBefore, predicateAfter, sentenceHasVerb, sentenceOf, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, hasFiniteVerb, OUTLET_PREPOSITION, possessedAdjective, verbLike } from './grammar.js';
+import { appositionEnd, BETWEEN_VERB_AND_NAME, nameEnd, nameEndAt, PUBLISHES, TIME_WORD } from './neighbours.js';
 import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
-
-/** Adverbs (and `es`) that may stand between a verb and the name after it (`versucht auch Ryan Broderick`, `fasst es X zusammen`). */
-export const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits', 'es']);
-
-/** Verbs an outlet does: `Die Zeit berichtet`, `Der Spiegel schreibt`. */
-export const PUBLISHES = /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
 
 /** A value computed when first asked for. */
 export function once<T>(make: () => T): () => T {
@@ -39,40 +34,6 @@ export interface Evidence {
   allowsPhrase?: boolean;
   /** The name without its possessive ending, when the run is a possessive before a piece. */
   possessive?: string;
-}
-
-/**
- * Where the verb stands after an apposition that describes a person (`, ehemalige EU-Abgeordnete,`):
- * a role among at most five words, closed by a comma; undefined if the words after the name are no such thing.
- */
-function appositionEnd(tokens: Token[], start: number): number | undefined {
-  let role = false;
-  for (let k = start; k < tokens.length && k < start + 5; k++) {
-    const t = tokens[k]!;
-    if (t.quoted || t.sentenceEnd) return undefined;
-    if (isRole(t.word)) role = true;
-    else if (!(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
-    if (t.clauseEnd) return role && t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
-  }
-  return undefined;
-}
-
-/** Words of time that open a sentence as a place does (`Im Januar schreibt …`): no outlet. */
-const TIME_WORD = /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
-
-/** The index of the last word of the name run starting at `start` (adverbs before it skipped). */
-function nameEndAt(tokens: Token[], start: number): number {
-  let k = start;
-  while (k < tokens.length && BETWEEN_VERB_AND_NAME.has(tokens[k]!.lower)) k++;
-  while (k + 1 < tokens.length && nameLike(tokens[k + 1]) && !tokens[k]!.clauseEnd) k++;
-  return k;
-}
-
-/** Where the verb stands after a name of capitalised words from `start` (`Axios rechnet`); undefined if none follows. */
-function nameEnd(tokens: Token[], start: number): number | undefined {
-  let k = start;
-  while (k < tokens.length && k < start + 4 && nameLike(tokens[k]) && !tokens[k]!.clauseEnd) k++;
-  return k > start && tokens[k] && !tokens[k - 1]!.clauseEnd && verbLike(tokens[k]!) ? k : undefined;
 }
 
 /** What the position of a name says: who speaks or publishes, where, or nothing. */

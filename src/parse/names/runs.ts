@@ -1,7 +1,8 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, mayBeGivenName, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_WORD } from '../lexicon.js';
+import { mayBeGivenName } from './given-names.js';
 import { ARTICLE } from './grammar.js';
 import { type NameWords, type Run, type Token } from './types.js';
 

@@ -1,10 +1,12 @@
 // A paragraph as word tokens: each word with its punctuation, sentence and clause, and the scopes
 // it stands in (quotes, brackets, `dass`-clauses, `über …` topics).
 
-import { ABBREVIATIONS } from '../lexicon.js';
 import { wordTokens } from '../words.js';
 import { adjectiveLike, ARTICLE, SUBORDINATE } from './grammar.js';
 import { type SentenceInfo, type Token } from './types.js';
+
+/** Abbreviations whose dot does not end a sentence. */
+const ABBREVIATIONS = new Set('z.b bzw usw etc vgl u.a ca bsw bspw dr prof mr mrs ms st no nr inkl ggf evtl d.h s.o u.ä o.ä sog jh jhd'.split(' '));
 
 export const OPENING = '„"“”»«‚‘’\'(›‹[';
 export const CLOSING = '.,;:!?“”"«»‘’\')…]›‹';
