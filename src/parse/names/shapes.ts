@@ -24,6 +24,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   const name = nameText(tokens);
   if (SELF.test(name)) return undefined;
   const capWords = tokens.filter((t) => t.cap);
+  // `die taz`: a name its owners write in lower case is a brand's.
+  if (tokens.length === 1 && tokens[0]!.lowerCaseName) return { name, kind: 'outlet', reason: 'a name written in lower case', sure: true, single: false, phrase: false };
   // `404 Media`: a name that opens with a number is a brand.
   if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.

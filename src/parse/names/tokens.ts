@@ -1,6 +1,8 @@
 // A paragraph as word tokens: each word with its punctuation, sentence and clause, and the scopes
 // it stands in (quotes, brackets, `dass`-clauses, `über …` topics).
 
+import { isFunctionWord } from '../lexicon.js';
+import { wordInfo } from '../terms.js';
 import { wordTokens } from '../words.js';
 import { adjectiveLike, ARTICLE, SUBORDINATE } from './grammar.js';
 import { type SentenceInfo, type Token } from './types.js';
@@ -90,9 +92,30 @@ export function tokenize(text: string): Token[] {
     }
   }
   info.end = tokens.length;
+  markLowerCaseNames(tokens);
   markScopes(tokens);
   return tokens;
 }
+
+/**
+ * Names written in lower case (`die taz`, `in der nd`): a rare word of at most six letters after an
+ * article, with no adjective's ending, before no noun. German puts only an adjective (with its
+ * ending) or a capitalised noun there; such a word is read as capitalised.
+ */
+function markLowerCaseNames(tokens: Token[]): void {
+  tokens.forEach((t, i) => {
+    const before = tokens[i - 1];
+    if (t.cap || t.quoted || !before || before.clauseEnd || !ARTICLE.has(before.lower) || !/^\p{Ll}{2,6}$/u.test(t.word)) return;
+    if (/(?:e|en|er|es|em)$/.test(t.lower) || isFunctionWord(t.word) || (!t.clauseEnd && tokens[i + 1]?.cap)) return;
+    if (wordInfo(t.lower).weight >= RARE_WORD) {
+      t.cap = true;
+      t.lowerCaseName = true;
+    }
+  });
+}
+
+/** ln of the background rank from which a word is rare (about the 8 000th commonest German word). */
+const RARE_WORD = 9;
 
 /** Marks `dass …` clauses and `über …` topics. */
 export function markScopes(tokens: Token[]): void {

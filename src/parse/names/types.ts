@@ -52,6 +52,8 @@ export interface Token {
   lower: string;
   /** Starts with a capital (or digits then a capital: `54Books`). */
   cap: boolean;
+  /** A name written in lower case (`die taz`), read as capitalised. */
+  lowerCaseName?: boolean;
   /** A name initial: `M.`, `J.D.`, `S.`. */
   initial: boolean;
   sentence: number;
