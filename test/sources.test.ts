@@ -140,8 +140,8 @@ describe('the source of a section', () => {
 });
 
 /**
- * Sections written after the rules above, in four batches of 20, each read before the rules were
- * changed for it: 10, 13, 11 and 10 of 20 exactly right at first sight (the measure of how the
+ * Sections written after the rules above, in five batches of 20, each read before the rules were
+ * changed for it: 10, 13, 11, 10 and 15 of 20 exactly right at first sight (the measure of how the
  * rules do on text they were not written on). The lines here are those read right since; the ones
  * still read wrong (two outlets joined by `und`, a source named only by a pronoun, a show's guest
  * taken for its host) are left out. They must stay right. Each line: the section (paragraphs split

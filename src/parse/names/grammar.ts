@@ -10,6 +10,8 @@ export const SUBORDINATE = new Set(['dass', 'daß', 'ob', 'nachdem', 'weil', 'we
 export const COORDINATING = new Set(['und', 'aber', 'doch', 'sondern', 'denn', 'oder']);
 
 export const ARTICLE = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'the']);
+/** `sein`, `ihr` in any case: what follows belongs to a person named before (`in seinem Newsletter`). */
+export const POSSESSIVE_PRONOUN = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres)$/;
 export const OUTLET_PREPOSITION = new Set(['in', 'im', 'bei', 'beim', 'auf', 'für']);
 
 export const AUXILIARY = /^(?:ist|sind|war|waren|hat|hatte|haben|hatten|wird|werden|wurde|wurden|will|wollte|kann|konnte|muss|musste|soll|sollte|darf)$/;

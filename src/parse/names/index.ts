@@ -12,7 +12,7 @@
 
 import { isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
-import { governed } from './grammar.js';
+import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
 import { pairUp } from './pairing.js';
 import { compounds, interviewOutlets, titles } from './pieces.js';
 import { positionOf } from './position.js';
@@ -30,7 +30,6 @@ export type { Mention, NameKind } from './types.js';
  */
 const WINDOW = 2000;
 
-const POSSESSIVE_PRONOUN = /^(?:sein|seine|seinem|seinen|seiner|seines|ihr|ihre|ihrem|ihren|ihrer|ihres)$/;
 
 /** Reads the names in a paragraph of commentary. */
 export function readNames(raw: string): Mention[] {

@@ -12,7 +12,7 @@ export function pairUp(mentions: Mention[]): void {
   for (const outlet of mentions) {
     if (outlet.kind !== 'outlet' || !outlet.presents || outlet.partner) continue;
     // Only a venue: where someone speaks (`in der Zeit`, `im Podcast: …`, `The Atlantics‘`), not an outlet that speaks itself.
-    if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why)) continue;
+    if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why) && !outlet.theirs) continue;
     // The nearest person before it in the sentence, else after it; a title right after `Anne Helms Podcast:` too.
     const title = outlet.why.startsWith('title after');
     // `Matt Probe ist skeptisch. In seinem Newsletter BIG schreibt er:`: the person of the sentence before.

@@ -3,6 +3,7 @@
 
 import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isPlatform, RECOMMENDS } from '../lexicon.js';
 import { recommends } from './clauses.js';
+import { POSSESSIVE_PRONOUN } from './grammar.js';
 import { QUOTE_MARKS } from './tokens.js';
 import { type Mention, type Token } from './types.js';
 
@@ -87,9 +88,11 @@ export function compounds(tokens: Token[]): Mention[] {
     const parts = t.word.split('-');
     const head = parts.pop()!;
     if (!isPiece(head) || parts.length === 0 || parts.some((p) => !/^\p{Lu}/u.test(p) || isFunctionWord(p))) return;
-    if (parts.some((p) => isCommonNoun(p) || isPiece(p) || isOutletWord(p) || /(?:ie|ik|ur|ion|ismus)$/.test(p)) && !parts.some((p) => isPlatform(p))) return;
+    // After `sein`/`ihr` the first part is the person's outlet, though it is a noun too (`in seiner Spiegel-Kolumne`).
+    const theirs = POSSESSIVE_PRONOUN.test(tokens[i - 1]?.lower ?? '') && parts.length === 1 && !isPiece(parts[0]!);
+    if (!theirs && parts.some((p) => isCommonNoun(p) || isPiece(p) || isOutletWord(p) || /(?:ie|ik|ur|ion|ismus)$/.test(p)) && !parts.some((p) => isPlatform(p))) return;
     // What people make (`Gramsci-Zitat`, `Trump-Interview`) or what outlets publish (`Vanity-Fair-Stück`).
-    const person = parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
+    const person = !theirs && parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
     found.push({
       name: parts.join(' '),
       kind: person ? 'person' : 'outlet',
@@ -107,6 +110,7 @@ export function compounds(tokens: Token[]): Mention[] {
       news: false,
       background: false,
       recommended: recommends(tokens, i),
+      ...(theirs ? { theirs: true } : {}),
     });
   });
   return found;

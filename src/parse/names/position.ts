@@ -85,7 +85,7 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   // `laut Heise`, `Laut der Zeit`, `via Fefe` (not `laut hartnäckigen Gerüchten`).
   if (governor?.lower === 'laut' || governor?.lower === 'via') {
     if (singleNoun && !n.article) return undefined;
-    return { why: `after "${governor.lower}"`, strong: true, presents: false, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', kindSure: shape.kind !== 'person', allowsPhrase: true };
+    return { why: `after "${governor.lower}"`, strong: true, presents: governor.lower === 'via', speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', kindSure: shape.kind !== 'person', allowsPhrase: true };
   }
 
   // An outlet after a preposition that follows the speaker, a reporting verb or a piece:

@@ -100,7 +100,8 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
     // A short noun opening a name is a given name (`Kate`, `Mark`, `Wolfgang`), not a descriptor.
     // (So is one right after a role: `Die Forscherin Kate Probe`.)
     const givenName = (j === 0 || isRole(words[j - 1]!.word)) && (w.word.length <= 4 || mayBeGivenName(w.word)) && !isRole(w.word) && !isPiece(w.word);
-    if (ORGANISATION_WORD.test(w.word)) continue; // `Universität Oxford`, `Stiftung Warentest`: part of the name
+    // `Universität Oxford`, `Stiftung Warentest`, `Deutschlandfunk Kultur`: part of the name.
+    if (ORGANISATION_WORD.test(w.word) || /\p{Ll}(?:funk|blatt)$/u.test(w.word)) continue;
     if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));

@@ -99,7 +99,7 @@ function organisationCompound(word: string): boolean {
   return ORGANISATION_WORD.test(head) || ORGANISATION_WORD.test(head.replace(/e?s$/, '')) || /^(?:Gesellschaft|Zentrum|Zentrums|Akademie|Kommission|Ministerium|Ministeriums)$/.test(head);
 }
 
-/** The words of a name as written: initials keep their dot. */
+/** The words of a name as written: initials keep their dot (a single letter alone is no initial: `auf X.`). */
 export function nameText(words: Token[]): string {
-  return words.map((t) => (t.initial ? `${t.word}.` : t.word)).join(' ');
+  return words.map((t) => (t.initial && words.length > 1 ? `${t.word}.` : t.word)).join(' ');
 }
