@@ -106,9 +106,7 @@ function listedForm(lower: string): boolean {
 const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ismen|nis|nisse|nissen|tät|täten|nahme|nahmen|gabe|gaben|tum|tümer)$/;
 
 /** A noun with an ending only abstract nouns have (`Regierungserklärung`, `Freiheit`): never an outlet's name. */
-export function isAbstractNoun(word: string): boolean {
-  return word.length >= 6 && NOUN_SUFFIX.test(word.toLowerCase());
-}
+export const isAbstractNoun = (word: string): boolean => word.length >= 6 && NOUN_SUFFIX.test(word.toLowerCase());
 
 /**
  * Whether a capitalised word is a German common noun: listed, a compound ending in a listed noun
@@ -247,6 +245,8 @@ export function isPlatform(word: string): boolean {
 }
 
 /** Endings of organisations (`Goldman Sachs Group`, `Mithril Capital`, `Acme GmbH`): an outlet, not a person. */
+/** The end of a compound naming an organisation (`Wohlfahrtsverband`, `Bundesamt`, `Umweltbundesamt`). */
+export const ORGANISATION_HEAD = /(?:verband|verbands|bundesamt|bundesamts|institut|instituts|stiftung|gewerkschaft)$/i;
 export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
 
 /**

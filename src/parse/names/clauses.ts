@@ -1,7 +1,7 @@
 // The sentence and clause around a word: its words, its predicate, whether it has a verb, opens
 // with the name, recommends a piece, or cites earlier background.
 
-import { isFunctionWord, RECOMMENDS } from '../lexicon.js';
+import { isFunctionWord, isPiece, RECOMMENDS } from '../lexicon.js';
 import { adjectiveLike, ARTICLE, COORDINATING, hasFiniteVerb, STRONG_PAST, SUBORDINATE, verbLike } from './grammar.js';
 import { type Shape, type Token } from './types.js';
 
@@ -87,7 +87,8 @@ export function subjectBefore(tokens: Token[], w: number, names: Map<number, Sha
 export function clauseStart(tokens: Token[], s: number, runStart: number): boolean {
   let k = Math.min(s, runStart) - 1;
   for (;;) {
-    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier)$/.test(tokens[k]!.lower))) k--;
+    // (And past a medium's kind before the name: `Die Wochenzeitung Die Zeit hat …`.)
+    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
     if (k >= 0 && tokens[k]!.apostrophe) {
       k--;
       while (k >= 0 && tokens[k]!.cap && !tokens[k]!.clauseEnd) k--;

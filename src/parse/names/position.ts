@@ -3,7 +3,7 @@
 
 import { isAbstractNoun, isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { clauseOf, clauseStart, indefiniteBefore, predicateAfter, sentenceHasVerb, sentenceOf, subjectBefore } from './clauses.js';
-import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, hasFiniteVerb, OUTLET_PREPOSITION, possessedAdjective, verbLike } from './grammar.js';
+import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective, verbLike } from './grammar.js';
 import { appositionEnd, BETWEEN_VERB_AND_NAME, nameEnd, nameEndAt, PUBLISHES, TIME_WORD } from './neighbours.js';
 import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
@@ -52,9 +52,9 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
   if (affiliationEnd !== undefined) a = affiliationEnd;
   const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
-  // Capitalistbude Sequoia`), and before articles and adjectives.
+  // Capitalistbude Sequoia`), and before articles, `sein`/`ihr` and adjectives (`auf seinem Substack`).
   let g = Math.min(s, part.start) - 1;
-  for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || adjectiveLike(tokens[g]!)); skipped++) g--;
+  for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!)); skipped++) g--;
   const governor = g >= 0 && !tokens[g]!.clauseEnd ? tokens[g] : undefined;
   const before = s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined;
   // Note: computed when first asked; most names are decided before they are needed.

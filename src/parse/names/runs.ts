@@ -1,7 +1,7 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
 import { mayBeGivenName } from './given-names.js';
 import { ARTICLE } from './grammar.js';
 import { type NameWords, type Run, type Token } from './types.js';
@@ -90,7 +90,8 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
   // `Platformer Newsletter`: the word before a generic medium is its name.
   const genericLast = words.length >= 2 && isGenericOutletWord(words[words.length - 1]!.word);
   // `Süddeutsche Zeitung`, `New York Times`: before an outlet's name-word nothing is a descriptor.
-  const outletName = isOutletWord(words[words.length - 1]!.word) && !genericLast;
+  // (Nor before an organisation's kind: `Statistisches Bundesamt`, `Paritätische Wohlfahrtsverband`.)
+  const outletName = (isOutletWord(words[words.length - 1]!.word) && !genericLast) || ORGANISATION_HEAD.test(words[words.length - 1]!.word);
   // `Newsletter Citation Needed`: after a medium's kind comes its title, nothing of which is a descriptor.
   const mediumAt = words.findLastIndex((t, k) => k < words.length - 1 && isGenericOutletWord(t.word));
   for (let j = Math.min(limit, genericLast ? words.length - 3 : words.length - 2); j >= 0; j--) {

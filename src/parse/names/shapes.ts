@@ -1,7 +1,7 @@
 // What a name's words say of it: a person's name, an outlet's (`New York Times`, `404 Media`),
 // or only a phrase of common words; and the name as written.
 
-import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
 import { mayBeGivenName } from './given-names.js';
 import { T_ADJECTIVE } from './grammar.js';
 import { type NameWords, type Shape, type Token } from './types.js';
@@ -28,6 +28,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   if (tokens.length === 1 && tokens[0]!.lowerCaseName) return { name, kind: 'outlet', reason: 'a name written in lower case', sure: true, single: false, phrase: false };
   // `404 Media`: a name that opens with a number is a brand.
   if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
+  // `Statistisches Bundesamt`: an adjective before an organisation's kind is part of its name.
+  if (capWords.length > 1 && ORGANISATION_HEAD.test(capWords[capWords.length - 1]!.word)) return { name, kind: 'outlet', reason: 'the name of an organisation', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   // (Not after a role: `Der Ökonom Rüdiger Probe`.)
   if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
