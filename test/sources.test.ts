@@ -46,6 +46,8 @@ describe('the source of a section', () => {
     ['Die Polizei hat mit den Zeugen gesprochen.|Q', []],
     // A name written in lower case (`die taz`), but not any lowercase word after an article.
     ['Die app der Bahn ist kaputt. Die Zeit berichtet:|Q', ['; Zeit']],
+    // The subject of a relative clause about a piece, but not of any relative clause.
+    ['Die Firma hat Gewinne gemacht, die Olaf Muster gerne verschweigt.', []],
     ['Nicht verpassen: die neue Folge von Jung und Probe mit Ulrike Muster.|Q', ['; Jung und Probe']],
     ['Felix Probe von Axios rechnet vor, warum das nicht aufgeht:|Q', ['Felix Probe; Axios']],
     ['Ursula von der Muster schreibt:|Q', ['Ursula von der Muster; ']],

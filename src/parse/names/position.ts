@@ -184,6 +184,17 @@ export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape
     return undefined;
   }
 
+  // The subject of a relative clause about a piece: `ein Gespräch, das Tilo Probe mit … geführt hat`,
+  // `im Quartalsbericht, den CNBC zusammengefasst hat`.
+  const relative = before && /^(?:das|den|die|der)$/.test(before.lower) && tokens[s - 2]?.post === ',' && Boolean(tokens[s - 2] && isPiece(tokens[s - 2]!.word));
+  if (relative && !shape.phrase) {
+    const rest = clause().slice(clause().indexOf(last) + 1);
+    const verb = rest[rest.length - (AUXILIARY.test(rest[rest.length - 1]?.lower ?? '') ? 2 : 1)];
+    if (verb && !verb.cap && (isReportingVerb(verb.word) || /^(?:geführt|gemacht|gedreht|produziert)$/.test(verb.lower))) {
+      return { why: `subject of "${verb.word}" about the "${tokens[s - 2]!.word}"`, strong: true, presents: true, speaks: true, verb: verb.word };
+    }
+  }
+
   // `wie Johannes Franzen … zeigt`, `Wie schon Milan Kundera bemerkte`, `was Emily Bender dazu schreibt`.
   let w = Math.min(s, part.start) - 1;
   while (w >= 0 && !tokens[w]!.clauseEnd && (ARTICLE.has(tokens[w]!.lower) || adjectiveLike(tokens[w]!))) w--;
