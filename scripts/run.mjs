@@ -2,8 +2,8 @@
 // Starts the command line from a JavaScript bundle of src/ and its dependencies, so the author's
 // commands start in milliseconds instead of compiling TypeScript and loading hundreds of modules
 // on every run. The bundle (esbuild) lives in node_modules/.cache and is rebuilt whenever a file in
-// src/, this script, package.json or the lock file changes its modification time. It holds no absolute path: a copied
-// or moved project runs it from its new place.
+// src/, this script, package.json or the lock file changes its modification time. It holds no
+// absolute path: a copied or moved project runs it from its new place.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

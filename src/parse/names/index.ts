@@ -30,7 +30,6 @@ export type { Mention, NameKind } from './types.js';
  */
 const WINDOW = 2000;
 
-
 /** Reads the names in a paragraph of commentary. */
 export function readNames(raw: string): Mention[] {
   // Link markup and URLs are no words (`[Text](https://…)` reads as `Text`); blanks keep the offsets.
