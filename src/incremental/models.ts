@@ -6,17 +6,30 @@ import path from 'node:path';
 import type { Issue } from '../model.js';
 import { BackgroundWrites } from '../output/queue.js';
 
-/** Models by key, in a folder of the build cache; without a folder (builds into memory) it stores nothing. */
+/**
+ * Models by key, in a folder of the build cache; without a folder (builds into memory) it stores
+ * nothing. A process that builds again and again (the dev server) can keep them in memory too.
+ */
 export class ModelStore {
   private readonly writes = new BackgroundWrites();
   private made = false;
-  constructor(private readonly dir: string | undefined) {}
+  /**
+   * @param memory models kept between builds by the caller, by key: read before the folder, and
+   *   given every model read or written
+   */
+  constructor(
+    private readonly dir: string | undefined,
+    private readonly memory?: Map<string, Issue>,
+  ) {}
 
   /** The model with this key; undefined when it is not stored, or no longer readable. */
   read(key: string): Issue | undefined {
-    if (!this.dir) return undefined;
+    const kept = this.memory?.get(key);
+    if (kept || !this.dir) return kept;
     try {
-      return JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as Issue;
+      const issue = JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as Issue;
+      this.memory?.set(key, issue);
+      return issue;
     } catch {
       return undefined; // parsed again
     }
@@ -24,6 +37,7 @@ export class ModelStore {
 
   /** Stores a model, in the background (see `flush`). */
   write(key: string, issue: Issue): void {
+    this.memory?.set(key, issue);
     if (!this.dir) return;
     if (!this.made) fs.mkdirSync(this.dir, { recursive: true });
     this.made = true;
@@ -44,6 +58,7 @@ export class ModelStore {
 
   /** Removes every stored model but those with the given keys (and what stopped builds left). */
   keepOnly(keys: Set<string>): void {
+    for (const key of this.memory?.keys() ?? []) if (!keys.has(key)) this.memory!.delete(key);
     if (!this.dir) return;
     for (const name of fs.existsSync(this.dir) ? fs.readdirSync(this.dir) : []) {
       if (!keys.has(name.replace(/\.json$/, ''))) fs.rmSync(path.join(this.dir, name), { force: true });
