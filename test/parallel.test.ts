@@ -7,7 +7,7 @@ import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { archiveDir, bundledCli, snapshot, tempDir } from './helpers/fixtures.js';
 
 /** Enough issues for the build to start a parsing and a rendering thread (PARALLEL_FROM is 48 in both). */
-const ISSUES = 120;
+const ISSUES = 60;
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 let input: string;
