@@ -22,7 +22,8 @@ describe('a build killed at any moment', () => {
   it('leaves the previous site complete and unchanged', async () => {
     const input = path.join(work, 'issues');
     const out = path.join(work, 'site');
-    const files = await writeSyntheticArchive(input, 300, { seed: 7, archiveDir });
+    // Note: 200 issues, so that a build of them all outlasts the longest wait below (700 ms) with room to spare.
+    const files = await writeSyntheticArchive(input, 200, { seed: 7, archiveDir });
     await build({ ...defaultBuildOptions, input, out, search: false });
     const before = await snapshot(out);
     // Change every issue, so that the next build has real work to do.
@@ -39,7 +40,7 @@ describe('a build killed at any moment', () => {
     }
     // The next build completes and cleans up after the killed ones.
     const report = await build({ ...defaultBuildOptions, input, out, search: false });
-    expect(report.issues).toHaveLength(300);
+    expect(report.issues).toHaveLength(200);
     const leftovers = (await fs.readdir(work)).filter((name) => name.startsWith('.site-build-'));
     expect(leftovers).toEqual([]);
   }, 120_000);
