@@ -16,6 +16,7 @@ import type { SiteConfig } from '../config.js';
 import { SearchIndexError } from '../errors.js';
 import { escapeXml as escapeHtml } from '../render/feeds.js';
 import { blockParagraphs, sourceNames, type Block, type Section } from '../model.js';
+import { DiskFullError, isDiskFull, pagefindOutOfSpace } from '../output/disk-full.js';
 import { BackgroundWrites } from '../output/queue.js';
 import { makeScratchFolder, removeScratchFolder } from '../output/swap.js';
 import type { Writer } from '../output/writer.js';
@@ -140,6 +141,11 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
     }
     await writer.flush(); // moved before the scratch folder goes
     return files.length;
+  } catch (error) {
+    // The records and Pagefind's files go to the scratch folder (a write's error names no path):
+    // a full disk there is Pagefind's; the moves' errors name their targets.
+    const inScratch = !(error as NodeJS.ErrnoException).path || path.resolve((error as NodeJS.ErrnoException).path!).startsWith(scratch);
+    throw isDiskFull(error) && inScratch ? new DiskFullError(scratch, "Pagefind's search index", { cause: error }) : error;
   } finally {
     await removeScratchFolder(scratch);
   }
@@ -147,6 +153,7 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
 
 function runPagefind(site: string, output: string, { lang, signal }: SearchIndexOptions): Promise<void> {
   const program = pagefindProgram();
+  const scratch = path.dirname(site);
   return new Promise((resolve, reject) => {
     // The working folder is the scratch folder, so no pagefind.yml of the author's project applies.
     const child = spawn(program, ['--site', site, '--output-path', output, '--force-language', lang, '--silent'], { cwd: path.dirname(site), stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
@@ -159,6 +166,8 @@ function runPagefind(site: string, output: string, { lang, signal }: SearchIndex
     child.on('close', (code, killedBy) => {
       process.off('exit', stop);
       if (code === 0) resolve();
+      // Pagefind panics with a Rust backtrace when its files do not fit: said as a full disk.
+      else if (pagefindOutOfSpace(errors)) reject(new DiskFullError(scratch, "Pagefind's search index", { cause: new Error(errors.trim()) }));
       else reject(new SearchIndexError(`Pagefind failed (${killedBy ?? `exit code ${code}`}): ${errors.trim() || 'no message'}`));
     });
   });
