@@ -157,7 +157,7 @@ function start(form) {
     status.textContent = summary(outcome);
     list.replaceChildren(...outcome.issues.map((issue) => issueItem(issue)));
     empty.hidden = outcome.issues.length > 0;
-    if (!outcome.issues.length) empty.replaceChildren(...emptyHints(outcome));
+    empty.replaceChildren(...(outcome.issues.length ? [] : emptyHints(outcome)));
     moreButton.hidden = !outcome.hasMore;
     moreButton.onclick = async () => {
       moreButton.disabled = true;

@@ -19,29 +19,42 @@ export function wordFile(folded: string): string {
   return /^[a-z]/.test(folded) ? folded[0]! : '_';
 }
 
-/** Counts the words of texts, by folded form and spelling; `words()` gives the files. */
+/** Counts the words of texts; `files()` gives the word files. */
 export class WordCounter {
-  /** Folded form → spelling → how often. */
-  private readonly counts = new Map<string, Map<string, number>>();
+  /**
+   * Each token between spaces as written (`Faschismus.`) → how often.
+   * Note: a token is read (entities, punctuation, parts, folding) once, in files(), however often
+   * it occurs: reading every occurrence took 3 s of processor time at 1000 issues, this 0.3 s.
+   */
+  private readonly tokens = new Map<string, number>();
 
   /** Adds a record's HTML (as Pagefind reads it): the words of its indexed body, not its filters. */
   addRecord(html: string): void {
-    const body = /<main data-pagefind-body>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
-    this.addText(decodeEntities(body.replace(/<[^>]*>/g, ' ')));
+    const start = html.indexOf('<main data-pagefind-body>');
+    if (start < 0) return;
+    this.addText(html.slice(start + '<main data-pagefind-body>'.length, html.lastIndexOf('</main>')).replace(/<[^>]*>/g, ' '));
   }
 
+  /** Adds text (escaped as in the records: `&amp;`). */
   addText(text: string): void {
-    for (const token of text.split(/[^\p{L}\p{M}\p{N}-]+/u)) {
-      // A compound as written (Tech-Faschismus) and each of its parts, as the search finds them.
-      const parts = token.split('-').filter(Boolean);
-      for (const word of parts.length > 1 ? [parts.join('-'), ...parts] : parts) this.add(word);
-    }
+    for (const token of text.split(/\s+/)) if (token) this.tokens.set(token, (this.tokens.get(token) ?? 0) + 1);
   }
 
   /** The word files: first letter → the words, most frequent first (ties alphabetical), one a line. */
   files(): Map<string, string> {
+    // Folded form → spelling → how often; a compound and its parts each count, as the search finds both.
+    const counts = new Map<string, Map<string, number>>();
+    for (const [token, n] of this.tokens) {
+      for (const word of wordsOf(token)) {
+        if (/\p{N}/u.test(word)) continue; // numbers and codes (COVID-19, 2024) are not misspelt words
+        const folded = foldWord(word);
+        if ([...folded].length < MIN_LETTERS) continue;
+        const spellings = counts.get(folded) ?? counts.set(folded, new Map()).get(folded)!;
+        spellings.set(word, (spellings.get(word) ?? 0) + n);
+      }
+    }
     const byFile = new Map<string, { word: string; count: number }[]>();
-    for (const spellings of this.counts.values()) {
+    for (const spellings of counts.values()) {
       let count = 0;
       let best: [string, number] = ['', 0];
       for (const [spelling, n] of spellings) {
@@ -59,14 +72,16 @@ export class WordCounter {
     }
     return files;
   }
+}
 
-  private add(word: string): void {
-    if (/\p{N}/u.test(word)) return; // numbers and codes (COVID-19, 2024) are not misspelt words
-    const folded = foldWord(word);
-    if ([...folded].length < MIN_LETTERS) return;
-    const spellings = this.counts.get(folded) ?? this.counts.set(folded, new Map()).get(folded)!;
-    spellings.set(word, (spellings.get(word) ?? 0) + 1);
+/** The words of a token between spaces: a compound as written (Tech-Faschismus) and each of its parts. */
+function wordsOf(token: string): string[] {
+  const words: string[] = [];
+  for (const run of decodeEntities(token).split(/[^\p{L}\p{M}\p{N}-]+/u)) {
+    const parts = run.split('-').filter(Boolean);
+    words.push(...(parts.length > 1 ? [parts.join('-'), ...parts] : parts));
   }
+  return words;
 }
 
 /** The entities the records' escaping writes (see render/feeds.ts escapeXml), back to their characters. */
