@@ -119,8 +119,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const system = error as NodeJS.ErrnoException;
   if (error instanceof BuildError || system.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || system.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     console.error(`error: ${(error as Error).message}`);
-  } else if (system.code && SYSTEM_ERRORS[system.code] && system.path) {
-    console.error(`error: cannot ${system.syscall ?? 'use'} ${system.path}: ${SYSTEM_ERRORS[system.code]}; check the path and try again`);
+  } else if (system.code && SYSTEM_ERRORS[system.code]) {
+    // A write's error names no file (ENOSPC: "no space left on device, write").
+    const what = system.path ? `${system.syscall ?? 'use'} ${system.path}` : system.syscall ?? 'go on';
+    console.error(`error: cannot ${what}: ${SYSTEM_ERRORS[system.code]}; check the path and try again`);
   } else {
     console.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (an unexpected failure; run again with --verbose and report it)`);
   }

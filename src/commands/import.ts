@@ -77,7 +77,9 @@ export async function importExports(exportFiles: string[], intoDir: string, opti
       log.push(`${archived ? 'replaced' : 'added'} No ${source.number} from ${where} → ${path.basename(offered.path)}${archived ? ' (this copy has the section breaks)' : ''}${issueDate ? `, dated ${issueDate}` : ''}`);
     }
   }
-  for (const [target, text] of planned) await fs.writeFile(target, text);
+  for (const [target, text] of planned) {
+    await fs.writeFile(target, text).catch((error: NodeJS.ErrnoException) => Promise.reject(Object.assign(error, { path: error.path ?? target })));
+  }
   return { log, written: [...planned.keys()] };
 }
 
