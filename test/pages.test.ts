@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
 import { MemoryWriter } from '../src/output/writer.js';
-import { build } from '../src/build.js';
 import { atomProblems } from './helpers/atom.js';
-import { archiveDir, folderWith, tempDir } from './helpers/fixtures.js';
+import { archiveDir, folderWith } from './helpers/fixtures.js';
 import { decodeEntities } from './helpers/page.js';
 
 let corpus: MemoryWriter;
@@ -154,39 +153,6 @@ describe('feed, sitemap and robots.txt', () => {
     expect(feed).toContain('<content type="html" xml:base="https://example.org/archiv/issues/23/">&lt;p class=&quot;intro&quot;&gt;Willkommen bei Krasse Links No. 23.');
     expect(feed).toContain('Der Markt hat im Kapitalismus die semantische Funktion');
     expect(atomProblems(feed)).toEqual([]);
-  });
-
-  it('finds the problems of a feed a reader would stumble on (the check itself)', () => {
-    const feed = dated.text('feed.xml');
-    expect(atomProblems(feed.replace(/<updated>[^<]*<\/updated>/, '<updated>1. Januar</updated>'))).toEqual(['the feed: <updated> is not an RFC 3339 date: 1. Januar']);
-    expect(atomProblems(feed.replace(/<entry>[\s\S]*<\/entry>\n/, ''))).toEqual(['the feed has no entry']);
-    expect(atomProblems(feed.replace('</summary>', ''))).toEqual([expect.stringMatching(/closes <summary>/)]);
-    expect(atomProblems(feed.replace('&lt;p', '&nbsp;<p'))).toEqual(expect.arrayContaining(['an undefined entity &nbsp;']));
-  });
-
-  it('is left out, with every link to it, when no issue has a date, and the build says so', async () => {
-    expect([...corpus.files.keys()]).not.toContain('feed.xml');
-    for (const [file, content] of corpus.files) {
-      if (typeof content === 'string') expect(content, file).not.toMatch(/feed\.xml|application\/atom\+xml/);
-    }
-    const temp = await tempDir();
-    try {
-      // A site that had a feed loses it when its last dated issue loses its date.
-      const input = path.join(temp.dir, 'issues');
-      await fs.mkdir(input);
-      const no21 = await fs.readFile(path.join(archiveDir, '021.txt'), 'utf8');
-      await fs.writeFile(path.join(input, '021.txt'), `---\ndate: 2024-06-30\n---\n${no21}`);
-      const out = path.join(temp.dir, 'site');
-      await build({ ...defaultBuildOptions, input, out, search: false });
-      expect(atomProblems(await fs.readFile(path.join(out, 'feed.xml'), 'utf8'))).toEqual([]);
-      await fs.writeFile(path.join(input, '021.txt'), no21);
-      const report = await build({ ...defaultBuildOptions, input, out, search: false });
-      await expect(fs.access(path.join(out, 'feed.xml'))).rejects.toThrow();
-      expect(await fs.readFile(path.join(out, 'issues/21/index.html'), 'utf8')).not.toContain('feed.xml');
-      expect(report.warnings).toContain('1 issue(s) have no date (No 21) and are left out of the feed, so the site has no feed (feed.xml) yet: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)');
-    } finally {
-      await temp.cleanup();
-    }
   });
 
   it('leaves undated issues out, instead of dating them 1970, and the build says so', async () => {
