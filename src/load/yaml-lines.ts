@@ -64,7 +64,7 @@ export function tabIndentation(lines: string[]): YamlFault | undefined {
  * @param noticedAt the block line js-yaml noticed the fault on (0-based), if it said
  */
 export function yamlFault(lines: string[], reason: string, noticedAt: number | undefined): YamlFault {
-  const upTo = Math.min(noticedAt ?? lines.length - 1, lines.length - 1);
+  const upTo = Math.max(0, Math.min(noticedAt ?? lines.length - 1, lines.length - 1));
   const candidates = lines.slice(0, upTo + 1);
   if (/duplicated mapping key/.test(reason)) {
     const duplicate = duplicateKey(candidates);
