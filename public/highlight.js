@@ -1,10 +1,10 @@
 // Marks the search terms on an issue page opened from a search result (?highlight=term&…) and
 // shows the reader the first of them: in the section the link leads to (#anchor), or on the page.
-// A word is marked when the search counts it as a hit for a term (public/search-core.js), so
+// A word is marked when the search counts it as a hit for a term (public/search-hits.js), so
 // `souverän` marks `Souveränität` too. Reading the page needs none of this.
 const terms = new URLSearchParams(window.location.search).getAll('highlight');
 if (terms.length) {
-  import('./search-core.js').then(({ matchesWord, queryWords }) => {
+  import('./search-hits.js').then(({ matchesWord, queryWords }) => {
     const words = queryWords(terms.join(' '));
     // The issue's words: its lead (the intro, in the page's header) and its body.
     const root = document.querySelector('.issue-body');

@@ -4,6 +4,7 @@
 // the results. The search is in the URL (?q=…&quelle=…&art=…&jahr=…), so it can be shared,
 // reloaded and gone back to. Everything from the index is put into the page as text.
 import { FILTERS, KINDS, foldWord, queryTerms, searchArchive } from './search-core.js';
+import { element, narrow, readUrl, urlOf } from './search-page.js';
 
 const form = document.querySelector('form.search-box');
 if (form instanceof HTMLFormElement) start(form);
@@ -37,6 +38,7 @@ function start(form) {
 
   let state = readUrl();
   let generation = 0;
+  const wordFiles = {};
   let filterText = '';
 
   input.value = state.query;
@@ -106,6 +108,40 @@ function start(form) {
     }
     if (!outcome || mine !== generation) return;
     show(outcome);
+    if (outcome.unknown.length && !outcome.issues.length) offerSuggestion(outcome, mine);
+  }
+
+  /**
+   * "Meinten Sie …?": the query with the archive's closest words for those it does not have, when
+   * that query finds something; a click searches for it. The word list loads only now.
+   */
+  async function offerSuggestion(outcome, mine) {
+    let offer;
+    try {
+      const [{ suggestSearch }, module] = await Promise.all([import('./suggest.js'), loadPagefind()]);
+      offer = await suggestSearch(state.query, outcome.unknown, loadWords, (query) => searchArchive(module, { query, filters: state.filters }, { pageSize: 1 }));
+    } catch (error) {
+      console.error(error); // no suggestion: the page says what it says without one
+    }
+    if (!offer || mine !== generation) return;
+    const { query, found } = offer;
+    const link = element('a', { href: urlOf({ ...state, query }), className: 'search-suggestion-link' }, query);
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      input.value = query;
+      state = { ...state, query };
+      history.pushState(null, '', urlOf(state));
+      run(0);
+    });
+    const count = found.exact ? `${found.issueCount} ${found.issueCount === 1 ? 'Ausgabe' : 'Ausgaben'}` : 'Treffer';
+    empty.prepend(element('p', { className: 'search-suggestion' }, 'Meinten Sie „', link, `“? (${count})`));
+    status.textContent = `${summary(outcome)} Meinten Sie „${query}“?`;
+  }
+
+  /** A word file of the archive (src/search/words.ts), once. */
+  function loadWords(file) {
+    wordFiles[file] ??= fetch(`${form.dataset.bundle}words/${file}.txt`).then((response) => (response.ok ? response.text() : '')).then((text) => text.split('\n').filter(Boolean));
+    return wordFiles[file];
   }
 
   function showNothing() {
@@ -121,7 +157,7 @@ function start(form) {
     status.textContent = summary(outcome);
     list.replaceChildren(...outcome.issues.map((issue) => issueItem(issue)));
     empty.hidden = outcome.issues.length > 0;
-    if (!outcome.issues.length) empty.replaceChildren(...emptyHints(outcome));
+    empty.replaceChildren(...(outcome.issues.length ? [] : emptyHints(outcome)));
     moreButton.hidden = !outcome.hasMore;
     moreButton.onclick = async () => {
       moreButton.disabled = true;
@@ -153,7 +189,9 @@ function start(form) {
     const terms = queryTerms(state.query);
     const unknown = terms.filter((term) => outcome.unknown.includes(foldWord(term)));
     const hints = [];
-    if (unknown.length) hints.push(element('p', {}, `${unknown.map((term) => `„${term}“`).join(', ')} ${unknown.length === 1 ? 'kommt' : 'kommen'} im Archiv nicht vor.`));
+    const quoted = (list) => list.map((term) => `„${term}“`).join(', ');
+    if (unknown.length) hints.push(element('p', {}, `${quoted(unknown)} ${unknown.length === 1 ? 'kommt' : 'kommen'} im Archiv nicht vor.`));
+    else if (terms.length > 1 && !Object.values(state.filters).some(Boolean)) hints.push(element('p', {}, `${quoted(terms)} kommen im Archiv vor, aber in keinem Abschnitt zusammen.`));
     const tips = [];
     if (terms.length > 1) tips.push(element('li', {}, 'Weniger Wörter: Jedes Wort muss im selben Abschnitt vorkommen.'));
     tips.push(element('li', {}, 'Kürzere Wörter oder Wortanfänge: ', element('i', {}, 'souverän'), ' findet auch ', element('i', {}, 'Souveränität'), '.'));
@@ -255,44 +293,4 @@ function start(form) {
     if (name === 'Quelle') narrow(group, filterText);
     return group;
   }
-}
-
-/** Shows only the sources whose name contains the text typed (and the chosen one). */
-function narrow(fieldset, text) {
-  const wanted = foldWord(text.trim());
-  for (const option of fieldset.querySelectorAll('.search-filter-option')) {
-    const radio = option.querySelector('input');
-    const label = option.querySelector('.search-filter-label')?.textContent ?? '';
-    option.hidden = Boolean(wanted) && radio.value !== '' && !radio.checked && !foldWord(label).includes(wanted);
-  }
-}
-
-function readUrl() {
-  const params = new URLSearchParams(location.search);
-  const filters = {};
-  for (const [name, param] of Object.entries(FILTERS)) {
-    const value = params.get(param);
-    if (value) filters[name] = value;
-  }
-  return { query: params.get('q') ?? '', filters };
-}
-
-function urlOf(state) {
-  const params = new URLSearchParams();
-  if (state.query.trim()) params.set('q', state.query.trim());
-  for (const [name, param] of Object.entries(FILTERS)) if (state.filters[name]) params.set(param, state.filters[name]);
-  const query = params.toString();
-  return `${location.pathname}${query ? `?${query}` : ''}`;
-}
-
-/** An element with properties and children; text children become text nodes, never markup. */
-function element(tag, properties, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(properties)) {
-    if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key === 'ariaLabel') node.setAttribute('aria-label', value);
-    else node[key] = value;
-  }
-  node.append(...children.filter((child) => child !== ''));
-  return node;
 }

@@ -3,6 +3,7 @@
 // when everything succeeded. Files the previous build wrote and this one would write alike are
 // taken over as hard links.
 
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildId } from './incremental/keys.js';
@@ -13,6 +14,7 @@ import { readInputs } from './load/inputs.js';
 import type { Issue } from './model.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './commands/progress.js';
+import { explainDiskFull } from './output/disk-full.js';
 import { makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, swapIntoPlace } from './output/swap.js';
 import { DiskWriter } from './output/writer.js';
 
@@ -51,7 +53,9 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   const manifest = readManifest(cache);
   const previous = lastIntact ? manifest : undefined;
   lap('start');
-  const staging = await makeStagingFolder(options.out);
+  const previousSite = fsSync.existsSync(options.out);
+  const staging = await makeStagingFolder(options.out).catch((error: unknown) => Promise.reject(explainDiskFull(error, { out: options.out, previous: previousSite })));
+  let swapped = false;
   try {
     const writer = new DiskWriter(staging, previous && { dir: options.out, outputs: previous.outputs });
     const models = new ModelStore(modelsDir(cache), memory?.models);
@@ -62,6 +66,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
     mark = performance.now();
     pausePoint('before-swap');
     await swapIntoPlace(staging, options.out);
+    swapped = true;
     const made: Manifest = { version: 3, inputs: inputs.key, buildId: id, files: report.files, outputs: writer.outputs, links: report.links, inputStats: inputs.stats };
     saveManifest(cache, made, options.out);
     models.keepOnly(modelKeys(made));
@@ -70,7 +75,8 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   } catch (error) {
     progress.end();
     await removeStagingFolder(staging);
-    throw error;
+    // A full disk is named with the place it happened, and what became of the site.
+    throw explainDiskFull(error, { out: options.out, staging, previous: previousSite, swapped });
   }
 }
 

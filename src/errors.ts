@@ -1,6 +1,8 @@
 // Errors the author can act on: one class, BuildError, naming the file (and line) and what to do.
 // The CLI prints its message as one line (exit code 1) and shows the stack only with --verbose.
 
+import path from 'node:path';
+
 /** Where a problem is, and the error behind it. */
 export interface ErrorPlace {
   /** The file the author fixes: an issue, the site config (as messages name it). */
@@ -50,4 +52,36 @@ export class TemplateError extends BuildError {
 /** Pagefind reported errors while indexing. */
 export class SearchIndexError extends BuildError {
   override name = 'SearchIndexError';
+}
+
+/** What a file system error code means, in the words of the messages (`the disk is full`). */
+export const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'there is no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way',
+  EISDIR: 'it is a folder, not a file',
+};
+
+/**
+ * A file the author named that cannot be read, as a BuildError naming it and what to do; other
+ * failures are returned as they are.
+ * @param what what the file is to the command (`the export`)
+ */
+export function unreadableFile(error: unknown, file: string, what: string): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  const advice: Record<string, string> = {
+    ENOENT: `${what} ${file} does not exist; check the name and the folder`,
+    EISDIR: `${what} ${file} is a folder, not a file; name the files in it (${path.join(file, '*.txt')})`,
+    EACCES: `${what} ${file} cannot be read: permission denied; check its permissions (ls -l)`,
+    EPERM: `${what} ${file} cannot be read: operation not permitted; check its permissions (ls -l)`,
+  };
+  const problem = (code && advice[code]) ?? (code && SYSTEM_ERRORS[code] ? `${what} ${file} cannot be read: ${SYSTEM_ERRORS[code]}` : undefined);
+  return problem ? new BuildError(problem, { cause: error }) : error;
 }

@@ -127,7 +127,8 @@ export async function buildSite(
   const undated = archive.issues.filter((issue) => !issue.date).map((issue) => issue.number);
   if (undated.length) {
     warnings.push(
-      `${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}) and are left out of the feed: ` +
+      `${undated.length} issue(s) have no date (No ${undated.slice(0, 5).join(', No ')}${undated.length > 5 ? ', …' : ''}) and are left out of the feed` +
+        `${undated.length === archive.issues.length ? ', so the site has no feed (feed.xml) yet' : ''}: ` +
         'add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)',
     );
   }

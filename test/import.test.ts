@@ -2,10 +2,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ArchiveError } from '../src/errors.js';
+import { ArchiveError, BuildError, unreadableFile } from '../src/errors.js';
 import { importExports } from '../src/commands/import.js';
 import { loadFile } from '../src/load/index.js';
-import { archiveDir, exportFiles, tempDir } from './helpers/fixtures.js';
+import { archiveDir, cli, exportFiles, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -92,7 +92,34 @@ describe('npm run import', () => {
   it('refuses --date for exports holding several issues, or a date that is none', async () => {
     const into = await freshArchive();
     await expect(importExports([exportFiles.threeIssues], into, { date: '2024-07-20' })).rejects.toThrow(/^--date gives one issue its date, but the exports hold 3 issues \(No 23, No 22, No 21\); import them one at a time$/);
-    await expect(importExports([exportFiles.no56], into, { date: '2025-02-30' })).rejects.toThrow(/^--date must be a real date written YYYY-MM-DD, not "2025-02-30"$/);
+    await expect(importExports([exportFiles.no56], into, { date: '2025-02-30' })).rejects.toThrow(/^--date 2025-02-30 is not a day of the calendar \(February 2025 has 28 days\); write the day as YYYY-MM-DD, e\.g\. 2025-06-20$/);
+    await expect(importExports([exportFiles.no56], into, { date: '20.06.2025' })).rejects.toThrow(/^--date 20\.06\.2025 is written day first; .*: write 2025-06-20$/);
     expect(await fs.readdir(into)).toEqual([]);
+  });
+});
+
+describe('npm run import with an export it cannot read', () => {
+  it('names a missing file, in one line, and writes nothing', async () => {
+    const into = await freshArchive();
+    const missing = path.join(into, '..', 'ausgabe-57.txt');
+    const result = await cli('import', exportFiles.no56, missing, '--into', into);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`error: the export ${missing} does not exist; check the name and the folder`);
+    expect(await fs.readdir(into)).toEqual([]);
+  }, 30_000);
+
+  it('says so when the name is a folder', async () => {
+    const into = await freshArchive();
+    const result = await cli('import', path.dirname(exportFiles.no56), '--into', into);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(`error: the export ${path.dirname(exportFiles.no56)} is a folder, not a file; name the files in it (${path.join(path.dirname(exportFiles.no56), '*.txt')})`);
+  }, 30_000);
+
+  it('says so when the file may not be read', () => {
+    // Made by hand: the tests run as root in CI, who may read any file.
+    const denied = Object.assign(new Error("EACCES: permission denied, open '/exports/57.txt'"), { code: 'EACCES', path: '/exports/57.txt' });
+    const error = unreadableFile(denied, '/exports/57.txt', 'the export');
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as Error).message).toBe('the export /exports/57.txt cannot be read: permission denied; check its permissions (ls -l)');
   });
 });

@@ -78,8 +78,56 @@ describe('front matter', () => {
   it('rejects malformed YAML and wrong types with the file named', () => {
     expect(() => readFrontMatter('---\nnumber: [1\n---\nText\n', 'bad.txt')).toThrow(/^bad\.txt:\d+: front matter cannot be read/);
     expect(() => readFrontMatter('---\nnumber: abc\n---\nText\n', 'bad.txt')).toThrow(/"number" must be a whole number/);
-    expect(() => readFrontMatter('---\ndate: 31.02.2024\n---\nText\n', 'bad.txt')).toThrow(/"date" must be a real date/);
+    expect(() => readFrontMatter('---\ndate: 31.02.2024\n---\nText\n', 'bad.txt')).toThrow(/^bad\.txt:2: front matter: "date: 31\.02\.2024" is not a day of the calendar/);
     expect(() => readFrontMatter('---\nslug: ../../etc\n---\nText\n', 'bad.txt')).toThrow(/"slug" may hold only letters, digits and dashes/);
+  });
+
+  it('names the line that holds a YAML fault, in words an author knows', () => {
+    const faults: [string, number, RegExp][] = [
+      ['number: 30\ntitle: "Ein Titel\ndate: 2025-06-20\nslug: x', 3, /the quotation mark \("\) that opens the value on this line is never closed/],
+      ["title: 'Ein Titel\nnumber: 30", 2, /the quotation mark \('\) that opens the value on this line is never closed/],
+      ['title: "Ein "Titel""\nnumber: 30', 2, /a quotation mark inside the value ends it early/],
+      ['number: 30\nlinks:\n\thier: https://example.org/', 4, /a tab indents this line; YAML indents with spaces only/],
+      ['title: A\ndate: 2025-06-20\ntitle: B', 4, /"title" is given twice \(first on line 2 of the file\); keep one of them/],
+      ['links:\n  a: https://example.org/a\n  a: https://example.org/b\nnumber: 3', 4, /"a" is given twice \(first on line 3 of the file\)/],
+      ['number: 30\ntitle: Krasse Links: Die Nummer', 3, /the value of "title" holds a colon and a space.*title: "Krasse Links: Die Nummer"$/],
+      ['links:\n  a: https://example.org/a\n   b: https://example.org/b', 4, /this line is indented by 3 spaces, which does not fit the lines before it/],
+      ['number: 30\n  title: Hallo', 3, /this line is indented by 2 spaces/],
+      ['title: Ein Titel\nnumber: [21\ndate: 2024-07-20', 3, /the \[ that opens the value on this line is never closed/],
+    ];
+    for (const [block, line, problem] of faults) {
+      const read = () => readFrontMatter(`---\n${block}\n---\nText\n`, 'a.txt');
+      expect(read, block).toThrow(new RegExp(`^a\\.txt:${line}: front matter cannot be read: `));
+      expect(read, block).toThrow(problem);
+      // No parser's terms: the author never wrote a scalar, a stream or a mapping.
+      expect(read, block).not.toThrow(/scalar|stream|mapping|js-yaml/);
+    }
+  });
+
+  it('reads a date only as YYYY-MM-DD, a day the calendar has, and names the line of "date:"', () => {
+    const date = (value: string) => readFrontMatter(`---\nnumber: 5\ndate: ${value}\n---\nText\n`, 'a.txt').data.date;
+    expect(date('2025-06-20')).toBe('2025-06-20');
+    expect(date('"2025-06-20"')).toBe('2025-06-20');
+    expect(date("'2024-02-29' # ein Schalttag")).toBe('2024-02-29');
+    const refused: [string, RegExp][] = [
+      ['2025-06-31', /"date: 2025-06-31" is not a day of the calendar \(June 2025 has 30 days\)/], // YAML makes it 1 July
+      ['2025-02-30', /\(February 2025 has 28 days\)/], // YAML makes it 2 March
+      ['2023-02-29', /\(February 2023 has 28 days\)/],
+      ['"2025-06-31"', /\(June 2025 has 30 days\)/],
+      ['2025-13-01', /has no month 13/],
+      ['20.06.2025', /is written day first; .*: write 2025-06-20$/],
+      ['31.02.2024', /"date: 31\.02\.2024" is not a day of the calendar \(February 2024 has 29 days\)/],
+      ['2025-06-20 10:00', /has a time, and the day depends on its time zone; write the day alone: 2025-06-20$/],
+      ['2025-06-20T10:00:00Z', /has a time/],
+      ['1718841600', /is a number, not a day/],
+      ['2025-6-2', /needs two digits for month and day; write it as 2025-06-02$/],
+      ['', /"date:" is empty/],
+      ['Juni 2025', /is not a date this archive reads; write the day as YYYY-MM-DD/],
+    ];
+    for (const [value, problem] of refused) {
+      expect(() => date(value), value).toThrow(/^a\.txt:3: front matter: "date:/);
+      expect(() => date(value), value).toThrow(problem);
+    }
   });
 
   it('warns about unknown keys', () => {

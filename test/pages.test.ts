@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/pipeline.js';
 import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
 import { MemoryWriter } from '../src/output/writer.js';
+import { atomProblems } from './helpers/atom.js';
 import { archiveDir, folderWith } from './helpers/fixtures.js';
 import { decodeEntities } from './helpers/page.js';
 
@@ -151,6 +152,7 @@ describe('feed, sitemap and robots.txt', () => {
     ]);
     expect(feed).toContain('<content type="html" xml:base="https://example.org/archiv/issues/23/">&lt;p class=&quot;intro&quot;&gt;Willkommen bei Krasse Links No. 23.');
     expect(feed).toContain('Der Markt hat im Kapitalismus die semantische Funktion');
+    expect(atomProblems(feed)).toEqual([]);
   });
 
   it('leaves undated issues out, instead of dating them 1970, and the build says so', async () => {
@@ -165,6 +167,7 @@ describe('feed, sitemap and robots.txt', () => {
       expect([...feed.matchAll(/<entry>[\s\S]*?<id>(.*?)<\/id>/g)].map((m) => m[1])).toEqual(['http://localhost:8080/issues/1/']);
       expect(feed).not.toContain('1970');
       expect(feed).toContain('<updated>2024-03-01T00:00:00Z</updated>');
+      expect(atomProblems(feed)).toEqual([]);
       expect(report.warnings).toContain('1 issue(s) have no date (No 2) and are left out of the feed: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)');
       // The index shows the date where it is known.
       expect(writer.text('index.html')).toContain('<time datetime="2024-03-01">1. März 2024</time>');
@@ -237,7 +240,7 @@ describe('canonical URLs and social meta', () => {
       expect(writer.text('issues/7/index.html')).toContain('<meta property="og:image" content="https://example.org/bilder/7.png">');
       expect(writer.text('index.html')).toContain('<meta property="og:image" content="https://example.org/og-image.png">');
       await fs.writeFile(path.join(input.dir, '007.txt'), text('"../geheim.png"'));
-      await expect(buildSite(options, new MemoryWriter(), site)).rejects.toThrow(/^007\.txt:1: front matter: "image" must be the path of an image file in public\//);
+      await expect(buildSite(options, new MemoryWriter(), site)).rejects.toThrow(/^007\.txt:2: front matter: "image" must be the path of an image file in public\//);
     } finally {
       await input.cleanup();
       await publicDir.cleanup();

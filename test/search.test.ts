@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { excerptOf, isRealHit, matchesWord, queryTerms, queryWords, sectionHit } from '../public/search-core.js';
+import { queryTerms, queryWords, sectionHit } from '../public/search-core.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { createArchive } from '../src/archive/index.js';
 import { build } from '../src/build.js';
@@ -21,6 +21,9 @@ interface QueryRow {
   notSections?: string[];
   onlySections?: string[];
   kinds?: Record<string, string[]>;
+  first?: number;
+  unknown?: string[];
+  suggestion?: string;
   why: string;
 }
 
@@ -58,11 +61,18 @@ describe('the query table', () => {
       const section = issues.flatMap((issue) => issue.sections).find((s) => `${s.number}#${s.anchor ?? ''}` === key);
       expect(section?.kinds, key).toEqual(kinds);
     }
+    if (row.first !== undefined) expect(issues[0]?.number, row.why).toBe(row.first);
     // What the count says is what the list shows.
     const outcome = await search.search(row.query, row.filters);
     expect(outcome.exact).toBe(true);
     expect(outcome.issueCount).toBe(row.issues.length);
     expect(outcome.sectionCount).toBe(found.length);
+    // A search that finds nothing says which words the archive does not have, and offers what it has.
+    if (!row.issues.length) {
+      expect(row.unknown, 'a row that finds nothing names its unknown words').toBeDefined();
+      expect(outcome.unknown, row.why).toEqual(row.unknown);
+      expect(await search.suggest(row.query, row.filters), row.why).toBe(row.suggestion);
+    }
   });
 });
 
@@ -118,6 +128,49 @@ describe('a result', () => {
   });
 });
 
+/** Each issue's score as the search ranks it: the sum of Pagefind's scores of its sections that are real hits. */
+async function issueScores(site: SiteSearch, query: string): Promise<Map<number, number>> {
+  const sums = new Map<number, number>();
+  for (const { score, data } of await site.scored(query)) {
+    const hit = sectionHit(data, queryWords(query), queryTerms(query));
+    if (hit) sums.set(hit.number, (sums.get(hit.number) ?? 0) + score);
+  }
+  return sums;
+}
+
+/** Whether issues come in the order of their scores, best first. */
+function inScoreOrder(numbers: number[], scores: Map<number, number>): boolean {
+  return numbers.every((number, i) => i === 0 || scores.get(numbers[i - 1]!)! >= scores.get(number)! - 1e-9);
+}
+
+describe('the order of the results', () => {
+  it('puts the issue whose sections match best first: for Tooze the one with two sections about him, not two with one', async () => {
+    const issues = await search.allIssues('Tooze');
+    expect(issues.map((issue) => [issue.number, issue.sections.length])).toEqual([[22, 2], expect.anything(), expect.anything()]);
+  });
+
+  it.each(['Tooze', 'Faschismus', 'KI', 'souverän', 'Trump', 'Nvidia'])('ranks the issues for “%s” by the sum of their sections’ scores, and their sections best first', async (query) => {
+    const issues = await search.allIssues(query);
+    const scores = await issueScores(search, query);
+    expect(issues.length).toBeGreaterThan(0);
+    expect(inScoreOrder(issues.map((issue) => issue.number), scores)).toBe(true);
+    const records = await search.scored(query);
+    for (const issue of issues) {
+      const sectionScores = issue.sections.map((section) => records.find(({ data }) => sectionHit(data, queryWords(query), queryTerms(query))?.url === section.url)!.score);
+      expect(sectionScores).toEqual([...sectionScores].sort((a, b) => b - a));
+    }
+  });
+});
+
+describe('suggestions', () => {
+  it('come from word files of the archive’s own words, loaded by first letter', async () => {
+    const words = await search.words('f');
+    expect(words).toContain('Faschismus');
+    expect(words.every((word) => /^f/i.test(word))).toBe(true);
+    expect((await search.words('u')).some((word) => /^[üÜ]/.test(word))).toBe(true); // über is filed under u, as the page folds it
+  });
+});
+
 describe('the filters', () => {
   it('count matching sections per source, kind and year, leaving out values with none', async () => {
     const { facets } = await search.search('Faschismus');
@@ -135,38 +188,6 @@ describe('the filters', () => {
   it('count by kind where the words are, as the list shows them', async () => {
     expect((await search.search('Tooze')).facets.Art).toEqual({ Kommentar: 4 });
     expect((await search.search('Tooze', { Art: 'Zitat' })).facets.Art).toEqual({ Kommentar: 4 });
-  });
-});
-
-describe('what counts as a hit', () => {
-  it('a word of the text that shares most of a query word from its start, or one of its parts does', () => {
-    expect(matchesWord('souveran', 'Souveränität')).toBe(true);
-    expect(matchesWord('souveranitat', '„souveräne“')).toBe(true); // the stem, 8 of 12 letters
-    expect(matchesWord('faschismus', 'Tech-Faschismus.')).toBe(true);
-    expect(matchesWord('techfaschismus', 'Tech-Faschismus')).toBe(true);
-    expect(matchesWord('xylophon', 'X')).toBe(false);
-    expect(matchesWord('quantencomputer', 'Q*')).toBe(false);
-    expect(matchesWord('quantencomputer', 'Quanten')).toBe(false); // 7 of 15
-    expect(matchesWord('qwertz', 'Quelle')).toBe(false);
-  });
-
-  it('a result where every query word is matched', () => {
-    expect(isRealHit(queryWords('Adam Tooze'), ['Adam', 'Tooze,'])).toBe(true);
-    expect(isRealHit(queryWords('Tooze Xylophon'), ['Tooze', 'X'])).toBe(false);
-  });
-
-  it('reads a query as Pagefind does', () => {
-    expect(queryWords(' Tech-Faschismus  „Souveränität“ ')).toEqual(['techfaschismus', 'souveranitat']);
-    expect(queryWords('…')).toEqual([]);
-  });
-
-  it('shows an excerpt of at most 30 words around the most marked words', () => {
-    const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
-    const excerpt = excerptOf(words, 2, [50, 52, 90], new Set([50, 52, 90]));
-    expect(excerpt[0]).toEqual({ text: '… w44 w45 w46 w47 w48 w49 ', mark: false });
-    expect(excerpt.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['w50', 'w52']);
-    expect(excerpt.at(-1)!.text).toMatch(/w73 …$/);
-    expect(excerptOf(words, 2, [], new Set()).map((piece) => piece.text).join('')).toMatch(/^w2 w3 .* w31 …$/);
   });
 });
 
@@ -251,6 +272,16 @@ describe('a search with more results than it checks at once', () => {
     const outcome = await big.search('die', {}, 5);
     expect(outcome).toMatchObject({ exact: true, issueCount: want.issues.size, sectionCount: want.records });
     expect(Object.values(outcome.facets.Art!).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(want.records);
+  });
+
+  it.each(['Merz', 'Tooze', 'Faschismus'])('ranks the issues for “%s” by how well their sections match, across pages', { timeout: 30_000 }, async (query) => {
+    const records = await big.records(query);
+    expect(records.length).toBeLessThanOrEqual(64); // every record checked at once: the ranking is over all issues
+    const outcome = await big.search(query, {}, 3);
+    const issues = [...outcome.issues];
+    while (outcome.hasMore) issues.push(...(await outcome.more()));
+    expect(issues.length).toBeGreaterThan(3);
+    expect(inScoreOrder(issues.map((issue) => issue.number), await issueScores(big, query))).toBe(true);
   });
 
   it('lists a search by filters alone newest first', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from '../build.js';
 import { defaultBuildOptions } from '../config.js';
-import { BuildError } from '../errors.js';
+import { BuildError, SYSTEM_ERRORS } from '../errors.js';
 import { terminalProgress } from './progress.js';
 import { abandonStagingFolders, restoreInterruptedSwap } from '../output/swap.js';
 
@@ -114,27 +114,15 @@ function stopCleanlyOnSignals(): void {
   }
 }
 
-/** File system errors the author can act on (a folder not writable, a full disk), as one line. */
-const SYSTEM_ERRORS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'disk quota exceeded',
-  EMFILE: 'too many open files',
-  ENAMETOOLONG: 'the name is too long',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'a file of that name is in the way',
-  EISDIR: 'it is a folder',
-};
-
 main(process.argv.slice(2)).catch((error: unknown) => {
   const verbose = process.argv.includes('--verbose');
   const system = error as NodeJS.ErrnoException;
   if (error instanceof BuildError || system.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || system.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     console.error(`error: ${(error as Error).message}`);
-  } else if (system.code && SYSTEM_ERRORS[system.code] && system.path) {
-    console.error(`error: cannot ${system.syscall ?? 'use'} ${system.path}: ${SYSTEM_ERRORS[system.code]}; check the folder and build again`);
+  } else if (system.code && SYSTEM_ERRORS[system.code]) {
+    // A write's error names no file (ENOSPC: "no space left on device, write").
+    const what = system.path ? `${system.syscall ?? 'use'} ${system.path}` : system.syscall ?? 'go on';
+    console.error(`error: cannot ${what}: ${SYSTEM_ERRORS[system.code]}; check the path and try again`);
   } else {
     console.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (an unexpected failure; run again with --verbose and report it)`);
   }

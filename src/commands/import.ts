@@ -6,8 +6,8 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { ArchiveError, BuildError } from '../errors.js';
-import { toIsoDate } from '../load/frontmatter.js';
+import { ArchiveError, BuildError, unreadableFile } from '../errors.js';
+import { readIssueDate } from '../load/dates.js';
 import { copyOf, isIssueFileName, loadFile, pickCopies, type IssueCopy, type IssueSource } from '../load/index.js';
 
 export interface ImportResult {
@@ -31,7 +31,7 @@ export interface ImportOptions {
 }
 
 export async function importExports(exportFiles: string[], intoDir: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const date = options.date === undefined ? undefined : toIsoDate(options.date, () => new BuildError(`--date must be a real date written YYYY-MM-DD, not ${JSON.stringify(options.date)}`));
+  const date = options.date === undefined ? undefined : dateOption(options.date);
   await fs.mkdir(intoDir, { recursive: true });
   // Each issue's copy in the archive (or planned for it), with the file it is in.
   const archive = new Map<number, Copy>();
@@ -47,7 +47,8 @@ export async function importExports(exportFiles: string[], intoDir: string, opti
   const exports: { label: string; sources: IssueSource[] }[] = [];
   for (const exportFile of exportFiles) {
     const label = path.basename(exportFile);
-    exports.push({ label, sources: loadFile(label, await fs.readFile(exportFile)).sources });
+    const bytes = await fs.readFile(exportFile).catch((error: unknown) => Promise.reject(unreadableFile(error, exportFile, 'the export')));
+    exports.push({ label, sources: loadFile(label, bytes).sources });
   }
   const numbers = [...new Set(exports.flatMap((e) => e.sources.map((s) => s.number)))];
   if (date && numbers.length > 1) {
@@ -76,8 +77,17 @@ export async function importExports(exportFiles: string[], intoDir: string, opti
       log.push(`${archived ? 'replaced' : 'added'} No ${source.number} from ${where} → ${path.basename(offered.path)}${archived ? ' (this copy has the section breaks)' : ''}${issueDate ? `, dated ${issueDate}` : ''}`);
     }
   }
-  for (const [target, text] of planned) await fs.writeFile(target, text);
+  for (const [target, text] of planned) {
+    await fs.writeFile(target, text).catch((error: NodeJS.ErrnoException) => Promise.reject(Object.assign(error, { path: error.path ?? target })));
+  }
   return { log, written: [...planned.keys()] };
+}
+
+/** The `--date` option as ISO `YYYY-MM-DD`; the form the build reads, or an error saying what to write. */
+function dateOption(written: string): string {
+  const reading = readIssueDate(written);
+  if ('problem' in reading) throw new BuildError(`--date ${written} ${reading.problem}`);
+  return reading.date;
 }
 
 /** The issue's lines as a file: its date as front matter, LF line endings, no trailing blank lines, one final newline. */

@@ -8,6 +8,8 @@ import matter from 'gray-matter';
 import { InputError } from '../errors.js';
 import type { Source } from '../model.js';
 import { imageReference } from '../render/share-image.js';
+import { readIssueDate } from './dates.js';
+import { blockLines, keyLine, tabIndentation, writtenValue, yamlFault, type YamlFault } from './yaml-lines.js';
 
 export interface FrontMatter {
   /** The issue number, overriding the one in the text. */
@@ -54,57 +56,66 @@ const options = {
 /** Reads and validates the front matter at the start of `text`, if there is any. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
   if (!/^---[^\n\r]*(\r\n|\r|\n)/.test(text)) return { data: {}, body: text, lineOffset: 0, warnings: [] };
+  const lines = blockLines(text);
+  const tab = /^---\s*$/.test(text.slice(0, text.search(/\r|\n/))) ? tabIndentation(lines) : undefined;
+  if (tab) throw unreadable(file, tab);
   let parsed: matter.GrayMatterFile<string>;
   try {
     parsed = matter(text, options);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    const line = /line (\d+)/.exec(reason)?.[1];
-    throw new InputError(
-      file,
-      line ? Number(line) + 1 : 1,
-      // The file line is in front; js-yaml's own position counts from the block's start.
-      `front matter cannot be read (${reason.split('\n')[0]!.replace(/\s+at line \d+, column \d+:?$/, '')}); fix the block between the --- lines`,
-      { cause },
-    );
+    const mark = (cause as { mark?: { line?: number } }).mark;
+    const reason = (cause as { reason?: string }).reason;
+    // Not YAML's own error: a refused language (---js) names the block's first line.
+    if (!mark || reason === undefined) throw new InputError(file, 1, `front matter cannot be read (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}); fix the block between the --- lines`, { cause });
+    // js-yaml counts from the rest of the opening --- line: its line 1 is the block's first line.
+    throw unreadable(file, yamlFault(lines, reason, mark.line === undefined ? undefined : mark.line - 1), cause);
   }
   const lineOffset = text.slice(0, text.length - parsed.content.length).split(/\r\n|\r|\n/).length - 1;
   const warnings: string[] = [];
-  const data = validate(parsed.data as Record<string, unknown>, file, warnings);
+  const data = validate(parsed.data as Record<string, unknown>, file, warnings, lines);
   return { data, body: parsed.content, lineOffset, warnings };
 }
 
-function validate(raw: Record<string, unknown>, file: string, warnings: string[]): FrontMatter {
-  const fail = (problem: string) => new InputError(file, 1, `front matter: ${problem}`);
+/** The error for a block YAML cannot read, at the line of its fault (the block starts on the file's line 2). */
+function unreadable(file: string, fault: YamlFault, cause?: unknown): InputError {
+  return new InputError(file, fault.line + 2, `front matter cannot be read: ${fault.problem}`, { cause });
+}
+
+function validate(raw: Record<string, unknown>, file: string, warnings: string[], lines: string[]): FrontMatter {
+  // A problem with a key names the key's line (else the block's first).
+  const fail = (problem: string, key?: string) => {
+    const line = key === undefined ? undefined : keyLine(lines, key);
+    return new InputError(file, line === undefined ? 1 : line + 2, `front matter: ${problem}`);
+  };
   const data: FrontMatter = {};
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.has(key)) warnings.push(`${file}: unknown front matter key "${key}" is ignored (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
   if (raw.number !== undefined) {
     const n = typeof raw.number === 'string' && /^\d+$/.test(raw.number.trim()) ? Number(raw.number) : raw.number;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw fail(`"number" must be a whole number, not ${JSON.stringify(raw.number)}`);
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw fail(`"number" must be a whole number, not ${JSON.stringify(raw.number)}`, 'number');
     data.number = n;
   }
   if (raw.title !== undefined) {
-    if (typeof raw.title !== 'string' || !raw.title.trim()) throw fail('"title" must be a non-empty text');
+    if (typeof raw.title !== 'string' || !raw.title.trim()) throw fail('"title" must be a non-empty text', 'title');
     data.title = raw.title.trim();
   }
-  if (raw.date !== undefined) data.date = toIsoDate(raw.date, fail);
+  if (raw.date !== undefined) data.date = issueDate(raw.date, writtenValue(lines, 'date'), (problem) => fail(problem, 'date'));
   if (raw.slug !== undefined) {
     const slug = String(raw.slug);
-    if (!/^[a-z0-9][a-z0-9-]{0,79}$/i.test(slug)) throw fail(`"slug" may hold only letters, digits and dashes, not ${JSON.stringify(slug)}`);
+    if (!/^[a-z0-9][a-z0-9-]{0,79}$/i.test(slug)) throw fail(`"slug" may hold only letters, digits and dashes, not ${JSON.stringify(slug)}`, 'slug');
     data.slug = slug.toLowerCase();
   }
   if (raw.links !== undefined) {
-    if (typeof raw.links !== 'object' || raw.links === null || Array.isArray(raw.links)) throw fail('"links" must map link texts to URLs');
+    if (typeof raw.links !== 'object' || raw.links === null || Array.isArray(raw.links)) throw fail('"links" must map link texts to URLs', 'links');
     data.links = {};
     for (const [text, url] of Object.entries(raw.links)) {
-      if (typeof url !== 'string') throw fail(`the URL for link text "${text}" must be a text`);
+      if (typeof url !== 'string') throw fail(`the URL for link text "${text}" must be a text`, 'links');
       data.links[text] = url;
     }
   }
-  if (raw.sources !== undefined) data.sources = toSources(raw.sources, fail);
-  if (raw.image !== undefined) data.image = imageReference(raw.image, fail);
+  if (raw.sources !== undefined) data.sources = toSources(raw.sources, (problem) => fail(problem, 'sources'));
+  if (raw.image !== undefined) data.image = imageReference(raw.image, (problem) => fail(problem, 'image'));
   return data;
 }
 
@@ -150,17 +161,15 @@ function toSource(item: unknown, section: string, fail: (problem: string) => Err
   return { ...(person ? { person } : {}), ...(outlet ? { outlet } : {}) };
 }
 
-/** A date as front matter writes it (YYYY-MM-DD, also D.M.YYYY), as ISO `YYYY-MM-DD`; an error names the problem. */
-export function toIsoDate(value: unknown, fail: (problem: string) => Error): string {
-  // YAML turns an unquoted 2024-07-20 into a Date (at UTC midnight).
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
-  const text = String(value).trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : german ? [german[3], german[2], german[1]] : [];
-  if (y && m && d) {
-    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d)) return date.toISOString().slice(0, 10);
-  }
-  throw fail(`"date" must be a real date written YYYY-MM-DD, not ${JSON.stringify(text)}`);
+/**
+ * The issue's date as the author wrote it on the `date:` line.
+ * Note: YAML reads an unquoted 2025-06-31 as a date of 1 July, and 2025-02-30 as 2 March: the
+ * text of the line decides, not what YAML made of it.
+ */
+function issueDate(value: unknown, written: string | undefined, fail: (problem: string) => Error): string {
+  const text = written ?? (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
+  if (text === undefined) throw fail('"date" must be the day written YYYY-MM-DD on the line of its key, e.g. date: 2025-06-20');
+  const reading = readIssueDate(text);
+  if ('problem' in reading) throw fail(`"${`date: ${text}`.trim()}" ${reading.problem}`);
+  return reading.date;
 }

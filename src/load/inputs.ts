@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import fsSync from 'node:fs';
 import { loadSiteConfig, projectRoot, type BuildOptions, type SiteConfig } from '../config.js';
-import { ArchiveError } from '../errors.js';
+import { ArchiveError, SYSTEM_ERRORS } from '../errors.js';
 import { contentKey, inputsKey, siteKeyOf } from '../incremental/keys.js';
 
 /** An input file: its name, a hash of its content, and the content (read when needed). */
@@ -63,7 +63,9 @@ export async function readIssueFiles(inputDir: string, previous?: InputStats): P
   try {
     entries = await fs.readdir(inputDir, { withFileTypes: true });
   } catch (cause) {
-    throw new ArchiveError(`cannot read the input folder ${inputDir}: ${(cause as Error).message}`, { cause });
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = (code && SYSTEM_ERRORS[code]) ?? (cause as Error).message;
+    throw new ArchiveError(`cannot read the input folder ${inputDir}: ${reason}${code === 'ENOENT' ? '; check --input, or make the folder' : ''}`, { cause });
   }
   const stats: InputStats = { takenAt: Date.now(), files: {} };
   const warnings: string[] = [];

@@ -128,6 +128,11 @@ export class DiskWriter implements Writer {
           await fs.rm(target, { force: true });
         }
         await make(target);
+      } catch (error) {
+        // A write's error names no file (ENOSPC: "no space left on device, write"): it is this one.
+        const failure = error as NodeJS.ErrnoException;
+        if (failure.code && !failure.path) failure.path = target;
+        throw error;
       } finally {
         finish();
       }

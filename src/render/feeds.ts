@@ -7,12 +7,10 @@ import type { Issue } from '../model.js';
 
 /** How many of the newest issues the feed carries. */
 export const FEED_ENTRIES = 20;
-/**
- * Note: Atom requires a date on every entry, so issues without `date:` in their front matter are
- * left out of the feed (the build warns about them). Only a feed with no dated issue at all needs
- * a date of its own: this fixed one, so that builds stay byte-identical.
- */
-export const UNDATED = '1970-01-01T00:00:00Z';
+// Note: Atom requires a date on every entry and on the feed itself. Issues without `date:` in their
+// front matter are left out of the feed (the build warns about them): a made-up date would file
+// them wrongly in feed readers. An archive with no dated issue has no feed at all (no page links
+// to one): a feed without entries, dated by nothing real, would only mislead its subscribers.
 
 /** The issues the feed carries: the newest FEED_ENTRIES with a date. */
 export function feedEntries(archive: Archive): Issue[] {
@@ -30,10 +28,11 @@ export function escapeXml(text: string): string {
 
 const timestamp = (issue: Issue) => `${issue.date}T00:00:00Z`;
 
-/** An Atom feed of the newest dated issues, each with its full article body. */
+/** An Atom feed of the newest dated issues, each with its full article body; the archive has at least one (see feedEntries). */
 export function atomFeed(archive: Archive, site: SiteConfig, body: (issue: Issue) => string): string {
   const entries = feedEntries(archive);
-  const updated = entries.map(timestamp).sort().pop() ?? UNDATED;
+  const updated = entries.map(timestamp).sort().pop();
+  if (!updated) throw new Error('an Atom feed needs a dated issue: plan it only when feedEntries finds one');
   const url = (path: string) => escapeXml(`${site.baseUrl}${path}`);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -105,7 +105,8 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     return p && url(p);
   };
   // Only the feed's issues need their bodies twice (page and feed); the rest are not kept.
-  // Undated issues stay out of the feed: a made-up date would file them wrongly in feed readers.
+  // Undated issues stay out of the feed: a made-up date would file them wrongly in feed readers;
+  // with none dated there is no feed, and no page links to one (see feeds.ts).
   const feedIssues = feedEntries(archive);
   const sectionUrl = (issue: Issue, section: Section) => `${url(archive.issuePath(issue.number)!)}#${section.id}`;
   const relatedLinks = (section: Section): RelatedLink[] =>
@@ -150,7 +151,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     homeUrl: site.basePath,
     searchUrl: url(SEARCH_PATH),
     sourcesUrl: url(SOURCES_PATH),
-    feedUrl: url('feed.xml'),
+    ...(feedIssues.length ? { feedUrl: url('feed.xml') } : {}),
   };
   const page = (sitePath: string, title: string, description: string, type = 'website', image = site.image) => ({
     title: cutAtWord(title, TITLE_LENGTH),
@@ -241,7 +242,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
     issues: archive.issues.slice(0, 5).map(summary),
   }));
-  pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, feedBody)));
+  if (feedIssues.length) pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, feedBody)));
   const sitemapPages = [
     { path: '' },
     ...archive.issues.map((issue) => ({ path: archive.issuePath(issue.number)!, ...(issue.date ? { date: issue.date } : {}) })),

@@ -16,9 +16,11 @@ import type { SiteConfig } from '../config.js';
 import { SearchIndexError } from '../errors.js';
 import { escapeXml as escapeHtml } from '../render/feeds.js';
 import { blockParagraphs, sourceNames, type Block, type Section } from '../model.js';
+import { DiskFullError, isDiskFull, pagefindOutOfSpace } from '../output/disk-full.js';
 import { BackgroundWrites } from '../output/queue.js';
 import { makeScratchFolder, removeScratchFolder } from '../output/swap.js';
 import type { Writer } from '../output/writer.js';
+import { WORDS_DIR, WordCounter } from './words.js';
 
 /** The folder of the search index in the output. */
 export const SEARCH_INDEX = 'pagefind/';
@@ -33,7 +35,7 @@ export const FILTERS = { issue: 'Ausgabe', year: 'Jahr', source: 'Quelle', kind:
 export const KINDS = { commentary: 'Kommentar', quote: 'Zitat' } as const;
 /**
  * Ids of the empty markers in a record's text: the issue's data, then the kind of the text that
- * follows (public/search-core.js reads them back).
+ * follows (public/search-hits.js reads them back).
  */
 export const MARKERS = { commentary: 'k', quote: 'z' } as const;
 
@@ -114,8 +116,9 @@ export interface SearchIndexOptions {
 
 /**
  * Indexes the records with the Pagefind program and moves the index (and Pagefind's UI files)
- * through the writer to `pagefind/`, each file with the index's key. Returns the number of files
- * written. Empties `records` once they are saved.
+ * through the writer to `pagefind/`, with the archive's words for suggestions (`pagefind/words/`,
+ * see words.ts), each file with the index's key. Returns the number of files written. Empties
+ * `records` once they are saved.
  * Note: Pagefind's program, run on the records saved as small files as its command line is, indexed
  * them 1.5–3× faster here than its Node API (whose service takes each document through a pipe,
  * one at a time), and it runs in a process of its own: the pipeline starts it before rendering,
@@ -129,7 +132,11 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
     await fs.mkdir(site);
     // Flat file names (no folders to make), in the archive's order; each record carries its issue's URL.
     const writes = new BackgroundWrites();
-    for (const [i, record] of records.entries()) await writes.add(() => fs.writeFile(path.join(site, `${String(i).padStart(7, '0')}.html`), record.html));
+    const words = new WordCounter();
+    for (const [i, record] of records.entries()) {
+      words.addRecord(record.html);
+      await writes.add(() => fs.writeFile(path.join(site, `${String(i).padStart(7, '0')}.html`), record.html));
+    }
     await writes.flush();
     records.length = 0; // on disk now: the memory is better used while Pagefind runs
     await runPagefind(site, index, options);
@@ -138,8 +145,15 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
       const from = path.join(file.parentPath, file.name);
       await writer.move(`${SEARCH_INDEX}${path.relative(index, from).split(path.sep).join('/')}`, from, options.key);
     }
+    const wordFiles = words.files();
+    for (const [file, text] of wordFiles) await writer.write(`${SEARCH_INDEX}${WORDS_DIR}${file}.txt`, text, options.key);
     await writer.flush(); // moved before the scratch folder goes
-    return files.length;
+    return files.length + wordFiles.size;
+  } catch (error) {
+    // The records and Pagefind's files go to the scratch folder (a write's error names no path):
+    // a full disk there is Pagefind's; the moves' errors name their targets.
+    const inScratch = !(error as NodeJS.ErrnoException).path || path.resolve((error as NodeJS.ErrnoException).path!).startsWith(scratch);
+    throw isDiskFull(error) && inScratch ? new DiskFullError(scratch, "Pagefind's search index", { cause: error }) : error;
   } finally {
     await removeScratchFolder(scratch);
   }
@@ -147,6 +161,7 @@ export async function writeSearchIndex(records: SearchRecord[], writer: Writer, 
 
 function runPagefind(site: string, output: string, { lang, signal }: SearchIndexOptions): Promise<void> {
   const program = pagefindProgram();
+  const scratch = path.dirname(site);
   return new Promise((resolve, reject) => {
     // The working folder is the scratch folder, so no pagefind.yml of the author's project applies.
     const child = spawn(program, ['--site', site, '--output-path', output, '--force-language', lang, '--silent'], { cwd: path.dirname(site), stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
@@ -159,6 +174,8 @@ function runPagefind(site: string, output: string, { lang, signal }: SearchIndex
     child.on('close', (code, killedBy) => {
       process.off('exit', stop);
       if (code === 0) resolve();
+      // Pagefind panics with a Rust backtrace when its files do not fit: said as a full disk.
+      else if (pagefindOutOfSpace(errors)) reject(new DiskFullError(scratch, "Pagefind's search index", { cause: new Error(errors.trim()) }));
       else reject(new SearchIndexError(`Pagefind failed (${killedBy ?? `exit code ${code}`}): ${errors.trim() || 'no message'}`));
     });
   });

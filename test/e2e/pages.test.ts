@@ -191,6 +191,22 @@ describe('meta', () => {
       ['21', '2024-06-30T00:00:00Z'],
     ]);
     expect(feed).not.toContain('1970');
+    // Chromium's XML parser reads it, and finds what RFC 4287 requires of a feed and its entries.
+    const problems = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      if (doc.querySelector('parsererror')) return [`not well-formed: ${doc.querySelector('parsererror')!.textContent}`];
+      const feedElement = doc.documentElement;
+      const found: string[] = [];
+      const exactlyOne = (parent: Element, name: string) => [...parent.children].filter((child) => child.localName === name).length === 1;
+      if (feedElement.namespaceURI !== 'http://www.w3.org/2005/Atom' || feedElement.localName !== 'feed') found.push('no Atom feed');
+      for (const name of ['id', 'title', 'updated', 'author']) if (!exactlyOne(feedElement, name)) found.push(`the feed needs one <${name}>`);
+      for (const entry of feedElement.querySelectorAll(':scope > entry')) {
+        for (const name of ['id', 'title', 'updated', 'content']) if (!exactlyOne(entry, name)) found.push(`an entry needs one <${name}>`);
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(entry.querySelector(':scope > updated')?.textContent ?? '')) found.push('an entry’s <updated> is no RFC 3339 date');
+      }
+      return found;
+    }, feed);
+    expect(problems).toEqual([]);
     // The index shows the dates it knows.
     expect(await page.locator('time[datetime="2024-07-24"]').innerText()).toBe('24. Juli 2024');
   });

@@ -14,7 +14,7 @@ import { openSite, screenshotsDir, type Site } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const table = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/search-queries.json'), 'utf8')) as {
-  queries: { query: string; filters?: Record<string, string>; issues: number[]; sections?: string[]; onlySections?: string[]; browser?: boolean }[];
+  queries: { query: string; filters?: Record<string, string>; issues: number[]; first?: number; sections?: string[]; onlySections?: string[]; unknown?: string[]; suggestion?: string; browser?: boolean }[];
 };
 const PARAMS: Record<string, string> = { Quelle: 'quelle', Art: 'art', Jahr: 'jahr' };
 // Each test loads Pagefind into a fresh browser context; on a busy machine that takes seconds.
@@ -75,6 +75,14 @@ describe('the query table in the browser', () => {
     const sections = issues.flatMap((issue) => issue.sections);
     if (row.sections) expect(sections).toEqual(expect.arrayContaining(row.sections));
     if (row.onlySections) expect([...sections].sort()).toEqual([...row.onlySections].sort());
+    if (row.first !== undefined) expect(issues[0]?.number).toBe(row.first);
+    if (!row.issues.length) {
+      const hints = page.locator('.search-empty');
+      // The words as typed that the archive does not have, each named.
+      const typed = row.query.split(/\s+/).filter((term) => row.unknown?.includes(term.toLowerCase()));
+      if (typed.length) expect(await hints.innerText()).toContain(`${typed.map((term) => `„${term}“`).join(', ')} ${typed.length === 1 ? 'kommt' : 'kommen'} im Archiv nicht vor.`);
+      if (row.suggestion) expect(await page.locator('.search-suggestion-link').innerText()).toBe(row.suggestion);
+    }
     await page.context().close();
   });
 });
@@ -118,6 +126,47 @@ describe('searching', () => {
       expect(await hints.innerText()).toContain(`„${query}“ kommt im Archiv nicht vor.`);
       expect(await hints.getByRole('link', { name: 'Quellenverzeichnis' }).getAttribute('href')).toBe('/quellen/');
       expect(await hints.getByRole('link', { name: 'Übersicht' }).getAttribute('href')).toBe('/');
+      await page.context().close();
+    }
+  });
+
+  it('offers the archive’s own word for a misspelt one, loading the word list only then, and searches for it on a click', async () => {
+    const page = await open('/search/');
+    const words: string[] = [];
+    page.on('requestfinished', (request) => {
+      if (request.url().includes('/pagefind/words/')) words.push(new URL(request.url()).pathname);
+    });
+    await type(page, 'Tooze');
+    expect(words).toEqual([]); // a search that finds something loads no word list
+    await type(page, 'Faschimus');
+    const offer = page.locator('.search-suggestion');
+    await offer.waitFor();
+    expect(await offer.innerText()).toBe('Meinten Sie „Faschismus“? (2 Ausgaben)');
+    expect(words).toEqual(['/pagefind/words/f.txt']);
+    expect(await page.locator('.search-status').innerText()).toBe('Keine Treffer für „Faschimus“. Meinten Sie „Faschismus“?');
+    expect(await page.locator('.search-empty').innerText()).toContain('„Faschimus“ kommt im Archiv nicht vor.');
+    await offer.getByRole('link', { name: 'Faschismus' }).click();
+    await page.waitForURL(/\?q=Faschismus$/);
+    await settled(page);
+    expect(await page.locator('#suche').inputValue()).toBe('Faschismus');
+    expect((await shown(page)).map((issue) => issue.number).sort()).toEqual([22, 56]);
+    expect(await page.locator('.search-suggestion').count()).toBe(0);
+    await page.goBack();
+    await page.waitForURL(/\?q=Faschimus$/);
+    await page.locator('.search-suggestion').waitFor();
+    await page.context().close();
+  });
+
+  it('says which words the archive does not have every time nothing is found, and when known words never meet', async () => {
+    for (const [query, says] of [
+      ['Nvida', '„Nvida“ kommt im Archiv nicht vor.'],
+      ['Faschimus Xylophon', '„Faschimus“, „Xylophon“ kommen im Archiv nicht vor.'],
+      ['Tooze Gessen', '„Tooze“, „Gessen“ kommen im Archiv vor, aber in keinem Abschnitt zusammen.'],
+    ]) {
+      const page = await open('/search/');
+      await type(page, query!);
+      expect(await page.locator('.search-issue').count()).toBe(0);
+      expect(await page.locator('.search-empty').innerText()).toContain(says);
       await page.context().close();
     }
   });
@@ -316,9 +365,10 @@ describe('the page', () => {
 
   it.each([390, 1280])('has no accessibility violations with results and filters at %i px, light and dark (screenshots saved)', { timeout: 120_000 }, async (width) => {
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, url] of [['search', '/search/?q=souver%C3%A4n'], ['search-filtered', '/search/?q=Faschismus&quelle=Raul+Zelik'], ['search-none', '/search/?q=Xylophon']] as const) {
+      for (const [name, url] of [['search', '/search/?q=souver%C3%A4n'], ['search-filtered', '/search/?q=Faschismus&quelle=Raul+Zelik'], ['search-none', '/search/?q=Xylophon'], ['search-suggestion', '/search/?q=Faschimus']] as const) {
         const page = await open(url, width, scheme);
         await settled(page);
+        if (name === 'search-suggestion') await page.locator('.search-suggestion').waitFor();
         if (width < 600 && name === 'search-filtered') await page.locator('.search-filters summary').click();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${name} at ${width}px`).toBeLessThanOrEqual(0);

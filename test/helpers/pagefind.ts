@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
+import { suggestSearch } from '../../public/suggest.js';
 import { startServer } from '../../src/commands/serve.js';
 
 export type { IssueHit, SearchOutcome, SectionHit } from '../../public/search-core.js';
@@ -15,8 +16,14 @@ export interface SiteSearch {
   search(query: string, filters?: Record<string, string>, pageSize?: number): Promise<SearchOutcome>;
   /** Every issue a search finds, with all its sections (every page of results). */
   allIssues(query: string, filters?: Record<string, string>): Promise<SearchOutcome['issues']>;
+  /** What the page offers as "Meinten Sie …?" for a search, as it does: the suggested query, if it finds something. */
+  suggest(query: string, filters?: Record<string, string>): Promise<string | undefined>;
+  /** The word files the search page loads for suggestions (`f` → its words, most frequent first). */
+  words(file: string): Promise<string[]>;
   /** Pagefind's own results: the records and their data, before the search page reads them. */
   records(query: string | null, filters?: Record<string, string>): Promise<RecordData[]>;
+  /** Pagefind's own results with their scores. */
+  scored(query: string): Promise<{ score: number; data: RecordData }[]>;
   /** Every filter and its values with counts (of records). */
   filters(): Promise<Record<string, Record<string, number>>>;
   close(): Promise<void>;
@@ -36,6 +43,10 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
   const pagefind = (await import(pathToFileURL(path.join(siteDir, 'pagefind/pagefind.js')).href)) as PagefindModule;
   await pagefind.options({ basePath: `${origin}/pagefind/` });
   await pagefind.init();
+  const words = async (file: string) => {
+    const response = await fetch(`${origin}/pagefind/words/${file}.txt`);
+    return response.ok ? (await response.text()).split('\n').filter(Boolean) : [];
+  };
   const search = async (query: string, filters: Record<string, string> = {}, pageSize?: number) =>
     (await searchArchive(pagefind, { query, filters }, pageSize ? { pageSize } : {}))!;
   return {
@@ -49,6 +60,16 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
     async records(query, filters) {
       const response = await pagefind.search(query, filters ? { filters } : {});
       return Promise.all(response.results.map((result) => result.data()));
+    },
+    async suggest(query, filters = {}) {
+      const outcome = await search(query, filters);
+      if (outcome.issues.length || !outcome.unknown.length) return undefined;
+      return (await suggestSearch(query, outcome.unknown, words, (suggested) => search(suggested, filters, 1)))?.query;
+    },
+    words,
+    async scored(query) {
+      const response = await pagefind.search(query);
+      return Promise.all(response.results.map(async (result) => ({ score: result.score ?? 0, data: await result.data() })));
     },
     filters: () => pagefind.filters(),
     async close() {
