@@ -8,5 +8,8 @@ export default defineConfig({
     // anew, file after file (a tenth of the suite's processor time). Note: no test changes a
     // module's state for others; the one that stubs an environment variable restores it.
     isolate: false,
+    // Hooks that build a site before a file's tests (beforeAll) take seconds; on a busy machine
+    // more than vitest's default 10 s.
+    hookTimeout: 60_000,
   },
 });
