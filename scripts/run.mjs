@@ -42,9 +42,10 @@ if (!fs.existsSync(bundle)) {
   const { build } = await import('esbuild');
   const partialDir = `${bundleDir}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await build({
-    // The parser's worker thread is an entry of its own (see src/parse/parallel.ts). Entries and
-    // chunks all lie in bundleDir itself, so each finds src/ and the worker from its own location.
-    entryPoints: { cli: path.join(src, 'commands', 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts') },
+    // The parser's and the renderer's worker threads are entries of their own (see
+    // src/parse/parallel.ts, src/render/parallel.ts). Entries and chunks all lie in bundleDir
+    // itself, so each finds src/ and the workers from its own location.
+    entryPoints: { cli: path.join(src, 'commands', 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts'), 'render-worker': path.join(src, 'render', 'worker.ts') },
     outdir: partialDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.
@@ -66,11 +67,12 @@ if (!fs.existsSync(bundle)) {
         'const require = __createRequire(import.meta.url);',
         `const __krasseLinksSrc = __fileURLToPath(new URL(${JSON.stringify(path.relative(bundleDir, src).split(path.sep).join('/'))}, import.meta.url));`,
         "const __krasseLinksParseWorker = __fileURLToPath(new URL('./parse-worker.mjs', import.meta.url));",
+        "const __krasseLinksRenderWorker = __fileURLToPath(new URL('./render-worker.mjs', import.meta.url));",
       ].join(' '),
     },
     sourcemap: 'linked',
     logLevel: 'error',
-    define: { 'import.meta.dirname': '__krasseLinksSrc', KRASSE_LINKS_PARSE_WORKER: '__krasseLinksParseWorker' },
+    define: { 'import.meta.dirname': '__krasseLinksSrc', KRASSE_LINKS_PARSE_WORKER: '__krasseLinksParseWorker', KRASSE_LINKS_RENDER_WORKER: '__krasseLinksRenderWorker' },
     // Imports of dependencies resolve from the project, not from the cache folder.
     absWorkingDir: root,
     nodePaths: [path.join(root, 'node_modules')],

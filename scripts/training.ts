@@ -206,14 +206,23 @@ export interface CrossValidation {
   folds: { issue: string; weights: Weights }[];
 }
 
+/** Cross-validations done, by the issues and the penalty: fitting is deterministic, and the tests and train() ask for the same ones. */
+const validated = new WeakMap<TrainingIssue[], Map<number, CrossValidation>>();
+
 /** Leave-one-issue-out: each corpus issue's weights trained on all the other issues. */
 export function crossValidate(issues: TrainingIssue[], penalty: number): CrossValidation {
-  return {
-    folds: issues.filter((issue) => issue.heldOut).map((held) => ({
-      issue: held.name,
-      weights: fit(issues.filter((i) => i !== held).flatMap((i) => i.chains), penalty),
-    })),
-  };
+  const known = validated.get(issues) ?? validated.set(issues, new Map()).get(issues)!;
+  let result = known.get(penalty);
+  if (!result) {
+    result = {
+      folds: issues.filter((issue) => issue.heldOut).map((held) => ({
+        issue: held.name,
+        weights: fit(issues.filter((i) => i !== held).flatMap((i) => i.chains), penalty),
+      })),
+    };
+    known.set(penalty, result);
+  }
+  return result;
 }
 
 /** Penalties tried; the one with the best held-out likelihood is taken. */

@@ -11,6 +11,7 @@ import { BUILD_ID_FILE, modelKeys, modelsDir, openCache, readManifest, saveManif
 import { ModelStore } from './incremental/models.js';
 import type { BuildOptions, SiteConfig } from './config.js';
 import { readInputs } from './load/inputs.js';
+import type { Issue } from './model.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './commands/progress.js';
 import { explainDiskFull } from './output/disk-full.js';
@@ -19,11 +20,18 @@ import { DiskWriter } from './output/writer.js';
 
 export type { BuildReport } from './pipeline.js';
 
+/** What a process that builds again and again (the dev server) keeps between its builds. */
+export interface BuildMemory {
+  /** The parsed models, by model key (see incremental/keys.ts): read from here instead of the build cache's files. */
+  models: Map<string, Issue>;
+}
+
 /**
  * Builds into a staging folder next to `options.out` and swaps it in only when everything
  * succeeded. With nothing changed since the last build, it does nothing at all.
+ * @param memory what the caller keeps between its builds (none: everything is read from the build cache)
  */
-export async function build(options: BuildOptions, site?: SiteConfig, progress: Progress = silentProgress): Promise<BuildReport> {
+export async function build(options: BuildOptions, site?: SiteConfig, progress: Progress = silentProgress, memory?: BuildMemory): Promise<BuildReport> {
   let mark = performance.now();
   const timings: BuildReport['timings'] = [];
   const lap = (name: string) => {
@@ -50,7 +58,7 @@ export async function build(options: BuildOptions, site?: SiteConfig, progress: 
   let swapped = false;
   try {
     const writer = new DiskWriter(staging, previous && { dir: options.out, outputs: previous.outputs });
-    const models = new ModelStore(modelsDir(cache));
+    const models = new ModelStore(modelsDir(cache), memory?.models);
     const report = await buildSite(options, writer, inputs.site, progress, { inputs, known: manifest?.files, previous, models, tempDir: staging });
     const id = buildId(inputs.key);
     await fs.writeFile(path.join(staging, BUILD_ID_FILE), `${id}\n`);

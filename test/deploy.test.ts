@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildReport } from '../src/build.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
-import { archiveDir, root, tempDir } from './helpers/fixtures.js';
+import { archiveDir, cliCommand, root, tempDir } from './helpers/fixtures.js';
 
 const run = promisify(execFile);
 let work: Awaited<ReturnType<typeof tempDir>>;
@@ -21,7 +21,7 @@ afterAll(() => work?.cleanup());
 
 /** Runs the build command as a shell with this umask runs it. */
 function buildWithUmask(umask: string, input: string, out: string) {
-  const command = [process.execPath, '--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', input, '--out', out];
+  const command = [...cliCommand, 'build', '--input', input, '--out', out];
   return run('sh', ['-c', `umask ${umask} && exec "$0" "$@"`, ...command], { cwd: root });
 }
 

@@ -137,11 +137,12 @@ describe('a rebuild', () => {
 
 describe('the first rebuild after a build from nothing', () => {
   it('gives what a clean build gives', async () => {
+    // Note: 40 issues, more than the build cache writes at once (its models go to disk 32 at a time).
     const input = path.join(work, 'many-issues');
-    await writeSyntheticArchive(input, 220, { seed: 9, archiveDir });
+    await writeSyntheticArchive(input, 40, { seed: 9, archiveDir });
     const many = { ...options, input, out: path.join(work, 'many-site') };
     await build(many);
-    const changed = (await fs.readdir(input)).sort()[100]!;
+    const changed = (await fs.readdir(input)).sort()[20]!;
     await fs.appendFile(path.join(input, changed), '\nEin neuer Absatz für den ersten Umbau.\n');
     await build(many);
     const fresh = { ...many, out: path.join(work, 'many-clean') };

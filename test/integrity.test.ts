@@ -1,12 +1,11 @@
-// Build integrity: clean builds are byte-identical, and a build killed at any moment leaves the
-// previous site complete and unchanged.
+// Build integrity: a build killed at any moment leaves the previous site complete and unchanged.
+// (That clean builds are byte-identical is in deterministic.test.ts.)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 
@@ -19,23 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup?.());
 
-describe('deterministic builds', () => {
-  it('give byte-identical pages, sitemap, search index and build id from the same input', async () => {
-    const a = path.join(work, 'a');
-    const b = path.join(work, 'b');
-    await build({ ...defaultBuildOptions, input: archiveDir, out: a });
-    await build({ ...defaultBuildOptions, input: archiveDir, out: b });
-    const first = await snapshot(a);
-    expect(Object.keys(first)).toEqual(expect.arrayContaining(['index.html', 'sitemap.xml', 'issues/56/index.html', 'pagefind/pagefind-entry.json', BUILD_ID_FILE]));
-    expect(await snapshot(b)).toEqual(first);
-  }, 60_000);
-});
-
 describe('a build killed at any moment', () => {
   it('leaves the previous site complete and unchanged', async () => {
     const input = path.join(work, 'issues');
     const out = path.join(work, 'site');
-    const files = await writeSyntheticArchive(input, 300, { seed: 7, archiveDir });
+    // Note: 200 issues, so that a build of them all outlasts the longest wait below (700 ms) with room to spare.
+    const files = await writeSyntheticArchive(input, 200, { seed: 7, archiveDir });
     await build({ ...defaultBuildOptions, input, out, search: false });
     const before = await snapshot(out);
     // Change every issue, so that the next build has real work to do.
@@ -52,7 +40,7 @@ describe('a build killed at any moment', () => {
     }
     // The next build completes and cleans up after the killed ones.
     const report = await build({ ...defaultBuildOptions, input, out, search: false });
-    expect(report.issues).toHaveLength(300);
+    expect(report.issues).toHaveLength(200);
     const leftovers = (await fs.readdir(work)).filter((name) => name.startsWith('.site-build-'));
     expect(leftovers).toEqual([]);
   }, 120_000);

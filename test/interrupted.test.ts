@@ -12,7 +12,7 @@ import { build } from '../src/build.js';
 import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { restoreInterruptedSwap } from '../src/output/swap.js';
-import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
+import { archiveDir, cliCommand, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;
 let cleanup: () => Promise<void>;
@@ -26,7 +26,7 @@ const besideOutput = async (prefix: string) => (await fs.readdir(work)).filter((
 
 /** Runs the build command; resolves when it printed "paused at <point>" (then kills it), or when it exits. */
 function buildUntil(point: string | undefined, env: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', input, '--out', out, '--no-search'], {
+  const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', input, '--out', out, '--no-search'], {
     cwd: root,
     env: { ...process.env, ...env, ...(point ? { KRASSE_LINKS_PAUSE_AT: point } : {}) },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -98,10 +98,10 @@ describe('a build killed with SIGKILL', () => {
 describe('a build stopped with Ctrl+C', () => {
   it('removes its staging folder, exits with 130 and leaves the previous site unchanged', async () => {
     const big = path.join(work, 'big');
-    await writeSyntheticArchive(big, 300, { seed: 3, archiveDir });
+    await writeSyntheticArchive(big, 100, { seed: 3, archiveDir });
     input = big;
     const before = await snapshot(out);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', big, '--out', out, '--no-search'], { cwd: root, stdio: 'ignore' });
+    const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', big, '--out', out, '--no-search'], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     await expect.poll(() => besideOutput('.site-build-'), { timeout: 20_000, interval: 10 }).not.toEqual([]);
     child.kill('SIGINT');
@@ -114,8 +114,8 @@ describe('a build stopped with Ctrl+C', () => {
 describe('a build stopped while Pagefind indexes', () => {
   it('exits with 143 on SIGTERM, and takes Pagefind with it', async () => {
     const big = path.join(work, 'big-search');
-    await writeSyntheticArchive(big, 300, { seed: 4, archiveDir });
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), 'build', '--input', big, '--out', path.join(work, 'site-search')], { cwd: root, stdio: 'ignore' });
+    await writeSyntheticArchive(big, 100, { seed: 4, archiveDir });
+    const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', big, '--out', path.join(work, 'site-search')], { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const pagefindOf = (parent: number) => {
       const listed = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).stdout;

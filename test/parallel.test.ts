@@ -1,12 +1,13 @@
-// Parsing on two threads (src/parse/parallel.ts) is only faster: a large archive built by the
-// command with a worker thread and with one thread gives byte-identical sites.
+// Parsing and rendering on two threads (src/parse/parallel.ts, src/render/parallel.ts) are only
+// faster: a large archive built by the command with worker threads and with one thread gives
+// byte-identical sites.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { archiveDir, bundledCli, snapshot, tempDir } from './helpers/fixtures.js';
 
-/** Enough issues for the build to start a parsing thread (PARALLEL_FROM is 48). */
-const ISSUES = 120;
+/** Enough issues for the build to start a parsing and a rendering thread (PARALLEL_FROM is 48 in both). */
+const ISSUES = 60;
 
 let temp: { dir: string; cleanup: () => Promise<void> };
 let input: string;
@@ -20,14 +21,14 @@ afterAll(() => temp.cleanup());
 const build = (out: string, threads: 'one' | 'two') =>
   bundledCli({ KRASSE_LINKS_THREADS: threads === 'one' ? '1' : '' }, 'build', '--input', input, '--out', path.join(temp.dir, out), '--no-search', '--stats');
 
-describe('parsing on two threads', () => {
+describe('parsing and rendering on two threads', () => {
   it('builds the same site as one thread', async () => {
     const [one, two] = [await build('one', 'one'), await build('two', 'two')];
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
-    const threads = (run: { stdout: string }) => JSON.parse(run.stdout.split('\n').find((line) => line.startsWith('{"stats"'))!).stats.threads;
-    expect(threads(one)).toBe(1);
-    expect(threads(two)).toBe(2);
+    const stats = (run: { stdout: string }) => JSON.parse(run.stdout.split('\n').find((line) => line.startsWith('{"stats"'))!).stats;
+    expect([stats(one).threads, stats(one).renderThreads]).toEqual([1, 1]);
+    expect([stats(two).threads, stats(two).renderThreads]).toEqual([2, 2]);
     const [a, b] = [await snapshot(path.join(temp.dir, 'one')), await snapshot(path.join(temp.dir, 'two'))];
     expect(Object.keys(b)).toHaveLength(Object.keys(a).length);
     expect(Object.keys(a).length).toBeGreaterThan(ISSUES);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileWeights, trainedWeights } from '../src/parse/classify.js';
 import stored from '../src/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, projectRoot, recall, scoreIndex, scoreIssue, scoreSources, sum } from '../scripts/labels.js';
+import { crossValidatedFigures } from '../scripts/score-figures.js';
 import { crossValidate, labelledIssues, storedWeights, train } from '../scripts/training.js';
 import { issueWith, parseOne, renderIssuePages, articleBody } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
@@ -137,5 +138,24 @@ describe('the author’s overrides', () => {
     expect(html).toContain('>hier hören</a>.');
     expect(html).not.toContain('javascript:');
     expect(pageText(html)).toContain('Laut Heise ist das so. Den Podcast kann man hier hören.');
+  });
+});
+
+describe('npm run score’s cross-validated figures', () => {
+  // The floor is one small file of minimums (and maximums for counts of mistakes), raised as the reader gets better.
+  const floor = JSON.parse(fs.readFileSync(path.join(projectRoot, 'test/fixtures/score-floor.json'), 'utf8')) as { atLeast: Record<string, number>; atMost: Record<string, number> };
+  const sources = numbers.map((n, i) => scoreSources(n, { ...folds[i]!.weights, temperature: stored.temperature }));
+  const figures = crossValidatedFigures({ asWritten: heldOut.map((s) => s.asWritten), flat: heldOut.map((s) => s.flat), sources });
+
+  it('name only figures npm run score prints, and every one of them', () => {
+    expect([...Object.keys(floor.atLeast), ...Object.keys(floor.atMost)].sort()).toEqual(Object.keys(figures).sort());
+  });
+
+  it('stay at or above the floor in test/fixtures/score-floor.json', () => {
+    for (const [name, least] of Object.entries(floor.atLeast)) expect(figures[name], name).toBeGreaterThanOrEqual(least - 1e-9);
+  });
+
+  it('count no more mistakes than the floor allows', () => {
+    for (const [name, most] of Object.entries(floor.atMost)) expect(figures[name], name).toBeLessThanOrEqual(most);
   });
 });

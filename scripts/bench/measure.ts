@@ -8,12 +8,18 @@ import { writeSyntheticArchive } from '../synthetic.js';
 
 export interface BuildStats {
   seconds: number;
+  /** Seconds per stage, wall clock. */
   stages: Record<string, number>;
+  /** Processor seconds per stage of the pipeline, every thread of the build counted. */
+  processor: Record<string, number>;
   maxRssKb: number;
   pages: number;
   unchanged: boolean;
   kept: number;
   written: number;
+  /** Threads that parsed, and that rendered. */
+  threads: number;
+  renderThreads: number;
 }
 
 /**

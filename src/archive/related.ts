@@ -7,7 +7,6 @@
 // terms weighs most: at most QUERY_TERMS × POSTINGS candidates each, whatever the archive's size.
 
 import type { Issue, Section } from '../model.js';
-import { termCounts } from '../parse/terms.js';
 
 export interface RelatedSection {
   issue: Issue;
@@ -30,22 +29,105 @@ const QUERY_TERMS = 16;
 /** Sections of a term looked at, those where the term weighs most first. */
 const POSTINGS = 32;
 
+/** Each section's terms as numbers, with their TF-IDF weights; section s's at `start[s]` … `start[s + 1]`. */
+interface TermVectors {
+  start: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+  /** How many sections hold each term. */
+  df: Int32Array;
+}
+
 /**
  * For every section of every issue, the most similar sections of other issues (at most one per
  * issue), best first; sections without any are left out of the map.
+ * Note: flat typed arrays and no function made per section: at 1000 issues this runs once per
+ * build, mostly before the JIT has warmed up, where every closure and small array counts.
  */
 export function relatedSections(issues: Issue[], options: RelatedOptions = defaultRelatedOptions): Map<Section, RelatedSection[]> {
-  const sections: { issue: Issue; section: Section; issueIndex: number }[] = [];
+  const sections: Section[] = [];
+  const owners: number[] = [];
   issues.forEach((issue, issueIndex) => {
-    for (const section of issue.sections) sections.push({ issue, section, issueIndex });
+    for (const section of issue.sections) {
+      sections.push(section);
+      owners.push(issueIndex);
+    }
   });
-  // Terms as numbers; each section's terms and counts.
+  const issueOf = Int32Array.from(owners);
+  const vectors = termVectors(sections);
+  const { offsets, sections: postingSections, weights: postingWeights } = topPostings(vectors);
+  const result = new Map<Section, RelatedSection[]>();
+  const scores = new Float64Array(sections.length);
+  const touched = new Int32Array(sections.length);
+  /** The best candidate of each other issue (-1: none yet), and the issues that have one. */
+  const bestOfIssue = new Int32Array(issues.length).fill(-1);
+  const candidateIssues = new Int32Array(issues.length);
+  const query = { ids: new Int32Array(QUERY_TERMS), weights: new Float64Array(QUERY_TERMS), length: 0 };
+  const best = new Int32Array(options.limit);
+  /** Whether candidate a ranks before b: higher score, then the newer issue, then reading order. */
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (issueOf[a]! < issueOf[b]! || (issueOf[a] === issueOf[b] && a < b)));
+  for (let index = 0; index < sections.length; index++) {
+    const ownIssue = issueOf[index]!;
+    bestTerms(vectors, index, query);
+    let touchedCount = 0;
+    for (let q = 0; q < query.length; q++) {
+      const id = query.ids[q]!;
+      const weight = query.weights[q]!;
+      for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
+        const candidate = postingSections[p]!;
+        if (issueOf[candidate] === ownIssue) continue;
+        const score = scores[candidate]!;
+        if (score === 0) touched[touchedCount++] = candidate;
+        scores[candidate] = score + weight * postingWeights[p]!;
+      }
+    }
+    // The best section of each other issue, above the threshold.
+    let issueCount = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const candidate = touched[t]!;
+      const score = scores[candidate]!;
+      if (score < options.threshold) continue;
+      const issueIndex = issueOf[candidate]!;
+      const known = bestOfIssue[issueIndex]!;
+      if (known < 0) candidateIssues[issueCount++] = issueIndex;
+      if (known < 0 || score > scores[known]! || (score === scores[known] && candidate < known)) bestOfIssue[issueIndex] = candidate;
+    }
+    if (issueCount) {
+      // The best `limit` of them, by a pass that keeps the best so far (no sort of them all).
+      let bestCount = 0;
+      for (let c = 0; c < issueCount; c++) {
+        const candidate = bestOfIssue[candidateIssues[c]!]!;
+        if (bestCount === options.limit && !before(candidate, best[bestCount - 1]!)) continue;
+        let at = Math.min(bestCount, options.limit - 1);
+        for (; at > 0 && before(candidate, best[at - 1]!); at--) best[at] = best[at - 1]!;
+        best[at] = candidate;
+        if (bestCount < options.limit) bestCount++;
+      }
+      for (let c = 0; c < issueCount; c++) bestOfIssue[candidateIssues[c]!] = -1;
+      const related: RelatedSection[] = [];
+      for (let b = 0; b < bestCount; b++) related.push({ issue: issues[issueOf[best[b]!]!]!, section: sections[best[b]!]!, score: scores[best[b]!]! });
+      result.set(sections[index]!, related);
+    }
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
+  }
+  return result;
+}
+
+/** The sections' terms as numbers and their TF-IDF weights, each section's vector of length 1. */
+function termVectors(sections: Section[]): TermVectors {
   const termIds = new Map<string, number>();
   const df: number[] = [];
-  const vectors = sections.map(({ section }) => {
-    const ids: number[] = [];
-    const counts: number[] = [];
-    for (const [term, count] of termCounts(section.terms ?? '')) {
+  const start = new Int32Array(sections.length + 1);
+  const ids: number[] = [];
+  const counts: number[] = [];
+  sections.forEach((section, index) => {
+    // `stem:count` pairs separated by spaces (see Section.terms), read in place.
+    const terms = section.terms ?? '';
+    for (let from = 0; from < terms.length; ) {
+      const space = terms.indexOf(' ', from);
+      const end = space < 0 ? terms.length : space;
+      const colon = terms.lastIndexOf(':', end - 1);
+      const term = terms.slice(from, colon);
       let id = termIds.get(term);
       if (id === undefined) {
         termIds.set(term, (id = df.length));
@@ -53,101 +135,78 @@ export function relatedSections(issues: Issue[], options: RelatedOptions = defau
       }
       df[id]!++;
       ids.push(id);
-      counts.push(count);
+      counts.push(Number(terms.slice(colon + 1, end)));
+      from = end + 1;
     }
-    return { ids, weights: counts };
+    start[index + 1] = ids.length;
   });
-  // TF-IDF weights, each vector of length 1.
+  const weights = new Float64Array(counts.length);
   const n = sections.length;
-  for (const vector of vectors) {
+  for (let s = 0; s < n; s++) {
     let norm = 0;
-    vector.weights = vector.weights.map((count, i) => {
-      const weight = (1 + Math.log(count)) * Math.log(1 + n / df[vector.ids[i]!]!);
+    for (let i = start[s]!; i < start[s + 1]!; i++) {
+      const weight = (1 + Math.log(counts[i]!)) * Math.log(1 + n / df[ids[i]!]!);
       norm += weight * weight;
-      return weight;
-    });
+      weights[i] = weight;
+    }
     norm = Math.sqrt(norm) || 1;
-    vector.weights = vector.weights.map((weight) => weight / norm);
+    for (let i = start[s]!; i < start[s + 1]!; i++) weights[i] = weights[i]! / norm;
   }
-  // The inverted index: per term, the sections holding it, in two flat arrays (term t's at
-  // offsets[t] … offsets[t + 1]); of a term held by more than POSTINGS sections, only the POSTINGS
-  // where it weighs most (then the first in reading order).
-  const all = new Int32Array(df.length + 1);
-  df.forEach((count, term) => (all[term + 1] = all[term]! + count));
-  const allSection = new Int32Array(all[df.length]!);
-  const allWeight = new Float64Array(all[df.length]!);
-  const fill = all.slice(0, df.length);
-  vectors.forEach((vector, section) =>
-    vector.ids.forEach((id, i) => {
-      const at = fill[id]!++;
-      allSection[at] = section;
-      allWeight[at] = vector.weights[i]!;
-    }),
-  );
-  const offsets = new Int32Array(df.length + 1);
-  df.forEach((count, term) => (offsets[term + 1] = offsets[term]! + Math.min(count, POSTINGS)));
-  const postingSection = new Int32Array(offsets[df.length]!);
-  const postingWeight = new Float64Array(offsets[df.length]!);
-  df.forEach((count, term) => {
-    const start = all[term]!;
-    let order = Array.from({ length: count }, (_, i) => start + i);
-    if (count > POSTINGS) order = order.sort((a, b) => allWeight[b]! - allWeight[a]! || allSection[a]! - allSection[b]!).slice(0, POSTINGS);
-    order.forEach((from, i) => {
-      postingSection[offsets[term]! + i] = allSection[from]!;
-      postingWeight[offsets[term]! + i] = allWeight[from]!;
-    });
-  });
-  const issueOf = Int32Array.from(sections, (s) => s.issueIndex);
+  return { start, ids: Int32Array.from(ids), weights, df: Int32Array.from(df) };
+}
 
-  const result = new Map<Section, RelatedSection[]>();
-  const scores = new Float64Array(n);
-  const touched: number[] = [];
-  /** The best candidate of each other issue (-1: none yet), and the issues that have one. */
-  const bestOfIssue = new Int32Array(issues.length).fill(-1);
-  const candidateIssues: number[] = [];
-  vectors.forEach((vector, index) => {
-    const ownIssue = issueOf[index]!;
-    const query = vector.ids.map((id, i) => ({ id, weight: vector.weights[i]! })).sort((a, b) => b.weight - a.weight || a.id - b.id).slice(0, QUERY_TERMS);
-    for (const { id, weight } of query) {
-      for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
-        const candidate = postingSection[p]!;
-        if (issueOf[candidate] === ownIssue) continue;
-        if (scores[candidate] === 0) touched.push(candidate);
-        scores[candidate] = scores[candidate]! + weight * postingWeight[p]!;
+/**
+ * The inverted index: per term, the sections holding it, in flat arrays (term t's at offsets[t] …
+ * offsets[t + 1]); of a term held by more than POSTINGS sections, only the POSTINGS where it
+ * weighs most (then the first in reading order).
+ */
+function topPostings({ start, ids, weights, df }: TermVectors): { offsets: Int32Array; sections: Int32Array; weights: Float64Array } {
+  const offsets = new Int32Array(df.length + 1);
+  for (let term = 0; term < df.length; term++) offsets[term + 1] = offsets[term]! + Math.min(df[term]!, POSTINGS);
+  const kept = new Int32Array(df.length);
+  const postingSections = new Int32Array(offsets[df.length]!);
+  const postingWeights = new Float64Array(offsets[df.length]!);
+  // Sections in reading order: a weight equal to one kept goes after it, as the first in reading order wins.
+  for (let section = 0; section + 1 < start.length; section++) {
+    for (let i = start[section]!; i < start[section + 1]!; i++) {
+      const term = ids[i]!;
+      const weight = weights[i]!;
+      const from = offsets[term]!;
+      const size = kept[term]!;
+      if (size === POSTINGS && weight <= postingWeights[from + size - 1]!) continue;
+      let at = from + Math.min(size, POSTINGS - 1);
+      for (; at > from && weight > postingWeights[at - 1]!; at--) {
+        postingSections[at] = postingSections[at - 1]!;
+        postingWeights[at] = postingWeights[at - 1]!;
       }
+      postingSections[at] = section;
+      postingWeights[at] = weight;
+      if (size < POSTINGS) kept[term] = size + 1;
     }
-    // The best section of each other issue, above the threshold.
-    for (const candidate of touched) {
-      const score = scores[candidate]!;
-      if (score < options.threshold) continue;
-      const issueIndex = issueOf[candidate]!;
-      const known = bestOfIssue[issueIndex]!;
-      if (known < 0) candidateIssues.push(issueIndex);
-      if (known < 0 || score > scores[known]! || (score === scores[known] && candidate < known)) bestOfIssue[issueIndex] = candidate;
+  }
+  return { offsets, sections: postingSections, weights: postingWeights };
+}
+
+/** A section's QUERY_TERMS best terms into `query`: the heaviest first, then by term number. */
+function bestTerms({ start, ids, weights }: TermVectors, section: number, query: { ids: Int32Array; weights: Float64Array; length: number }): void {
+  let size = 0;
+  for (let i = start[section]!; i < start[section + 1]!; i++) {
+    const id = ids[i]!;
+    const weight = weights[i]!;
+    if (size === QUERY_TERMS) {
+      const last = QUERY_TERMS - 1;
+      if (weight < query.weights[last]! || (weight === query.weights[last] && id > query.ids[last]!)) continue;
     }
-    if (candidateIssues.length) {
-      // The best `limit` of them, by a pass that keeps the best so far (no sort of them all).
-      const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (issueOf[a]! < issueOf[b]! || (issueOf[a] === issueOf[b] && a < b)));
-      const best: number[] = [];
-      for (const issueIndex of candidateIssues) {
-        const candidate = bestOfIssue[issueIndex]!;
-        if (best.length === options.limit && !before(candidate, best[best.length - 1]!)) continue;
-        let at = best.length;
-        while (at > 0 && before(candidate, best[at - 1]!)) at--;
-        best.splice(at, 0, candidate);
-        if (best.length > options.limit) best.pop();
-      }
-      result.set(
-        sections[index]!.section,
-        best.map((candidate) => ({ issue: sections[candidate]!.issue, section: sections[candidate]!.section, score: scores[candidate]! })),
-      );
-      for (const issueIndex of candidateIssues) bestOfIssue[issueIndex] = -1;
-      candidateIssues.length = 0;
+    let at = Math.min(size, QUERY_TERMS - 1);
+    for (; at > 0 && (weight > query.weights[at - 1]! || (weight === query.weights[at - 1] && id < query.ids[at - 1]!)); at--) {
+      query.ids[at] = query.ids[at - 1]!;
+      query.weights[at] = query.weights[at - 1]!;
     }
-    for (const candidate of touched) scores[candidate] = 0;
-    touched.length = 0;
-  });
-  return result;
+    query.ids[at] = id;
+    query.weights[at] = weight;
+    if (size < QUERY_TERMS) size++;
+  }
+  query.length = size;
 }
 
 /**

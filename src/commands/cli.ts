@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<void> {
       }
       // Machine-readable figures for the benchmark: stage seconds and peak memory of this process.
       if (values.stats) {
-        const stats = { seconds: Number(seconds), stages: Object.fromEntries(report.timings), maxRssKb: process.resourceUsage().maxRSS, issues: report.issues.length, pages: report.pages, unchanged: Boolean(report.unchanged), kept: report.kept ?? 0, written: report.written ?? 0, threads: report.threads ?? 0 };
+        const stats = { seconds: Number(seconds), stages: Object.fromEntries(report.timings), processor: Object.fromEntries(report.processorTimes ?? []), maxRssKb: process.resourceUsage().maxRSS, issues: report.issues.length, pages: report.pages, unchanged: Boolean(report.unchanged), kept: report.kept ?? 0, written: report.written ?? 0, threads: report.threads ?? 0, renderThreads: report.renderThreads ?? 0 };
         console.log(JSON.stringify({ stats }));
       }
       return;

@@ -12,7 +12,7 @@ import fsp from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createArchive } from '../archive/index.js';
-import { build } from '../build.js';
+import { build, type BuildMemory } from '../build.js';
 import { loadSiteConfig, projectRoot, type BuildOptions } from '../config.js';
 import { BuildError } from '../errors.js';
 import { loadIssues } from '../load/index.js';
@@ -101,22 +101,24 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       }, log)
     : undefined;
 
+  // The models stay in memory between rebuilds: a save reads none of the others from disk.
+  const memory: BuildMemory = { models: new Map() };
   const rebuild = async () => {
     const started = performance.now();
     await index?.stop(); // a newer save supersedes the index being made
     try {
       const site = await loadSiteConfig(options.build.config);
-      const report = await build({ ...options.build, search: false }, site);
+      const report = await build({ ...options.build, search: false }, site, undefined, memory);
       error = undefined;
       log(`rebuilt ${report.issues.length} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       send('ok', null);
+      // The page reloads first; the search records are made after it, from the models of this build.
+      send('reload', null);
       if (index) {
-        // Note: the records are made at once, from the models of this build.
         if (!report.unchanged) index.want(searchRecords(createArchive(report.issues), site), site.lang);
         else if (!index.wanted) index.want(searchRecords(createArchive(await parseArchive(options.build.input)), site), site.lang);
         else index.resume();
       }
-      send('reload', null);
     } catch (cause) {
       error = cause instanceof Error ? cause.message : String(cause);
       log(`error: ${error}${cause instanceof BuildError ? '' : ' (an unexpected failure)'}`);

@@ -5,9 +5,10 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { hastHandlers } from './hast-handlers.js';
 import rehypeExternalLinks from './plugins/rehype-external-links.js';
 
-const processor = unified().use(remarkRehype).use(rehypeExternalLinks).use(rehypeStringify).freeze();
+const processor = unified().use(remarkRehype, { handlers: hastHandlers }).use(rehypeExternalLinks).use(rehypeStringify).freeze();
 
 /** Renders an issue's mdast tree to an HTML fragment. */
 export function mdastToHtml(tree: Root, path?: string): string {

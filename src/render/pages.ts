@@ -7,7 +7,8 @@ import { pageKey, type PageKeys } from '../incremental/keys.js';
 import { issueName, type SiteConfig } from '../config.js';
 import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
-import { introToMdast, issueToMdast, type RelatedLink } from './mdast.js';
+import { issueToMdast, type RelatedLink } from './mdast.js';
+import { mentionedNumbers, renderJob, type PageJob } from './page-jobs.js';
 import type { Issue, Section } from '../model.js';
 import { sectionParagraphs, untitled } from '../parse/index.js';
 import { buildSourceIndex } from '../archive/source-index.js';
@@ -23,6 +24,8 @@ export interface Page {
   key: string;
   /** The file's text (HTML, XML or plain text), rendered when asked for. */
   render(): string;
+  /** For an HTML page: what rendering it takes, as plain data another thread can render too (see page-jobs.ts). */
+  job?: () => PageJob;
 }
 
 /** What the templates know of an issue in lists and navigation. */
@@ -113,14 +116,9 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
       heading: other.heading,
       ...(issue.date ? { date: issue.date, dateLabel: germanDate(issue.date) } : {}),
     }));
-  // The page shows the intro as its lead and related sections under each section; the feed's
-  // copy is the issue's own text, intro first.
-  const pageBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl, intro: false, related: relatedLinks }), issue.file);
+  // The feed's copy of an issue is its own text, intro first (the page's, see page-jobs.ts, shows
+  // the intro as its lead and related sections under each section).
   const feedBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
-  const lead = (issue: Issue) => {
-    const tree = introToMdast(issue, { issueUrl });
-    return tree ? mdastToHtml(tree, issue.file) : '';
-  };
   const summaries = new Map<Issue, IssueSummary>();
   const summary = (issue: Issue): IssueSummary => {
     let known = summaries.get(issue);
@@ -143,8 +141,10 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     key: pageKey(keys, data),
     render,
   });
-  const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>) =>
-    derivedPage(path, data, () => renderer.render(template, data));
+  const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>): Page => ({
+    ...derivedPage(path, data, () => renderer.render(template, data)),
+    job: () => ({ template, data }),
+  });
   const common = {
     site,
     base: site.basePath,
@@ -189,23 +189,19 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
       // Which mentioned issues the archive has decides which mentions become links.
       linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
     };
-    pages.push({
-      path: `${issuePath}index.html`,
-      key: pageKey(keys, keys?.issue(issue), data),
-      render: () => {
-        const image = issue.image ?? site.image;
-        return renderer.render('issue', {
-          ...common,
-          ...data,
-          page: page(issuePath, issuePageTitle(issue, site), issueDescription(issue), 'article', image),
-          // The intro holds the motto: the heading shows the title only when the intro does not.
-          showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== untitled(issue.number),
-          lead: lead(issue),
-          sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
-          body: pageBody(issue),
-        });
+    const job = (): PageJob => ({
+      template: 'issue',
+      data: {
+        ...common,
+        ...data,
+        page: page(issuePath, issuePageTitle(issue, site), issueDescription(issue), 'article', issue.image ?? site.image),
+        // The intro holds the motto: the heading shows the title only when the intro does not.
+        showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== untitled(issue.number),
+        sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
       },
+      issuePage: { issue, related: data.related, issueUrls: Object.fromEntries([...mentionedNumbers(issue)].flatMap((n) => (issueUrl(n) ? [[n, issueUrl(n)!]] : []))) },
     });
+    pages.push({ path: `${issuePath}index.html`, key: pageKey(keys, keys?.issue(issue), data), render: () => renderJob(job(), renderer), job });
   }
   const entries = buildSourceIndex(archive);
   const sources = entries.map((entry) => ({
@@ -226,16 +222,18 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
   }));
   for (const entry of entries) {
     const path = sourcePath(entry);
-    const render = () =>
-      renderer.render('source', {
+    const job = (): PageJob => ({
+      template: 'source',
+      data: {
         ...common,
         page: page(path, `${entry.name} – Quellen – ${site.title}`, `Was ${site.title} von ${entry.name} zitiert und vorstellt.`),
         source: sourcePageData(entry, summary, sectionUrl),
-      });
+      },
+    });
     // Note: the key names the sections and their issues' models, not the page's text: a source
     // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
     const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
-    pages.push({ path: `${path}index.html`, key: pageKey(keys, entry.name, entry.kind, entry.slug, entry.variants, refs), render });
+    pages.push({ path: `${path}index.html`, key: pageKey(keys, entry.name, entry.kind, entry.slug, entry.variants, refs), render: () => renderJob(job(), renderer), job });
   }
   // The search page has its own search box: the header's would be a second one.
   pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));

@@ -42,18 +42,15 @@ export async function folderWith(files: Record<string, string | Uint8Array>): Pr
 
 const run = promisify(execFile);
 
-/** Runs the command line (`build`, `check`, …) from the TypeScript sources; never throws. */
+/** Runs the command line (`build`, `check`, …) as `npm run …` does, from the command bundle; never throws. */
 export async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(root, 'src/commands/cli.ts'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+  return bundledCli({}, ...args);
 }
 
-/** Runs the command line as `npm run …` does: from the bundle scripts/run.mjs makes (with the parsing thread). */
+/** The command that starts the command line as `npm run …` does: node and scripts/run.mjs, which runs the bundle (with the worker threads). */
+export const cliCommand = [process.execPath, path.join(root, 'scripts/run.mjs')];
+
+/** Runs the command line as `npm run …` does, from the bundle scripts/run.mjs makes (with the worker threads), with more environment variables. */
 export async function bundledCli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(root, 'scripts/run.mjs'), ...args], { cwd: root, env: { ...process.env, ...env } });
