@@ -10,16 +10,16 @@
 // name (`Konzerne Milliarden Euro`), unless its position makes it an outlet (`in Analyse und
 // Kritik`). The position of the name then says whether it is a source.
 
-import { isSpeechVerb } from '../lexicon.js';
+import { isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
 import { pairUp } from './pairing.js';
 import { compounds, interviewOutlets, titles } from './pieces.js';
-import { positionOf } from './position.js';
+import { positionOf, type Evidence } from './position.js';
 import { findRuns, nameWords, splitPeople } from './runs.js';
 import { nameText, SELF, shapeOf } from './shapes.js';
 import { tokenize } from './tokens.js';
-import { type Mention, type Shape } from './types.js';
+import { type Mention, type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Mention, NameKind } from './types.js';
 
@@ -48,6 +48,7 @@ export function readNames(raw: string): Mention[] {
 function readWindow(text: string): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
+  const passingBy: Mention[] = [];
   /** Names by the index of their last word, to tell `Raul Zelik in …` from `… Grades für Musk`. */
   const names = new Map<number, Shape>();
   const runs = findRuns(tokens).flatMap((run) => {
@@ -69,35 +70,16 @@ function readWindow(text: string): Mention[] {
     if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
-    if (!evidence) continue;
-    if (shape.phrase && !evidence.allowsPhrase) continue;
-    const kind = evidence.kind ?? shape.kind ?? 'outlet';
-    mentions.push({
-      name: evidence.possessive ?? shape.name,
-      kind,
-      kindReason: evidence.kind && evidence.kind !== shape.kind ? evidence.why : shape.reason,
-      kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
-      single: shape.single && !n.role && !evidence.kindSure,
-      at: n.first,
-      offset: first.offset,
-      group: run.start,
-      sentence: first.sentence,
-      why: evidence.why,
-      strong: evidence.strong,
-      presents: evidence.presents,
-      speaks: Boolean(evidence.speaks),
-      news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
-      background: background(tokens, n.first),
-      recommended: recommends(tokens, n.first),
-      ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
-    });
+    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase)) continue;
+    (evidence.passing ? passingBy : mentions).push(mentionOf(tokens, run, part, n, shape, evidence));
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
   mentions.sort((a, b) => a.at - b.at);
   pairUp(mentions);
-  // One name once per paragraph, with everything its positions say.
+  // One name once per paragraph, with everything its positions say; a name in passing only where
+  // no construction reads it (it takes no part in pairing a person with an outlet).
   const seen = new Map<string, Mention>();
-  return mentions.filter((m) => {
+  const once = (m: Mention) => {
     const key = `${m.kind}:${m.name.toLowerCase()}`;
     const known = seen.get(key);
     if (known) {
@@ -109,5 +91,40 @@ function readWindow(text: string): Mention[] {
     }
     seen.set(key, m);
     return true;
-  });
+  };
+  const kept = mentions.filter(once);
+  const inPassing = passingBy.filter(once);
+  return inPassing.length ? [...kept, ...inPassing].sort((a, b) => a.at - b.at) : kept;
+}
+
+function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Shape, evidence: Evidence): Mention {
+  const kind = evidence.kind ?? shape.kind ?? 'outlet';
+  const first = tokens[n.first]!;
+  return {
+    name: evidence.possessive ?? shape.name,
+    kind,
+    kindReason: evidence.kind && evidence.kind !== shape.kind ? evidence.why : shape.reason,
+    kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
+    single: shape.single && !n.role && !evidence.kindSure,
+    at: n.first,
+    offset: first.offset,
+    group: run.start,
+    sentence: first.sentence,
+    construction: evidence.construction,
+    why: evidence.why,
+    strong: evidence.strong,
+    presents: evidence.presents,
+    speaks: Boolean(evidence.speaks),
+    news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
+    background: background(tokens, n.first),
+    recommended: recommends(tokens, n.first),
+    ...(evidence.passing ? { passing: true } : {}),
+    ...(n.role ? { role: roleBefore(tokens, part, n) } : {}),
+    ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
+  };
+}
+
+/** The role dropped before a name (`Finanzminister` of `Finanzminister Arnold Probe`), lower case. */
+function roleBefore(tokens: Token[], part: Run, n: NameWords): string {
+  return tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '';
 }

@@ -20,8 +20,14 @@ export interface Mention {
   offset: number;
   /** Index of the sentence it stands in. */
   sentence: number;
+  /** The construction that reads it (`subject-reporting`, `after-laut`, `place`): a feature of the source model. */
+  construction: string;
   /** Why it reads as a source (`subject of "schreibt"`, `after "laut"`). */
   why: string;
+  /** Named in passing: in no construction of a speaker or publisher. */
+  passing?: boolean;
+  /** The role written before it (`finanzminister`, `ökonomin`), lower case. */
+  role?: string;
   /** Strong: a position only a speaker or publisher takes. Weak: subject of another verb, or a place. */
   strong: boolean;
   /** Joined to a piece or medium it publishes (`Essay in 54Books`, `Paper von Apple`). */
