@@ -13,6 +13,8 @@ export class IssueNames {
   /** Outlets named so far, by their name and by each of its words (lower case). */
   private readonly outlets = new Map<string, string>();
   private readonly outletWords = new Map<string, string>();
+  /** The keys of the names the section before named. */
+  private lastSection = new Set<string>();
 
   constructor(private readonly texts: readonly string[]) {}
 
@@ -28,6 +30,15 @@ export class IssueNames {
   outlet(name: string): string | undefined {
     const lower = name.toLowerCase();
     return this.outlets.get(lower) ?? this.outletWords.get(lower);
+  }
+
+  /** Whether the section before named this name (by its key). */
+  inLastSection(key: string): boolean {
+    return this.lastSection.has(key);
+  }
+
+  endSection(keys: string[]): void {
+    this.lastSection = new Set(keys);
   }
 
   noteOutlet(name: string): void {

@@ -297,3 +297,21 @@ export function isSpeechVerb(word: string): boolean {
 /** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */
 export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
 
+
+/** Roles of people in power, whom the news is about (`Finanzminister`, `Ministerpräsidentin`, `Tesla-Chef`). */
+const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
+
+export function isPowerRole(word: string): boolean {
+  return POWER_ROLE.test(word.toLowerCase());
+}
+
+/**
+ * Nouns that say nothing of what a section is about and name no source: quantities, times, the
+ * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
+ * of kinds of word, not of one batch's words.
+ */
+const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt)$/;
+
+export function isGenericNoun(word: string): boolean {
+  return GENERIC.test(word.toLowerCase());
+}

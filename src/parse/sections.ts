@@ -15,6 +15,14 @@ export interface Grouped {
   sectionOf: (number | undefined)[];
   /** For each section, its sources with confidence and reasons (for `npm run check`). */
   sourceReadings: SourceReading[][];
+  /** For each section, the names left out that were nearly likely enough to be sources, with their probability. */
+  doubtfulSources: DoubtfulSource[][];
+}
+
+/** A name a section may have for a source, left out as not likely enough. */
+export interface DoubtfulSource {
+  name: string;
+  probability: number;
 }
 
 /** The author's sources for sections, by section number (1-based), from front matter. */
@@ -72,10 +80,12 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   });
 
   const names = new IssueNames(paragraphs.map((p) => p.raw));
+  const doubtfulSources: DoubtfulSource[][] = [];
   const sourceReadings = sections.map((section, index) => {
     const classified = own[index]!.map((p) => p.classified);
     const overridden = author.sources?.get(index + 1);
     const found = sectionSources(classified, issueLang, names);
+    doubtfulSources.push(overridden ? [] : found.doubtful.map((d) => ({ name: d.candidate.name, probability: d.probability })));
     const readings = overridden ? overridden.map((source) => ({ source: { ...source }, confidence: 1, reasons: ['set in front matter'] })) : found.sources;
     section.sources = readings.map((r) => r.source);
     if (section.sources[0]) section.source = section.sources[0];
@@ -88,7 +98,7 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   });
   distinctHeadings(sections);
   assignIds(sections);
-  return { sections, support, sectionOf, sourceReadings };
+  return { sections, support, sectionOf, sourceReadings, doubtfulSources };
 }
 
 /** Marks each quote block (and quoted list) with the index of the source it is from, where known. */

@@ -1,0 +1,34 @@
+// The sources and headings part of `npm run score`: each labelled group read with a source model
+// trained without it (leave one group out), measured against its gold (gold.ts, measure.ts).
+
+import { withSourceModel, type SourceModel } from '../../src/parse/source-model.js';
+import stored from '../../src/parse/source-weights.json' with { type: 'json' };
+import { allGroups, readIssue, type GoldGroup } from './gold.js';
+import { addFigures, figuresLine, measureIssue, type Figures } from './measure.js';
+import { fitModel, labelledSections } from './training.js';
+
+/** Each group's figures, read with the model fitted on every other group (with the stored penalty and threshold). */
+export function crossValidated(groups: GoldGroup[], choice: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'> = stored): Figures[] {
+  const sections = labelledSections(groups);
+  return groups.map((group) => {
+    const model = fitModel(sections.filter((s) => s.group !== group.name), choice);
+    return addFigures(group.issues.map((issue) => measureIssue(issue.name, withSourceModel(model, () => readIssue(issue)).issue, issue.gold)));
+  });
+}
+
+export function printSourcesAndHeadings(verbose: boolean, except: number[] = []): void {
+  const groups = allGroups(except);
+  const figures = crossValidated(groups);
+  console.log(`\nSources and headings, CROSS-VALIDATED (each group read with a source model trained without it; penalty ${stored.penalty}, threshold ${stored.threshold}; the author's section breaks)`);
+  groups.forEach((group, i) => console.log(figuresLine(group.name, figures[i]!)));
+  const total = (label: string, pick: (g: GoldGroup) => boolean) => {
+    const all = addFigures(figures.filter((_, i) => pick(groups[i]!)));
+    console.log(figuresLine(label, all));
+    return all;
+  };
+  total('corpus', (g) => g.name.startsWith('No '));
+  const unseen = total('text the rules never saw', (g) => !g.rulesFitted && !g.name.startsWith('written '));
+  const all = total('ALL, CROSS-VALIDATED', () => true);
+  if (unseen.indexExtra.length) console.log(`  on /quellen/ but no labelled source (text the rules never saw): ${unseen.indexExtra.join(', ')}`);
+  if (verbose) for (const m of all.mistakes) console.log(`  ${m}`);
+}

@@ -1,0 +1,224 @@
+// The candidates for a section's sources: every name its commentary reads (names/), resolved
+// against the issue (a surname to the full name, `Prospect` to `The American Prospect`), with the
+// facts the source model (source-model.ts) weighs: the construction that reads it, the part of the
+// section it stands in (the opening, a lead-in before a quote, right after a quote), what it is (a
+// person, a platform, someone in power, a dictionary noun) and how often the section names it.
+
+import type { Language } from '../model.js';
+import type { ClassifiedParagraph } from './classify.js';
+import type { IssueNames } from './issue-names.js';
+import { isGenericNoun, isListedNoun, isPlatform, isReportingVerb, isPowerRole, ORGANISATION_HEAD, ORGANISATION_WORD } from './lexicon.js';
+import { readNames, type Mention, type NameKind } from './names/index.js';
+import { wordInfo } from './terms.js';
+
+/** A name the section may have for a source, with the facts the model weighs (each a feature name). */
+export interface Candidate {
+  /** The name resolved against the issue (`Adam Tooze` for `Tooze`). */
+  name: string;
+  kind: NameKind;
+  /** The key two spellings of one source share (`the guardian`, `guardian`). */
+  key: string;
+  features: Set<string>;
+  /** Where the section names it: the paragraph's index, the mention, and whether it hands over to a quote. */
+  occurrences: { paragraph: number; mention: Mention; handsOver: boolean }[];
+  /** The outlet a person speaks in, or the person of an outlet, named with it. */
+  partner?: Candidate;
+}
+
+/** Two spellings of one source (`The Guardian`, `Guardian`) share this key. */
+export const sourceKey = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|das)\s+/, '');
+
+/** Paragraph texts already read: the classifier asks about each paragraph, and so do the sections. */
+const readCache = new Map<string, Mention[]>();
+
+export function namesIn(text: string): Mention[] {
+  let mentions = readCache.get(text);
+  if (!mentions) {
+    mentions = readNames(text);
+    if (readCache.size >= 256) readCache.clear();
+    readCache.set(text, mentions);
+  }
+  return mentions;
+}
+
+/** A paragraph read with quotes (and lists in another language) around it. */
+export const isQuoted = (p: ClassifiedParagraph | undefined, issueLang: Language) => Boolean(p && (p.kind === 'quote' || (p.kind === 'list' && p.lang !== issueLang)));
+
+/** The parts of a section a paragraph of commentary is: the opening, a lead-in to a quote, right after one, elsewhere. */
+function partsOf(paragraphs: readonly ClassifiedParagraph[], index: number, issueLang: Language, opening: boolean): string[] {
+  const raw = paragraphs[index]!.raw;
+  const parts = opening ? ['open'] : [];
+  if (isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw)) parts.push(announcesOwnText(raw) ? 'own' : 'lead');
+  if (isQuoted(paragraphs[index - 1], issueLang)) parts.push('after');
+  return parts.length ? parts : ['other'];
+}
+
+/** The candidates of a section, in the order the section first names them. */
+export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, names: IssueNames): Candidate[] {
+  const hasQuotes = paragraphs.some((p) => isQuoted(p, issueLang));
+  const firstCommentary = paragraphs.findIndex((p) => p.kind !== 'heading');
+  const byKey = new Map<string, Candidate>();
+  const byMention = new Map<Mention, Candidate>();
+  const text: string[] = [];
+  paragraphs.forEach((paragraph, index) => {
+    if (paragraph.kind !== 'commentary') return;
+    text.push(paragraph.raw);
+    const parts = partsOf(paragraphs, index, issueLang, index === firstCommentary);
+    const mentions = namesIn(paragraph.raw);
+    const handing = parts.includes('lead') ? handsOver(mentions) : undefined;
+    const saysWho = parts.includes('after') && /^(?:Das|So|Dies)\s+(\S+)/.exec(paragraph.raw);
+    const lastNamed = Math.max(...mentions.map((m) => m.sentence));
+    for (const mention of mentions) {
+      const candidate = candidateOf(mention, byKey, names);
+      byMention.set(mention, candidate);
+      candidate.occurrences.push({ paragraph: index, mention, handsOver: mention === handing });
+      const f = candidate.features;
+      // A lead-in hands over in its last sentence; a name in an earlier one is background to it.
+      const here = parts.map((part) => (part === 'lead' && mention.sentence < lastNamed ? 'lead-early' : part));
+      occurrenceFeatures(f, mention, here, hasQuotes);
+      for (const feature of neighbourFeatures(mention, mentions)) f.add(feature);
+      if (mention === handing) f.add('hands-over');
+      if (saysWho && mention.sentence === 0 && mention.speaks && isReportingVerb(saysWho[1]!.replace(/[.,:;!?]+$/, ''))) f.add('says-who@after');
+    }
+  });
+  const candidates = [...byKey.values()];
+  outranked(candidates);
+  attributedAfterQuotes(candidates, paragraphs, issueLang);
+  for (const candidate of candidates) {
+    const partner = candidate.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find(Boolean) ?? besideSpeaker(candidate, byMention);
+    if (partner && partner !== candidate) candidate.partner = partner;
+    describe(candidate, text, names);
+    if (candidate.kind === 'outlet' && candidate.features.has('strong@open')) names.noteOutlet(candidate.name);
+  }
+  names.endSection(candidates.map((c) => c.key));
+  return candidates;
+}
+
+/** What one occurrence says: its construction and strength in each part of the section it stands in. */
+function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], hasQuotes: boolean): void {
+  const level = mention.passing ? 'passing' : mention.strong ? 'strong' : 'weak';
+  f.add(`c:${mention.construction}`);
+  for (const part of parts) {
+    f.add(`${level}@${part}`);
+    if (part !== 'other') f.add(`c:${mention.construction}@${part}`);
+    if (mention.presents) f.add(`presents@${part}`);
+    if (mention.news && !mention.presents) f.add(`news@${part}`);
+    if (part === 'open' && hasQuotes) f.add(`${level}@open+quotes`);
+  }
+  if (parts.includes('open') && mention.sentence === 0) f.add('opening-sentence');
+  if (mention.recommended) f.add('recommended');
+  if (mention.theirs) f.add('theirs');
+  if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
+}
+
+/** What the names around an occurrence say: one beside a speaker in its sentence, one of a list of names, a place beside a speaker. */
+function neighbourFeatures(mention: Mention, mentions: Mention[]): string[] {
+  const features: string[] = [];
+  const sameSentence = mentions.filter((o) => o !== mention && o.sentence === mention.sentence && o !== mention.partner);
+  if (!mention.strong && sameSentence.some((o) => o.strong)) features.push('beside-speaker');
+  if (mention.passing && mention.construction === 'place' && sameSentence.some((o) => o.kind === 'person' && o.strong)) features.push('place-beside-speaker');
+  const end = mention.at + mention.name.split(/\s+/).length;
+  if (mentions.some((o) => o !== mention && ((o.at >= end && o.at <= end + 1) || (mention.at >= o.at + o.name.split(/\s+/).length && mention.at <= o.at + o.name.split(/\s+/).length + 1)))) features.push('in-a-list');
+  return features;
+}
+
+/** The person speaking in the sentence a place in passing stands in (`Judith Probe hat sie auf Bluesky auseinandergenommen`). */
+function besideSpeaker(candidate: Candidate, byMention: Map<Mention, Candidate>): Candidate | undefined {
+  if (!candidate.features.has('place-beside-speaker')) return undefined;
+  for (const o of candidate.occurrences) {
+    for (const [m, c] of byMention) if (m.kind === 'person' && m.strong && m.sentence === o.mention.sentence && c.occurrences.some((x) => x.paragraph === o.paragraph && x.mention === m) && !c.partner) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Marks the names of a lead-in whose quote the paragraph after it attributes to another (`Karl
+ * Muster hat die Reform durchgebracht.` | quote | `So fasst es das Ärzteblatt zusammen.`).
+ */
+function attributedAfterQuotes(candidates: Candidate[], paragraphs: readonly ClassifiedParagraph[], issueLang: Language): void {
+  paragraphs.forEach((p, lead) => {
+    if (p.kind !== 'commentary' || !isQuoted(paragraphs[lead + 1], issueLang)) return;
+    let after = lead + 1;
+    while (isQuoted(paragraphs[after], issueLang)) after++;
+    const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0));
+    if (!writer) return;
+    for (const c of candidates) {
+      if (c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
+    }
+  });
+}
+
+/**
+ * Marks the candidates named in no speaker's position before another is named in one (`Elon Muster hat
+ * … verwandelt.` before `Das schreibt Charlie Beispiel im Atlantic.`): likelier someone in the news.
+ */
+function outranked(candidates: Candidate[]): void {
+  const at = (o: Candidate['occurrences'][number]) => o.paragraph * 100_000 + o.mention.at;
+  const strongAt = candidates.map((c) => Math.min(...c.occurrences.filter((o) => o.mention.strong).map(at)));
+  candidates.forEach((c, i) => {
+    if (strongAt[i] !== Infinity) return;
+    const first = Math.min(...c.occurrences.map(at));
+    if (strongAt.some((s, j) => j !== i && s > first && s !== Infinity && candidates[j] !== c.partner)) c.features.add('outranked');
+  });
+}
+
+/** The mention a lead-in hands over to: the last one in a speaker's position, not someone only in the news. */
+function handsOver(mentions: Mention[]): Mention | undefined {
+  const speakers = mentions.filter((m) => m.strong && !(m.news && !m.presents));
+  const last = speakers[speakers.length - 1] ?? mentions.filter((m) => m.speaks && !m.passing).pop();
+  // People joined by `und` speak together: the first of them leads.
+  return last && (mentions.find((m) => m.group === last.group) ?? last);
+}
+
+/** The candidate a mention names: a surname alone is the person the section or the issue names in full. */
+function candidateOf(mention: Mention, byKey: Map<string, Candidate>, names: IssueNames): Candidate {
+  let name = mention.name;
+  let kind = mention.kind;
+  let resolved = false;
+  const outlet = kind === 'outlet' && !name.includes(' ') ? names.outlet(name) : undefined;
+  if (outlet) name = outlet;
+  else if (mention.single) {
+    const full = [...byKey.values()].find((c) => c.kind === 'person' && c.name.endsWith(` ${name}`))?.name ?? names.fullName(name);
+    if (full) [name, kind, resolved] = [full, 'person', true];
+  }
+  const key = sourceKey(name);
+  let candidate = byKey.get(key);
+  if (!candidate) byKey.set(key, (candidate = { name, kind, key, features: new Set(), occurrences: [] }));
+  if (mention.single && !resolved) candidate.features.add('single');
+  if (resolved) candidate.features.add('surname-resolved');
+  if (mention.kindSure) candidate.features.add('kind-sure');
+  return candidate;
+}
+
+/** What a candidate's name is: a person's, a platform, an organisation, a dictionary noun; how often the section names it. */
+function describe(candidate: Candidate, text: string[], names: IssueNames): void {
+  const f = candidate.features;
+  const words = candidate.name.split(/\s+/);
+  const first = words[0]!;
+  f.add(candidate.kind === 'person' ? 'person' : 'outlet');
+  if (candidate.partner) f.add(`partner:${candidate.partner.kind}`);
+  if (candidate.occurrences.every((o) => o.mention.background)) f.add('background');
+  if (words.length === 1) f.add(isListedNoun(first) ? 'one-word:noun' : 'one-word');
+  if (isPlatform(candidate.name)) f.add('platform');
+  if (words.some((w) => ORGANISATION_WORD.test(w) || ORGANISATION_HEAD.test(w))) f.add('organisation');
+  if (words.some(isGenericNoun)) f.add('generic-noun');
+  const info = wordInfo(first);
+  if (info.firstName) f.add('given-name');
+  else if (!info.unknown && info.weight < COMMON_WORD) f.add('common-first-word');
+  // How often the section names it (its last word, in any paragraph of commentary).
+  const last = words[words.length - 1]!;
+  let count = 0;
+  for (const t of text) for (let at = t.indexOf(last); at >= 0 && count < 3; at = t.indexOf(last, at + last.length)) count++;
+  if (count >= 2) f.add('named-again');
+  if (names.inLastSection(candidate.key)) f.add('in-previous-section');
+}
+
+/** ln of the background rank below which a word is a common word of German (about the 3 000th). */
+const COMMON_WORD = 8;
+
+/** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */
+function announcesOwnText(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  const last = sentences[sentences.length - 1] ?? text;
+  return /^(?:Ok|OK|Okay|Mein Vorschlag|Hier (?:die|der|das|ein|eine|einen|meine?)\b)/.test(last) || /\b(?:ich|Ich|mir|mich)\b/.test(last);
+}
