@@ -9,7 +9,8 @@ import { isCommonNoun, isFunctionWord, isOutletWord, isRole } from './lexicon.js
  * Prospect`). Made once per issue; the text is searched only when a single name needs it.
  */
 export class IssueNames {
-  private fullNames?: Map<string, Map<string, number>>;
+  /** Full names found for a surname, asked once each. */
+  private readonly fullNames = new Map<string, string | undefined>();
   /** Outlets named so far, by their name and by each of its words (lower case). */
   private readonly outlets = new Map<string, string>();
   private readonly outletWords = new Map<string, string>();
@@ -20,10 +21,8 @@ export class IssueNames {
 
   /** The full name the issue gives a surname (`Tooze` → `Adam Tooze`), the commonest if several. */
   fullName(surname: string): string | undefined {
-    this.fullNames ??= collectFullNames(this.texts);
-    const names = this.fullNames.get(surname);
-    if (!names) return undefined;
-    return [...names.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+    if (!this.fullNames.has(surname)) this.fullNames.set(surname, findFullName(this.texts, surname));
+    return this.fullNames.get(surname);
   }
 
   /** An outlet named before whose name ends with (or is) this one (`Prospect` → `The American Prospect`). */
@@ -49,29 +48,31 @@ export class IssueNames {
   }
 }
 
-/** Runs of two to four capitalised words in the whole issue, by their last word: the people it names in full. */
-function collectFullNames(texts: readonly string[]): Map<string, Map<string, number>> {
-  const byLast = new Map<string, Map<string, number>>();
-  const run = /(?:\p{Lu}\.\s?|\p{Lu}[\p{L}'’-]+\s+){1,4}\p{Lu}[\p{L}'’-]+/gu;
-  // Note: bounds on each paragraph and on the whole keep a huge issue cheap; a normal one is read whole.
+/**
+ * The commonest full name the issue writes before a surname: one to three capitalised words right
+ * before it, without roles, function words and common nouns (`Der Google KI-Forscher Francois Chollet`).
+ * Note: found by searching for the surname, and bounded like the name reader, so that a huge issue stays cheap.
+ */
+function findFullName(texts: readonly string[], surname: string): string | undefined {
+  const counts = new Map<string, number>();
   let budget = 300_000;
   for (const text of texts) {
     if (budget <= 0) break;
     const part = text.slice(0, Math.min(20_000, budget));
     budget -= part.length;
-    for (const match of part.matchAll(run)) {
-      if (/^The\s/.test(match[0]) || match[0].includes('&')) continue;
-      let words = match[0].split(/\s+/);
-      // Roles, common nouns and sentence openers before the name (`Der Google KI-Forscher Francois Chollet`).
-      const notName = (w: string) => isRole(w) || isFunctionWord(w) || (isCommonNoun(w) && !w.includes('.'));
-      const lastNotName = words.slice(0, -1).findLastIndex(notName);
-      words = words.slice(lastNotName + 1);
-      if (words.length < 2 || words.some((w) => isOutletWord(w))) continue;
-      const last = words[words.length - 1]!.replace(/[’']s$/, '');
-      const full = [...words.slice(0, -1), last].join(' ');
-      const names = byLast.get(last) ?? byLast.set(last, new Map()).get(last)!;
-      names.set(full, (names.get(full) ?? 0) + 1);
+    for (let at = part.indexOf(surname); at >= 0; at = part.indexOf(surname, at + surname.length)) {
+      const next = part[at + surname.length];
+      if (at === 0 || part[at - 1] !== ' ' || (next && /[\p{L}\d]/u.test(next) && !/^[’']s\b/.test(part.slice(at + surname.length)))) continue;
+      const words = part.slice(Math.max(0, at - 80), at - 1).split(' ').slice(-3);
+      const first = words.findLastIndex((w) => !NAME_WORD.test(w) || isRole(w) || isFunctionWord(w) || (isCommonNoun(w) && !w.includes('.')));
+      const given = words.slice(first + 1);
+      if (!given.length || given[0] === 'The' || given.some((w) => w.includes('&') || isOutletWord(w))) continue;
+      const full = [...given, surname].join(' ');
+      counts.set(full, (counts.get(full) ?? 0) + 1);
     }
   }
-  return byLast;
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
+
+/** A capitalised word of a name, or an initial (`M.`, `J.D.`). */
+const NAME_WORD = /^(?:(?:\p{Lu}\.)+|\p{Lu}[\p{L}'’-]+)$/u;

@@ -7,7 +7,7 @@
 import type { Language } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import type { IssueNames } from './issue-names.js';
-import { isGenericNoun, isListedNoun, isPlatform, isReportingVerb, isPowerRole, ORGANISATION_HEAD, ORGANISATION_WORD } from './lexicon.js';
+import { isGenericNoun, isListedNoun, isPlatform, isPowerRole, isReportingVerb, ORGANISATION_HEAD, ORGANISATION_WORD, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention, type NameKind } from './names/index.js';
 import { wordInfo } from './terms.js';
 
@@ -59,16 +59,17 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
   const firstCommentary = paragraphs.findIndex((p) => p.kind !== 'heading');
   const byKey = new Map<string, Candidate>();
   const byMention = new Map<Mention, Candidate>();
-  const text: string[] = [];
   paragraphs.forEach((paragraph, index) => {
     if (paragraph.kind !== 'commentary') return;
-    text.push(paragraph.raw);
     const parts = partsOf(paragraphs, index, issueLang, index === firstCommentary);
+    // Note: the rest of the commentary names the section's subjects, hardly its sources (but a piece
+    // it recommends); it is not read, which keeps the parser's time per issue.
+    if (parts[0] === 'other' && !RECOMMENDS.test(paragraph.raw)) return;
     const mentions = namesIn(paragraph.raw);
     const handing = parts.includes('lead') ? handsOver(mentions) : undefined;
     const saysWho = parts.includes('after') && /^(?:Das|So|Dies)\s+(\S+)/.exec(paragraph.raw);
     const lastNamed = Math.max(...mentions.map((m) => m.sentence));
-    for (const mention of mentions) {
+    mentions.forEach((mention, at) => {
       const candidate = candidateOf(mention, byKey, names);
       byMention.set(mention, candidate);
       candidate.occurrences.push({ paragraph: index, mention, handsOver: mention === handing });
@@ -76,10 +77,11 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
       // A lead-in hands over in its last sentence; a name in an earlier one is background to it.
       const here = parts.map((part) => (part === 'lead' && mention.sentence < lastNamed ? 'lead-early' : part));
       occurrenceFeatures(f, mention, here, hasQuotes);
-      for (const feature of neighbourFeatures(mention, mentions)) f.add(feature);
+      for (const feature of neighbourFeatures(mention, at, mentions)) f.add(feature);
       if (mention === handing) f.add('hands-over');
+      else if (handing && !mention.strong) f.add('another-hands-over');
       if (saysWho && mention.sentence === 0 && mention.speaks && isReportingVerb(saysWho[1]!.replace(/[.,:;!?]+$/, ''))) f.add('says-who@after');
-    }
+    });
   });
   const candidates = [...byKey.values()];
   outranked(candidates);
@@ -87,7 +89,7 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
   for (const candidate of candidates) {
     const partner = candidate.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find(Boolean) ?? besideSpeaker(candidate, byMention);
     if (partner && partner !== candidate) candidate.partner = partner;
-    describe(candidate, text, names);
+    describe(candidate, names);
     if (candidate.kind === 'outlet' && candidate.features.has('strong@open')) names.noteOutlet(candidate.name);
   }
   names.endSection(candidates.map((c) => c.key));
@@ -112,14 +114,29 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
 }
 
 /** What the names around an occurrence say: one beside a speaker in its sentence, one of a list of names, a place beside a speaker. */
-function neighbourFeatures(mention: Mention, mentions: Mention[]): string[] {
+function neighbourFeatures(mention: Mention, index: number, mentions: Mention[]): string[] {
   const features: string[] = [];
-  const sameSentence = mentions.filter((o) => o !== mention && o.sentence === mention.sentence && o !== mention.partner);
-  if (!mention.strong && sameSentence.some((o) => o.strong)) features.push('beside-speaker');
-  if (mention.passing && mention.construction === 'place' && sameSentence.some((o) => o.kind === 'person' && o.strong)) features.push('place-beside-speaker');
-  const end = mention.at + mention.name.split(/\s+/).length;
-  if (mentions.some((o) => o !== mention && ((o.at >= end && o.at <= end + 1) || (mention.at >= o.at + o.name.split(/\s+/).length && mention.at <= o.at + o.name.split(/\s+/).length + 1)))) features.push('in-a-list');
+  let speaker = false;
+  let person = false;
+  for (const o of mentions) {
+    if (o === mention || o.sentence !== mention.sentence || o === mention.partner || !o.strong) continue;
+    speaker = true;
+    if (o.kind === 'person') person = true;
+  }
+  if (!mention.strong && speaker) features.push('beside-speaker');
+  if (mention.passing && mention.construction === 'place' && person) features.push('place-beside-speaker');
+  // Names one after the other, with a comma or `und` between: a list (`Ulf Probe, Boris Muster und …`).
+  const next = mentions[index + 1];
+  const previous = mentions[index - 1];
+  const ends = (m: Mention) => m.at + wordCount(m.name);
+  if ((next && next.at - ends(mention) <= 1 && next.at >= ends(mention)) || (previous && mention.at - ends(previous) <= 1 && mention.at >= ends(previous))) features.push('in-a-list');
   return features;
+}
+
+function wordCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 /** The person speaking in the sentence a place in passing stands in (`Judith Probe hat sie auf Bluesky auseinandergenommen`). */
@@ -178,7 +195,8 @@ function candidateOf(mention: Mention, byKey: Map<string, Candidate>, names: Iss
   const outlet = kind === 'outlet' && !name.includes(' ') ? names.outlet(name) : undefined;
   if (outlet) name = outlet;
   else if (mention.single) {
-    const full = [...byKey.values()].find((c) => c.kind === 'person' && c.name.endsWith(` ${name}`))?.name ?? names.fullName(name);
+    // (A word in passing only by the section's own names: most are no surname, and the issue's are read once asked.)
+    const full = [...byKey.values()].find((c) => c.kind === 'person' && c.name.endsWith(` ${name}`))?.name ?? (mention.passing ? undefined : names.fullName(name));
     if (full) [name, kind, resolved] = [full, 'person', true];
   }
   const key = sourceKey(name);
@@ -191,7 +209,7 @@ function candidateOf(mention: Mention, byKey: Map<string, Candidate>, names: Iss
 }
 
 /** What a candidate's name is: a person's, a platform, an organisation, a dictionary noun; how often the section names it. */
-function describe(candidate: Candidate, text: string[], names: IssueNames): void {
+function describe(candidate: Candidate, names: IssueNames): void {
   const f = candidate.features;
   const words = candidate.name.split(/\s+/);
   const first = words[0]!;
@@ -205,16 +223,16 @@ function describe(candidate: Candidate, text: string[], names: IssueNames): void
   const info = wordInfo(first);
   if (info.firstName) f.add('given-name');
   else if (!info.unknown && info.weight < COMMON_WORD) f.add('common-first-word');
-  // How often the section names it (its last word, in any paragraph of commentary).
-  const last = words[words.length - 1]!;
-  let count = 0;
-  for (const t of text) for (let at = t.indexOf(last); at >= 0 && count < 3; at = t.indexOf(last, at + last.length)) count++;
-  if (count >= 2) f.add('named-again');
+  // A word German hardly uses (`Normenkontrollrat`, `Weser-Kurier`): likelier a name than one the news is about.
+  if (words.every((w) => wordInfo(w).weight > RARE_WORD)) f.add('rare-words');
+  if (candidate.occurrences.length >= 2) f.add('named-again');
   if (names.inLastSection(candidate.key)) f.add('in-previous-section');
 }
 
 /** ln of the background rank below which a word is a common word of German (about the 3 000th). */
 const COMMON_WORD = 8;
+/** ln of the background rank from which a word is rare (about the 20 000th). */
+const RARE_WORD = 10;
 
 /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */
 function announcesOwnText(text: string): boolean {

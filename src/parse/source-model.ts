@@ -38,10 +38,15 @@ export function withSourceModel<T>(other: SourceModel, read: () => T): T {
   }
 }
 
-/** The logit of a feature set; `extra` features count too. */
+/** The weights of each model as a map, made when first asked. */
+const weightMaps = new WeakMap<Logistic, Map<string, number>>();
+
+/** The logit of a feature set. */
 export function logit(m: Logistic, features: Iterable<string>): number {
+  let weights = weightMaps.get(m);
+  if (!weights) weightMaps.set(m, (weights = new Map(Object.entries(m.weights))));
   let z = m.bias;
-  for (const f of features) z += m.weights[f] ?? 0;
+  for (const f of features) z += weights.get(f) ?? 0;
   return z;
 }
 

@@ -70,7 +70,7 @@ function readWindow(text: string): Mention[] {
     if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
-    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase)) continue;
+    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && evidence.construction !== 'noun-subject') continue;
     (evidence.passing ? passingBy : mentions).push(mentionOf(tokens, run, part, n, shape, evidence));
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
@@ -116,7 +116,8 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     presents: evidence.presents,
     speaks: Boolean(evidence.speaks),
     news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
-    background: background(tokens, n.first),
+    // (Background is asked of speakers only: a name in passing is no source either way.)
+    background: !evidence.passing && background(tokens, n.first),
     recommended: recommends(tokens, n.first),
     ...(evidence.passing ? { passing: true } : {}),
     ...(n.role ? { role: roleBefore(tokens, part, n) } : {}),

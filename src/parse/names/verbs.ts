@@ -100,15 +100,17 @@ export const subject: Construction = (p) => {
     while (j >= 0 && (ARTICLE.has(words[j]!.lower) || adjectiveLike(words[j]!) || /^(?:ein|eine|einen|einem|einer)$/.test(words[j]!.lower))) j--;
     return !(j >= 0 && /^(?:in|im|ins|auf|an|am|zu|zum|zur|gegen|um|aus|nach|unter)$/.test(words[j]!.lower));
   }));
+  // A common noun with an article may name an organisation (`Der Normenkontrollrat hält …`): the model weighs it.
+  const nounSubject = n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word) ? passing('noun-subject', `a noun with an article, subject of "${after.word}"`) : gated;
   // `Die Zeit berichtet`: a common noun with an article is an outlet only as the subject of a reporting verb.
   if (singleNoun) {
     // `Der Spiegel hat eine lange Recherche …`: has a piece (its object, after an indefinite article).
     const pieceObject = piece && /^(?:hat|hatte|haben|hatten|bringt|brachte|zeigt)$/.test(after.lower) && indefiniteBefore(p.predicate(), piece);
     const publishes = PUBLISHES.test(after.lower) || pieceObject;
-    if (!(n.article && publishes && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word))) return gated;
+    if (!(n.article && publishes && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word))) return nounSubject;
     return { construction: 'subject-publishing', why: piece && !PUBLISHES.test(after.lower) ? `subject, with a "${piece.word}"` : `subject of "${after.word}"`, strong: true, presents: Boolean(piece), speaks: true, kind: 'outlet', allowsPhrase: true };
   }
-  if (shape.phrase) return gated;
+  if (shape.phrase) return nounSubject;
   // `Die Wired hat …`, but not `die Risiken großer Sprachmodelle`: a name with an article needs a plain verb after it.
   if (n.article && shape.kind === 'outlet' && shape.reason === 'a name with an article' && !finiteVerb(after)) return gated;
   // A single word opening a sentence is a name only before a reporting verb (`Tooze fasst`, not `Besser bekannt ist`).
