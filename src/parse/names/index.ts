@@ -10,7 +10,7 @@
 // name (`Konzerne Milliarden Euro`), unless its position makes it an outlet (`in Analyse und
 // Kritik`). The position of the name then says whether it is a source.
 
-import { isRole, isSpeechVerb } from '../lexicon.js';
+import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
 import { pairUp } from './pairing.js';
@@ -121,8 +121,14 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     recommended: recommends(tokens, n.first),
     ...(evidence.passing ? { passing: true } : {}),
     ...(n.role ? { role: roleBefore(tokens, part, n) } : {}),
+    ...(opensSentence(tokens, run.start) ? { opensSentence: true } : {}),
     ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
   };
+}
+
+/** Whether the run at `k` opens its sentence, past an article or a particle (`Die …`, `Nochmal …`). */
+function opensSentence(tokens: Token[], k: number): boolean {
+  return tokens[k]!.sentenceStart || Boolean(tokens[k - 1]?.sentenceStart && !tokens[k - 1]!.clauseEnd && isFunctionWord(tokens[k - 1]!.word));
 }
 
 /** The role dropped before a name (`Finanzminister` of `Finanzminister Arnold Probe`), lower case. */

@@ -28,6 +28,8 @@ export interface Mention {
   passing?: boolean;
   /** The role written before it (`finanzminister`, `ökonomin`), lower case. */
   role?: string;
+  /** It opens its sentence (after an article or a particle at most). */
+  opensSentence?: boolean;
   /** Strong: a position only a speaker or publisher takes. Weak: subject of another verb, or a place. */
   strong: boolean;
   /** Joined to a piece or medium it publishes (`Essay in 54Books`, `Paper von Apple`). */
