@@ -91,9 +91,9 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     if (section.sources[0]) section.source = section.sources[0];
     if (!overridden) attributeQuotes(section, classified, found.speakers);
     else if (section.sources.length === 1) attributeQuotes(section, classified, classified.map(() => 0));
-    const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang }));
+    const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang, ...(classified.kind === 'quote' ? { quoted: true } : {}) }));
     section.terms = sectionTerms(text, section.sources.flatMap(sourceNames));
-    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: section.sources }, `Abschnitt ${index + 1}`);
+    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: section.sources, others: found.others }, `Abschnitt ${index + 1}`);
     return readings;
   });
   distinctHeadings(sections);

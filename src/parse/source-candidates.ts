@@ -108,7 +108,7 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
     if (part === 'open' && hasQuotes) f.add(`${level}@open+quotes`);
   }
   if (parts.includes('open') && mention.sentence === 0) f.add('opening-sentence');
-  if (mention.opensSentence) for (const part of parts) f.add(`opens-sentence@${part}`);
+  if (mention.opensSentence && mention.construction !== 'noun-subject') for (const part of parts) f.add(`opens-sentence:${mention.kind}@${part}`);
   if (mention.recommended) f.add('recommended');
   if (mention.theirs) f.add('theirs');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');

@@ -27,6 +27,8 @@ export interface SectionSources {
   speakers: (number | undefined)[];
   /** Candidates left out that were nearly likely enough: the section is doubtful (`npm run check`). */
   doubtful: Scored[];
+  /** The people the section names that are none of its sources (the news is about them). */
+  others: string[];
 }
 
 /**
@@ -77,8 +79,10 @@ export function sourceHeading(source: Source): string {
  */
 export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, names: IssueNames = new IssueNames(paragraphs.map((p) => p.raw))): SectionSources {
   const candidates = sectionCandidates(paragraphs, issueLang, names);
-  const { sources, doubtful } = decide(candidates);
-  return { sources: sources.readings, speakers: speakersOf(paragraphs, issueLang, sources.members), doubtful };
+  const { scored, sources, doubtful } = decide(candidates);
+  const taken = new Set(sources.members.flat());
+  const others = scored.filter((s) => !taken.has(s.candidate) && s.candidate.kind === 'person').map((s) => s.candidate.name);
+  return { sources: sources.readings, speakers: speakersOf(paragraphs, issueLang, sources.members), doubtful, others };
 }
 
 /**

@@ -1,0 +1,203 @@
+// What a section is about, for its heading: the lead-in's own phrase (`… über das
+// Souveränitäts-Paradox`), else one noun or name of the section's German text, chosen by a small
+// logistic model (subject-weights.json, trained on the gold headings by cross-validation,
+// scripts/sources/headings.ts). A heading with a wrong word is worse than a shorter one: where no
+// word is likely enough, the heading names the source alone.
+
+import { isGenericNoun, isListedNoun, isRole } from './lexicon.js';
+import { logit, type Logistic } from './source-model.js';
+import stored from './subject-weights.json' with { type: 'json' };
+import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
+
+export interface SubjectModel {
+  subject: Logistic;
+  /** From this probability a word is the section's subject. */
+  threshold: number;
+  penalty: number;
+}
+
+let model: SubjectModel = stored;
+
+/** Runs `read` with another model (scoring reads each labelled group with a model trained without it). */
+export function withSubjectModel<T>(other: SubjectModel, read: () => T): T {
+  const before = model;
+  model = other;
+  try {
+    return read();
+  } finally {
+    model = before;
+  }
+}
+
+/** The probability that a word with these features is what the section is about. */
+export function subjectProbability(features: string[]): number {
+  return 1 / (1 + Math.exp(-logit(model.subject, features)));
+}
+
+/** A word or name the section may be about, with what the model weighs. */
+export interface SubjectCandidate {
+  /** The form the section writes most often. */
+  term: string;
+  features: string[];
+  /** Reading order of its first occurrence, to break ties. */
+  first: number;
+}
+
+/** The section's subject for its heading: the lead-in's phrase, else the likeliest word if likely enough. */
+export function sectionSubject(paragraphs: TermParagraph[], names: string[], others: string[] = []): string | undefined {
+  const phrase = leadPhrase(paragraphs, names);
+  if (phrase) return phrase;
+  let best: { term: string; p: number; first: number } | undefined;
+  for (const c of subjectCandidates(paragraphs, names, others)) {
+    const p = subjectProbability(c.features);
+    if (!best || p > best.p || (p === best.p && c.first < best.first)) best = { term: c.term, p, first: c.first };
+  }
+  return best && (best.p >= model.threshold || !names.length) ? best.term : undefined;
+}
+
+interface Tally {
+  forms: Map<string, number>;
+  seen: number;
+  first: number;
+  opening: boolean;
+  lead: boolean;
+  quoted: number;
+  name: boolean;
+  /** Occurrences, those in the first paragraph (where the author introduces the topic) weighing more. */
+  count: number;
+}
+
+/**
+ * The capitalised words and names of the section's German text (a word a sentence opens with
+ * only where the section also writes it inside one), without the names the heading shows already.
+ */
+export function subjectCandidates(paragraphs: TermParagraph[], names: string[] = [], others: string[] = []): SubjectCandidate[] {
+  const named = new Set(names.flatMap((name) => tokenize(name).map((t) => stem(t.word))));
+  const passing = new Set(others.flatMap((name) => name.split(' ')));
+  const tallies = new Map<string, Tally>();
+  const inside = new Set<string>();
+  let position = 0;
+  paragraphs.forEach((paragraph, index) => {
+    if (paragraph.lang !== 'de') return;
+    const tokens = tokensOf(paragraph);
+    const opening = index === 0 ? openingWords(paragraph.text) : undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (!token.info.capitalised) continue;
+      const name = nameAt(tokens, i);
+      const word = name ? name.join(' ') : token.word;
+      if (name) i += name.length - 1;
+      else if (token.info.functionWord) continue;
+      if (!token.opensSentence || name) inside.add(word);
+      const key = name ? word.toLowerCase() : token.info.stem;
+      if (named.has(key) || (name && name.some((w) => named.has(stem(w))))) continue;
+      let t = tallies.get(key);
+      if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, name: Boolean(name) }));
+      t.seen++;
+      t.count += index === 0 ? 1.5 : 1;
+      position++;
+      if (opening?.has(token.word)) t.opening = true;
+      if (index === 0) t.lead = true;
+      if (paragraph.quoted) t.quoted++;
+      t.forms.set(word, (t.forms.get(word) ?? 0) + (token.opensSentence && !name ? 0 : 1));
+    }
+  });
+  const out: SubjectCandidate[] = [];
+  for (const t of tallies.values()) {
+    const term = bestForm(t.forms);
+    if (!term || !inside.has(term)) continue;
+    const features = subjectFeatures(term, t);
+    if (term.split(' ').some((w) => passing.has(w))) features.push('named-in-passing');
+    // Never a role, a generic noun, or a word no dictionary knows that the section uses once (a typo).
+    if (!features.includes('role') && !features.includes('generic') && !features.includes('unknown-once')) out.push({ term, features, first: t.first });
+  }
+  return out;
+}
+
+/** The words of the section's opening sentence, where the author says what the section is about. */
+function openingWords(text: string): Set<string> {
+  return new Set(text.split(/(?<=[.!?:])\s/)[0]!.split(/[\s„“"»«,;()]+/));
+}
+
+/** What the model weighs of a word: how often and where the section uses it, and what German says of it. */
+function subjectFeatures(term: string, t: Tally): string[] {
+  const f = [`seen:${Math.min(t.seen, 3)}`];
+  if (t.opening) f.push('opening-sentence');
+  if (t.lead) f.push('lead-paragraph');
+  if (t.quoted === t.seen) f.push('only-in-quotes');
+  if (t.name) f.push('name');
+  const words = term.split(' ');
+  const last = words[words.length - 1]!;
+  const info = wordInfo(last);
+  f.push(info.unknown ? 'unknown' : info.weight < 7.1 ? 'rank:common' : info.weight < 9.9 ? 'rank:middle' : 'rank:rare');
+  // The weight the terms of related sections use: occurrences and how rare the word is in German.
+  const score = (1 + Math.log(t.count)) * Math.max(...words.map((w) => wordInfo(w).weight));
+  f.push(`score:${Math.min(4, Math.floor(score / 6))}`);
+  const known = knownNoun(last);
+  if (known && !t.name) f.push('dictionary-noun');
+  if (info.firstName) f.push('given-name');
+  if (isRole(last)) f.push('role');
+  if (isGenericNoun(last)) f.push('generic');
+  if (term.includes('-')) f.push('hyphenated');
+  if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(term)) f.push('acronym');
+  if (/(?:isch|ische[nmrs]?|ten|sten)$/.test(last) && !known) f.push('adjective-form');
+  if (info.unknown && t.seen === 1 && !t.name && !known && !term.includes('-') && !/\p{Lu}.*\p{Lu}|\d/u.test(last.slice(1))) f.push('unknown-once');
+  return f;
+}
+
+/** A noun the dictionary knows: listed, or a compound whose last part of five letters or more is (`Moderationsteams`, not `Plattfomen`). */
+function knownNoun(word: string): boolean {
+  if (isListedNoun(word)) return true;
+  const lower = word.toLowerCase();
+  for (let i = 3; i <= lower.length - 5; i++) if (isListedNoun(lower.slice(i))) return true;
+  return false;
+}
+
+/** Most words a name has here (`Vivian Jenna Wilson`). */
+const NAME_WORDS = 3;
+
+/**
+ * The name of several words starting at token `i`: capitalised words joined by single spaces, each
+ * a first name or a word German does not otherwise use (`Elon Musk`, `Goldman Sachs`).
+ */
+function nameAt(tokens: Token[], i: number): string[] | undefined {
+  const words: string[] = [];
+  for (let j = i; j < tokens.length && words.length < NAME_WORDS; j++) {
+    const token = tokens[j]!;
+    if (j > i && (!token.joined || token.opensSentence)) break;
+    if (!token.info.capitalised || token.word.includes('-') || !(token.info.firstName || token.info.unknown)) break;
+    words.push(token.word);
+  }
+  return words.length >= 2 ? words : undefined;
+}
+
+/** The form written most often inside a sentence (the shorter one on a tie: `Projekt` before `Projekte`). */
+function bestForm(forms: Map<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of forms) {
+    if (!best || entry[1] > best[1] || (entry[1] === best[1] && (entry[0].length < best[0].length || (entry[0].length === best[0].length && entry[0] < best[0])))) best = entry;
+  }
+  return best?.[0];
+}
+
+/** `über|zu|zum|zur|zum Thema` [article] [adjectives] Noun [der|des [adjectives] Noun]. */
+const LEAD_PHRASE = /(?:^|\s)(?:über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)/u;
+
+/**
+ * The lead-in's own phrase for its subject: what follows `über` or `zu`/`zum`/`zur` in the opening
+ * sentence, up to its noun and a genitive after it (`über das Souveränitäts-Paradox`, `zur
+ * Vier-Tage-Woche`, `über die Krise der Pflege`), without the article; none where it holds a
+ * role, a generic noun (`über die Frage, …`) or a source's name.
+ */
+export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): string | undefined {
+  const opening = paragraphs[0];
+  if (!opening || opening.lang !== 'de') return undefined;
+  const match = LEAD_PHRASE.exec(opening.text.split(/(?<=[.!?:])\s/)[0]!);
+  if (!match) return undefined;
+  const phrase = match[1]!.replace(/[,.:;!?]+$/, '');
+  const words = phrase.split(' ');
+  const nouns = words.filter((w) => /^\p{Lu}/u.test(w));
+  const nameWords = new Set(names.flatMap((n) => n.split(' ')));
+  if (!nouns.length || nouns.some((w) => isRole(w) || isGenericNoun(w) || !wordInfo(w).capitalised) || words.some((w) => nameWords.has(w))) return undefined;
+  return phrase;
+}
