@@ -15,7 +15,7 @@ import { leadPhrase, subjectCandidates, type SubjectModel } from '../../src/pars
 import type { TermParagraph } from '../../src/parse/terms.js';
 import { stem } from '../../src/parse/terms.js';
 import { projectRoot } from '../labels.js';
-import { allGroups, readIssue, type Gold } from './gold.js';
+import { allGroups, readIssue, type Gold, type GoldGroup } from './gold.js';
 import { wordsOf } from './measure.js';
 import { candidatesOf, fit } from './training.js';
 
@@ -48,18 +48,21 @@ interface HeadingSection {
   hasSource: boolean;
 }
 
+/** The rows the subject model is fitted on: every candidate, an accepted subject or not. */
+export const subjectRows = (sections: HeadingSection[]) => sections.flatMap((s) => s.candidates.map((c) => ({ features: c.features, y: c.named && !c.stray })));
+
 /** Every section with gold subject words: its lead phrase and its subject candidates, judged. */
-export function headingSections(except: number[] = []): HeadingSection[] {
-  return allGroups(except).flatMap((group) =>
+export function headingSections(groups: GoldGroup[]): HeadingSection[] {
+  return groups.flatMap((group) =>
     group.issues.flatMap((issue) => {
       if (!issue.gold.some((g) => g.subjects)) return [];
       const report = readIssue(issue);
       const candidates = candidatesOf(report);
       return report.issue.sections.map((section, i) => {
         const gold = issue.gold[i]!;
-        const names = section.sources.slice(0, 2).flatMap(sourceNames);
-        const taken = new Set(section.sources.flatMap(sourceNames));
-        const others = candidates[i]!.filter((c) => c.kind === 'person' && !taken.has(c.name)).map((c) => c.name);
+        const names = section.sources.flatMap(sourceNames);
+        const taken = new Set(names);
+        const others = candidates[i]!.filter((c) => (c.kind === 'person' || c.occurrences.every((o) => o.mention.construction === 'place')) && !taken.has(c.name)).map((c) => c.name);
         const paragraphs = headingParagraphs(section);
         const phrase = leadPhrase(paragraphs, names);
         return {
@@ -77,7 +80,7 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Headings' subjects named and stray, each section's subject model trained without its group. */
 export function crossValidateSubjects(sections: HeadingSection[], penalty: number, thresholds: number[], usePhrase = true) {
-  const rows = (ss: HeadingSection[]) => ss.flatMap((s) => s.candidates.map((c) => ({ features: c.features, y: c.named && !c.stray })));
+  const rows = subjectRows;
   const best = new Map<HeadingSection, { p: number; named: boolean; stray: boolean } | undefined>();
   for (const group of new Set(sections.map((s) => s.group))) {
     const m = fit(rows(sections.filter((s) => s.group !== group)), penalty);
@@ -102,7 +105,7 @@ export function crossValidateSubjects(sections: HeadingSection[], penalty: numbe
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { except: { type: 'string', default: '' } } });
   const except = values.except ? values.except.split(',').map(Number) : [];
-  const sections = headingSections(except);
+  const sections = headingSections(allGroups(except));
   const thresholds = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
   console.log(`${sections.length} sections with gold subject words; ${sections.filter((s) => s.phrase).length} with a lead phrase (${sections.filter((s) => s.phrase?.stray).length} of them stray)`);
   let choice: { penalty: number; threshold: number; named: number; stray: number } | undefined;
@@ -121,8 +124,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
   }
   const { penalty, threshold } = choice!;
-  const rows = sections.flatMap((s) => s.candidates.map((c) => ({ features: c.features, y: c.named && !c.stray })));
-  const model: SubjectModel = { subject: fit(rows, penalty), threshold, penalty };
+  const model: SubjectModel = { subject: fit(subjectRows(sections), penalty), threshold, penalty };
   console.log(`chosen: penalty ${penalty}, threshold ${threshold}: cross-validated, the subject named in ${choice!.named} of ${sections.length} headings, a stray subject in ${choice!.stray}`);
   fs.writeFileSync(path.join(projectRoot, 'src/parse/subject-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
 }

@@ -3,16 +3,22 @@
 
 import { withSourceModel, type SourceModel } from '../../src/parse/source-model.js';
 import stored from '../../src/parse/source-weights.json' with { type: 'json' };
+import { withSubjectModel } from '../../src/parse/subjects.js';
+import storedSubjects from '../../src/parse/subject-weights.json' with { type: 'json' };
 import { allGroups, readIssue, type GoldGroup } from './gold.js';
 import { addFigures, figuresLine, measureIssue, type Figures } from './measure.js';
-import { fitModel, labelledSections } from './training.js';
+import { headingSections, subjectRows } from './headings.js';
+import { fit, fitModel, labelledSections } from './training.js';
 
-/** Each group's figures, read with the model fitted on every other group (with the stored penalty and threshold). */
+/** Each group's figures, read with the source and subject models fitted on every other group (with the stored penalties and thresholds). */
 export function crossValidated(groups: GoldGroup[], choice: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'> = stored): Figures[] {
   const sections = labelledSections(groups);
+  const headings = headingSections(groups);
   return groups.map((group) => {
     const model = fitModel(sections.filter((s) => s.group !== group.name), choice);
-    return addFigures(group.issues.map((issue) => measureIssue(issue.name, withSourceModel(model, () => readIssue(issue)).issue, issue.gold)));
+    const subjects = { ...storedSubjects, subject: fit(subjectRows(headings.filter((s) => s.group !== group.name)), storedSubjects.penalty) };
+    const read = (issue: GoldGroup['issues'][number]) => withSourceModel(model, () => withSubjectModel(subjects, () => readIssue(issue)));
+    return addFigures(group.issues.map((issue) => measureIssue(issue.name, read(issue).issue, issue.gold)));
   });
 }
 

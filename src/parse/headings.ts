@@ -15,8 +15,10 @@ export interface HeadingInput {
   paragraphs: TermParagraph[];
   /** The source the section's lead-in names. */
   source?: Source;
-  /** Every source of the section, the main one first. */
+  /** The sources the heading names, the main one first (the section's others are no subject either). */
   sources: Source[];
+  /** Every source of the section. */
+  all?: Source[];
   /** Names the section reads that are none of its sources (someone in the news, a place). */
   others?: string[];
 }
@@ -33,7 +35,7 @@ export function sourceLabel(source: Source): string {
 /** The heading of a section: its sources and its subject (`Adam Tooze über Hegemonie`), or the source alone. */
 export function sectionHeading(input: HeadingInput, fallback: string): string {
   const sources = headingSources(input);
-  const subject = sectionSubject(input.paragraphs, sources.flatMap(sourceNames), input.others);
+  const subject = sectionSubject(input.paragraphs, [...sources, ...(input.all ?? [])].flatMap(sourceNames), input.others);
   const compose = (sourceCount: number, withSubject: boolean) => {
     // The second source by its person's name alone: the heading stays short.
     const who = sources.slice(0, sourceCount).map((s, i) => (i === 0 ? sourceLabel(s) : (s.person ?? s.outlet!))).join(' und ');

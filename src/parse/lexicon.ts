@@ -310,7 +310,7 @@ export function isPowerRole(word: string): boolean {
  * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
  * of kinds of word, not of one batch's words.
  */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt)$/;
+const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
 
 export function isGenericNoun(word: string): boolean {
   return GENERIC.test(word.toLowerCase());

@@ -93,13 +93,18 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     else if (section.sources.length === 1) attributeQuotes(section, classified, classified.map(() => 0));
     const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang, ...(classified.kind === 'quote' ? { quoted: true } : {}) }));
     section.terms = sectionTerms(text, section.sources.flatMap(sourceNames));
-    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: section.sources, others: found.others }, `Abschnitt ${index + 1}`);
+    // A second source goes into the heading only where it is nearly certain: a wrong name there is worse than none.
+    const inHeading = readings.filter((r, i) => i === 0 || r.confidence >= SECOND_IN_HEADING).map((r) => r.source);
+    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: inHeading, all: section.sources, others: found.others }, `Abschnitt ${index + 1}`);
     return readings;
   });
   distinctHeadings(sections);
   assignIds(sections);
   return { sections, support, sectionOf, sourceReadings, doubtfulSources };
 }
+
+/** From this confidence a section's second source is named in its heading too. */
+const SECOND_IN_HEADING = 0.9;
 
 /** Marks each quote block (and quoted list) with the index of the source it is from, where known. */
 function attributeQuotes(section: Section, paragraphs: ClassifiedParagraph[], speakers: (number | undefined)[]): void {

@@ -80,6 +80,7 @@ export function decide(candidates: Candidate[]): { scored: Scored[]; sources: { 
     if (candidate.kind === 'outlet' && partner?.kind === 'person' && partner.partner === candidate) continue;
     groups.push(candidate.kind === 'person' && partner?.kind === 'outlet' ? [candidate, partner] : [candidate]);
   }
+  authorsOfMedium(groups);
   const main = mainGroup(groups);
   if (main > 0) groups.unshift(...groups.splice(main, 1));
   const readings = groups.map((members) => ({
@@ -89,6 +90,23 @@ export function decide(candidates: Candidate[]): { scored: Scored[]; sources: { 
   }));
   const doubtful = scored.filter((s) => s.probability >= model.doubtfulFrom && s.probability < model.threshold);
   return { scored, sources: { readings, members: groups }, doubtful };
+}
+
+/** Media whose people a section quotes without naming it again. */
+const PERSONAL_MEDIUM = /^(?:named with|title after) "(?:Newsletter|Blog|Podcast|Kanal|Channel|Substack|Videoblog)/i;
+
+/**
+ * A newsletter, blog or podcast the section opens with, and the first person it quotes later with no
+ * outlet of their own: its author (`Der Newsletter SnakeOil-AI …` … `Sayash Probe fasst …:`).
+ */
+function authorsOfMedium(groups: Candidate[][]): void {
+  const opening = Math.min(...groups.flat().map((c) => c.occurrences[0]!.paragraph));
+  const medium = groups.findIndex(([c]) => c!.kind === 'outlet' && c!.occurrences.some((o) => o.paragraph === opening && PERSONAL_MEDIUM.test(o.mention.why)));
+  if (medium < 0 || groups.some(([c]) => c!.kind === 'person' && c!.occurrences[0]!.paragraph === opening)) return;
+  const author = groups.find((g) => g.length === 1 && g[0]!.kind === 'person');
+  if (!author) return;
+  author.push(groups[medium]![0]!);
+  groups.splice(medium, 1);
 }
 
 /** The index of the main source: the group whose best member the main model rates highest. */

@@ -27,7 +27,7 @@ export interface SectionSources {
   speakers: (number | undefined)[];
   /** Candidates left out that were nearly likely enough: the section is doubtful (`npm run check`). */
   doubtful: Scored[];
-  /** The people the section names that are none of its sources (the news is about them). */
+  /** The people and places the section names that are none of its sources (the news is about them). */
   others: string[];
 }
 
@@ -81,7 +81,8 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
   const candidates = sectionCandidates(paragraphs, issueLang, names);
   const { scored, sources, doubtful } = decide(candidates);
   const taken = new Set(sources.members.flat());
-  const others = scored.filter((s) => !taken.has(s.candidate) && s.candidate.kind === 'person').map((s) => s.candidate.name);
+  const inPassing = (c: Candidate) => c.kind === 'person' || c.occurrences.every((o) => o.mention.construction === 'place');
+  const others = scored.filter((s) => !taken.has(s.candidate) && inPassing(s.candidate)).map((s) => s.candidate.name);
   return { sources: sources.readings, speakers: speakersOf(paragraphs, issueLang, sources.members), doubtful, others };
 }
 

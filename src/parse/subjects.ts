@@ -107,7 +107,7 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
     const term = bestForm(t.forms);
     if (!term || !inside.has(term)) continue;
     const features = subjectFeatures(term, t);
-    if (term.split(' ').some((w) => passing.has(w))) features.push('named-in-passing');
+    if (term.split(' ').some((w) => passing.has(w))) features.push(t.seen === 1 ? 'named-in-passing-once' : 'named-in-passing');
     // Never a role, a generic noun, or a word no dictionary knows that the section uses once (a typo).
     if (!features.includes('role') && !features.includes('generic') && !features.includes('unknown-once')) out.push({ term, features, first: t.first });
   }
@@ -142,6 +142,8 @@ function subjectFeatures(term: string, t: Tally): string[] {
   if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(term)) f.push('acronym');
   if (/(?:isch|ische[nmrs]?|ten|sten)$/.test(last) && !known) f.push('adjective-form');
   if (info.unknown && t.seen === 1 && !t.name && !known && !term.includes('-') && !/\p{Lu}.*\p{Lu}|\d/u.test(last.slice(1))) f.push('unknown-once');
+  // Two words the text runs together (`KlarbankAktie`), once: a typo, not a name.
+  if (t.seen === 1 && /\p{Ll}\p{Lu}\p{Ll}/u.test(last) && !t.name) f.push('unknown-once');
   return f;
 }
 
@@ -194,7 +196,8 @@ export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): s
   if (!opening || opening.lang !== 'de') return undefined;
   const match = LEAD_PHRASE.exec(opening.text.split(/(?<=[.!?:])\s/)[0]!);
   if (!match) return undefined;
-  const phrase = match[1]!.replace(/[,.:;!?]+$/, '');
+  // Without its adjectives (`über die neuen Regeln` → `Regeln`): the noun says what it is about.
+  const phrase = match[1]!.replace(/[,.:;!?]+$/, '').replace(/(?:^|(?<=\s(?:der|des)\s))(?:\p{Ll}+\s+)+/gu, '');
   const words = phrase.split(' ');
   const nouns = words.filter((w) => /^\p{Lu}/u.test(w));
   const nameWords = new Set(names.flatMap((n) => n.split(' ')));
