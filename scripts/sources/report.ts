@@ -10,16 +10,27 @@ import { addFigures, figuresLine, measureIssue, type Figures } from './measure.j
 import { headingSections, subjectRows } from './headings.js';
 import { fit, fitModel, labelledSections } from './training.js';
 
-/** Each group's figures, read with the source and subject models fitted on every other group (with the stored penalties and thresholds). */
-export function crossValidated(groups: GoldGroup[], choice: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'> = stored): Figures[] {
+/** Runs a read with the source and subject models fitted on every group but one (with the stored penalties and thresholds). */
+export function heldOutReader(groups: GoldGroup[], choice: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'> = stored) {
   const sections = labelledSections(groups);
   const headings = headingSections(groups);
-  return groups.map((group) => {
-    const model = fitModel(sections.filter((s) => s.group !== group.name), choice);
-    const subjects = { ...storedSubjects, subject: fit(subjectRows(headings.filter((s) => s.group !== group.name)), storedSubjects.penalty) };
-    const read = (issue: GoldGroup['issues'][number]) => withSourceModel(model, () => withSubjectModel(subjects, () => readIssue(issue)));
-    return addFigures(group.issues.map((issue) => measureIssue(issue.name, read(issue).issue, issue.gold)));
-  });
+  return <T>(group: string, read: () => T): T => {
+    const model = fitModel(sections.filter((s) => s.group !== group), choice);
+    const subjects = { ...storedSubjects, subject: fit(subjectRows(headings.filter((s) => s.group !== group)), storedSubjects.penalty) };
+    return withSourceModel(model, () => withSubjectModel(subjects, read));
+  };
+}
+
+/** Each group's figures, read with the models fitted on every other group. */
+export function crossValidated(groups: GoldGroup[], choice?: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'>): Figures[] {
+  const heldOut = heldOutReader(groups, choice);
+  return groups.map((group) => heldOut(group.name, () => addFigures(group.issues.map((issue) => measureIssue(issue.name, readIssue(issue).issue, issue.gold)))));
+}
+
+/** For `npm run score`: a corpus issue's reading with the source and subject models trained without it. */
+export function heldOutCorpusReader(): <T>(number: number, read: () => T) => T {
+  const heldOut = heldOutReader(allGroups());
+  return (number, read) => heldOut(`No ${number}`, read);
 }
 
 export function printSourcesAndHeadings(verbose: boolean, except: number[] = []): void {
