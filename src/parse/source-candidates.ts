@@ -7,7 +7,7 @@
 import type { Language } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import type { IssueNames } from './issue-names.js';
-import { isGenericNoun, isListedNoun, isPlatform, isPowerRole, isReportingVerb, ORGANISATION_HEAD, ORGANISATION_WORD, RECOMMENDS } from './lexicon.js';
+import { isGenericNoun, isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention, type NameKind } from './names/index.js';
 import { wordInfo } from './terms.js';
 
@@ -55,7 +55,6 @@ function partsOf(paragraphs: readonly ClassifiedParagraph[], index: number, issu
 
 /** The candidates of a section, in the order the section first names them. */
 export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, names: IssueNames): Candidate[] {
-  const hasQuotes = paragraphs.some((p) => isQuoted(p, issueLang));
   const firstCommentary = paragraphs.findIndex((p) => p.kind !== 'heading');
   const byKey = new Map<string, Candidate>();
   const byMention = new Map<Mention, Candidate>();
@@ -67,27 +66,19 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     if (parts[0] === 'other' && !RECOMMENDS.test(paragraph.raw)) return;
     const mentions = namesIn(paragraph.raw);
     const handing = parts.includes('lead') ? handsOver(mentions) : undefined;
-    const saysWho = parts.includes('after') && /^(?:Das|So|Dies)\s+(\S+)/.exec(paragraph.raw);
-    const lastNamed = Math.max(...mentions.map((m) => m.sentence));
-    mentions.forEach((mention, at) => {
+    for (const mention of mentions) {
       const candidate = candidateOf(mention, byKey, names);
       byMention.set(mention, candidate);
       candidate.occurrences.push({ paragraph: index, mention, handsOver: mention === handing });
       const f = candidate.features;
-      // A lead-in hands over in its last sentence; a name in an earlier one is background to it.
-      const here = parts.map((part) => (part === 'lead' && mention.sentence < lastNamed ? 'lead-early' : part));
-      occurrenceFeatures(f, mention, here, hasQuotes);
-      for (const feature of neighbourFeatures(mention, at, mentions)) f.add(feature);
+      occurrenceFeatures(f, mention, parts);
       if (mention === handing) f.add('hands-over');
-      else if (handing && !mention.strong) f.add('another-hands-over');
-      if (saysWho && mention.sentence === 0 && mention.speaks && isReportingVerb(saysWho[1]!.replace(/[.,:;!?]+$/, ''))) f.add('says-who@after');
-    });
+    }
   });
   const candidates = [...byKey.values()];
-  outranked(candidates);
   attributedAfterQuotes(candidates, paragraphs, issueLang);
   for (const candidate of candidates) {
-    const partner = candidate.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find(Boolean) ?? besideSpeaker(candidate, byMention);
+    const partner = candidate.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find(Boolean);
     if (partner && partner !== candidate) candidate.partner = partner;
     describe(candidate, names);
     if (candidate.kind === 'outlet' && candidate.features.has('strong@open')) names.noteOutlet(candidate.name);
@@ -97,7 +88,7 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
 }
 
 /** What one occurrence says: its construction and strength in each part of the section it stands in. */
-function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], hasQuotes: boolean): void {
+function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[]): void {
   const level = mention.passing ? 'passing' : mention.strong ? 'strong' : 'weak';
   f.add(`c:${mention.construction}`);
   for (const part of parts) {
@@ -105,48 +96,11 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
     if (part !== 'other') f.add(`c:${mention.construction}@${part}`);
     if (mention.presents) f.add(`presents@${part}`);
     if (mention.news && !mention.presents) f.add(`news@${part}`);
-    if (part === 'open' && hasQuotes) f.add(`${level}@open+quotes`);
   }
   if (parts.includes('open') && mention.sentence === 0) f.add('opening-sentence');
   if (mention.opensSentence && mention.construction !== 'noun-subject') for (const part of parts) f.add(`opens-sentence:${mention.kind}@${part}`);
   if (mention.recommended) f.add('recommended');
-  if (mention.theirs) f.add('theirs');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
-}
-
-/** What the names around an occurrence say: one beside a speaker in its sentence, one of a list of names, a place beside a speaker. */
-function neighbourFeatures(mention: Mention, index: number, mentions: Mention[]): string[] {
-  const features: string[] = [];
-  let speaker = false;
-  let person = false;
-  for (const o of mentions) {
-    if (o === mention || o.sentence !== mention.sentence || o === mention.partner || !o.strong) continue;
-    speaker = true;
-    if (o.kind === 'person') person = true;
-  }
-  if (!mention.strong && speaker) features.push('beside-speaker');
-  if (mention.passing && mention.construction === 'place' && person) features.push('place-beside-speaker');
-  // Names one after the other, with a comma or `und` between: a list (`Ulf Probe, Boris Muster und …`).
-  const next = mentions[index + 1];
-  const previous = mentions[index - 1];
-  const ends = (m: Mention) => m.at + wordCount(m.name);
-  if ((next && next.at - ends(mention) <= 1 && next.at >= ends(mention)) || (previous && mention.at - ends(previous) <= 1 && mention.at >= ends(previous))) features.push('in-a-list');
-  return features;
-}
-
-function wordCount(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32) n++;
-  return n;
-}
-
-/** The person speaking in the sentence a place in passing stands in (`Judith Probe hat sie auf Bluesky auseinandergenommen`). */
-function besideSpeaker(candidate: Candidate, byMention: Map<Mention, Candidate>): Candidate | undefined {
-  if (!candidate.features.has('place-beside-speaker')) return undefined;
-  for (const o of candidate.occurrences) {
-    for (const [m, c] of byMention) if (m.kind === 'person' && m.strong && m.sentence === o.mention.sentence && c.occurrences.some((x) => x.paragraph === o.paragraph && x.mention === m) && !c.partner) return c;
-  }
-  return undefined;
 }
 
 /**
@@ -163,20 +117,6 @@ function attributedAfterQuotes(candidates: Candidate[], paragraphs: readonly Cla
     for (const c of candidates) {
       if (c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
     }
-  });
-}
-
-/**
- * Marks the candidates named in no speaker's position before another is named in one (`Elon Muster hat
- * … verwandelt.` before `Das schreibt Charlie Beispiel im Atlantic.`): likelier someone in the news.
- */
-function outranked(candidates: Candidate[]): void {
-  const at = (o: Candidate['occurrences'][number]) => o.paragraph * 100_000 + o.mention.at;
-  const strongAt = candidates.map((c) => Math.min(...c.occurrences.filter((o) => o.mention.strong).map(at)));
-  candidates.forEach((c, i) => {
-    if (strongAt[i] !== Infinity) return;
-    const first = Math.min(...c.occurrences.map(at));
-    if (strongAt.some((s, j) => j !== i && s > first && s !== Infinity && candidates[j] !== c.partner)) c.features.add('outranked');
   });
 }
 
@@ -219,21 +159,14 @@ function describe(candidate: Candidate, names: IssueNames): void {
   if (candidate.occurrences.every((o) => o.mention.background)) f.add('background');
   if (words.length === 1) f.add(isListedNoun(first) ? 'one-word:noun' : 'one-word');
   if (isPlatform(candidate.name)) f.add('platform');
-  if (words.some((w) => ORGANISATION_WORD.test(w) || ORGANISATION_HEAD.test(w))) f.add('organisation');
   if (words.some(isGenericNoun)) f.add('generic-noun');
   const info = wordInfo(first);
   if (info.firstName) f.add('given-name');
-  else if (!info.unknown && info.weight < COMMON_WORD) f.add('common-first-word');
-  // A word German hardly uses (`Normenkontrollrat`, `Weser-Kurier`): likelier a name than one the news is about.
-  if (words.every((w) => wordInfo(w).weight > RARE_WORD)) f.add('rare-words');
+
   if (candidate.occurrences.length >= 2) f.add('named-again');
   if (names.inLastSection(candidate.key)) f.add('in-previous-section');
 }
 
-/** ln of the background rank below which a word is a common word of German (about the 3 000th). */
-const COMMON_WORD = 8;
-/** ln of the background rank from which a word is rare (about the 20 000th). */
-const RARE_WORD = 10;
 
 /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */
 function announcesOwnText(text: string): boolean {

@@ -103,7 +103,6 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
   return {
     name: evidence.possessive ?? shape.name,
     kind,
-    kindReason: evidence.kind && evidence.kind !== shape.kind ? evidence.why : shape.reason,
     kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
     single: shape.single && !n.role && !evidence.kindSure,
     at: n.first,

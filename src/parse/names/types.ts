@@ -8,8 +8,6 @@ export interface Mention {
   /** The name as written, without article, descriptor or possessive ending (`Anne Helm`). */
   name: string;
   kind: NameKind;
-  /** Why it is that kind (`a role before it`, `two name words`, `after "laut"`). */
-  kindReason: string;
   /** Whether the kind is certain (a role, the shape of an outlet) or only likely. */
   kindSure: boolean;
   /** One word that may be a person's surname: a full name elsewhere in the issue tells. */
