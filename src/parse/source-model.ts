@@ -8,7 +8,7 @@ import type { Source } from '../model.js';
 import type { Candidate } from './source-candidates.js';
 import stored from './source-weights.json' with { type: 'json' };
 
-/** A logistic regression: a bias and a weight per feature (features it has no weight for count 0). */
+/** A logistic regression: a bias and a weight per feature (a feature without one weighs 0). */
 export interface Logistic {
   bias: number;
   weights: Record<string, number>;
@@ -17,31 +17,36 @@ export interface Logistic {
 export interface SourceModel {
   source: Logistic;
   main: Logistic;
-  /** From this probability a candidate is a source. */
+  /** From this probability a candidate is a source; from `doubtfulFrom` one left out makes its section doubtful. */
   threshold: number;
-  /** From this probability a candidate left out makes its section doubtful in `npm run check`. */
   doubtfulFrom: number;
   /** The L2 penalty the weights were fitted with (chosen by cross-validation). */
   penalty: number;
 }
 
-let model: SourceModel = stored;
-
-/** Runs `read` with another model (scoring reads each labelled group with a model trained without it). */
-export function withSourceModel<T>(other: SourceModel, read: () => T): T {
-  const before = model;
-  model = other;
-  try {
-    return read();
-  } finally {
-    model = before;
-  }
+/** A model in use, which scoring swaps for one trained without the labelled group it reads. */
+export function swappable<M>(initial: M): { use: () => M; with: <T>(other: M, read: () => T) => T } {
+  let current = initial;
+  return {
+    use: () => current,
+    with: (other, read) => {
+      const before = current;
+      current = other;
+      try {
+        return read();
+      } finally {
+        current = before;
+      }
+    },
+  };
 }
 
-/** The weights of each model as a map, made when first asked. */
+const model = swappable<SourceModel>(stored);
+export const withSourceModel = model.with;
+
 const weightMaps = new WeakMap<Logistic, Map<string, number>>();
 
-/** The logit of a feature set. */
+/** The logit of a feature set (the weights read into a map once). */
 export function logit(m: Logistic, features: Iterable<string>): number {
   let weights = weightMaps.get(m);
   if (!weights) weightMaps.set(m, (weights = new Map(Object.entries(m.weights))));
@@ -50,77 +55,60 @@ export function logit(m: Logistic, features: Iterable<string>): number {
   return z;
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** A source of a section, with how sure the reading is and why. */
+/** A source of a section: how sure the reading is (1: set by the author) and why, for `npm run check`. */
 export interface SourceReading {
   source: Source;
-  /** 0 (a guess) to 1 (certain, e.g. set by the author in front matter). */
   confidence: number;
-  /** Why each of its names was taken, and as what kind. */
   reasons: string[];
 }
 
-/** A candidate with its probability of being a source. */
 export interface Scored {
   candidate: Candidate;
   probability: number;
 }
 
-/** The section's candidates scored, and those that are its sources (the main one's first). */
-export function decide(candidates: Candidate[]): { scored: Scored[]; sources: { readings: SourceReading[]; members: Candidate[][] }; doubtful: Scored[] } {
-  const scored = candidates.map((candidate) => ({ candidate, probability: sigmoid(logit(model.source, candidate.features)) }));
-  const taken = scored.filter((s) => s.probability >= model.threshold);
-  const isTaken = new Set(taken.map((s) => s.candidate));
+/** The section's candidates scored; its sources (the main one first) as readings and as their candidates; those nearly taken. */
+export function decide(candidates: Candidate[]): { scored: Scored[]; readings: SourceReading[]; groups: Candidate[][]; doubtful: Scored[] } {
+  const { source, threshold, doubtfulFrom } = model.use();
+  const scored = candidates.map((candidate) => ({ candidate, probability: sigmoid(logit(source, candidate.features)) }));
   const probability = new Map(scored.map((s) => [s.candidate, s.probability]));
+  const taken = (c: Candidate | undefined) => Boolean(c && probability.get(c)! >= threshold);
   // A person and the outlet they speak in make one source.
-  const groups: Candidate[][] = [];
-  for (const { candidate } of taken) {
-    const partner = candidate.partner && isTaken.has(candidate.partner) ? candidate.partner : undefined;
-    if (candidate.kind === 'outlet' && partner?.kind === 'person' && partner.partner === candidate) continue;
-    groups.push(candidate.kind === 'person' && partner?.kind === 'outlet' ? [candidate, partner] : [candidate]);
-  }
-  authorsOfMedium(groups);
-  const main = mainGroup(groups);
-  if (main > 0) groups.unshift(...groups.splice(main, 1));
+  const groups = candidates.filter(taken).flatMap((c) => {
+    if (c.kind === 'outlet' && c.partner?.kind === 'person' && c.partner.partner === c && taken(c.partner)) return [];
+    return [c.kind === 'person' && c.partner?.kind === 'outlet' && taken(c.partner) ? [c, c.partner] : [c]];
+  });
+  authorOfMedium(groups);
+  groups.unshift(...groups.splice(mainGroup(groups), 1));
   const readings = groups.map((members) => ({
     source: members[0]!.kind === 'person' ? { person: members[0]!.name, ...(members[1] ? { outlet: members[1].name } : {}) } : { outlet: members[0]!.name },
     confidence: Math.round(Math.min(...members.map((c) => probability.get(c)!)) * 100) / 100,
     reasons: members.map((c) => reasonFor(c, probability.get(c)!)),
   }));
-  const doubtful = scored.filter((s) => s.probability >= model.doubtfulFrom && s.probability < model.threshold);
-  return { scored, sources: { readings, members: groups }, doubtful };
+  return { scored, readings, groups, doubtful: scored.filter((s) => s.probability >= doubtfulFrom && s.probability < threshold) };
 }
 
 /** Media whose people a section quotes without naming it again. */
 const PERSONAL_MEDIUM = /^(?:named with|title after) "(?:Newsletter|Blog|Podcast|Kanal|Channel|Substack|Videoblog)/i;
 
-/**
- * A newsletter, blog or podcast the section opens with, and the first person it quotes later with no
- * outlet of their own: its author (`Der Newsletter SnakeOil-AI …` … `Sayash Probe fasst …:`).
- */
-function authorsOfMedium(groups: Candidate[][]): void {
+/** A newsletter, blog or podcast the section opens with is the medium of the first person it quotes with none (`Der Newsletter X …` … `Sayash Probe fasst …:`). */
+function authorOfMedium(groups: Candidate[][]): void {
   const opening = Math.min(...groups.flat().map((c) => c.occurrences[0]!.paragraph));
   const medium = groups.findIndex(([c]) => c!.kind === 'outlet' && c!.occurrences.some((o) => o.paragraph === opening && PERSONAL_MEDIUM.test(o.mention.why)));
-  if (medium < 0 || groups.some(([c]) => c!.kind === 'person' && c!.occurrences[0]!.paragraph === opening)) return;
   const author = groups.find((g) => g.length === 1 && g[0]!.kind === 'person');
-  if (!author) return;
+  if (medium < 0 || !author || groups.some(([c]) => c!.kind === 'person' && c!.occurrences[0]!.paragraph === opening)) return;
   author.push(groups[medium]![0]!);
   groups.splice(medium, 1);
 }
 
 /** The index of the main source: the group whose best member the main model rates highest. */
 function mainGroup(groups: Candidate[][]): number {
-  if (groups.length < 2) return 0;
   const first = firstNamed(groups.flat());
-  const score = (c: Candidate) => logit(model.main, c === first ? [...c.features, 'first-named'] : c.features);
-  let best = 0;
-  let bestScore = -Infinity;
-  groups.forEach((members, i) => {
-    const s = Math.max(...members.map(score));
-    if (s > bestScore) [best, bestScore] = [i, s];
-  });
-  return best;
+  const score = (members: Candidate[]) => Math.max(...members.map((c) => logit(model.use().main, c === first ? [...c.features, 'first-named'] : c.features)));
+  const scores = groups.map(score);
+  return groups.length < 2 ? 0 : scores.indexOf(Math.max(...scores));
 }
 
 /** The candidate the section names first. */
@@ -129,10 +117,11 @@ export function firstNamed(candidates: Candidate[]): Candidate | undefined {
   return candidates.reduce<Candidate | undefined>((first, c) => (!first || at(c) < at(first) ? c : first), undefined);
 }
 
-/** `Heise: outlet, after "laut", in a lead-in (0.93)`: what the reading rests on, for `npm run check`. */
+/** `Heise: outlet, after "laut", strong@lead … (0.93)`: its construction and the features weighing most for it. */
 function reasonFor(c: Candidate, probability: number): string {
   const o = c.occurrences.find((x) => x.mention.strong) ?? c.occurrences[0]!;
-  const weighed = [...c.features].map((f) => [f, model.source.weights[f] ?? 0] as const).filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const weights = model.use().source.weights;
+  const weighed = [...c.features].filter((f) => (weights[f] ?? 0) > 0).sort((a, b) => weights[b]! - weights[a]!).slice(0, 3);
   const written = c.name !== o.mention.name ? ` (written "${o.mention.name}")` : '';
-  return `${c.name}${written}: ${c.kind}, ${o.mention.why}, ${weighed.map(([f]) => f).join(' ')} (${probability.toFixed(2)})`;
+  return `${c.name}${written}: ${c.kind}, ${o.mention.why}, ${weighed.join(' ')} (${probability.toFixed(2)})`;
 }

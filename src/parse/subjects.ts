@@ -5,7 +5,7 @@
 // word is likely enough, the heading names the source alone.
 
 import { isGenericNoun, isListedNoun, isRole } from './lexicon.js';
-import { logit, type Logistic } from './source-model.js';
+import { logit, sigmoid, swappable, type Logistic } from './source-model.js';
 import stored from './subject-weights.json' with { type: 'json' };
 import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
 
@@ -16,22 +16,13 @@ export interface SubjectModel {
   penalty: number;
 }
 
-let model: SubjectModel = stored;
-
+const model = swappable<SubjectModel>(stored);
 /** Runs `read` with another model (scoring reads each labelled group with a model trained without it). */
-export function withSubjectModel<T>(other: SubjectModel, read: () => T): T {
-  const before = model;
-  model = other;
-  try {
-    return read();
-  } finally {
-    model = before;
-  }
-}
+export const withSubjectModel = model.with;
 
 /** The probability that a word with these features is what the section is about. */
 export function subjectProbability(features: string[]): number {
-  return 1 / (1 + Math.exp(-logit(model.subject, features)));
+  return sigmoid(logit(model.use().subject, features));
 }
 
 /** A word or name the section may be about, with what the model weighs. */
@@ -52,7 +43,7 @@ export function sectionSubject(paragraphs: TermParagraph[], names: string[], oth
     const p = subjectProbability(c.features);
     if (!best || p > best.p || (p === best.p && c.first < best.first)) best = { term: c.term, p, first: c.first };
   }
-  return best && (best.p >= model.threshold || !names.length) ? best.term : undefined;
+  return best && (best.p >= model.use().threshold || !names.length) ? best.term : undefined;
 }
 
 interface Tally {

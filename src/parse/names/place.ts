@@ -9,7 +9,7 @@ import { appositionEnd, nameEnd } from './neighbours.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
 
 /** A value computed when first asked for. */
-export function once<T>(make: () => T): () => T {
+function once<T>(make: () => T): () => T {
   let value: T | undefined;
   let made = false;
   return () => {
@@ -21,9 +21,8 @@ export function once<T>(make: () => T): () => T {
   };
 }
 
-/** What the position of a name says, and by which construction. */
+/** What the position of a name says, and the construction that read it (a feature of the source model: `subject-reporting`). */
 export interface Evidence {
-  /** The construction that read it (a feature of the source model: `subject-reporting`, `after-laut`). */
   construction: string;
   why: string;
   strong: boolean;
@@ -35,34 +34,33 @@ export interface Evidence {
   kindSure?: boolean;
   /** A name of common words is accepted here (`in Analyse und Kritik`, `Die Zeit mit …`). */
   allowsPhrase?: boolean;
-  /** The name without its possessive ending, when the run is a possessive before a piece. */
+  /** The name without its possessive ending (`Googles Paper`). */
   possessive?: string;
-  /** A name in passing: no construction of a speaker or publisher (`Elon Musks Tochter`, `in Leipzig`). */
+  /** Named in passing: in no construction of a speaker or publisher (`Elon Musks Tochter`, `in Leipzig`). */
   passing?: boolean;
 }
 
-/** The words around a name, for the constructions to read. */
+/**
+ * The words around a name (its first word `s`, its last, the names by the index of their last word):
+ * the word after it, past a bracket, an apposition or an affiliation (none after a clause end); the
+ * word `governor` (at `g`) that governs it, past articles, `sein`/`ihr` and adjectives; the word
+ * right `before` it; whether it is a single common noun (`der Zeit`); its clause, predicate, sentence.
+ */
 export interface Place {
   tokens: Token[];
   run: Run;
   part: Run;
   n: NameWords;
   shape: Shape;
-  /** Names by the index of their last word. */
   names: Map<number, Shape>;
-  /** The name's first word, and its last. */
   s: number;
   last: Token;
-  /** The word after the name, past a bracket, an apposition or an affiliation; none after a clause end. */
   after?: Token;
   apposition?: number;
   affiliationEnd?: number;
-  /** The word that governs the name (past articles, `sein`/`ihr`, adjectives), and its index. */
   governor?: Token;
   g: number;
-  /** The word right before the name, if in its clause. */
   before?: Token;
-  /** A single common noun (a phrase of one capitalised word: `der Zeit`). */
   singleNoun: boolean;
   clause: () => Token[];
   predicate: () => Token[];

@@ -4,13 +4,13 @@
 
 import { afterVon, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, ownerOfNoun, passing, pieceGenitive, pieceVon, possessive, relativeAboutPiece, type Construction } from './constructions.js';
 import { placeOf, type Evidence } from './place.js';
-import { afterVerb, complement, subject, subjectAfterRelative, verbless, wieWas } from './verbs.js';
+import { afterVerb, complement, subject, verbless, wieWas } from './verbs.js';
 import { type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Evidence } from './place.js';
 
 /** The constructions in the order they are tried: the first that reads a name decides its evidence. */
-const CONSTRUCTIONS: Construction[] = [possessive, ownerOfNoun, lautVia, outletAfterPreposition, pieceVon, namedWithMedium, pieceGenitive, interviewWith, afterVon, relativeAboutPiece, wieWas, afterVerb, verbless, subject, complement, subjectAfterRelative];
+const CONSTRUCTIONS: Construction[] = [possessive, ownerOfNoun, lautVia, outletAfterPreposition, pieceVon, namedWithMedium, pieceGenitive, interviewWith, afterVon, relativeAboutPiece, wieWas, afterVerb, verbless, subject, complement];
 
 /** What the position of a name says: who speaks or publishes, where, or that it is named in passing. */
 export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Evidence {

@@ -125,20 +125,6 @@ export const subject: Construction = (p) => {
   return { construction: 'subject-other', why: `subject of "${after.word}"`, strong: false, presents: false, speaks: true };
 };
 
-/**
- * The subject of the verb after a relative clause: `Ed Probe, der seit Monaten gegen den Hype
- * anschreibt, sieht darin …`. Weak: the verb may say anything.
- */
-export const subjectAfterRelative: Construction = ({ tokens, last, run, shape }) => {
-  if (last.post !== ',' || shape.phrase || !/^(?:der|die|das|dessen|deren)$/.test(tokens[run.end]?.lower ?? '')) return undefined;
-  let k = run.end;
-  while (k < tokens.length && k < run.end + 25 && !(tokens[k]!.post === ',' && !tokens[k]!.sentenceEnd) && !tokens[k]!.sentenceEnd) k++;
-  const verb = tokens[k]?.post === ',' ? tokens[k + 1] : undefined;
-  if (!verb || !verbLike(verb)) return undefined;
-  const reporting = isReportingVerb(verb.word);
-  return { construction: reporting ? 'relative-then-reporting' : 'relative-then-verb', why: `subject of "${verb.word}" after a relative clause`, strong: false, presents: false };
-};
-
 /** An outlet by its kind as the complement of `ist`/`war`: `Es war wieder Otherwise Salon`. */
 export const complement: Construction = ({ tokens, s, shape, n }) => {
   let c = s - 1;
