@@ -1,20 +1,11 @@
-// What an issue says about its names as a whole: who it names in full, and which outlets its
-// sections named so far. Read once per issue, shared by the sections' source readings.
+// What an issue says about its names as a whole, shared by its sections: the full names of people
+// (to read a surname alone; the text is searched only when one needs it), and what the section
+// before named (its source may be carried into the next one).
 
 import { isCommonNoun, isFunctionWord, isOutletWord, isRole } from './lexicon.js';
 
-/**
- * What an issue says about its names as a whole: the full names of people (to read a surname
- * alone) and the outlets its sections have named so far (to read `Prospect` after `The American
- * Prospect`). Made once per issue; the text is searched only when a single name needs it.
- */
 export class IssueNames {
-  /** Full names found for a surname, asked once each. */
   private readonly fullNames = new Map<string, string | undefined>();
-  /** Outlets named so far, by their name and by each of its words (lower case). */
-  private readonly outlets = new Map<string, string>();
-  private readonly outletWords = new Map<string, string>();
-  /** The keys of the names the section before named. */
   private lastSection = new Set<string>();
 
   constructor(private readonly texts: readonly string[]) {}
@@ -25,12 +16,6 @@ export class IssueNames {
     return this.fullNames.get(surname);
   }
 
-  /** An outlet named before whose name ends with (or is) this one (`Prospect` → `The American Prospect`). */
-  outlet(name: string): string | undefined {
-    const lower = name.toLowerCase();
-    return this.outlets.get(lower) ?? this.outletWords.get(lower);
-  }
-
   /** Whether the section before named this name (by its key). */
   inLastSection(key: string): boolean {
     return this.lastSection.has(key);
@@ -38,13 +23,6 @@ export class IssueNames {
 
   endSection(keys: string[]): void {
     this.lastSection = new Set(keys);
-  }
-
-  noteOutlet(name: string): void {
-    const lower = name.toLowerCase();
-    if (this.outlets.has(lower)) return;
-    this.outlets.set(lower, name);
-    for (const word of lower.split(/\s+/)) if (!this.outletWords.has(word)) this.outletWords.set(word, name);
   }
 }
 

@@ -1,5 +1,5 @@
 // The candidates for a section's sources: every name its commentary reads (names/), resolved
-// against the issue (a surname to the full name, `Prospect` to `The American Prospect`), with the
+// against the issue (a surname to the full name the issue gives it), with the
 // facts the source model weighs, each a feature: the construction that reads it, the part of the
 // section it stands in (the opening, a lead-in before a quote, right after a quote), what it is (a
 // person, a platform, someone in power, a dictionary noun, a given name), how often it is named.
@@ -66,7 +66,6 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     const partner = c.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find((p) => p && p !== c);
     if (partner) c.partner = partner;
     describe(c, names);
-    if (c.kind === 'outlet' && c.features.has('strong@open')) names.noteOutlet(c.name);
   }
   names.endSection(candidates.map((c) => c.key));
   return candidates;
@@ -85,6 +84,8 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
   }
   if (parts.includes('open') && mention.sentence === 0) f.add('opening-sentence');
   if (handsOver) f.add('hands-over');
+  if (mention.speaks && !mention.passing) f.add('speaks');
+  if (mention.theirs) f.add('theirs');
   if (mention.recommended) f.add('recommended');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
 }
@@ -96,9 +97,7 @@ function attributedAfterQuotes(candidates: Candidate[], paragraphs: readonly Cla
     let after = lead + 1;
     while (isQuoted(paragraphs[after], issueLang)) after++;
     const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0));
-    for (const c of candidates) {
-      if (writer && c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
-    }
+    for (const c of candidates) if (writer && c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
   });
 }
 
@@ -111,9 +110,7 @@ function handsOver(mentions: Mention[]): Mention | undefined {
 /** The candidate a mention names: a surname alone is the person the section or (for a speaker) the issue names in full. */
 function candidateOf(mention: Mention, byKey: Map<string, Candidate>, names: IssueNames): Candidate {
   let [name, kind] = [mention.name, mention.kind];
-  const outlet = kind === 'outlet' && !name.includes(' ') ? names.outlet(name) : undefined;
-  const full = !outlet && mention.single ? ([...byKey.values()].find((c) => c.kind === 'person' && c.name.endsWith(` ${name}`))?.name ?? (mention.passing ? undefined : names.fullName(name))) : undefined;
-  if (outlet) name = outlet;
+  const full = mention.single ? ([...byKey.values()].find((c) => c.kind === 'person' && c.name.endsWith(` ${name}`))?.name ?? (mention.passing ? undefined : names.fullName(name))) : undefined;
   if (full) [name, kind] = [full, 'person'];
   const key = sourceKey(name);
   let candidate = byKey.get(key);

@@ -1,13 +1,104 @@
-// The constructions around a name that tell a speaker or publisher from a name in passing, one
-// function each, tried in order (position.ts): pieces and possessives, `laut`/`via`, an outlet
-// after a preposition, `von`. Each reports what it reads (the source model weighs it); the verbs'
-// constructions are in verbs.ts.
+// What the position of a name in its sentence says: the words around it (its place), and the
+// constructions that tell a speaker or publisher from a name in passing, one function each, tried
+// in order (position.ts): pieces and possessives, `laut`/`via`, an outlet after a preposition,
+// `von`. Each reports what it reads as a feature of the source model; the verbs' are in position.ts.
 
 import { isAbstractNoun, isCommonNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
-import { sentenceHasVerb } from './clauses.js';
-import { AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, possessedAdjective } from './grammar.js';
-import { nameEndAt, TIME_WORD } from './neighbours.js';
-import { pieceAt, pieceIn, reportingIn, type Evidence, type Place } from './place.js';
+import { clauseOf, predicateAfter, sentenceHasVerb, sentenceOf } from './clauses.js';
+import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective } from './grammar.js';
+import { appositionEnd, nameEnd, nameEndAt, TIME_WORD } from './neighbours.js';
+import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
+
+/** A value computed when first asked for (the constructions ask for a name's clause only where they need it). */
+const lazy = <T extends object>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+/** What the position of a name says, and the construction that read it (a feature of the source model: `subject-reporting`). */
+export interface Evidence {
+  construction: string;
+  why: string;
+  strong: boolean;
+  presents: boolean;
+  speaks?: boolean;
+  /** The verb it speaks with, when there is one. */
+  verb?: string;
+  kind?: NameKind;
+  kindSure?: boolean;
+  /** A name of common words is accepted here (`in Analyse und Kritik`, `Die Zeit mit …`). */
+  allowsPhrase?: boolean;
+  /** The name without its possessive ending (`Googles Paper`). */
+  possessive?: string;
+  /** Named in passing: in no construction of a speaker or publisher (`Elon Musks Tochter`, `in Leipzig`). */
+  passing?: boolean;
+}
+
+/**
+ * The words around a name (its first word `s`, its last, the names by the index of their last word):
+ * the word after it, past a bracket, an apposition or an affiliation (none after a clause end); the
+ * word `governor` (at `g`) that governs it, past articles, `sein`/`ihr` and adjectives; the word
+ * right `before` it; whether it is a single common noun (`der Zeit`); its clause, predicate, sentence.
+ */
+export interface Place {
+  tokens: Token[];
+  run: Run;
+  part: Run;
+  n: NameWords;
+  shape: Shape;
+  names: Map<number, Shape>;
+  s: number;
+  last: Token;
+  after?: Token;
+  apposition?: number;
+  affiliationEnd?: number;
+  governor?: Token;
+  g: number;
+  before?: Token;
+  singleNoun: boolean;
+  clause: () => Token[];
+  predicate: () => Token[];
+  sentence: () => Token[];
+}
+
+export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Place {
+  const s = n.first;
+  const last = tokens[part.end - 1]!;
+  // A bracket after the name (`Paul Krugman (NYT) über …`) does not stand between it and its verb.
+  let a = run.end;
+  while (a < tokens.length && tokens[a]!.paren && !last.clauseEnd) a++;
+  const afterParen = a > run.end && tokens[a - 1]!.post.includes(')') && !tokens[a - 1]!.sentenceEnd;
+  // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not either.
+  const apposition = last.clauseEnd && !afterParen && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
+  if (apposition !== undefined) a = apposition;
+  // Nor where the person works (`Felix Probe von Axios rechnet vor`).
+  const affiliationEnd = !last.clauseEnd && shape.kind === 'person' && /^(?:von|vom)$/.test(tokens[a]?.lower ?? '') && a === run.end ? nameEnd(tokens, a + 1) : undefined;
+  if (affiliationEnd !== undefined) a = affiliationEnd;
+  const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
+  // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
+  // Capitalistbude Sequoia`), and before articles, `sein`/`ihr` and adjectives (`auf seinem Substack`).
+  let g = Math.min(s, part.start) - 1;
+  for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!)); skipped++) g--;
+  return {
+    tokens, run, part, n, shape, names, s, last, g,
+    ...(after ? { after } : {}),
+    ...(apposition !== undefined ? { apposition } : {}),
+    ...(affiliationEnd !== undefined ? { affiliationEnd } : {}),
+    ...(g >= 0 && !tokens[g]!.clauseEnd ? { governor: tokens[g]! } : {}),
+    ...(s > 0 && !tokens[s - 1]!.clauseEnd ? { before: tokens[s - 1]! } : {}),
+    singleNoun: shape.phrase && n.words.filter((t) => t.cap).length === 1,
+    clause: lazy(() => clauseOf(tokens, s)),
+    predicate: lazy(() => predicateAfter(tokens, apposition ?? affiliationEnd ?? run.end)),
+    sentence: lazy(() => sentenceOf(tokens, s)),
+  };
+}
+
+/** The first verb of saying or writing among the words. */
+export const reportingIn = (words: Token[]) => words.find((t) => !t.cap && !t.quoted && isReportingVerb(t.word));
+/** The first piece among the words, other than the name's own last word. */
+export const pieceIn = (p: Place, words: Token[]) => words.find((t) => isPiece(t.word) && !t.quoted && t !== p.last);
+/** The piece or medium at index k, if any. */
+export const pieceAt = (tokens: Token[], k: number) => (k >= 0 && k < tokens.length && isPiece(tokens[k]!.word) && !tokens[k]!.quoted ? tokens[k] : undefined);
 
 export type Construction = (p: Place) => Evidence | undefined;
 
@@ -21,9 +112,7 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
   while (k < tokens.length && k < part.end + 2 && possessedAdjective(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
   const next = tokens[k];
   const owner = shape.name.replace(/[‘’']$/, '').replace(/s$/, '');
-  if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) {
-    return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
-  }
+  if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
   if (last.apostrophe && tokens[part.end]?.cap) return { construction: 'possessive-outlet', why: `possessive before a name ("${shape.name}")`, strong: true, presents: true, kind: 'outlet', possessive: owner };
   return undefined;
 };
@@ -112,13 +201,9 @@ export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shap
   const namedWith = descriptor ?? (before && pieceAt(tokens, s - 1) ? before : undefined);
   // A title right after its medium may be common words (`der Podcast Lage der Nation`, `Newsletter Digitale Notizen`).
   const titleAfterMedium = namedWith === before && (singleNoun || n.words.length <= 3);
-  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) {
-    return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
-  }
+  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   const piece = pieceAt(tokens, s - 2) ?? pieceAt(tokens, s - 3);
-  if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase) {
-    return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
-  }
+  if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase) return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
   return undefined;
 };
 
@@ -137,9 +222,7 @@ export const interviewWith: Construction = (p) => {
   const piece = pieceAt(tokens, g - 1);
   if (piece && singleNoun && n.article) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
   if (piece && !shape.phrase) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true };
-  if (!shape.phrase && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) {
-    return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
-  }
+  if (!shape.phrase && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   return undefined;
 };
 
@@ -151,15 +234,11 @@ export const interviewWith: Construction = (p) => {
 export const afterVon: Construction = (p) => {
   const { tokens, before, s, names, shape } = p;
   if (!before || (before.lower !== 'von' && before.lower !== 'vom')) return undefined;
-  if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') {
-    return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
-  }
+  if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
   const rest = p.predicate();
   const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
   const passive = (t: { lower: string }) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-  if (!shape.phrase && !ofNoun && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest)) {
-    return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
-  }
+  if (!shape.phrase && !ofNoun && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest)) return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
   return passing('after-von', 'after "von"');
 };
 

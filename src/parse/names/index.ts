@@ -1,14 +1,10 @@
-// Names in one paragraph of the author's commentary, each with where it stands and what that says:
-// who speaks or publishes (`schreibt Nathan Benaich`, `laut Heise`, `Anne Helms Podcast`), who is
-// only talked about (`Donald Trump sprach …`, a name inside a `dass`-clause), and whether the
-// name is a person or an outlet.
-//
-// Method: the paragraph is split into words, sentences and clauses; quoted words, brackets,
-// `dass`/`ob`/`nachdem` clauses and `über …` topics are set aside. Runs of capitalised words are
-// read as names after dropping function words, roles (`Die Ökonomin`) and common nouns before
-// them (`Venture Capitalistbude Sequoia`); a run made only of common nouns is a phrase, not a
-// name (`Konzerne Milliarden Euro`), unless its position makes it an outlet (`in Analyse und
-// Kritik`). The position of the name then says whether it is a source.
+// Names in one paragraph of the author's commentary, each with the construction it stands in (who
+// speaks or publishes: `schreibt Nathan Benaich`, `laut Heise`, `Anne Helms Podcast`; or named in
+// passing: `Donald Trump sprach …`, a name in a `dass`-clause) and whether a person or an outlet.
+// Quoted words, brackets, `dass`-clauses and `über …` topics are set aside; runs of capitalised
+// words are names once function words, roles (`Die Ökonomin`) and common nouns before them are
+// dropped (`Venture Capitalistbude Sequoia`); common nouns alone are a phrase (`Konzerne Milliarden
+// Euro`) but where a construction makes them an outlet (`in Analyse und Kritik`).
 
 import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
@@ -23,11 +19,7 @@ import { type Mention, type NameWords, type Run, type Shape, type Token } from '
 
 export type { Mention, NameKind } from './types.js';
 
-/**
- * How much of a paragraph is read for names: its start and its end (where a lead-in hands over).
- * Note: the bound keeps the reading linear in the size of an issue whatever its paragraphs are (a
- * 1 MB line); lead-ins and openings are far shorter.
- */
+/** How much of a paragraph's start and end (where a lead-in hands over) is read. Note: it keeps the reading linear whatever the paragraphs (a 1 MB line). */
 const WINDOW = 2000;
 
 /** Reads the names in a paragraph of commentary. */

@@ -12,11 +12,9 @@ export interface Mention {
   kindSure: boolean;
   /** One word that may be a person's surname: a full name elsewhere in the issue tells. */
   single: boolean;
-  /** Position of its first word in the paragraph (in words), for reading order. */
+  /** Where its first word stands in the paragraph: in words, in characters; its sentence. */
   at: number;
-  /** Where its first word starts in the paragraph (in characters). */
   offset: number;
-  /** Index of the sentence it stands in. */
   sentence: number;
   /** The construction that reads it (`subject-reporting`, `after-laut`, `place`): a feature of the source model. */
   construction: string;
@@ -28,11 +26,12 @@ export interface Mention {
   role?: string;
   /** It opens its sentence (after an article or a particle at most). */
   opensSentence?: boolean;
-  /** Strong: a position only a speaker or publisher takes. Weak: subject of another verb, or a place. */
+  /**
+   * Strong: a position only a speaker or publisher takes; presents: joined to a piece or medium it
+   * publishes (`Essay in 54Books`); speaks: the subject or agent of its verb, after `laut`, a title named.
+   */
   strong: boolean;
-  /** Joined to a piece or medium it publishes (`Essay in 54Books`, `Paper von Apple`). */
   presents: boolean;
-  /** The one who speaks or publishes in its clause: subject or agent of the verb, after `laut`, a title named. */
   speaks: boolean;
   /** Its verb is one of plain speech (`Donald Trump sprach …`, `fordert`): news, unless a piece is presented too. */
   news: boolean;
@@ -51,9 +50,8 @@ export interface Mention {
 /** One whitespace-separated word with its punctuation and where it stands. */
 export interface Token {
   word: string;
-  /** Punctuation before the word (opening quotes, brackets). */
+  /** Punctuation before the word (opening quotes, brackets) and after it. */
   pre: string;
-  /** Punctuation after the word. */
   post: string;
   lower: string;
   /** Starts with a capital (or digits then a capital: `54Books`). */
