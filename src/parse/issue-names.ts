@@ -16,14 +16,9 @@ export class IssueNames {
     return this.fullNames.get(surname);
   }
 
-  /** Whether the section before named this name (by its key). */
-  inLastSection(key: string): boolean {
-    return this.lastSection.has(key);
-  }
-
-  endSection(keys: string[]): void {
-    this.lastSection = new Set(keys);
-  }
+  /** Whether the section before named this name (by its key); the section ending names these. */
+  inLastSection = (key: string): boolean => this.lastSection.has(key);
+  endSection(keys: string[]): void { this.lastSection = new Set(keys); }
 }
 
 /**

@@ -223,15 +223,11 @@ const GENERIC_OUTLET_WORDS = new Set('podcast newsletter blog channel kanal'.spl
 /** Platforms: a channel, never a person. */
 const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'.split(' '));
 
-export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase());
-
 /** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
 const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
-
+export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase());
 export const isKindOnly = (word: string): boolean => KIND_ONLY.has(word.toLowerCase());
-
 export const isGenericOutletWord = (word: string): boolean => GENERIC_OUTLET_WORDS.has(word.toLowerCase());
-
 export const isPlatform = (word: string): boolean => PLATFORMS.has(word.toLowerCase());
 
 /** The end of a compound naming an organisation (`Wohlfahrtsverband`, `Bundesamt`, `Umweltbundesamt`). */
@@ -290,12 +286,3 @@ export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empf
 const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
 
 export const isPowerRole = (word: string): boolean => POWER_ROLE.test(word.toLowerCase());
-
-/**
- * Nouns that say nothing of what a section is about and name no source: quantities, times, the
- * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
- * of kinds of word, not of one batch's words.
- */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
-
-export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());

@@ -1,14 +1,15 @@
-// The candidates for a section's sources: every name its commentary reads (names/), resolved
-// against the issue (a surname to the full name the issue gives it), with the
-// facts the source model weighs, each a feature: the construction that reads it, the part of the
-// section it stands in (the opening, a lead-in before a quote, right after a quote), what it is (a
-// person, a platform, someone in power, a dictionary noun, a given name), how often it is named.
+// The candidates for a section's sources: every name its commentary reads (names/), a surname resolved
+// to the full name the issue gives it, with the facts the source model weighs, each a feature: the
+// construction that reads it, the part of the section it stands in (the opening, a lead-in before a
+// quote, right after one), what it is (a person, a platform, someone in power, a dictionary noun, a
+// given name), how often it is named, whether the section before named it.
 
 import type { Language } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import type { IssueNames } from './issue-names.js';
-import { isGenericNoun, isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
+import { isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention, type NameKind } from './names/index.js';
+import { isGenericNoun } from './subjects.js';
 import { wordInfo } from './terms.js';
 
 export interface Candidate {
@@ -23,21 +24,17 @@ export interface Candidate {
   partner?: Candidate;
 }
 
-export const sourceKey = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|das)\s+/, '');
+const sourceKey = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|das)\s+/, '');
 
 /** Paragraphs read already: the paragraph reader asks about each (findSource), and so do the sections. */
 const readCache = new Map<string, Mention[]>();
 
 export function namesIn(text: string): Mention[] {
-  let mentions = readCache.get(text);
-  if (!mentions) {
-    if (readCache.size >= 256) readCache.clear();
-    readCache.set(text, (mentions = readNames(text)));
-  }
-  return mentions;
+  if (!readCache.has(text) && readCache.size >= 256) readCache.clear();
+  return readCache.get(text) ?? readCache.set(text, readNames(text)).get(text)!;
 }
 
-/** A quote (or a list in another language: a quoted one). */
+/** A quote, or a list in another language (a quoted one). */
 export const isQuoted = (p: ClassifiedParagraph | undefined, issueLang: Language) => Boolean(p && (p.kind === 'quote' || (p.kind === 'list' && p.lang !== issueLang)));
 
 /** The candidates of a section, in the order it first names them. */

@@ -1,8 +1,7 @@
-// The source model: a logistic regression over a candidate's features (source-candidates.ts) gives
-// the probability that it is one of the section's sources; a second one, which of them is the main
-// source (the heading's). Weights, the threshold from which a candidate counts and the penalty are
-// learned by cross-validation on the labelled sections (scripts/sources/training.ts). Below the
-// threshold the section names no source: a wrong source in a heading is worse than none.
+// The source model: a logistic regression over a candidate's features (source-candidates.ts) gives the
+// probability that it is one of the section's sources, a second one which is the main (the heading's).
+// Weights, penalty and the threshold from which a candidate counts are chosen by cross-validation on the
+// labelled sections (scripts/sources/training.ts). Below it, no source: a wrong one is worse than none.
 
 import type { Source } from '../model.js';
 import type { Candidate } from './source-candidates.js';
@@ -43,7 +42,6 @@ export function swappable<M>(initial: M): { use: () => M; with: <T>(other: M, re
 
 const model = swappable<SourceModel>(stored);
 export const withSourceModel = model.with;
-
 const weightMaps = new WeakMap<Logistic, Map<string, number>>();
 
 /** The logit of a feature set (the weights read into a map once). */
@@ -56,7 +54,6 @@ export function logit(m: Logistic, features: Iterable<string>): number {
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
 /** A source of a section: how sure the reading is (1: set by the author) and why, for `npm run check`. */
 export interface SourceReading {
   source: Source;
@@ -64,10 +61,7 @@ export interface SourceReading {
   reasons: string[];
 }
 
-export interface Scored {
-  candidate: Candidate;
-  probability: number;
-}
+export type Scored = { candidate: Candidate; probability: number };
 
 /** The section's candidates scored; its sources (the main one first) as readings and as their candidates; those nearly taken. */
 export function decide(candidates: Candidate[]): { scored: Scored[]; readings: SourceReading[]; groups: Candidate[][]; doubtful: Scored[] } {

@@ -16,14 +16,15 @@ import { decide, type Scored, type SourceReading } from './source-model.js';
 export { IssueNames } from './issue-names.js';
 export type { SourceReading } from './source-model.js';
 
+/**
+ * A section's sources, the main one (the heading's) first; for each of its paragraphs, the index
+ * into them of who a quote is from; the names left out that were nearly likely enough (the section
+ * is doubtful in `npm run check`); the people and places it names that are none of its sources.
+ */
 export interface SectionSources {
-  /** The section's sources, the main one (for the heading) first. */
   sources: SourceReading[];
-  /** For each paragraph of the section: the index into `sources` of who a quote is from. */
   speakers: (number | undefined)[];
-  /** Names left out that were nearly likely enough: the section is doubtful (`npm run check`). */
   doubtful: Scored[];
-  /** The people and places the section names that are none of its sources (the news is about them). */
   others: string[];
 }
 

@@ -4,7 +4,7 @@
 // scripts/sources/headings.ts). A heading with a wrong word is worse than a shorter one: where no
 // word is likely enough, the heading names the source alone.
 
-import { isGenericNoun, isListedNoun, isRole } from './lexicon.js';
+import { isListedNoun, isRole } from './lexicon.js';
 import { logit, sigmoid, swappable, type Logistic } from './source-model.js';
 import stored from './subject-weights.json' with { type: 'json' };
 import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
@@ -195,3 +195,12 @@ export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): s
   if (!nouns.length || nouns.some((w) => isRole(w) || isGenericNoun(w) || !wordInfo(w).capitalised) || words.some((w) => nameWords.has(w))) return undefined;
   return phrase;
 }
+
+/**
+ * Nouns that say nothing of what a section is about and name no source: quantities, times, the
+ * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
+ * of kinds of word, not of one batch's words.
+ */
+const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
+
+export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());

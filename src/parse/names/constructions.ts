@@ -2,11 +2,13 @@
 // constructions that tell a speaker or publisher from a name in passing, one function each, tried
 // in order (position.ts): pieces and possessives, `laut`/`via`, an outlet after a preposition,
 // `von`. Each reports what it reads as a feature of the source model; the verbs' are in position.ts.
+// With them, the words that stand between a name and its verb (adverbs, an apposition, where a
+// person works) and the words of time that tell a place from an outlet.
 
 import { isAbstractNoun, isCommonNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
 import { clauseOf, predicateAfter, sentenceHasVerb, sentenceOf } from './clauses.js';
-import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective } from './grammar.js';
-import { appositionEnd, nameEnd, nameEndAt, TIME_WORD } from './neighbours.js';
+import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective, verbLike } from './grammar.js';
+import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
 
 /** A value computed when first asked for (the constructions ask for a name's clause only where they need it). */
@@ -15,22 +17,23 @@ const lazy = <T extends object>(make: () => T): (() => T) => {
   return () => (value ??= make());
 };
 
-/** What the position of a name says, and the construction that read it (a feature of the source model: `subject-reporting`). */
+/**
+ * What the position of a name says, and the construction that read it (a feature of the source
+ * model: `subject-reporting`): the verb it speaks with; whether a name of common words is accepted
+ * here (`in Analyse und Kritik`); the name without its possessive ending (`Googles Paper`); named in
+ * passing, in no construction of a speaker or publisher (`Elon Musks Tochter`, `in Leipzig`).
+ */
 export interface Evidence {
   construction: string;
   why: string;
   strong: boolean;
   presents: boolean;
   speaks?: boolean;
-  /** The verb it speaks with, when there is one. */
   verb?: string;
   kind?: NameKind;
   kindSure?: boolean;
-  /** A name of common words is accepted here (`in Analyse und Kritik`, `Die Zeit mit …`). */
   allowsPhrase?: boolean;
-  /** The name without its possessive ending (`Googles Paper`). */
   possessive?: string;
-  /** Named in passing: in no construction of a speaker or publisher (`Elon Musks Tochter`, `in Leipzig`). */
   passing?: boolean;
 }
 
@@ -40,28 +43,9 @@ export interface Evidence {
  * word `governor` (at `g`) that governs it, past articles, `sein`/`ihr` and adjectives; the word
  * right `before` it; whether it is a single common noun (`der Zeit`); its clause, predicate, sentence.
  */
-export interface Place {
-  tokens: Token[];
-  run: Run;
-  part: Run;
-  n: NameWords;
-  shape: Shape;
-  names: Map<number, Shape>;
-  s: number;
-  last: Token;
-  after?: Token;
-  apposition?: number;
-  affiliationEnd?: number;
-  governor?: Token;
-  g: number;
-  before?: Token;
-  singleNoun: boolean;
-  clause: () => Token[];
-  predicate: () => Token[];
-  sentence: () => Token[];
-}
+export type Place = ReturnType<typeof placeOf>;
 
-export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Place {
+export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run) {
   const s = n.first;
   const last = tokens[part.end - 1]!;
   // A bracket after the name (`Paul Krugman (NYT) über …`) does not stand between it and its verb.
@@ -80,12 +64,9 @@ export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, n
   let g = Math.min(s, part.start) - 1;
   for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!)); skipped++) g--;
   return {
-    tokens, run, part, n, shape, names, s, last, g,
-    ...(after ? { after } : {}),
-    ...(apposition !== undefined ? { apposition } : {}),
-    ...(affiliationEnd !== undefined ? { affiliationEnd } : {}),
-    ...(g >= 0 && !tokens[g]!.clauseEnd ? { governor: tokens[g]! } : {}),
-    ...(s > 0 && !tokens[s - 1]!.clauseEnd ? { before: tokens[s - 1]! } : {}),
+    tokens, run, part, n, shape, names, s, last, g, after,
+    governor: g >= 0 && !tokens[g]!.clauseEnd ? tokens[g] : undefined,
+    before: s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined,
     singleNoun: shape.phrase && n.words.filter((t) => t.cap).length === 1,
     clause: lazy(() => clauseOf(tokens, s)),
     predicate: lazy(() => predicateAfter(tokens, apposition ?? affiliationEnd ?? run.end)),
@@ -251,3 +232,43 @@ export const relativeAboutPiece: Construction = (p) => {
   if (!verb || verb.cap || !(isReportingVerb(verb.word) || /^(?:geführt|gemacht|gedreht|produziert)$/.test(verb.lower))) return undefined;
   return { construction: 'relative-about-piece', why: `subject of "${verb.word}" about the "${tokens[s - 2]!.word}"`, strong: true, presents: true, speaks: true, verb: verb.word };
 };
+
+/** Adverbs (and `es`) that may stand between a verb and the name after it (`versucht auch Ryan Broderick`, `fasst es X zusammen`). */
+export const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits', 'es']);
+
+/** Verbs an outlet does: `Die Zeit berichtet`, `Der Spiegel schreibt`. */
+export const PUBLISHES = /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
+
+/**
+ * Where the verb stands after an apposition that describes a person (`, ehemalige EU-Abgeordnete,`):
+ * a role among at most five words, closed by a comma; undefined if the words after the name are no such thing.
+ */
+export function appositionEnd(tokens: Token[], start: number): number | undefined {
+  let role = false;
+  for (let k = start; k < tokens.length && k < start + 5; k++) {
+    const t = tokens[k]!;
+    if (t.quoted || t.sentenceEnd) return undefined;
+    if (isRole(t.word)) role = true;
+    else if (!(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
+    if (t.clauseEnd) return role && t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
+  }
+  return undefined;
+}
+
+/** Words of time that open a sentence as a place does (`Im Januar schreibt …`): no outlet. */
+export const TIME_WORD = /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
+
+/** The index of the last word of the name run starting at `start` (adverbs before it skipped). */
+export function nameEndAt(tokens: Token[], start: number): number {
+  let k = start;
+  while (k < tokens.length && BETWEEN_VERB_AND_NAME.has(tokens[k]!.lower)) k++;
+  while (k + 1 < tokens.length && nameLike(tokens[k + 1]) && !tokens[k]!.clauseEnd) k++;
+  return k;
+}
+
+/** Where the verb stands after a name of capitalised words from `start` (`Axios rechnet`); undefined if none follows. */
+export function nameEnd(tokens: Token[], start: number): number | undefined {
+  let k = start;
+  while (k < tokens.length && k < start + 4 && nameLike(tokens[k]) && !tokens[k]!.clauseEnd) k++;
+  return k > start && tokens[k] && !tokens[k - 1]!.clauseEnd && verbLike(tokens[k]!) ? k : undefined;
+}

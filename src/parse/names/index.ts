@@ -4,12 +4,12 @@
 // Quoted words, brackets, `dass`-clauses and `über …` topics are set aside; runs of capitalised
 // words are names once function words, roles (`Die Ökonomin`) and common nouns before them are
 // dropped (`Venture Capitalistbude Sequoia`); common nouns alone are a phrase (`Konzerne Milliarden
-// Euro`) but where a construction makes them an outlet (`in Analyse und Kritik`).
+// Euro`) but where a construction makes them an outlet (`in Analyse und Kritik`). A person and the
+// outlet named with them in one sentence are paired (`M. Gessen analysiert in der New York Times`).
 
 import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
-import { pairUp } from './pairing.js';
 import { compounds, interviewOutlets, titles } from './pieces.js';
 import { positionOf, type Evidence } from './position.js';
 import { findRuns, nameWords, splitPeople } from './runs.js';
@@ -43,11 +43,7 @@ function readWindow(text: string): Mention[] {
   const passingBy: Mention[] = [];
   /** Names by the index of their last word, to tell `Raul Zelik in …` from `… Grades für Musk`. */
   const names = new Map<number, Shape>();
-  const runs = findRuns(tokens).flatMap((run) => {
-    const parts = splitPeople(tokens, run);
-    return parts.map((part) => ({ run, part }));
-  });
-  const read = runs.map(({ run, part }) => {
+  const read = findRuns(tokens).flatMap((run) => splitPeople(tokens, run).map((part) => ({ run, part }))).map(({ run, part }) => {
     const n = nameWords(tokens, part);
     const shape = n && shapeOf(n);
     if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
@@ -90,39 +86,51 @@ function readWindow(text: string): Mention[] {
 }
 
 function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Shape, evidence: Evidence): Mention {
+  const { construction, why, strong, presents, passing } = evidence;
   const kind = evidence.kind ?? shape.kind ?? 'outlet';
   const first = tokens[n.first]!;
+  const before = tokens[run.start - 1];
   return {
     name: evidence.possessive ?? shape.name,
     kind,
     kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
     single: shape.single && !n.role && !evidence.kindSure,
-    at: n.first,
-    offset: first.offset,
-    group: run.start,
-    sentence: first.sentence,
-    construction: evidence.construction,
-    why: evidence.why,
-    strong: evidence.strong,
-    presents: evidence.presents,
+    at: n.first, offset: first.offset, group: run.start, sentence: first.sentence, construction, why, strong, presents,
     speaks: Boolean(evidence.speaks),
     news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
     // (Background is asked of speakers only: a name in passing is no source either way.)
-    background: !evidence.passing && background(tokens, n.first),
+    background: !passing && background(tokens, n.first),
     recommended: recommends(tokens, n.first),
-    ...(evidence.passing ? { passing: true } : {}),
-    ...(n.role ? { role: roleBefore(tokens, part, n) } : {}),
-    ...(opensSentence(tokens, run.start) ? { opensSentence: true } : {}),
+    ...(passing ? { passing } : {}),
+    // The role dropped before it (`Finanzminister Arnold Probe`); whether it opens its sentence, past an article or particle.
+    ...(n.role ? { role: tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '' } : {}),
+    ...(tokens[run.start]!.sentenceStart || (before?.sentenceStart && !before.clauseEnd && isFunctionWord(before.word)) ? { opensSentence: true } : {}),
     ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
   };
 }
 
-/** Whether the run at `k` opens its sentence, past an article or a particle (`Die …`, `Nochmal …`). */
-function opensSentence(tokens: Token[], k: number): boolean {
-  return tokens[k]!.sentenceStart || Boolean(tokens[k - 1]?.sentenceStart && !tokens[k - 1]!.clauseEnd && isFunctionWord(tokens[k - 1]!.word));
-}
-
-/** The role dropped before a name (`Finanzminister` of `Finanzminister Arnold Probe`), lower case. */
-function roleBefore(tokens: Token[], part: Run, n: NameWords): string {
-  return tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '';
+/**
+ * Joins a person and the outlet named with them in one sentence (`M. Gessen analysiert in der New
+ * York Times`, `Auf Strage Matters hat John Michael Colón …`). A person joined to an outlet they
+ * publish in presents a piece.
+ */
+function pairUp(mentions: Mention[]): void {
+  for (const outlet of mentions) {
+    if (outlet.kind !== 'outlet' || !outlet.presents || outlet.partner) continue;
+    // Only a venue: where someone speaks (`in der Zeit`, `im Podcast: …`, `The Atlantics‘`), not an outlet that speaks itself.
+    if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why) && !outlet.theirs) continue;
+    // The nearest person before it in the sentence, else after it; a title right after `Anne Helms Podcast:` too.
+    const title = outlet.why.startsWith('title after');
+    // `Matt Probe ist skeptisch. In seinem Newsletter BIG schreibt er:`: the person of the sentence before.
+    const theirs = outlet.theirs && outlet.sentence > 0;
+    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents) || (theirs && m.sentence === outlet.sentence - 1)));
+    const nearest = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
+    if (!nearest) continue;
+    // People joined by `und` speak together: the outlet goes with the first of them.
+    const person = candidates.find((m) => m.group === nearest.group) ?? nearest;
+    person.partner = outlet;
+    outlet.partner = person;
+    person.presents = true;
+    if (outlet.strong) person.strong = true;
+  }
 }

@@ -6,9 +6,8 @@
 import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { clauseStart, indefiniteBefore, sentenceHasVerb, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, verbLike } from './grammar.js';
-import { BETWEEN_VERB_AND_NAME, PUBLISHES } from './neighbours.js';
 import { nameLike } from './runs.js';
-import { afterVon, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, ownerOfNoun, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
+import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, ownerOfNoun, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
 import { type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Evidence } from './constructions.js';
