@@ -95,6 +95,8 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
   });
   const out: SubjectCandidate[] = [];
   for (const t of tallies.values()) {
+    // A subject recurs or stands in the first paragraph (and only such words are weighed: it keeps the parser's time).
+    if (t.seen < 2 && !t.lead) continue;
     const term = bestForm(t.forms);
     if (!term || !inside.has(term)) continue;
     const features = subjectFeatures(term, t);
