@@ -53,6 +53,7 @@ interface Tally {
   opening: boolean;
   lead: boolean;
   quoted: number;
+  inPhrase: number;
   name: boolean;
   /** Occurrences, those in the first paragraph (where the author introduces the topic) weighing more. */
   count: number;
@@ -83,13 +84,16 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       const key = name ? word.toLowerCase() : token.info.stem;
       if (named.has(key) || (name && name.some((w) => named.has(stem(w))))) continue;
       let t = tallies.get(key);
-      if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, name: Boolean(name) }));
+      if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, inPhrase: 0, name: Boolean(name) }));
       t.seen++;
       t.count += index === 0 ? 1.5 : 1;
       position++;
       if (opening?.has(token.word)) t.opening = true;
       if (index === 0) t.lead = true;
       if (paragraph.quoted) t.quoted++;
+      // Half of a phrase of capitalised words (`Politische` of `Politische Ökonomie`, `Silicon` of `Silicon Valley`).
+      const next = tokens[i + 1];
+      if (!name && ((next?.joined && next.info.capitalised && !next.opensSentence) || (token.joined && !token.opensSentence && tokens[i - 1]?.info.capitalised))) t.inPhrase++;
       t.forms.set(word, (t.forms.get(word) ?? 0) + (token.opensSentence && !name ? 0 : 1));
     }
   });
@@ -118,6 +122,7 @@ function subjectFeatures(term: string, t: Tally): string[] {
   if (t.opening) f.push('opening-sentence');
   if (t.lead) f.push('lead-paragraph');
   if (t.quoted === t.seen) f.push('only-in-quotes');
+  if (t.inPhrase === t.seen) f.push('half-of-a-phrase');
   if (t.name) f.push('name');
   const words = term.split(' ');
   const last = words[words.length - 1]!;
