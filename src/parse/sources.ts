@@ -67,11 +67,15 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
   const { scored, readings, groups, doubtful } = decide(sectionCandidates(paragraphs, issueLang, names));
   const taken = new Set(groups.flat());
   const inPassing = (c: Candidate) => !taken.has(c) && (c.kind === 'person' || c.occurrences.every((o) => o.mention.construction === 'place'));
-  return { sources: readings, speakers: speakersOf(paragraphs, issueLang, groups), doubtful, others: scored.filter((s) => inPassing(s.candidate)).map((s) => s.candidate.name) };
+  const named = (paragraph: number) => scored.some((s) => s.candidate.occurrences.some((o) => o.paragraph === paragraph));
+  return { sources: readings, speakers: speakersOf(paragraphs, issueLang, groups, named), doubtful, others: scored.filter((s) => inPassing(s.candidate)).map((s) => s.candidate.name) };
 }
 
-/** Who each quote is by: the source its lead-in hands over to (or names last), else the one named right after it, else the section's only source. */
-function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, groups: Candidate[][]): (number | undefined)[] {
+/**
+ * Who each quote is by: the source its lead-in hands over to (or names last), else the one named
+ * right after it, else the section's only source, unless the lead-in names someone else.
+ */
+function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, groups: Candidate[][], named: (paragraph: number) => boolean): (number | undefined)[] {
   const groupOf = new Map(groups.flatMap((members, i) => members.map((c) => [c, i] as const)));
   const lastNamedIn = (paragraph: number) =>
     [...groupOf.keys()].flatMap((c) => c.occurrences.filter((o) => o.paragraph === paragraph).map((o) => ({ c, o }))).sort((a, b) => Number(a.o.handsOver) - Number(b.o.handsOver) || a.o.mention.at - b.o.mention.at).pop();
@@ -82,7 +86,7 @@ function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Langu
     let after = index;
     while (isQuoted(paragraphs[after], issueLang)) after++;
     const who = lastNamedIn(index - 1) ?? lastNamedIn(after);
-    speaker = who ? groupOf.get(who.c) : groups.length === 1 ? 0 : undefined;
+    speaker = who ? groupOf.get(who.c) : groups.length === 1 && !named(index - 1) ? 0 : undefined;
     return speaker;
   });
 }

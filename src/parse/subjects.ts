@@ -63,7 +63,7 @@ interface Tally {
  * The capitalised words and names of the section's German text (a word a sentence opens with
  * only where the section also writes it inside one), without the names the heading shows already.
  */
-export function subjectCandidates(paragraphs: TermParagraph[], names: string[] = [], others: string[] = []): SubjectCandidate[] {
+export function subjectCandidates(paragraphs: TermParagraph[], names: string[] = [], others: string[] = [], every = names.length === 0): SubjectCandidate[] {
   const named = new Set(names.flatMap((name) => tokenize(name).map((t) => stem(t.word))));
   const passing = new Set(others.flatMap((name) => name.split(' ')));
   const tallies = new Map<string, Tally>();
@@ -99,8 +99,9 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
   });
   const out: SubjectCandidate[] = [];
   for (const t of tallies.values()) {
-    // A subject recurs or stands in the first paragraph (and only such words are weighed: it keeps the parser's time).
-    if (t.seen < 2 && !t.lead) continue;
+    // A subject recurs or stands in the first paragraph (and only such words are weighed: it keeps the
+    // parser's time); a section without a source, whose heading it is alone, weighs every word.
+    if (t.seen < 2 && !t.lead && !every) continue;
     const term = bestForm(t.forms);
     if (!term || !inside.has(term)) continue;
     const features = subjectFeatures(term, t);
