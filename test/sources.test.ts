@@ -8,6 +8,11 @@ import type { Issue, Source } from '../src/model.js';
 import { buildSourceIndex, editDistance } from '../src/archive/source-index.js';
 import { findSource, sectionSources, IssueNames } from '../src/parse/sources.js';
 import { parseOne } from './helpers/issues.js';
+import storedSources from '../src/parse/source-weights.json' with { type: 'json' };
+import storedSubjects from '../src/parse/subject-weights.json' with { type: 'json' };
+import { allGroups } from '../scripts/sources/gold.js';
+import { headingSections, subjectRows } from '../scripts/sources/headings.js';
+import { fit, fitModel, labelledSections } from '../scripts/sources/training.js';
 
 const QUOTE = 'The platforms stopped competing on quality and started competing on lock-in, which is a very different business altogether.';
 
@@ -189,4 +194,12 @@ describe('the author’s sources in front matter', () => {
   ])('refuse %j', (frontMatter, message) => {
     expect(() => parseOne(text(frontMatter))).toThrow(message);
   });
+});
+
+describe('the source and subject models', () => {
+  it('are trained from the labelled sections: training reproduces the committed weights (scripts/sources/train.ts, headings.ts)', () => {
+    const groups = allGroups();
+    expect(fitModel(labelledSections(groups), storedSources)).toEqual(storedSources);
+    expect(fit(subjectRows(headingSections(groups)), storedSubjects.penalty)).toEqual(storedSubjects.subject);
+  }, 180_000);
 });
