@@ -65,20 +65,20 @@ export function sourceHeading(source: Source): string {
 /** The sources of a section: its candidates scored by the source model. `issueLang` tells quoted lists (another language) from the author's. */
 export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, names = new IssueNames(paragraphs.map((p) => p.raw))): SectionSources {
   const { scored, readings, groups, doubtful } = decide(sectionCandidates(paragraphs, issueLang, names));
-  const taken = new Set(groups.flat());
-  const inPassing = (c: Candidate) => !taken.has(c) && (c.kind === 'person' || c.occurrences.every((o) => o.mention.construction === 'place'));
-  const named = (paragraph: number) => scored.some((s) => s.candidate.occurrences.some((o) => o.paragraph === paragraph));
-  return { sources: readings, speakers: speakersOf(paragraphs, issueLang, groups, named), doubtful, others: scored.filter((s) => inPassing(s.candidate)).map((s) => s.candidate.name) };
+  const others = scored.map((s) => s.candidate).filter((c) => !groups.flat().includes(c) && (c.kind === 'person' || c.occurrences.every((o) => o.mention.construction === 'place')));
+  return { sources: readings, speakers: speakersOf(paragraphs, issueLang, groups, others), doubtful, others: others.map((c) => c.name) };
 }
 
 /**
  * Who each quote is by: the source its lead-in hands over to (or names last), else the one named
- * right after it, else the section's only source, unless the lead-in names someone else.
+ * right after it, else the section's only source, but where someone else, no source, is named in the
+ * sentence that hands over (`…, den Donna Probe so gesagt hat:`).
  */
-function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, groups: Candidate[][], named: (paragraph: number) => boolean): (number | undefined)[] {
+function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, groups: Candidate[][], others: Candidate[]): (number | undefined)[] {
   const groupOf = new Map(groups.flatMap((members, i) => members.map((c) => [c, i] as const)));
   const lastNamedIn = (paragraph: number) =>
     [...groupOf.keys()].flatMap((c) => c.occurrences.filter((o) => o.paragraph === paragraph).map((o) => ({ c, o }))).sort((a, b) => Number(a.o.handsOver) - Number(b.o.handsOver) || a.o.mention.at - b.o.mention.at).pop();
+  const handsOverToOther = (lead: number) => others.some((c) => c.kind === 'person' && c.occurrences.some((o) => o.paragraph === lead && o.mention.sentence === (paragraphs[lead]?.raw ?? '').split(/(?<=[.!?:])\s+/).filter(Boolean).length - 1));
   let speaker: number | undefined;
   return paragraphs.map((p, index) => {
     if (!isQuoted(p, issueLang)) return undefined;
@@ -86,7 +86,7 @@ function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Langu
     let after = index;
     while (isQuoted(paragraphs[after], issueLang)) after++;
     const who = lastNamedIn(index - 1) ?? lastNamedIn(after);
-    speaker = who ? groupOf.get(who.c) : groups.length === 1 && !named(index - 1) ? 0 : undefined;
+    speaker = who ? groupOf.get(who.c) : groups.length === 1 && !handsOverToOther(index - 1) ? 0 : undefined;
     return speaker;
   });
 }

@@ -38,10 +38,9 @@ export interface Evidence {
 }
 
 /**
- * The words around a name (its first word `s`, its last, the names by the index of their last word):
- * the word after it, past a bracket, an apposition or an affiliation (none after a clause end); the
- * word `governor` (at `g`) that governs it, past articles, `sein`/`ihr` and adjectives; the word
- * right `before` it; whether it is a single common noun (`der Zeit`); its clause, predicate, sentence.
+ * The words around a name (first word `s`): the word after it, past a bracket, an apposition or an
+ * affiliation; the one that governs it (`governor` at `g`), past articles, `sein`/`ihr` and adjectives;
+ * the word right `before` it; whether a single common noun (`der Zeit`); its clause, predicate, sentence.
  */
 export type Place = ReturnType<typeof placeOf>;
 
