@@ -125,25 +125,38 @@ function subjectFeatures(term: string, t: Tally): string[] {
   if (t.quoted === t.seen) f.push('only-in-quotes');
   if (t.inPhrase === t.seen) f.push('half-of-a-phrase');
   if (t.name) f.push('name');
+  const word = wordFeatures(term);
+  f.push(...word.always);
+  if (!t.name) f.push(...word.unlessName);
+  // The weight the terms of related sections use: occurrences and how rare the word is in German.
+  f.push(`score:${Math.min(4, Math.floor(((1 + Math.log(t.count)) * word.weight) / 6))}`);
+  // A word no dictionary knows used once, or two words the text runs together (`KlarbankAktie`): a typo.
+  if (t.seen === 1 && !t.name && word.typoOnce) f.push('unknown-once');
+  return f;
+}
+
+/** What German says of a term, worked out once per term (texts repeat their words). */
+const wordCache = new Map<string, { always: string[]; unlessName: string[]; weight: number; typoOnce: boolean }>();
+
+function wordFeatures(term: string) {
+  let known = wordCache.get(term);
+  if (known) return known;
   const words = term.split(' ');
   const last = words[words.length - 1]!;
   const info = wordInfo(last);
-  f.push(info.unknown ? 'unknown' : info.weight < 7.1 ? 'rank:common' : info.weight < 9.9 ? 'rank:middle' : 'rank:rare');
-  // The weight the terms of related sections use: occurrences and how rare the word is in German.
-  const score = (1 + Math.log(t.count)) * Math.max(...words.map((w) => wordInfo(w).weight));
-  f.push(`score:${Math.min(4, Math.floor(score / 6))}`);
-  const known = knownNoun(last);
-  if (known && !t.name) f.push('dictionary-noun');
-  if (info.firstName) f.push('given-name');
-  if (isRole(last)) f.push('role');
-  if (isGenericNoun(last)) f.push('generic');
-  if (term.includes('-')) f.push('hyphenated');
-  if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(term)) f.push('acronym');
-  if (/(?:isch|ische[nmrs]?|ten|sten)$/.test(last) && !known) f.push('adjective-form');
-  if (info.unknown && t.seen === 1 && !t.name && !known && !term.includes('-') && !/\p{Lu}.*\p{Lu}|\d/u.test(last.slice(1))) f.push('unknown-once');
-  // Two words the text runs together (`KlarbankAktie`), once: a typo, not a name.
-  if (t.seen === 1 && /\p{Ll}\p{Lu}\p{Ll}/u.test(last) && !t.name) f.push('unknown-once');
-  return f;
+  const noun = knownNoun(last);
+  const always = [info.unknown ? 'unknown' : info.weight < 7.1 ? 'rank:common' : info.weight < 9.9 ? 'rank:middle' : 'rank:rare'];
+  if (info.firstName) always.push('given-name');
+  if (isRole(last)) always.push('role');
+  if (isGenericNoun(last)) always.push('generic');
+  if (term.includes('-')) always.push('hyphenated');
+  if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(term)) always.push('acronym');
+  if (/(?:isch|ische[nmrs]?|ten|sten)$/.test(last) && !noun) always.push('adjective-form');
+  const typoOnce = (info.unknown && !noun && !term.includes('-') && !/\p{Lu}.*\p{Lu}|\d/u.test(last.slice(1))) || /\p{Ll}\p{Lu}\p{Ll}/u.test(last);
+  known = { always, unlessName: noun ? ['dictionary-noun'] : [], weight: Math.max(...words.map((w) => wordInfo(w).weight)), typoOnce };
+  if (wordCache.size >= 20_000) wordCache.clear();
+  wordCache.set(term, known);
+  return known;
 }
 
 /** A noun the dictionary knows: listed, or a compound whose last part of five letters or more is (`Moderationsteams`, not `Plattfomen`). */
