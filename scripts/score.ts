@@ -13,6 +13,7 @@ import { compileWeights, type Weights } from '../src/parse/classify.js';
 import { DOUBTFUL_BELOW } from '../src/commands/check.js';
 import trained from '../src/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, recall, scoreIndex, scoreIssue, scoreSources, sum, type IssueScore, type SourceScore } from './labels.js';
+import { heldOutCorpusReader, printSourcesAndHeadings } from './sources/report.js';
 import { crossValidate, labelledIssues } from './training.js';
 
 const verbose = process.argv.includes('--verbose');
@@ -48,12 +49,14 @@ const numbers = labelledNumbers();
 const fitted = compileWeights(trained);
 const { folds } = crossValidate(labelledIssues(numbers), trained.penalty);
 const heldOutWeights = new Map<number, Weights>(numbers.map((n, i) => [n, { ...folds[i]!.weights, temperature: fitted.temperature }]));
-const score = (weights: (n: number) => Weights) => ({
-  asWritten: numbers.map((n) => scoreIssue(n, 'as-written', weights(n))),
-  flat: numbers.map((n) => scoreIssue(n, 'flat', weights(n))),
-  sources: numbers.map((n) => scoreSources(n, weights(n))),
+// The sources and headings of each issue are read with a source model trained without it, too (scripts/sources).
+const heldOutSources = heldOutCorpusReader();
+const score = (weights: (n: number) => Weights, sources: <T>(n: number, read: () => T) => T = (_, read) => read()) => ({
+  asWritten: numbers.map((n) => sources(n, () => scoreIssue(n, 'as-written', weights(n)))),
+  flat: numbers.map((n) => sources(n, () => scoreIssue(n, 'flat', weights(n)))),
+  sources: numbers.map((n) => sources(n, () => scoreSources(n, weights(n)))),
 });
-const cv = score((n) => heldOutWeights.get(n)!);
+const cv = score((n) => heldOutWeights.get(n)!, heldOutSources);
 const fit = score(() => fitted);
 
 console.log('Cross-validated: each issue read with weights trained without it (quotes, lists, support as archived; sections, main source flat)');
@@ -97,3 +100,5 @@ console.log(
   `doubtful (confidence < ${DOUBTFUL_BELOW}), cross-validated: ${flagged.length} of ${readings.length} paragraphs flagged (${pct(flagged.length / readings.length)}), ` +
     `holding ${errors.filter((r) => r.confidence < DOUBTFUL_BELOW).length} of ${errors.length} errors`,
 );
+
+printSourcesAndHeadings(verbose);

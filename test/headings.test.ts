@@ -19,24 +19,34 @@ beforeAll(async () => {
 });
 
 describe('a section heading', () => {
-  it('names the source and what the section is about', () => {
+  it('names the source and the one thing the section is about', () => {
     const paragraphs = [
       de('Im letzten Newsletter schrieb ich über Adam Tooze, und prompt schreibt er über die Hegemonie. Im ersten Teil stellt er seine Theorie der Hegemonie vor.'),
       de('Die Hegemonie der USA sei ein Projekt, schreibt er, und jedes Projekt braucht Infrastruktur:'),
       en('Hierarchy and inequality have structural preconditions, but they are produced by projects.'),
     ];
-    expect(sectionHeading({ paragraphs, source: { person: 'Adam Tooze' }, sources: [{ person: 'Adam Tooze' }] }, 'Abschnitt 1')).toBe('Adam Tooze über Hegemonie und Projekt');
+    expect(sectionHeading({ paragraphs, source: { person: 'Adam Tooze' }, sources: [{ person: 'Adam Tooze' }] }, 'Abschnitt 1')).toBe('Adam Tooze über Hegemonie');
   });
 
   it('names a person’s outlet, and a second source by name', () => {
-    const paragraphs = [de('Nathan Benaich schreibt in Fortune über die Souveränität der Staaten bei der KI, und über Souveränität im Allgemeinen.')];
+    const paragraphs = [de('Nathan Benaich schreibt in Fortune über die Souveränität bei der KI, und über Souveränität im Allgemeinen.')];
     const sources = [{ person: 'Nathan Benaich', outlet: 'Fortune' }, { person: 'Adam Tooze', outlet: 'Chartbook' }];
     expect(sectionHeading({ paragraphs, source: sources[0]!, sources }, 'x')).toBe('Nathan Benaich (Fortune) und Adam Tooze über Souveränität');
   });
 
-  it('without a source, is the subject alone', () => {
-    const paragraphs = [de('Trotz Spanien! Deutschland atmet auf!'), de('Die Schuldenbremse bleibt, und die Schuldenbremse schadet dem Haushalt.')];
-    expect(sectionHeading({ paragraphs, sources: [] }, 'x')).toMatch(/^Schuldenbremse und (?:Spanien|Haushalt)$/);
+  it('takes the lead-in’s own phrase for the subject', () => {
+    const paragraphs = [de('Nathan Benaich schreibt in Fortune über das Souveränitäts-Paradox:'), en('The harder nations push for AI independence, the deeper their dependencies become.')];
+    expect(sectionHeading({ paragraphs, source: { person: 'Nathan Benaich', outlet: 'Fortune' }, sources: [{ person: 'Nathan Benaich', outlet: 'Fortune' }] }, 'x')).toBe('Nathan Benaich (Fortune) über Souveränitäts-Paradox');
+  });
+
+  it('without a source, is the subject alone: a word that recurs and opens the section', () => {
+    const paragraphs = [de('Die Schuldenbremse bleibt, trotz Spanien.'), de('Und die Schuldenbremse schadet dem Haushalt.')];
+    expect(sectionHeading({ paragraphs, sources: [] }, 'x')).toBe('Schuldenbremse');
+  });
+
+  it('never takes a role, a generic noun or a word no dictionary knows that the section uses once (a typo)', () => {
+    const paragraphs = [de('Die Internetforscherin Judith Probe erklärt, warum die Plattfomen die Hälfte ihrer Moderationsteams entlassen. Die Moderationsteams fehlen jetzt, jede Woche mehr.')];
+    expect(subjectTerms(paragraphs, ['Judith Probe'], 5)).toEqual(['Moderationsteams']);
   });
 
   it('takes no word that is capitalised only because it opens a sentence', () => {
@@ -44,9 +54,11 @@ describe('a section heading', () => {
     expect(subjectTerms([de('Trotz allem. Wenn überhaupt, dann wegen Spanien.')])).toEqual(['Spanien']);
   });
 
-  it('takes a name of several words as one term, and one form of a word', () => {
-    // `US-Hegemonie` counts for `Hegemonie` too, which the section writes more often.
-    expect(subjectTerms([de('Die Tochter von Elon Musk widerspricht Elon Musk, und die US-Hegemonie, die Hegemonie der USA, wankt.')], [], 3)).toEqual(['Elon Musk', 'Hegemonie', 'USA']);
+  it('takes a name of several words as one term, and a compound and its last part as one subject', () => {
+    const terms = subjectTerms([de('Die Tochter von Elon Musk widerspricht Elon Musk, und die US-Hegemonie, die Hegemonie der USA, wankt.')], [], 3);
+    expect(terms).toHaveLength(3);
+    expect(terms).toEqual(expect.arrayContaining(['Elon Musk', 'USA']));
+    expect(terms.filter((t) => /Hegemonie$/.test(t))).toHaveLength(1);
   });
 
   it('leaves out the words of the sources it names already', () => {
@@ -80,7 +92,7 @@ describe('the corpus headings', () => {
 
   it('name the sources the parser found and a subject for most sections', () => {
     const headings = corpus.flatMap((issue) => issue.sections.map((s) => s.heading));
-    expect(headings).toContain('Lea Ypi (taz) über Kapitalismus und Unfreiheit');
+    expect(headings).toEqual(expect.arrayContaining([expect.stringMatching(/^Lea Ypi \(taz\) über (?:Kapitalismus|Unfreiheit|Freiheit)$/)]));
     expect(headings.filter((h) => / über /.test(h)).length).toBeGreaterThan(headings.length / 2);
   });
 

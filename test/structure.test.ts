@@ -8,6 +8,7 @@ import { compileWeights, trainedWeights } from '../src/parse/classify.js';
 import stored from '../src/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, projectRoot, recall, scoreIndex, scoreIssue, scoreSources, sum } from '../scripts/labels.js';
 import { crossValidatedFigures } from '../scripts/score-figures.js';
+import { heldOutCorpusReader } from '../scripts/sources/report.js';
 import { crossValidate, labelledIssues, storedWeights, train } from '../scripts/training.js';
 import { issueWith, parseOne, renderIssuePages, articleBody } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
@@ -84,16 +85,20 @@ describe('confidence', () => {
   });
 });
 
+// Each issue's sources and headings read by a source model trained without it.
+const heldOutSources = heldOutCorpusReader();
+
 describe('sources', () => {
-  // Cross-validated: each issue's sources read from the quotes and lead-ins of a reader trained without it.
-  const scores = numbers.map((n, i) => scoreSources(n, { ...folds[i]!.weights, temperature: stored.temperature }));
+  // Cross-validated: each issue's sources read from the quotes and lead-ins of a reader trained
+  // without it, by a source model trained without it (the floors are the figures so read).
+  const scores = numbers.map((n, i) => heldOutSources(n, () => scoreSources(n, { ...folds[i]!.weights, temperature: stored.temperature })));
   const total = (pick: (s: (typeof scores)[number]) => { right: number; total: number }) =>
     scores.reduce((sum, s) => ({ right: sum.right + pick(s).right, total: sum.total + pick(s).total }), { right: 0, total: 0 });
 
-  it('are exactly the labelled ones in at least 90 % of the sections (read with the labelled breaks)', () => {
+  it('are exactly the labelled ones in at least 70 % of the sections (read with the labelled breaks)', () => {
     const sections = total((s) => s.sections);
     expect(sections.total).toBe(41);
-    expect(sections.right / sections.total).toBeGreaterThanOrEqual(0.9);
+    expect(sections.right / sections.total).toBeGreaterThanOrEqual(0.7);
   });
 
   it('are people or outlets as labelled in at least 95 % of the names found', () => {
@@ -101,12 +106,12 @@ describe('sources', () => {
     expect(kinds.right / kinds.total).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('fill the source index with nearly only labelled sources, and with nearly all of them', () => {
-    // Note: cross-validated, a section whose quotes the reader misses can let a name from its
-    // opening in (No 23's `Axios zitierte …`); npm run score names every such entry.
+  it('fill the source index with mostly labelled sources, and with nearly all of them', () => {
+    // Note: cross-validated, people the author lists or remembers get in (`Ulf Poschardt`, `Milan
+    // Kundera`); npm run score names every such entry.
     const index = scoreIndex(scores);
-    expect(index.notSources.length, index.notSources.join(', ')).toBeLessThanOrEqual(2);
-    expect(index.listed.right / index.listed.total).toBeGreaterThanOrEqual(0.95);
+    expect(index.notSources.length, index.notSources.join(', ')).toBeLessThanOrEqual(9);
+    expect(index.listed.right / index.listed.total).toBeGreaterThanOrEqual(0.9);
   });
 
   it('give the heading its main source in flat exports too, where the parser finds the sections', () => {
@@ -144,8 +149,13 @@ describe('the author’s overrides', () => {
 describe('npm run score’s cross-validated figures', () => {
   // The floor is one small file of minimums (and maximums for counts of mistakes), raised as the reader gets better.
   const floor = JSON.parse(fs.readFileSync(path.join(projectRoot, 'test/fixtures/score-floor.json'), 'utf8')) as { atLeast: Record<string, number>; atMost: Record<string, number> };
-  const sources = numbers.map((n, i) => scoreSources(n, { ...folds[i]!.weights, temperature: stored.temperature }));
-  const figures = crossValidatedFigures({ asWritten: heldOut.map((s) => s.asWritten), flat: heldOut.map((s) => s.flat), sources });
+  // As npm run score reads them: the reader and the source model both trained without the issue.
+  const weights = (i: number) => ({ ...folds[i]!.weights, temperature: stored.temperature });
+  const figures = crossValidatedFigures({
+    asWritten: numbers.map((n, i) => heldOutSources(n, () => scoreIssue(n, 'as-written', weights(i)))),
+    flat: numbers.map((n, i) => heldOutSources(n, () => scoreIssue(n, 'flat', weights(i)))),
+    sources: numbers.map((n, i) => heldOutSources(n, () => scoreSources(n, weights(i)))),
+  });
 
   it('name only figures npm run score prints, and every one of them', () => {
     expect([...Object.keys(floor.atLeast), ...Object.keys(floor.atMost)].sort()).toEqual(Object.keys(figures).sort());

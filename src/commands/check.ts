@@ -37,7 +37,8 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
   return out.join('\n\n');
 }
 
-function checkReport({ issue, paragraphs, sources }: ReturnType<typeof parseIssueWithReport>, file: string, width: number): string {
+function checkReport(report: ReturnType<typeof parseIssueWithReport>, file: string, width: number): string {
+  const { issue, paragraphs, sources } = report;
   const count = (kind: ParagraphReport['kind']) => paragraphs.filter((p) => p.kind === kind).length;
   const lines = [
     `${file}:${issue.line} · Krasse Links No ${issue.number} · ${issue.title}`,
@@ -67,5 +68,22 @@ function checkReport({ issue, paragraphs, sources }: ReturnType<typeof parseIssu
     lines.push(`Doubtful (${doubtful.length}): check these; a line starting with "> " makes a quote, a line "---" starts a section.`);
     for (const p of doubtful) lines.push(`  ${file}:${p.line} read as ${p.kind} (${p.confidence.toFixed(2)}): ${p.reasons.join(', ')}`);
   }
+  lines.push(...doubtfulSources(report, file));
   return lines.join('\n');
+}
+
+/**
+ * The sections whose sources are doubtful: a name the source model left out as not likely enough,
+ * with its probability (front matter `sources:` says who the sources are where this is wrong).
+ */
+function doubtfulSources({ issue, paragraphs, doubtfulSources: doubtful }: ReturnType<typeof parseIssueWithReport>, file: string): string[] {
+  const listed = doubtful.flatMap((names, section) => (names.length ? [{ section, names }] : []));
+  if (!listed.length) return ['Doubtful sources: none.'];
+  const lines = [`Doubtful sources (${listed.length} sections): names not likely enough to be sources; front matter "sources:" names them.`];
+  for (const { section, names } of listed) {
+    const line = paragraphs.find((p) => p.section === section)?.line ?? issue.line;
+    const taken = issue.sections[section]!.sources.map(sourceHeading);
+    lines.push(`  ${file}:${line} §${section + 1} "${issue.sections[section]!.heading}" · sources: ${taken.length ? taken.join('; ') : 'none'} · left out: ${names.map((n) => `${n.name} (${n.probability.toFixed(2)})`).join(', ')}`);
+  }
+  return lines;
 }

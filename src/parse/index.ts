@@ -8,7 +8,7 @@ import { blockParagraphs, type Inline, type Issue, type Language, type Paragraph
 import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';
 import { mottoOf, readParagraphs, readsAsHeadline } from './paragraphs.js';
-import { groupSections } from './sections.js';
+import { groupSections, type DoubtfulSource } from './sections.js';
 import type { SourceReading } from './sources.js';
 
 /** The language of the newsletter's own text. */
@@ -40,11 +40,20 @@ export function parseIssue(source: IssueSource): Issue {
  * Parses one issue and reports how each paragraph (and each section's sources) was read.
  * @param weights the reader's weights (default: the trained ones); scoring passes others.
  */
-export function parseIssueWithReport(source: IssueSource, weights?: Weights): { issue: Issue; paragraphs: ParagraphReport[]; sources: SourceReading[][] } {
+export function parseIssueWithReport(source: IssueSource, weights?: Weights): ParseReport {
   return parse(source, weights, true);
 }
 
-function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): { issue: Issue; paragraphs: ParagraphReport[]; sources: SourceReading[][] } {
+/** An issue with how its paragraphs and sources were read. */
+export interface ParseReport {
+  issue: Issue;
+  paragraphs: ParagraphReport[];
+  sources: SourceReading[][];
+  /** For each section, names left out as sources that were nearly likely enough (`npm run check` lists them). */
+  doubtfulSources: DoubtfulSource[][];
+}
+
+function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): ParseReport {
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.
@@ -58,7 +67,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain);
   const overrides = new Map(Object.entries(frontMatter.sources ?? {}).map(([n, sources]) => [Number(n), sources]));
   const headings = new Map(text.body.filter((p) => p.heading !== undefined).map((p) => [p.line, p.heading!]));
-  const { sections, support, sectionOf, sourceReadings } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, { sources: overrides, headings });
+  const { sections, support, sectionOf, sourceReadings, doubtfulSources } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, { sources: overrides, headings });
   const beyond = [...overrides.keys()].filter((n) => n > sections.length);
   if (beyond.length) {
     throw new InputError(source.file, 1, `front matter "sources" names section ${beyond.join(', ')}, but No ${source.number} has ${sections.length} sections; see \`npm run check\` for their numbers`);
@@ -101,7 +110,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
     line: source.firstLine,
   };
   issue.words = wordCount(issue);
-  return { issue, paragraphs, sources: sourceReadings };
+  return { issue, paragraphs, sources: sourceReadings, doubtfulSources };
 }
 
 /** Words a reader reads on an issue page: intro, section headings, every paragraph, support block. */

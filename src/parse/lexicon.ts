@@ -52,9 +52,7 @@ export function isFunctionWord(word: string): boolean {
 }
 
 /** Whether a word (in any case) is an adjective that works like a determiner (`letzte`, `neuen`). */
-export function isDeterminerAdjective(word: string): boolean {
-  return DETERMINER_ADJECTIVES.has(word.toLowerCase());
-}
+export const isDeterminerAdjective = (word: string): boolean => DETERMINER_ADJECTIVES.has(word.toLowerCase());
 
 let nouns: Set<string> | undefined;
 
@@ -225,24 +223,12 @@ const GENERIC_OUTLET_WORDS = new Set('podcast newsletter blog channel kanal'.spl
 /** Platforms: a channel, never a person. */
 const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'.split(' '));
 
-export function isOutletWord(word: string): boolean {
-  return OUTLET_WORDS.has(word.toLowerCase());
-}
-
 /** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
 const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
-
-export function isKindOnly(word: string): boolean {
-  return KIND_ONLY.has(word.toLowerCase());
-}
-
-export function isGenericOutletWord(word: string): boolean {
-  return GENERIC_OUTLET_WORDS.has(word.toLowerCase());
-}
-
-export function isPlatform(word: string): boolean {
-  return PLATFORMS.has(word.toLowerCase());
-}
+export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase());
+export const isKindOnly = (word: string): boolean => KIND_ONLY.has(word.toLowerCase());
+export const isGenericOutletWord = (word: string): boolean => GENERIC_OUTLET_WORDS.has(word.toLowerCase());
+export const isPlatform = (word: string): boolean => PLATFORMS.has(word.toLowerCase());
 
 /** The end of a compound naming an organisation (`Wohlfahrtsverband`, `Bundesamt`, `Umweltbundesamt`). */
 export const ORGANISATION_HEAD = /(?:verband|verbands|bundesamt|bundesamts|institut|instituts|stiftung|gewerkschaft)$/i;
@@ -290,10 +276,13 @@ function reportingVerb(word: string): boolean {
 /** Verbs of plain speech, as the news reports a politician or a firm (`sagte`, `fordert`, `warnt`): no piece presented. */
 const SPEECH = /^(?:ge)?(?:sag|sprach|sprich|sproch|forder|warn|beton|kündig|behaupt|versprach|versprich|droh|verkünd)|^(?:angekündigt|angedroht|verkündet)$/;
 
-export function isSpeechVerb(word: string): boolean {
-  return SPEECH.test(word.toLowerCase());
-}
+export const isSpeechVerb = (word: string): boolean => SPEECH.test(word.toLowerCase());
 
 /** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */
 export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
 
+
+/** Roles of people in power, whom the news is about (`Finanzminister`, `Ministerpräsidentin`, `Tesla-Chef`). */
+const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
+
+export const isPowerRole = (word: string): boolean => POWER_ROLE.test(word.toLowerCase());

@@ -15,6 +15,14 @@ export interface Grouped {
   sectionOf: (number | undefined)[];
   /** For each section, its sources with confidence and reasons (for `npm run check`). */
   sourceReadings: SourceReading[][];
+  /** For each section, the names left out that were nearly likely enough to be sources, with their probability. */
+  doubtfulSources: DoubtfulSource[][];
+}
+
+/** A name a section may have for a source, left out as not likely enough. */
+export interface DoubtfulSource {
+  name: string;
+  probability: number;
 }
 
 /** The author's sources for sections, by section number (1-based), from front matter. */
@@ -72,24 +80,31 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
   });
 
   const names = new IssueNames(paragraphs.map((p) => p.raw));
+  const doubtfulSources: DoubtfulSource[][] = [];
   const sourceReadings = sections.map((section, index) => {
     const classified = own[index]!.map((p) => p.classified);
     const overridden = author.sources?.get(index + 1);
     const found = sectionSources(classified, issueLang, names);
+    doubtfulSources.push(overridden ? [] : found.doubtful.map((d) => ({ name: d.candidate.name, probability: d.probability })));
     const readings = overridden ? overridden.map((source) => ({ source: { ...source }, confidence: 1, reasons: ['set in front matter'] })) : found.sources;
     section.sources = readings.map((r) => r.source);
     if (section.sources[0]) section.source = section.sources[0];
     if (!overridden) attributeQuotes(section, classified, found.speakers);
     else if (section.sources.length === 1) attributeQuotes(section, classified, classified.map(() => 0));
-    const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang }));
+    const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang, ...(classified.kind === 'quote' ? { quoted: true } : {}) }));
     section.terms = sectionTerms(text, section.sources.flatMap(sourceNames));
-    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: section.sources }, `Abschnitt ${index + 1}`);
+    // A second source goes into the heading only where it is nearly certain: a wrong name there is worse than none.
+    const inHeading = readings.filter((r, i) => i === 0 || r.confidence >= SECOND_IN_HEADING).map((r) => r.source);
+    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: inHeading, all: section.sources, others: found.others }, `Abschnitt ${index + 1}`);
     return readings;
   });
   distinctHeadings(sections);
   assignIds(sections);
-  return { sections, support, sectionOf, sourceReadings };
+  return { sections, support, sectionOf, sourceReadings, doubtfulSources };
 }
+
+/** From this confidence a section's second source is named in its heading too. */
+const SECOND_IN_HEADING = 0.9;
 
 /** Marks each quote block (and quoted list) with the index of the source it is from, where known. */
 function attributeQuotes(section: Section, paragraphs: ClassifiedParagraph[], speakers: (number | undefined)[]): void {

@@ -214,6 +214,8 @@ export function stem(word: string): string {
 export interface TermParagraph {
   text: string;
   lang: 'de' | 'en';
+  /** A quote (in the author's language or not): its words are the source's, not the author's. */
+  quoted?: boolean;
   /** Its words, once tokenised (see tokensOf). */
   tokens?: Token[];
 }

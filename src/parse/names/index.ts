@@ -1,33 +1,25 @@
-// Names in one paragraph of the author's commentary, each with where it stands and what that says:
-// who speaks or publishes (`schreibt Nathan Benaich`, `laut Heise`, `Anne Helms Podcast`), who is
-// only talked about (`Donald Trump sprach …`, a name inside a `dass`-clause), and whether the
-// name is a person or an outlet.
-//
-// Method: the paragraph is split into words, sentences and clauses; quoted words, brackets,
-// `dass`/`ob`/`nachdem` clauses and `über …` topics are set aside. Runs of capitalised words are
-// read as names after dropping function words, roles (`Die Ökonomin`) and common nouns before
-// them (`Venture Capitalistbude Sequoia`); a run made only of common nouns is a phrase, not a
-// name (`Konzerne Milliarden Euro`), unless its position makes it an outlet (`in Analyse und
-// Kritik`). The position of the name then says whether it is a source.
+// Names in one paragraph of the author's commentary, each with the construction it stands in (who
+// speaks or publishes: `schreibt Nathan Benaich`, `laut Heise`, `Anne Helms Podcast`; or named in
+// passing: `Donald Trump sprach …`, a name in a `dass`-clause) and whether a person or an outlet.
+// Quoted words, brackets, `dass`-clauses and `über …` topics are set aside; runs of capitalised
+// words are names once function words, roles (`Die Ökonomin`) and common nouns before them are
+// dropped (`Venture Capitalistbude Sequoia`); common nouns alone are a phrase (`Konzerne Milliarden
+// Euro`) but where a construction makes them an outlet (`in Analyse und Kritik`). A person and the
+// outlet named with them in one sentence are paired (`M. Gessen analysiert in der New York Times`).
 
-import { isSpeechVerb } from '../lexicon.js';
+import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
-import { pairUp } from './pairing.js';
 import { compounds, interviewOutlets, titles } from './pieces.js';
-import { positionOf } from './position.js';
+import { positionOf, type Evidence } from './position.js';
 import { findRuns, nameWords, splitPeople } from './runs.js';
 import { nameText, SELF, shapeOf } from './shapes.js';
 import { tokenize } from './tokens.js';
-import { type Mention, type Shape } from './types.js';
+import { type Mention, type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Mention, NameKind } from './types.js';
 
-/**
- * How much of a paragraph is read for names: its start and its end (where a lead-in hands over).
- * Note: the bound keeps the reading linear in the size of an issue whatever its paragraphs are (a
- * 1 MB line); lead-ins and openings are far shorter.
- */
+/** How much of a paragraph's start and end (where a lead-in hands over) is read. Note: it keeps the reading linear whatever the paragraphs (a 1 MB line). */
 const WINDOW = 2000;
 
 /** Reads the names in a paragraph of commentary. */
@@ -48,13 +40,10 @@ export function readNames(raw: string): Mention[] {
 function readWindow(text: string): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
+  const passingBy: Mention[] = [];
   /** Names by the index of their last word, to tell `Raul Zelik in …` from `… Grades für Musk`. */
   const names = new Map<number, Shape>();
-  const runs = findRuns(tokens).flatMap((run) => {
-    const parts = splitPeople(tokens, run);
-    return parts.map((part) => ({ run, part }));
-  });
-  const read = runs.map(({ run, part }) => {
+  const read = findRuns(tokens).flatMap((run) => splitPeople(tokens, run).map((part) => ({ run, part }))).map(({ run, part }) => {
     const n = nameWords(tokens, part);
     const shape = n && shapeOf(n);
     if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
@@ -69,35 +58,16 @@ function readWindow(text: string): Mention[] {
     if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
-    if (!evidence) continue;
-    if (shape.phrase && !evidence.allowsPhrase) continue;
-    const kind = evidence.kind ?? shape.kind ?? 'outlet';
-    mentions.push({
-      name: evidence.possessive ?? shape.name,
-      kind,
-      kindReason: evidence.kind && evidence.kind !== shape.kind ? evidence.why : shape.reason,
-      kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
-      single: shape.single && !n.role && !evidence.kindSure,
-      at: n.first,
-      offset: first.offset,
-      group: run.start,
-      sentence: first.sentence,
-      why: evidence.why,
-      strong: evidence.strong,
-      presents: evidence.presents,
-      speaks: Boolean(evidence.speaks),
-      news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
-      background: background(tokens, n.first),
-      recommended: recommends(tokens, n.first),
-      ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
-    });
+    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && evidence.construction !== 'noun-subject') continue;
+    (evidence.passing ? passingBy : mentions).push(mentionOf(tokens, run, part, n, shape, evidence));
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
   mentions.sort((a, b) => a.at - b.at);
   pairUp(mentions);
-  // One name once per paragraph, with everything its positions say.
+  // One name once per paragraph, with everything its positions say; a name in passing only where
+  // no construction reads it (it takes no part in pairing a person with an outlet).
   const seen = new Map<string, Mention>();
-  return mentions.filter((m) => {
+  const once = (m: Mention) => {
     const key = `${m.kind}:${m.name.toLowerCase()}`;
     const known = seen.get(key);
     if (known) {
@@ -109,5 +79,58 @@ function readWindow(text: string): Mention[] {
     }
     seen.set(key, m);
     return true;
-  });
+  };
+  const kept = mentions.filter(once);
+  const inPassing = passingBy.filter(once);
+  return inPassing.length ? [...kept, ...inPassing].sort((a, b) => a.at - b.at) : kept;
+}
+
+function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Shape, evidence: Evidence): Mention {
+  const { construction, why, strong, presents, passing } = evidence;
+  const kind = evidence.kind ?? shape.kind ?? 'outlet';
+  const first = tokens[n.first]!;
+  const before = tokens[run.start - 1];
+  return {
+    name: evidence.possessive ?? shape.name,
+    kind,
+    kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
+    single: shape.single && !n.role && !evidence.kindSure,
+    at: n.first, offset: first.offset, group: run.start, sentence: first.sentence, construction, why, strong, presents,
+    speaks: Boolean(evidence.speaks),
+    news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
+    // (Background is asked of speakers only: a name in passing is no source either way.)
+    background: !passing && background(tokens, n.first),
+    recommended: recommends(tokens, n.first),
+    ...(passing ? { passing } : {}),
+    // The role dropped before it (`Finanzminister Arnold Probe`); whether it opens its sentence, past an article or particle.
+    ...(n.role ? { role: tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '' } : {}),
+    ...(tokens[run.start]!.sentenceStart || (before?.sentenceStart && !before.clauseEnd && isFunctionWord(before.word)) ? { opensSentence: true } : {}),
+    ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
+  };
+}
+
+/**
+ * Joins a person and the outlet named with them in one sentence (`M. Gessen analysiert in der New
+ * York Times`, `Auf Strage Matters hat John Michael Colón …`). A person joined to an outlet they
+ * publish in presents a piece.
+ */
+function pairUp(mentions: Mention[]): void {
+  for (const outlet of mentions) {
+    if (outlet.kind !== 'outlet' || !outlet.presents || outlet.partner) continue;
+    // Only a venue: where someone speaks (`in der Zeit`, `im Podcast: …`, `The Atlantics‘`), not an outlet that speaks itself.
+    if (/^(?:subject|after "laut"|agent)|without a verb|von …"|a piece of theirs/.test(outlet.why) && !outlet.theirs) continue;
+    // The nearest person before it in the sentence, else after it; a title right after `Anne Helms Podcast:` too.
+    const title = outlet.why.startsWith('title after');
+    // `Matt Probe ist skeptisch. In seinem Newsletter BIG schreibt er:`: the person of the sentence before.
+    const theirs = outlet.theirs && outlet.sentence > 0;
+    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents) || (theirs && m.sentence === outlet.sentence - 1)));
+    const nearest = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
+    if (!nearest) continue;
+    // People joined by `und` speak together: the outlet goes with the first of them.
+    const person = candidates.find((m) => m.group === nearest.group) ?? nearest;
+    person.partner = outlet;
+    outlet.partner = person;
+    person.presents = true;
+    if (outlet.strong) person.strong = true;
+  }
 }

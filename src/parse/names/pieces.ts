@@ -28,24 +28,7 @@ export function titles(tokens: Token[]): Mention[] {
       if (!words[words.length - 1]?.sentenceEnd || words.length > 6) words = [];
     }
     if (!words.length) return;
-    found.push({
-      name: words.map((w) => w.word).join(' '),
-      kind: 'outlet',
-      kindReason: `the title of a ${t.word}`,
-      kindSure: true,
-      single: false,
-      at: i + 1,
-      offset: next.offset,
-      group: i + 1,
-      sentence: next.sentence,
-      why: `title after "${t.word}"`,
-      strong: true,
-      presents: true,
-      speaks: true,
-      news: false,
-      background: false,
-      recommended: recommends(tokens, i),
-    });
+    found.push({ ...pieceMention(tokens, i + 1, { name: words.map((w) => w.word).join(' '), kind: 'outlet', kindSure: true, construction: 'title-after-medium', why: `title after "${t.word}"`, speaks: true }), recommended: recommends(tokens, i) });
   });
   return found;
 }
@@ -60,24 +43,7 @@ export function interviewOutlets(text: string, tokens: Token[]): Mention[] {
   const words = name.split(/\s+/);
   if (words.some((w) => isFunctionWord(w)) || (words.length === 1 && /^\p{Lu}/u.test(name) && isCommonNoun(name))) return [];
   const at = text.slice(0, match.index + match[0].indexOf(name)).split(/\s+/).filter(Boolean).length;
-  return [{
-    name,
-    kind: 'outlet',
-    kindReason: 'an interview was given to it',
-    kindSure: true,
-    single: false,
-    at,
-    offset: match.index,
-    group: at,
-    sentence: tokens[Math.min(at, tokens.length - 1)]?.sentence ?? 0,
-    why: 'an interview given to it',
-    strong: true,
-    presents: true,
-    speaks: false,
-    news: false,
-    background: false,
-    recommended: RECOMMENDS.test(match[0]),
-  }];
+  return [{ ...pieceMention(tokens, Math.min(at, tokens.length - 1), { name, kind: 'outlet', kindSure: true, construction: 'interview-given', why: 'an interview given to it' }), at, offset: match.index, group: at, recommended: RECOMMENDS.test(match[0]) }];
 }
 
 /** `Vanity-Fair-Stücks`, `Prospect-Artikel`, `Gramsci-Zitat`: a piece of the name before the dash. */
@@ -93,25 +59,14 @@ export function compounds(tokens: Token[]): Mention[] {
     if (!theirs && parts.some((p) => isCommonNoun(p) || isPiece(p) || isOutletWord(p) || /(?:ie|ik|ur|ion|ismus)$/.test(p)) && !parts.some((p) => isPlatform(p))) return;
     // What people make (`Gramsci-Zitat`, `Trump-Interview`) or what outlets publish (`Vanity-Fair-Stück`).
     const person = !theirs && parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
-    found.push({
-      name: parts.join(' '),
-      kind: person ? 'person' : 'outlet',
-      kindReason: person ? `one name before "${head}"` : 'named before a piece',
-      kindSure: false,
-      single: parts.length === 1,
-      at: i,
-      offset: t.offset,
-      group: i,
-      sentence: t.sentence,
-      why: `"${t.word}": a piece of theirs`,
-      strong: true,
-      presents: true,
-      speaks: false,
-      news: false,
-      background: false,
-      recommended: recommends(tokens, i),
-      ...(theirs ? { theirs: true } : {}),
-    });
+    const mention = pieceMention(tokens, i, { name: parts.join(' '), kind: person ? 'person' : 'outlet', kindSure: false, construction: 'compound-piece', why: `"${t.word}": a piece of theirs` });
+    found.push({ ...mention, single: parts.length === 1, ...(theirs ? { theirs: true } : {}) });
   });
   return found;
+}
+
+/** A mention read off a piece at token `at`: a source presenting it, in no clause of news or background. */
+function pieceMention(tokens: Token[], at: number, what: Pick<Mention, 'name' | 'kind' | 'kindSure' | 'construction' | 'why'> & { speaks?: boolean }): Mention {
+  const t = tokens[at]!;
+  return { single: false, at, offset: t.offset, group: at, sentence: t.sentence, strong: true, presents: true, speaks: false, news: false, background: false, recommended: recommends(tokens, at), ...what };
 }

@@ -2,8 +2,8 @@
 // roles, descriptors and common nouns before the name dropped.
 
 import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
-import { mayBeGivenName } from './given-names.js';
 import { ARTICLE } from './grammar.js';
+import { mayBeGivenName } from './shapes.js';
 import { type NameWords, type Run, type Token } from './types.js';
 
 /** Words that may stand inside a name (`Ursula von der Leyen`, `Andreessen & Horowitz`, `Analyse und Kritik`). */

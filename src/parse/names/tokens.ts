@@ -17,11 +17,7 @@ export const QUOTE_MARK = /[„"“”»«‚‘›‹]/;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let sentence = 0;
-  let clause = 0;
-  let sentenceStart = true;
-  let quoteOpen = -1;
-  let parenOpen = false;
+  let [sentence, clause, sentenceStart, quoteOpen, parenOpen] = [0, 0, true, -1, false];
   let info: SentenceInfo = { start: 0, end: 0 };
   for (const { word: raw, index } of wordTokens(text)) {
     let start = 0;

@@ -8,25 +8,30 @@ export interface Mention {
   /** The name as written, without article, descriptor or possessive ending (`Anne Helm`). */
   name: string;
   kind: NameKind;
-  /** Why it is that kind (`a role before it`, `two name words`, `after "laut"`). */
-  kindReason: string;
   /** Whether the kind is certain (a role, the shape of an outlet) or only likely. */
   kindSure: boolean;
   /** One word that may be a person's surname: a full name elsewhere in the issue tells. */
   single: boolean;
-  /** Position of its first word in the paragraph (in words), for reading order. */
+  /** Where its first word stands in the paragraph: in words, in characters; its sentence. */
   at: number;
-  /** Where its first word starts in the paragraph (in characters). */
   offset: number;
-  /** Index of the sentence it stands in. */
   sentence: number;
+  /** The construction that reads it (`subject-reporting`, `after-laut`, `place`): a feature of the source model. */
+  construction: string;
   /** Why it reads as a source (`subject of "schreibt"`, `after "laut"`). */
   why: string;
-  /** Strong: a position only a speaker or publisher takes. Weak: subject of another verb, or a place. */
+  /** Named in passing: in no construction of a speaker or publisher. */
+  passing?: boolean;
+  /** The role written before it (`finanzminister`, `ökonomin`), lower case. */
+  role?: string;
+  /** It opens its sentence (after an article or a particle at most). */
+  opensSentence?: boolean;
+  /**
+   * Strong: a position only a speaker or publisher takes; presents: joined to a piece or medium it
+   * publishes (`Essay in 54Books`); speaks: the subject or agent of its verb, after `laut`, a title named.
+   */
   strong: boolean;
-  /** Joined to a piece or medium it publishes (`Essay in 54Books`, `Paper von Apple`). */
   presents: boolean;
-  /** The one who speaks or publishes in its clause: subject or agent of the verb, after `laut`, a title named. */
   speaks: boolean;
   /** Its verb is one of plain speech (`Donald Trump sprach …`, `fordert`): news, unless a piece is presented too. */
   news: boolean;
@@ -45,9 +50,8 @@ export interface Mention {
 /** One whitespace-separated word with its punctuation and where it stands. */
 export interface Token {
   word: string;
-  /** Punctuation before the word (opening quotes, brackets). */
+  /** Punctuation before the word (opening quotes, brackets) and after it. */
   pre: string;
-  /** Punctuation after the word. */
   post: string;
   lower: string;
   /** Starts with a capital (or digits then a capital: `54Books`). */
