@@ -55,7 +55,9 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   };
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
-  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain);
+  // Note: a reviewed issue says everything; its marks are the reading, nothing is guessed.
+  const asMarked = frontMatter.reviewed === true || frontMatter.marked === true;
+  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain, asMarked);
   const overrides = new Map(Object.entries(frontMatter.sources ?? {}).map(([n, sources]) => [Number(n), sources]));
   const headings = new Map(text.body.filter((p) => p.heading !== undefined).map((p) => [p.line, p.heading!]));
   const { sections, support, sectionOf, sourceReadings } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, { sources: overrides, headings });
