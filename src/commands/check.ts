@@ -4,6 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isIssueFileName, loadFile } from '../load/index.js';
+import { marksOf, singleSource, utf8Text, withMarks } from './marks.js';
 import { parseIssueWithReport, type ParagraphReport } from '../parse/index.js';
 import { sourceHeading } from '../parse/sources.js';
 import trained from '../parse/weights.json' with { type: 'json' };
@@ -68,4 +69,31 @@ function checkReport({ issue, paragraphs, sources }: ReturnType<typeof parseIssu
     for (const p of doubtful) lines.push(`  ${file}:${p.line} read as ${p.kind} (${p.confidence.toFixed(2)}): ${p.reasons.join(', ')}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * `npm run check -- --mark FILE…`: writes each file's current reading into it as marks (`> ` before
+ * each quote, `---` before each section start, `marked: true`), the words unchanged, and lists the
+ * readings to look at first. The author corrects the marks and sets `reviewed: true`.
+ */
+export async function markFiles(paths: string[]): Promise<string> {
+  const out: string[] = [];
+  for (const file of paths) {
+    const name = path.basename(file);
+    const text = utf8Text(name, await fs.readFile(file));
+    const before = parseIssueWithReport(singleSource(name, text)).paragraphs.filter((p) => p.kind !== 'intro');
+    const marks = marksOf(before);
+    const marked = withMarks(name, text, marks, 'marked');
+    if (marked !== text) await fs.writeFile(file, marked);
+    // The doubtful readings, at their lines in the marked file.
+    const after = parseIssueWithReport(singleSource(name, marked.replace(/^\uFEFF/, ''))).paragraphs.filter((p) => p.kind !== 'intro');
+    const doubtful = before.flatMap((p, i) => (p.confidence < DOUBTFUL_BELOW ? [`  ${name}:${after[i]!.line} ${p.kind}${p.sectionStart ? ', starts a section' : ''} (${p.confidence.toFixed(2)})`] : []));
+    const count = (pick: (m: { quote: boolean; start: boolean }) => boolean) => [...marks.values()].filter(pick).length;
+    out.push(
+      `${name}: ${marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,
+      `Correct the marks where they are wrong, then write "reviewed: true" in place of "marked: true" (npm run train learns from reviewed issues).`,
+      ...(doubtful.length ? [`Look at these first (read with little confidence):`, ...doubtful] : []),
+    );
+  }
+  return out.join('\n');
 }

@@ -6,6 +6,7 @@
 // Used by `npm run check -- --mark` and by the review in `npm run dev` (review.ts).
 
 import { BuildError } from '../errors.js';
+import { decodeText } from '../load/decode.js';
 import { loadFile, type IssueSource } from '../load/index.js';
 import { parseIssueWithReport, type ParagraphReport } from '../parse/index.js';
 import { readParagraphs, type RawParagraph } from '../parse/paragraphs.js';
@@ -25,6 +26,13 @@ export type ReviewState = 'marked' | 'reviewed';
 
 const QUOTE_PREFIX = /^\s*>\s?/;
 const BREAK_LINE = /^\s*(?:-{3,}|\*{3,})\s*$/;
+
+/** The text of an issue file as read for writing marks into it: UTF-8 only, a byte-order mark kept. */
+export function utf8Text(file: string, bytes: Uint8Array): string {
+  if (bytes[0] === 0xff || bytes[0] === 0xfe) throw new BuildError(`${file}: marks are written only into UTF-8 files; save it as UTF-8 first`);
+  const text = decodeText(bytes, file);
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? `\uFEFF${text}` : text;
+}
 
 /** The one issue a file holds; marks are written only into files of one issue. */
 export function singleSource(file: string, text: string): IssueSource {
@@ -47,11 +55,12 @@ export function marksOf(paragraphs: ParagraphReport[]): Marks {
  */
 export function withMarks(file: string, text: string, marks: Marks, state: ReviewState): string {
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const parts = text.slice(bom.length).split(/(\r\n|\r|\n)/);
+  const plain = text.slice(bom.length);
+  const parts = plain.split(/(\r\n|\r|\n)/);
   const lines = parts.filter((_, i) => i % 2 === 0);
   const breaks = parts.filter((_, i) => i % 2 === 1);
   const eol = breaks[0] ?? '\n';
-  const source = singleSource(file, text);
+  const source = singleSource(file, plain);
   const { body, blankLineExport } = readParagraphs(source.lines, source.firstLine);
   const support = findSupport(body);
   // Edits by line (0-based): the new line, or undefined to remove it; lines to insert before it.
@@ -78,7 +87,7 @@ export function withMarks(file: string, text: string, marks: Marks, state: Revie
     if (next !== undefined) out.push(next, breaks[i] ?? '');
   });
   const marked = withReviewState(out.join(''), state, eol);
-  verify(file, text, `${bom}${marked}`, marks);
+  verify(file, plain, marked, marks);
   return `${bom}${marked}`;
 }
 
