@@ -1,11 +1,14 @@
 // A reviewed issue says everything: its marks are complete, and it is built exactly as marked.
 // `npm run check -- --mark FILE` writes the current reading into the file as those marks.
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDevServer } from '../src/commands/dev.js';
 import { marksOf, singleSource, withMarks } from '../src/commands/marks.js';
+import { defaultBuildOptions } from '../src/config.js';
 import { parseIssueWithReport } from '../src/parse/index.js';
-import { cli, folderWith } from './helpers/fixtures.js';
+import { cli, folderWith, tempDir } from './helpers/fixtures.js';
 import { articleBody, issueWith, parseOne, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
 
@@ -108,4 +111,51 @@ describe('npm run check -- --mark FILE', () => {
     twiceMarks.set(3, { quote: false, start: false });
     expect(() => withMarks('009.txt', twice, twiceMarks, 'marked')).toThrow(/009\.txt: the marks would change the paragraphs; nothing was written/);
   });
+});
+
+describe('the review endpoint of npm run dev', () => {
+  /** A request to the dev server with the given headers and body. */
+  const request = (url: string, options: { method?: string; headers?: Record<string, string>; body?: string }) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers ?? {} }, (response) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      });
+      req.on('error', reject);
+      req.end(options.body);
+    });
+
+  it('writes marks only for a request from its own page with the secret of this run, and takes no text', async () => {
+    const input = await folderWith({ '009.txt': `${issueWith(9, ...body.filter((l) => !/^(?:>|---)/.test(l)))}\n` });
+    const out = await tempDir();
+    const dev = await startDevServer({ build: { ...defaultBuildOptions, input: input.dir, out: out.dir, search: false }, port: 0, log: () => {} });
+    cleanups.push(async () => {
+      await dev.close();
+      await out.cleanup();
+      await input.cleanup();
+    });
+    const origin = dev.url.replace(/\/$/, '');
+    const file = path.join(input.dir, '009.txt');
+    const original = await fs.readFile(file, 'utf8');
+    const state = JSON.parse((await request(`${dev.url}__review/state?issue=9`, { headers: { origin } })).body);
+    expect(state.secret).toMatch(/^[\w-]{40,}$/);
+    const change = JSON.stringify({ issue: 9, version: state.version, action: 'commentary', line: 3 });
+    const post = (headers: Record<string, string>, payload = change) => request(`${dev.url}__review/marks`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+
+    expect((await post({ origin: 'http://evil.example', 'x-review-secret': state.secret })).status).toBe(403);
+    expect((await post({ origin })).status).toBe(403);
+    expect((await post({ origin, 'x-review-secret': 'x'.repeat(state.secret.length) })).status).toBe(403);
+    expect((await post({ origin, host: `evil.example:${new URL(dev.url).port}`, 'x-review-secret': state.secret })).status).toBe(403);
+    expect((await request(`${dev.url}__review/state?issue=9`, { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    const withText = JSON.stringify({ issue: 9, version: state.version, action: 'commentary', line: 3, text: 'Neue Worte' });
+    expect((await post({ origin, 'x-review-secret': state.secret }, withText)).status).toBe(400);
+    expect(await fs.readFile(file, 'utf8')).toBe(original);
+
+    const written = await post({ origin, 'x-review-secret': state.secret });
+    expect(written).toEqual({ status: 200, body: JSON.stringify({ written: '009.txt' }) });
+    expect(await fs.readFile(file, 'utf8')).toMatch(/^---\nmarked: true\n---\n/);
+    // The version is the file's: the same change again is refused, the file having changed.
+    expect((await post({ origin, 'x-review-secret': state.secret })).status).toBe(409);
+  }, 30_000);
 });

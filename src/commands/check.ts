@@ -15,6 +15,11 @@ import trained from '../parse/weights.json' with { type: 'json' };
  */
 export const DOUBTFUL_BELOW: number = trained.doubtfulBelow;
 
+/** Whether a reading is doubtful: listed by `npm run check`, highlighted by the review in `npm run dev`. */
+export function isDoubtful(paragraph: ParagraphReport): boolean {
+  return paragraph.confidence < DOUBTFUL_BELOW;
+}
+
 export interface CheckOptions {
   /** Column width for the paragraph text. */
   width?: number;
@@ -61,7 +66,7 @@ function checkReport({ issue, paragraphs, sources }: ReturnType<typeof parseIssu
       for (const reading of readings) lines.push(`${''.padStart(33)}source ${sourceHeading(reading.source)} (${reading.confidence.toFixed(2)}): ${reading.reasons.join(' · ')}`);
     }
   }
-  const doubtful = paragraphs.filter((p) => p.confidence < DOUBTFUL_BELOW);
+  const doubtful = paragraphs.filter(isDoubtful);
   lines.push('');
   if (doubtful.length === 0) lines.push('Doubtful: none.');
   else {
@@ -87,7 +92,7 @@ export async function markFiles(paths: string[]): Promise<string> {
     if (marked !== text) await fs.writeFile(file, marked);
     // The doubtful readings, at their lines in the marked file.
     const after = parseIssueWithReport(singleSource(name, marked.replace(/^\uFEFF/, ''))).paragraphs.filter((p) => p.kind !== 'intro');
-    const doubtful = before.flatMap((p, i) => (p.confidence < DOUBTFUL_BELOW ? [`  ${name}:${after[i]!.line} ${p.kind}${p.sectionStart ? ', starts a section' : ''} (${p.confidence.toFixed(2)})`] : []));
+    const doubtful = before.flatMap((p, i) => (isDoubtful(p) ? [`  ${name}:${after[i]!.line} ${p.kind}${p.sectionStart ? ', starts a section' : ''} (${p.confidence.toFixed(2)})`] : []));
     const count = (pick: (m: { quote: boolean; start: boolean }) => boolean) => [...marks.values()].filter(pick).length;
     out.push(
       `${name}: ${marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,

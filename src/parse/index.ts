@@ -24,6 +24,8 @@ export interface ParagraphReport {
   section?: number;
   /** True for the first paragraph of a section. */
   sectionStart: boolean;
+  /** True when the paragraph goes on in the one before across a page break of the export (one paragraph on the page). */
+  continues?: boolean;
   /** Why a section starts here or not, where it was weighed. */
   sectionReasons: string[];
   lang: Language;
@@ -75,6 +77,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
       kind: p.kind,
       ...(section !== undefined ? { section } : {}),
       sectionStart: section !== undefined && section !== sectionOf[index - 1],
+      ...(p.continues ? { continues: true } : {}),
       sectionReasons: p.sectionReasons,
       lang: p.lang,
       confidence: p.confidence,
