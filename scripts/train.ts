@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { add, figures, zero } from './figures.js';
 import { archiveDir, f1, labelledNumbers, precision, projectRoot, recall, type Counts } from './labels.js';
 import { reviewedIssues } from './reviewed.js';
-import { labelledIssues, predictions, storedWeights, train, type Trained, type TrainingIssue } from './training.js';
-import { STATES } from '../src/parse/sequence.js';
+import { labelledIssues, storedWeights, train, type Trained, type TrainingIssue } from './training.js';
 
 const { values } = parseArgs({ options: { input: { type: 'string' }, check: { type: 'boolean', default: false } } });
 const input = path.resolve(values.input ?? archiveDir);
@@ -64,35 +64,4 @@ function report(all: TrainingIssue[], beforeFolds: Trained['folds'], after: Trai
   }
   console.log(`  ${'all, before'.padEnd(34)} quotes ${prf(totals.before.quotes)} · section starts ${prf(totals.before.starts)}`);
   console.log(`  ${'all, after'.padEnd(34)} quotes ${prf(totals.after.quotes)} · section starts ${prf(totals.after.starts)}`);
-}
-
-/** Quotes and section starts of an issue's paragraphs as read with the given weights, against its labels. */
-function figures(issue: TrainingIssue, weights: Trained['weights']): { quotes: Counts; starts: Counts } {
-  const result = { quotes: zero(), starts: zero() };
-  predictions(issue.chains, weights).forEach(({ chain, probabilities }, c) => {
-    chain.labels.forEach((members, node) => {
-      const p = probabilities.subarray(node * STATES, node * STATES + STATES);
-      const label = members[0]!;
-      // Lists are read by fixed rules; the issue's first paragraph always starts a section.
-      if (label.kind !== 'list') count(result.quotes, p[2]! + p[3]! > 0.5, label.kind === 'quote');
-      if (c > 0 || node > 0) count(result.starts, p[1]! + p[3]! > 0.5, label.sectionStart);
-    });
-  });
-  return result;
-}
-
-function zero(): Counts {
-  return { tp: 0, fp: 0, fn: 0 };
-}
-
-function count(counts: Counts, read: boolean, labelled: boolean): void {
-  if (read && labelled) counts.tp++;
-  else if (read) counts.fp++;
-  else if (labelled) counts.fn++;
-}
-
-function add(total: Counts, counts: Counts): void {
-  total.tp += counts.tp;
-  total.fp += counts.fp;
-  total.fn += counts.fn;
 }
