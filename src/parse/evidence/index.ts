@@ -5,7 +5,7 @@
 // word taken from one issue, so that the weights learned on the labelled issues carry over.
 
 import { CLASS, CLOSING_OF, DIGIT, FNV_OFFSET, FNV_PRIME, LETTER, LOWER, lowerCode, OPENING, OPENS_BEFORE, QUOTE_MARK, SPACE, STEM, UMLAUT, UPPER } from './characters.js';
-import { ANNOUNCES_OWN, ENUMERATION, FOLLOWS_ON, isWrappedInQuotes, LETTER_CLOSING, LETTER_OPENING, OPENS_WITH_ACTOR, POINTS_AT_LINK, POINTS_BACK, QUOTES_HIMSELF, REFERS_BACK, RELATED_ITEM, TURNS_TO_NEXT } from './patterns.js';
+import { ANNOUNCES_OWN, ENUMERATION, FOLLOWS_ON, isWrappedInQuotes, LETTER_CLOSING, LETTER_OPENING, OPENS_WITH_ACTOR, POINTS_AT_LINK, POINTS_BACK, QUOTES_HIMSELF, REFERS_BACK, RELATED_ITEM, SAYS_WHEN, TURNS_TO_NEXT } from './patterns.js';
 import { emptyEvidence, type Evidence } from './traits.js';
 import {
   endsWithIere,
@@ -185,6 +185,7 @@ export function readEvidence(text: string): Evidence {
   evidence.turnsToNext = TURNS_TO_NEXT.test(firstSentence) || /\bübrigens\b/.test(firstSentence.slice(0, 80));
   evidence.opensWithActor = OPENS_WITH_ACTOR.test(firstSentence);
   evidence.enumeration = ENUMERATION.test(firstSentence);
+  evidence.saysWhen = SAYS_WHEN.test(firstSentence.slice(0, 120));
   if (evidence.lastChar === ':') {
     const ending = text.slice(-400);
     evidence.quotesHimself = QUOTES_HIMSELF.test(ending);

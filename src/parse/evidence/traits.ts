@@ -77,6 +77,8 @@ export interface Evidence {
   opensWithActor: boolean;
   /** Opens an enumeration a source makes over several paragraphs (`Erstens:`). */
   enumeration: boolean;
+  /** Says when in its first sentence (`gerade`, `neulich`, `diese Woche`). */
+  saysWhen: boolean;
   /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`). */
   announcesOwnText: boolean;
   /** A lead-in in which the author quotes his own earlier writing (`schrieb ich damals:`). */
@@ -128,6 +130,7 @@ export function emptyEvidence(length: number): Evidence {
     turnsToNext: false,
     opensWithActor: false,
     enumeration: false,
+    saysWhen: false,
     announcesOwnText: false,
     quotesHimself: false,
   };
