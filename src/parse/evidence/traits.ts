@@ -58,6 +58,10 @@ export interface Evidence {
   firstSentenceWords: number;
   /** A salutation or sign-off of a letter or post (`Dear …,`, `Liebe …,`, `Best,`, a lone name). */
   letterLine: boolean;
+  /** Opens with a salutation (`Hallo,`, `Lieber Michael, ich …`): a letter begins. */
+  salutation: boolean;
+  /** How many of `terms` are in the first sentence. */
+  firstSentenceTerms: number;
   /** Digits and handles: dates, figures, `@name`. */
   digits: number;
   handles: number;
@@ -120,6 +124,8 @@ export function emptyEvidence(length: number): Evidence {
     sentences: 0,
     firstSentenceWords: 0,
     letterLine: false,
+    salutation: false,
+    firstSentenceTerms: 0,
     digits: 0,
     handles: 0,
     refersBack: false,

@@ -26,6 +26,10 @@ export type Context = {
   mentionsLeadInSource: boolean;
   /** How far back (1–4) a lead-in handed over, with only paragraphs in no voice of the author's since; 0 if none. */
   runAfterLeadIn: number;
+  /** A short first sentence that picks up a word of the paragraph before (`48 Stunden. Das ist …`): the author answering what he quoted. */
+  echoesBefore: boolean;
+  /** A letter's salutation came in the paragraphs just before, and no sign-off since. */
+  inLetter: boolean;
 };
 /** A feature of a scorer: its name (the key of its weight in weights.json) and its value for a paragraph. */
 export type Feature = readonly [name: string, value: (c: Context) => number | boolean];

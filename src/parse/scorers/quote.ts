@@ -50,4 +50,8 @@ export const QUOTE_FEATURES: readonly Feature[] = [
   ['German in no voice of the author’s, after a lead-in naming someone', ({ e, p, leadInSource }) => neutralGerman(e) && (leadInSource || introduces(p))],
   ['a name line after a sign-off', ({ e, p }) => p?.letterLine === true && e.words <= 4 && !/[.!?:]/.test(e.lastChar)],
   ['written all in lower case', ({ e }) => e.startsLower && e.capitals.length === 0 && e.words >= 6],
+  ['opens with a fragment', ({ e }) => e.firstSentenceWords <= 3 && e.sentences > 1 && !english(e)],
+  ['its first sentence picks up a word of the paragraph before', ({ echoesBefore }) => echoesBefore],
+  ['opens with a salutation', ({ e }) => e.salutation],
+  ['inside a letter, after its salutation', ({ inLetter }) => inLetter],
 ];
