@@ -178,7 +178,7 @@ export interface Trained {
 }
 
 /** At most this share of paragraphs is listed as doubtful (cross-validated), so the list stays worth reading. */
-export const DOUBTFUL_SHARE = 0.12;
+export const DOUBTFUL_SHARE = 0.14;
 
 /**
  * Chooses penalty and temperature by cross-validation, then fits on every labelled issue.

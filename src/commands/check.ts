@@ -11,7 +11,7 @@ import trained from '../parse/weights.json' with { type: 'json' };
 
 /**
  * Paragraphs read with less confidence than this are listed as doubtful: the threshold training
- * chose, under which the most wrong readings fall while at most one paragraph in eight is listed.
+ * chose, under which the most wrong readings fall while at most one paragraph in seven is listed.
  */
 export const DOUBTFUL_BELOW: number = trained.doubtfulBelow;
 
