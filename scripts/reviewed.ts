@@ -5,8 +5,8 @@
 
 import { loadIssues, type IssueSource } from '../src/load/index.js';
 import { parseIssueWithReport } from '../src/parse/index.js';
-import type { Label } from './labels.js';
-import { labelledChains, type TrainingIssue } from './training.js';
+import { labelledNumbers, type Label } from './labels.js';
+import { labelledChains, labelledIssues, type TrainingIssue } from './training.js';
 
 export interface ReviewedIssues {
   issues: TrainingIssue[];
@@ -44,4 +44,28 @@ export function asLabelled(source: IssueSource): { text: string; labels: Label[]
   // Note: the title line gives the number; the reader removes it, as it does in every export.
   const text = [`Krasse Links No ${source.number}`, ...paragraphs.map((p) => p.raw)].join('\n');
   return { text, labels };
+}
+
+/** What `npm run train` learns from: the shipped labels and the reviewed issues of the archive folder. */
+export interface TrainingSet {
+  /** Every issue trained on, the shipped ones first. */
+  issues: TrainingIssue[];
+  /** The shipped ones: the corpus issues (less those the author reviewed) and the written ones. */
+  shipped: TrainingIssue[];
+  reviewed: ReviewedIssues;
+  /** The names of the issues held out in turn, as weights.json lists them. */
+  trainedOn: string[];
+}
+
+export async function trainingSet(input: string): Promise<TrainingSet> {
+  const reviewed = await reviewedIssues(input);
+  // The author's review of a corpus issue replaces its shipped labels.
+  const corpus = labelledNumbers().filter((n) => !reviewed.numbers.includes(n));
+  const shipped = labelledIssues(corpus);
+  return {
+    issues: [...shipped, ...reviewed.issues],
+    shipped,
+    reviewed,
+    trainedOn: [...corpus.map((n) => `No ${n}`), ...reviewed.numbers.map((n) => `No ${n} (reviewed)`)],
+  };
 }

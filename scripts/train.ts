@@ -8,22 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { add, figures, zero } from './figures.js';
-import { archiveDir, f1, labelledNumbers, precision, projectRoot, recall, type Counts } from './labels.js';
-import { reviewedIssues } from './reviewed.js';
-import { labelledIssues, storedWeights, train, type Trained, type TrainingIssue } from './training.js';
+import { archiveDir, f1, precision, projectRoot, recall, type Counts } from './labels.js';
+import { trainingSet } from './reviewed.js';
+import { storedWeights, train, type Trained, type TrainingIssue } from './training.js';
 
 const { values } = parseArgs({ options: { input: { type: 'string' }, check: { type: 'boolean', default: false } } });
 const input = path.resolve(values.input ?? archiveDir);
 const file = path.join(projectRoot, 'src/parse/weights.json');
 
-const reviewed = await reviewedIssues(input);
+const { issues, shipped, reviewed, trainedOn } = await trainingSet(input);
 for (const skipped of reviewed.skipped) console.warn(`warning: not learned from ${skipped}`);
-// The author's review of a corpus issue replaces its shipped labels.
-const corpus = labelledNumbers().filter((n) => !reviewed.numbers.includes(n));
-const shipped = labelledIssues(corpus);
-const issues = [...shipped, ...reviewed.issues];
 const trained = train(issues);
-const trainedOn = [...corpus.map((n) => `No ${n}`), ...reviewed.numbers.map((n) => `No ${n} (reviewed)`)];
 const text = `${JSON.stringify(storedWeights(trained, trainedOn), null, 2)}\n`;
 if (values.check) {
   const same = fs.readFileSync(file, 'utf8') === text;
