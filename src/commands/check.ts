@@ -70,7 +70,10 @@ function checkReport({ issue, paragraphs, sources }: ReturnType<typeof parseIssu
   lines.push('');
   if (doubtful.length === 0) lines.push('Doubtful: none.');
   else {
-    lines.push(`Doubtful (${doubtful.length}): check these; a line starting with "> " makes a quote, a line "---" starts a section.`);
+    lines.push(
+      `Doubtful (${doubtful.length}): check these; a line starting with "> " makes a quote, a line "---" starts a section. ` +
+        `To undo a quote or a section, let the marks say everything: npm run check -- --mark ${file} writes the whole reading as marks to correct (or click in npm run dev).`,
+    );
     for (const p of doubtful) lines.push(`  ${file}:${p.line} read as ${p.kind} (${p.confidence.toFixed(2)}): ${p.reasons.join(', ')}`);
   }
   return lines.join('\n');
