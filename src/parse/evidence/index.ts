@@ -194,7 +194,7 @@ export function readEvidence(text: string): Evidence {
     evidence.quotesHimself = QUOTES_HIMSELF.test(ending);
     evidence.announcesOwnText = !evidence.quotesHimself && ANNOUNCES_OWN.test(ending);
   }
-  evidence.salutation = SALUTATION.test(text.slice(0, 80));
+  evidence.salutation = SALUTATION.test(firstSentence);
   if (trimmed.length <= 120) evidence.letterLine = LETTER_OPENING.test(trimmed) || LETTER_CLOSING.test(trimmed) || (evidence.handles > 0 && evidence.words <= 4);
   return evidence;
 }

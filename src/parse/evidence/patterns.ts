@@ -18,7 +18,7 @@ export const QUOTES_HIMSELF = /\b(?:schrieb ich|ich schrieb|postete ich|ich post
 export const SALUTATION = /^(?:Dear|Hi|Hello|Hey|Liebe|Lieber|Hallo|Moin|Servus|Sehr geehrte[rs]?)\b[^.!?,:]{0,40},/;
 export const LETTER_OPENING = /^(?:Dear|Hi|Hello|Hey|Liebe|Lieber|Hallo|Sehr geehrte)\b[^.!?]{0,60},$/;
 export const LETTER_CLOSING = /^(?:Best|Regards|Sincerely|Cheers|Thanks|Love|Yours|(?:\p{L}+e )?Grüße|Herzlich(?:st|e|en)?|Mit (?:\p{L}+en )?Grüßen|Gruß|Ciao|Tschüss)\b[^.!?]{0,40},?$/iu;
-/** A word saying when, in a paragraph's first sentence: how the author turns to the news of the week (`Arte hat gerade …`, `Ich lese gerade …`). */
+/** A word saying when, near a paragraph's start: how the author turns to the news of the week (`Arte hat gerade …`, `Ich lese gerade …`). */
 export const SAYS_WHEN = /\b(?:gerade|neulich|kürzlich|soeben|jüngst|vorgestern|gestern|diese Woche|letzte Woche|vergangene Woche|am Wochenende|seit ein paar Tagen)\b/;
 
 /** Opening and closing quotation marks as German and English texts use them. */

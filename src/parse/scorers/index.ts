@@ -69,7 +69,7 @@ export function featuresOf(evidence: Evidence[], sources: (string[] | undefined)
       leadInSource: sources[i - 1] !== undefined,
       mentionsLeadInSource: (i > 0 && mentions(i, sourceKeys[i - 1])) || (i > 1 && mentions(i, sourceKeys[i - 2])),
       runAfterLeadIn: runAfterLeadIn(evidence, sources, i),
-      echoesBefore: i > 0 && e.firstSentenceWords <= 8 && e.terms.slice(0, e.firstSentenceTerms).some((term) => terms[i - 1]!.has(term)),
+      echoesBefore: i > 0 && e.firstSentenceWords <= 8 && echoes(e, terms[i - 1]!),
       inLetter: inLetter(evidence, i),
     };
     const pair = new Float64Array(PAIR_FEATURES.length);
@@ -106,6 +106,12 @@ function windowSimilarity(sets: Set<number>[], a: number, b: number, c: number, 
   return left === 0 || right === 0 ? 0 : shared / Math.sqrt(left * right);
 }
 
+
+/** Whether a term of the paragraph's first sentence is among the given terms. */
+function echoes(e: Evidence, before: Set<number>): boolean {
+  for (let k = 0; k < e.firstSentenceTerms; k++) if (before.has(e.terms[k]!)) return true;
+  return false;
+}
 
 /** Whether a letter's salutation came in the four paragraphs before, and no sign-off since. */
 function inLetter(evidence: Evidence[], i: number): boolean {
