@@ -51,14 +51,15 @@ export function readLabels(number: number): Label[] {
 /** Issues written by this project to show kinds of paragraph the corpus lacks (see their README): trained on, never scored. */
 export const writtenDir = path.join(labelsDir, 'written');
 
-export function writtenIssues(): { name: string; text: string; labels: Label[] }[] {
+/** The written issues of a folder (default: the ones trained on). */
+export function writtenIssues(dir = writtenDir): { name: string; text: string; labels: Label[] }[] {
   return fs
-    .readdirSync(writtenDir)
+    .readdirSync(dir)
     .filter((name) => /^no-\d+\.tsv$/.test(name))
     .sort()
     .map((file) => {
-      const labels = readLabelFile(path.join(writtenDir, file));
-      return { name: `written/${file}`, text: labels.map((label) => label.text).join('\n'), labels };
+      const labels = readLabelFile(path.join(dir, file));
+      return { name: `${path.basename(dir)}/${file}`, text: labels.map((label) => label.text).join('\n'), labels };
     });
 }
 

@@ -14,12 +14,20 @@ import { DOUBTFUL_BELOW } from '../src/commands/check.js';
 import trained from '../src/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, recall, scoreIndex, scoreIssue, scoreSources, sum, type IssueScore, type SourceScore } from './labels.js';
 import { heldOutCorpusReader, printSourcesAndHeadings } from './sources/report.js';
-import { crossValidate, labelledIssues } from './training.js';
+import { crossValidate, labelledChains, labelledIssues, predictions } from './training.js';
+import { add, figures, zero } from './figures.js';
+import { writtenIssues } from './labels.js';
+import { STATES } from '../src/parse/sequence.js';
 
 const verbose = process.argv.includes('--verbose');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 const ratio = ({ right, total }: { right: number; total: number }) => `${right}/${total}${total ? ` (${pct(right / total)})` : ''}`;
 const prf = (c: { tp: number; fp: number; fn: number }) => `P ${pct(precision(c))} R ${pct(recall(c))} F1 ${f1(c).toFixed(3)}`;
+const firstSight = process.argv.indexOf('--first-sight');
+if (firstSight > 0) {
+  scoreFirstSight(process.argv[firstSight + 1] ?? '');
+  process.exit(0);
+}
 
 function line(label: string, asWritten: IssueScore[], flat: IssueScore[]): string {
   const all = sum(asWritten);
@@ -102,3 +110,32 @@ console.log(
 );
 
 printSourcesAndHeadings(verbose);
+
+/**
+ * `npm run score -- --first-sight DIR`: a batch of new written issues (labelled like
+ * test/fixtures/labels/written/) read with the weights in use, which never saw them: the measure
+ * of how the reader does on text it was not developed on. Prints each issue's figures and every
+ * paragraph read wrongly.
+ */
+function scoreFirstSight(dir: string): void {
+  const weights = compileWeights(trained);
+  const total = { quotes: zero(), starts: zero() };
+  for (const { name, text, labels } of writtenIssues(dir)) {
+    const issue = { name, chains: labelledChains(name, text, labels), heldOut: true };
+    const f = figures(issue, weights);
+    add(total.quotes, f.quotes);
+    add(total.starts, f.starts);
+    console.log(`${name.padEnd(24)} quotes ${prf(f.quotes)} · section starts ${prf(f.starts)}`);
+    predictions(issue.chains, weights).forEach(({ chain, probabilities }) =>
+      chain.labels.forEach((members, node) => {
+        const p = probabilities.subarray(node * STATES, node * STATES + STATES);
+        const label = members[0]!;
+        const quote = p[2]! + p[3]! > 0.5;
+        const start = p[1]! + p[3]! > 0.5;
+        const wrong = [label.kind !== 'list' && quote !== (label.kind === 'quote') ? `${label.kind} read as ${quote ? 'quote' : 'commentary'}` : '', start !== label.sectionStart ? `section start ${start ? 'added' : 'missed'}` : ''].filter(Boolean);
+        if (verbose && wrong.length) console.log(`    ${wrong.join(', ')}: ${label.text.slice(0, 90)}`);
+      }),
+    );
+  }
+  console.log(`FIRST SIGHT, all: quotes ${prf(total.quotes)} · section starts ${prf(total.starts)}`);
+}

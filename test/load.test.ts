@@ -132,7 +132,7 @@ describe('front matter', () => {
 
   it('warns about unknown keys', () => {
     expect(readFrontMatter('---\nautor: X\n---\nText\n', 'a.txt').warnings).toEqual([
-      'a.txt: unknown front matter key "autor" is ignored (known: number, title, date, slug, links, sources, image)',
+      'a.txt: unknown front matter key "autor" is ignored (known: number, title, date, slug, links, sources, image, reviewed, marked)',
     ]);
   });
 });

@@ -174,7 +174,7 @@ describe('suggestions', () => {
 describe('the filters', () => {
   it('count matching sections per source, kind and year, leaving out values with none', async () => {
     const { facets } = await search.search('Faschismus');
-    expect(facets.Art).toEqual({ Kommentar: 5, Zitat: 2 });
+    expect(facets.Art).toEqual({ Kommentar: 6, Zitat: 3 });
     expect(facets.Quelle).toMatchObject({ 'Raul Zelik': 1, 'Alberto Toscano': 1 });
     expect(Object.values(facets.Quelle!).every((count) => count > 0)).toBe(true);
   });

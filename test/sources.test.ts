@@ -55,6 +55,14 @@ const KNOWN_MISSES = new Map<string, string>([
     'Karl Lauterbach hat die Krankenhausreform durch den Bundesrat gebracht.|Q|So fasst es das Ärzteblatt zusammen.',
     'the one in the news hands over to the quote (`gebracht` reads as `bringt`, a verb of publishing); that the paragraph after it attributes the quote to another weighs less',
   ],
+  [
+    'Lena Probe mit einem Punkt, den ich teile: Ohne Offenheit keine Macht der NutzerInnen und der Journalist:innen.',
+    'a name opening a verbless lead-in with no quote after it: retrained with the reader\'s new written issues, the model puts it just under the threshold (0.45)',
+  ],
+  [
+    'Christian Drosten warnt vor einer neuen Welle, berichtet der NDR:|Q',
+    'the one in the news is the subject of a verb of saying (`warnt`); that `berichtet der NDR` hands over weighs less since the retraining with the reader\'s new written issues',
+  ],
 ]);
 
 /** A row of a table: read right, or a known miss that is still missed. */

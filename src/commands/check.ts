@@ -4,15 +4,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isIssueFileName, loadFile } from '../load/index.js';
+import { marksOf, singleSource, utf8Text, withMarks } from './marks.js';
 import { parseIssueWithReport, type ParagraphReport } from '../parse/index.js';
 import { sourceHeading } from '../parse/sources.js';
 import trained from '../parse/weights.json' with { type: 'json' };
 
 /**
  * Paragraphs read with less confidence than this are listed as doubtful: the threshold training
- * chose, under which the most wrong readings fall while at most one paragraph in eight is listed.
+ * chose, under which the most wrong readings fall while at most one paragraph in seven is listed.
  */
 export const DOUBTFUL_BELOW: number = trained.doubtfulBelow;
+
+/** Whether a reading is doubtful: listed by `npm run check`, highlighted by the review in `npm run dev`. */
+export function isDoubtful(paragraph: ParagraphReport): boolean {
+  return paragraph.confidence < DOUBTFUL_BELOW;
+}
 
 export interface CheckOptions {
   /** Column width for the paragraph text. */
@@ -61,11 +67,14 @@ function checkReport(report: ReturnType<typeof parseIssueWithReport>, file: stri
       for (const reading of readings) lines.push(`${''.padStart(33)}source ${sourceHeading(reading.source)} (${reading.confidence.toFixed(2)}): ${reading.reasons.join(' · ')}`);
     }
   }
-  const doubtful = paragraphs.filter((p) => p.confidence < DOUBTFUL_BELOW);
+  const doubtful = paragraphs.filter(isDoubtful);
   lines.push('');
   if (doubtful.length === 0) lines.push('Doubtful: none.');
   else {
-    lines.push(`Doubtful (${doubtful.length}): check these; a line starting with "> " makes a quote, a line "---" starts a section.`);
+    lines.push(
+      `Doubtful (${doubtful.length}): check these; a line starting with "> " makes a quote, a line "---" starts a section. ` +
+        `To undo a quote or a section, let the marks say everything: npm run check -- --mark ${file} writes the whole reading as marks to correct (or click in npm run dev).`,
+    );
     for (const p of doubtful) lines.push(`  ${file}:${p.line} read as ${p.kind} (${p.confidence.toFixed(2)}): ${p.reasons.join(', ')}`);
   }
   lines.push(...doubtfulSources(report, file));
@@ -86,4 +95,31 @@ function doubtfulSources({ issue, paragraphs, doubtfulSources: doubtful }: Retur
     lines.push(`  ${file}:${line} §${section + 1} "${issue.sections[section]!.heading}" · sources: ${taken.length ? taken.join('; ') : 'none'} · left out: ${names.map((n) => `${n.name} (${n.probability.toFixed(2)})`).join(', ')}`);
   }
   return lines;
+}
+
+/**
+ * `npm run check -- --mark FILE…`: writes each file's current reading into it as marks (`> ` before
+ * each quote, `---` before each section start, `marked: true`), the words unchanged, and lists the
+ * readings to look at first. The author corrects the marks and sets `reviewed: true`.
+ */
+export async function markFiles(paths: string[]): Promise<string> {
+  const out: string[] = [];
+  for (const file of paths) {
+    const name = path.basename(file);
+    const text = utf8Text(name, await fs.readFile(file));
+    const before = parseIssueWithReport(singleSource(name, text)).paragraphs.filter((p) => p.kind !== 'intro');
+    const marks = marksOf(before);
+    const marked = withMarks(name, text, marks, 'marked');
+    if (marked !== text) await fs.writeFile(file, marked);
+    // The doubtful readings, at their lines in the marked file.
+    const after = parseIssueWithReport(singleSource(name, marked.replace(/^\uFEFF/, ''))).paragraphs.filter((p) => p.kind !== 'intro');
+    const doubtful = before.flatMap((p, i) => (isDoubtful(p) ? [`  ${name}:${after[i]!.line} ${p.kind}${p.sectionStart ? ', starts a section' : ''} (${p.confidence.toFixed(2)})`] : []));
+    const count = (pick: (m: { quote: boolean; start: boolean }) => boolean) => [...marks.values()].filter(pick).length;
+    out.push(
+      `${name}: ${marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,
+      `Correct the marks where they are wrong, then write "reviewed: true" in place of "marked: true" (npm run train learns from reviewed issues).`,
+      ...(doubtful.length ? [`Look at these first (read with little confidence):`, ...doubtful] : []),
+    );
+  }
+  return out.join('\n');
 }

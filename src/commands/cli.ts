@@ -12,7 +12,7 @@ import { abandonStagingFolders, restoreInterruptedSwap } from '../output/swap.js
 const usage = `usage:
   npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
   npm run import -- EXPORT.txt... [--into DIR] [--date YYYY-MM-DD]
-  npm run check -- [FILE|DIR...]
+  npm run check -- [FILE|DIR...] [--mark FILE...]
   npm run serve -- [--dir DIR] [--port N]
   npm run dev -- [--input DIR] [--out DIR] [--port N]`;
 
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       date: { type: 'string' },
       dir: { type: 'string' },
       port: { type: 'string' },
+      mark: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -73,7 +74,12 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'check': {
-      const { checkFiles } = await import('./check.js');
+      const { checkFiles, markFiles } = await import('./check.js');
+      if (values.mark) {
+        if (!positionals.length) throw new BuildError('name the issue files to mark: npm run check -- --mark issues/057.txt');
+        console.log(await markFiles(positionals.map((p) => path.resolve(p))));
+        return;
+      }
       console.log(await checkFiles(positionals.length ? positionals.map((p) => path.resolve(p)) : [defaultBuildOptions.input]));
       return;
     }

@@ -21,6 +21,7 @@ import type { Issue } from '../model.js';
 import { parseIssue } from '../parse/index.js';
 import { searchRecords, writeSearchIndex, type SearchRecord } from '../search/index.js';
 import { DiskWriter } from '../output/writer.js';
+import { reviewRoutes, REVIEW_SCRIPT } from './review.js';
 import { startServer } from './serve.js';
 
 /** The script added to every HTML page the dev server sends (never to the built files). */
@@ -131,9 +132,11 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   await rebuild();
   const server = await startServer(options.build.out, options.port, '127.0.0.1', {
-    injectIntoHtml: DEV_CLIENT,
+    injectIntoHtml: DEV_CLIENT + REVIEW_SCRIPT,
     folders: index ? { '/pagefind/': () => index.folder && path.join(index.folder, 'pagefind') } : {},
     routes: {
+      // The review of issue pages (review.ts): only here, never in the built site.
+      ...reviewRoutes(options.build.input, log),
       '/__dev/events': (_request, response) => {
         response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
         response.write(': connected\n\n');

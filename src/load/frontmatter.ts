@@ -26,6 +26,10 @@ export interface FrontMatter {
   sources?: Record<number, Source[]>;
   /** The issue's share image (og:image): a file in public/ (`bilder/56.png`) or an http(s) URL. */
   image?: string;
+  /** The author checked every paragraph: the marks are complete, and `npm run train` learns from the issue. */
+  reviewed?: boolean;
+  /** The marks are complete (written by `npm run check -- --mark` or the dev page), not yet all checked. */
+  marked?: boolean;
 }
 
 export interface FrontMatterResult {
@@ -37,7 +41,15 @@ export interface FrontMatterResult {
   warnings: string[];
 }
 
-const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links', 'sources', 'image']);
+/**
+ * The review keys, `reviewed` and `marked`: each true or false, and either makes the issue be
+ * built exactly as marked (quotes the `> ` lines, section starts the `---` lines), no guessing.
+ * Note: anything but a boolean is refused, naming the key's line: `reviewed: yes` is a boolean in
+ * YAML 1.1 but a text here, and a misspelt value must not silently leave the issue to the reader.
+ */
+const REVIEW_KEYS = ['reviewed', 'marked'] as const;
+
+const KNOWN_KEYS = new Set(['number', 'title', 'date', 'slug', 'links', 'sources', 'image', ...REVIEW_KEYS]);
 
 const refuseCode = (language: string) => () => {
   throw new Error(`front matter in ${language} is refused: only YAML front matter is read`);
@@ -73,6 +85,7 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
   const lineOffset = text.slice(0, text.length - parsed.content.length).split(/\r\n|\r|\n/).length - 1;
   const warnings: string[] = [];
   const data = validate(parsed.data as Record<string, unknown>, file, warnings, lines);
+  Object.assign(data, reviewState(parsed.data as Record<string, unknown>, text, file));
   return { data, body: parsed.content, lineOffset, warnings };
 }
 
@@ -117,6 +130,21 @@ function validate(raw: Record<string, unknown>, file: string, warnings: string[]
   if (raw.sources !== undefined) data.sources = toSources(raw.sources, (problem) => fail(problem, 'sources'));
   if (raw.image !== undefined) data.image = imageReference(raw.image, (problem) => fail(problem, 'image'));
   return data;
+}
+
+/** `reviewed` and `marked`, each a boolean (see REVIEW_KEYS); the error names the key's line. */
+function reviewState(raw: Record<string, unknown>, text: string, file: string): Pick<FrontMatter, 'reviewed' | 'marked'> {
+  const state: Pick<FrontMatter, 'reviewed' | 'marked'> = {};
+  for (const key of REVIEW_KEYS) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'boolean') {
+      const line = text.split(/\r\n|\r|\n/).findIndex((l) => new RegExp(`^${key}\\s*:`).test(l)) + 1;
+      throw new InputError(file, line || 1, `front matter: "${key}" must be true or false, not ${JSON.stringify(value)}`);
+    }
+    state[key] = value;
+  }
+  return state;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   ANY,
   type Chain,
   type ChainWeights,
+  COMMENTARIES,
   CONTINUES,
   forwardBackward,
   KIND_PAIRS,
@@ -109,6 +110,8 @@ export interface Reading {
 /**
  * Classifies the body paragraphs of an issue written mainly in `issueLang`.
  * @param explain whether to say why (for `npm run check`); a build does not need the reasons.
+ * @param asMarked the marks are complete (front matter `reviewed` or `marked`): quotes are exactly the
+ *   `> ` paragraphs, section starts exactly the `---` lines (and a blank-line export's breaks).
  */
 export function classifyParagraphs(
   body: RawParagraph[],
@@ -116,8 +119,9 @@ export function classifyParagraphs(
   blankLineExport: boolean,
   weights: Weights = trainedWeights(),
   explain = true,
+  asMarked = false,
 ): ClassifiedParagraph[] {
-  const reading = readBody(body, blankLineExport, issueLang);
+  const reading = readBody(body, blankLineExport, issueLang, asMarked);
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
@@ -170,18 +174,19 @@ export function classifyParagraphs(
 }
 
 /** The nodes, chains and fixed readings of an issue's body: what classification and training share. */
-export function readBody(body: RawParagraph[], blankLineExport: boolean, issueLang: Language = 'de'): Reading {
+export function readBody(body: RawParagraph[], blankLineExport: boolean, issueLang: Language = 'de', asMarked = false): Reading {
   const support = findSupport(body);
   const listItems = findListItems(body);
+  // Note: a page break splits a marked quote too: both halves marked `> ` are one paragraph.
   const continues = body.map((paragraph, index) => {
     const previous = body[index - 1];
     return index > 0 && !support[index] && !support[index - 1] && !listItems.has(index) && !listItems.has(index - 1) &&
-      !paragraph.forcedBreak && !paragraph.forced && previous!.forced === undefined && continuesAcrossPageBreak(previous!.raw, paragraph.raw);
+      !paragraph.forcedBreak && paragraph.forced === previous!.forced && continuesAcrossPageBreak(previous!.raw, paragraph.raw);
   });
   const segments: Segment[] = [];
   let nodes: number[][] = [];
   const close = () => {
-    if (nodes.length) segments.push(segmentOf(body, nodes, listItems, blankLineExport, issueLang));
+    if (nodes.length) segments.push(segmentOf(body, nodes, listItems, blankLineExport, issueLang, asMarked));
     nodes = [];
   };
   body.forEach((_, index) => {
@@ -193,7 +198,7 @@ export function readBody(body: RawParagraph[], blankLineExport: boolean, issueLa
   return { segments, support, listItems, continues };
 }
 
-function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<number, ListItem>, blankLineExport: boolean, issueLang: Language): Segment {
+function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<number, ListItem>, blankLineExport: boolean, issueLang: Language, asMarked: boolean): Segment {
   const texts = nodes.map((members) => members.map((i) => body[i]!.raw).join(' '));
   const evidence = texts.map(readEvidence);
   // The source a paragraph names, where it could be the author's lead-in (German, not in quotation marks).
@@ -206,13 +211,13 @@ function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<numbe
   const allowed = new Uint8Array(nodes.length);
   nodes.forEach((members, node) => {
     const paragraph = body[members[0]!]!;
-    let kinds = ANY;
+    let kinds = asMarked ? COMMENTARIES : ANY;
     if (paragraph.forced === 'quote') kinds = QUOTES;
     let starts = ANY;
     // A segment opens a section: the issue's first paragraph, and the one after the support block.
     if (node === 0 || paragraph.forcedBreak) starts = STARTS;
     else if (blankLineExport) starts = paragraph.gapBefore >= 2 ? STARTS : CONTINUES;
-    else if (listItems.has(members[0]!) || (paragraph.forced === 'quote' && body[members[0]! - 1]?.forced === 'quote')) starts = CONTINUES;
+    else if (asMarked || listItems.has(members[0]!) || (paragraph.forced === 'quote' && body[members[0]! - 1]?.forced === 'quote')) starts = CONTINUES;
     allowed[node] = kinds & starts || kinds;
   });
   return { nodes, chain: { features: featuresOf(evidence, sourceKeys), allowed }, langs: evidence.map((e) => languageOf(e, issueLang)) };
@@ -222,6 +227,7 @@ function segmentOf(body: RawParagraph[], nodes: number[][], listItems: Map<numbe
 function explicitReadings(allowed: number): { kind?: string[]; start?: string[] } {
   return {
     ...(allowed === QUOTES || allowed === (QUOTES & STARTS) || allowed === (QUOTES & CONTINUES) ? { kind: ['marked with "> "'] } : {}),
+    ...((allowed & COMMENTARIES) === allowed ? { kind: ['not marked with "> " in an issue whose marks are complete'] } : {}),
     ...((allowed & STARTS) === allowed ? { start: ['a section starts here (first paragraph, "---", blank lines or the support block before)'] } : {}),
     ...((allowed & CONTINUES) === allowed ? { start: ['no section break here (blank-line export, or within a list or marked quote)'] } : {}),
   };

@@ -24,6 +24,8 @@ export interface ParagraphReport {
   section?: number;
   /** True for the first paragraph of a section. */
   sectionStart: boolean;
+  /** True when the paragraph goes on in the one before across a page break of the export (one paragraph on the page). */
+  continues?: boolean;
   /** Why a section starts here or not, where it was weighed. */
   sectionReasons: string[];
   lang: Language;
@@ -64,7 +66,9 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   };
 
   const intro = text.intro ? toParagraph({ line: text.intro.line, text: text.intro.raw }) : undefined;
-  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain);
+  // Note: a reviewed issue says everything; its marks are the reading, nothing is guessed.
+  const asMarked = frontMatter.reviewed === true || frontMatter.marked === true;
+  const classified = classifyParagraphs(text.body, ISSUE_LANGUAGE, text.blankLineExport, weights, explain, asMarked);
   const overrides = new Map(Object.entries(frontMatter.sources ?? {}).map(([n, sources]) => [Number(n), sources]));
   const headings = new Map(text.body.filter((p) => p.heading !== undefined).map((p) => [p.line, p.heading!]));
   const { sections, support, sectionOf, sourceReadings, doubtfulSources } = groupSections(classified, ISSUE_LANGUAGE, toParagraph, { sources: overrides, headings });
@@ -82,6 +86,7 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
       kind: p.kind,
       ...(section !== undefined ? { section } : {}),
       sectionStart: section !== undefined && section !== sectionOf[index - 1],
+      ...(p.continues ? { continues: true } : {}),
       sectionReasons: p.sectionReasons,
       lang: p.lang,
       confidence: p.confidence,

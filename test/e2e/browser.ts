@@ -21,22 +21,27 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Builds the archive in issues/ (or `input`) with its search index, serves it, and starts Chromium. */
-export async function openSite(input = archiveDir): Promise<Site> {
+/** Starts headless Chromium (Debian's, or CHROMIUM_PATH). */
+export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH`);
   }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    // No sandbox as root; no background networking, which this machine's closed network refuses.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Builds the archive in issues/ (or `input`) with its search index, serves it, and starts Chromium. */
+export async function openSite(input = archiveDir): Promise<Site> {
   const temp = await tempDir('kl-e2e-');
   const out = path.join(temp.dir, 'site');
   await build({ ...defaultBuildOptions, input, out });
   const server: Server = await startServer(out, 0);
   const address = server.address();
   const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // No sandbox as root; no background networking, which this machine's closed network refuses.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   fs.mkdirSync(screenshotsDir, { recursive: true });
   return {
     origin,

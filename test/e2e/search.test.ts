@@ -192,7 +192,7 @@ describe('filtering', () => {
   it('by source returns only that source’s sections, and the URL says so', async () => {
     const page = await open('/search/?q=Faschismus');
     await settled(page);
-    expect((await shown(page)).flatMap((issue) => issue.sections).length).toBe(5);
+    expect((await shown(page)).flatMap((issue) => issue.sections).length).toBe(6);
     await page.locator('.search-filter-quelle').getByLabel(/^Raul Zelik/).check();
     await page.waitForURL(/quelle=Raul\+Zelik/);
     await settled(page);
@@ -209,7 +209,7 @@ describe('filtering', () => {
     await page.locator('.search-filter-art').getByLabel(/^Zitat/).check();
     await page.waitForURL(/art=Zitat/);
     await settled(page);
-    expect((await shown(page)).flatMap((issue) => issue.sections).sort()).toEqual(['56#dylan-rodriguez', '56#raul-zelik-analyse-und-kritik']);
+    expect((await shown(page)).flatMap((issue) => issue.sections).sort()).toEqual(['56#alberto-toscano-nd', '56#dylan-rodriguez', '56#raul-zelik-analyse-und-kritik']);
     for (const section of await page.locator('.search-section').all()) expect(await section.locator('.search-kind').allInnerTexts()).toContain('Zitat');
     await page.context().close();
   });

@@ -5,7 +5,7 @@
 // word taken from one issue, so that the weights learned on the labelled issues carry over.
 
 import { CLASS, CLOSING_OF, DIGIT, FNV_OFFSET, FNV_PRIME, LETTER, LOWER, lowerCode, OPENING, OPENS_BEFORE, QUOTE_MARK, SPACE, STEM, UMLAUT, UPPER } from './characters.js';
-import { ANNOUNCES_OWN, ENUMERATION, FOLLOWS_ON, isWrappedInQuotes, LETTER_CLOSING, LETTER_OPENING, OPENS_WITH_ACTOR, POINTS_AT_LINK, POINTS_BACK, QUOTES_HIMSELF, REFERS_BACK, RELATED_ITEM, TURNS_TO_NEXT } from './patterns.js';
+import { ANNOUNCES_OWN, ENUMERATION, FOLLOWS_ON, isWrappedInQuotes, LETTER_CLOSING, LETTER_OPENING, OPENS_WITH_ACTOR, POINTS_AT_LINK, POINTS_BACK, QUOTES_HIMSELF, REFERS_BACK, RELATED_ITEM, SALUTATION, SAYS_WHEN, TURNS_TO_NEXT } from './patterns.js';
 import { emptyEvidence, type Evidence } from './traits.js';
 import {
   endsWithIere,
@@ -140,7 +140,10 @@ export function readEvidence(text: string): Evidence {
     const after = text.charCodeAt(to);
     if (after === 44 || after === 59 || after === 58) nameRun = 0;
     // Note: nouns and names (capitalised) and long words carry the topic; short lower-case words add only noise.
-    if (length >= 4 && !functionWord && (nameWord || length >= 9)) evidence.terms.push(stem);
+    if (length >= 4 && !functionWord && (nameWord || length >= 9)) {
+      evidence.terms.push(stem);
+      if (evidence.sentences === 0) evidence.firstSentenceTerms++;
+    }
     if (evidence.sentences === 0) evidence.firstSentenceWords++;
     if (sentenceStart) evidence.sentences++;
     previousIsCapitalI = length === 1 && first === 73;
@@ -185,11 +188,13 @@ export function readEvidence(text: string): Evidence {
   evidence.turnsToNext = TURNS_TO_NEXT.test(firstSentence) || /\bübrigens\b/.test(firstSentence.slice(0, 80));
   evidence.opensWithActor = OPENS_WITH_ACTOR.test(firstSentence);
   evidence.enumeration = ENUMERATION.test(firstSentence);
+  evidence.saysWhen = SAYS_WHEN.test(firstSentence.slice(0, 120));
   if (evidence.lastChar === ':') {
     const ending = text.slice(-400);
     evidence.quotesHimself = QUOTES_HIMSELF.test(ending);
     evidence.announcesOwnText = !evidence.quotesHimself && ANNOUNCES_OWN.test(ending);
   }
+  evidence.salutation = SALUTATION.test(firstSentence);
   if (trimmed.length <= 120) evidence.letterLine = LETTER_OPENING.test(trimmed) || LETTER_CLOSING.test(trimmed) || (evidence.handles > 0 && evidence.words <= 4);
   return evidence;
 }

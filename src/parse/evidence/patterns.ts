@@ -13,9 +13,13 @@ export const TURNS_TO_NEXT = /^(?:Derweil|Unterdessen|Apropos|Außerdem|Übrigen
 export const OPENS_WITH_ACTOR = /^(?:(?:Der|Die|Das|The)\s+)?\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,3}\s+(?:hat|haben|hatte|ist|war|berichtet|meldet|schreibt|zeigt|sagt|will|plant|veröffentlicht|veröffentlichte|kündigt|warnt|fordert|hält|sieht|argumentiert|analysiert|erklärt|fragt|beschreibt|bringt|legt|liefert|rechnet|recherchiert|nennt|spricht|bespricht|widmet)\b/u;
 export const ENUMERATION = /^(?:Erstens|Zweitens|Drittens|Viertens|Fünftens|Sechstens|Siebtens|Achtens|Neuntens|Zehntens|Zum einen|Zum anderen|First|Second|Third|Fourth|Finally)\b/;
 export const ANNOUNCES_OWN = /(?:\b[Hh]ier\s+(?:ein|eine|einen|die|der|das|meine?|mal|nun|also|was|wie)\b|^(?:Ok|OK|Okay|Mein Vorschlag|Also|Kurz gesagt|Zusammengefasst|Zur Erinnerung)\b|\b(?:ich|wir)\b(?![^:.!?]*\b(?:geantwortet|geschrieben|gesagt|erzählt|erklärt|zitiert)\b)[^:.!?]*:\s*$)/;
-export const QUOTES_HIMSELF = /\b(?:schrieb ich|ich schrieb|postete ich|ich postete|twitterte ich|notierte ich|(?:hatte|habe) ich [^.:]{0,60}(?:geschrieben|gepostet|getwittert|notiert|formuliert)|(?:ich|Ich) [^.:]{0,40}(?:geschrieben|gepostet|getwittert)|meine[mn]? (?:alten |damaligen |eigenen )?(?:Post|Posting|Thread|Tweet|Text|Newsletter|Toot|Skeet)s?)\b/;
+export const QUOTES_HIMSELF = /\b(?:schrieb ich|ich schrieb|postete ich|ich postete|twitterte ich|notierte ich|(?:hatte|habe) ich [^.:]{0,60}(?:geschrieben|gepostet|getwittert|notiert|formuliert)|(?:ich|Ich) [^.:]{0,80}(?:geschrieben|gepostet|getwittert|formuliert)|meine[mn]? (?:alten |damaligen |eigenen )?(?:Post|Posting|Thread|Tweet|Text|Newsletter|Toot|Skeet)s?)\b/;
+/** A salutation opening a letter or mail, alone on its line or before its first sentence. */
+export const SALUTATION = /^(?:Dear|Hi|Hello|Hey|Liebe|Lieber|Hallo|Moin|Servus|Sehr geehrte[rs]?)\b[^.!?,:]{0,40},/;
 export const LETTER_OPENING = /^(?:Dear|Hi|Hello|Hey|Liebe|Lieber|Hallo|Sehr geehrte)\b[^.!?]{0,60},$/;
-export const LETTER_CLOSING = /^(?:Best|Regards|Sincerely|Cheers|Thanks|Love|Yours|Beste Grüße|Viele Grüße|Liebe Grüße|Grüße|Herzlich|Mit freundlichen Grüßen)\b[^.!?]{0,40},?$/i;
+export const LETTER_CLOSING = /^(?:Best|Regards|Sincerely|Cheers|Thanks|Love|Yours|(?:\p{L}+e )?Grüße|Herzlich(?:st|e|en)?|Mit (?:\p{L}+en )?Grüßen|Gruß|Ciao|Tschüss)\b[^.!?]{0,40},?$/iu;
+/** A word saying when, near a paragraph's start: how the author turns to the news of the week (`Arte hat gerade …`, `Ich lese gerade …`). */
+export const SAYS_WHEN = /\b(?:gerade|neulich|kürzlich|soeben|jüngst|vorgestern|gestern|diese Woche|letzte Woche|vergangene Woche|am Wochenende|seit ein paar Tagen)\b/;
 
 /** Opening and closing quotation marks as German and English texts use them. */
 const OPENING_QUOTES = '„"“»‚‘\'«';

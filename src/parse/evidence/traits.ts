@@ -58,6 +58,10 @@ export interface Evidence {
   firstSentenceWords: number;
   /** A salutation or sign-off of a letter or post (`Dear …,`, `Liebe …,`, `Best,`, a lone name). */
   letterLine: boolean;
+  /** Opens with a salutation (`Hallo,`, `Lieber Michael, ich …`): a letter begins. */
+  salutation: boolean;
+  /** How many of `terms` are in the first sentence. */
+  firstSentenceTerms: number;
   /** Digits and handles: dates, figures, `@name`. */
   digits: number;
   handles: number;
@@ -77,6 +81,8 @@ export interface Evidence {
   opensWithActor: boolean;
   /** Opens an enumeration a source makes over several paragraphs (`Erstens:`). */
   enumeration: boolean;
+  /** Says when in its first sentence (`gerade`, `neulich`, `diese Woche`). */
+  saysWhen: boolean;
   /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`). */
   announcesOwnText: boolean;
   /** A lead-in in which the author quotes his own earlier writing (`schrieb ich damals:`). */
@@ -118,6 +124,8 @@ export function emptyEvidence(length: number): Evidence {
     sentences: 0,
     firstSentenceWords: 0,
     letterLine: false,
+    salutation: false,
+    firstSentenceTerms: 0,
     digits: 0,
     handles: 0,
     refersBack: false,
@@ -128,6 +136,7 @@ export function emptyEvidence(length: number): Evidence {
     turnsToNext: false,
     opensWithActor: false,
     enumeration: false,
+    saysWhen: false,
     announcesOwnText: false,
     quotesHimself: false,
   };

@@ -26,6 +26,10 @@ export type Context = {
   mentionsLeadInSource: boolean;
   /** How far back (1–4) a lead-in handed over, with only paragraphs in no voice of the author's since; 0 if none. */
   runAfterLeadIn: number;
+  /** A short first sentence that picks up a word of the paragraph before (`48 Stunden. Das ist …`): the author answering what he quoted. */
+  echoesBefore: boolean;
+  /** A letter's salutation came in the paragraphs just before, and no sign-off since. */
+  inLetter: boolean;
 };
 /** A feature of a scorer: its name (the key of its weight in weights.json) and its value for a paragraph. */
 export type Feature = readonly [name: string, value: (c: Context) => number | boolean];
@@ -34,9 +38,13 @@ export const english = (e: Evidence | undefined) => e !== undefined && e.en >= 2
 export const quoteLike = (e: Evidence | undefined) => e !== undefined && (english(e) || e.wrapped || e.elisions > 0);
 export const ownVoice = (e: Evidence) => e.firstSingular > 0 || e.address > 0 || e.colloquial > 0;
 export const endsColon = (e: Evidence | undefined) => e?.lastChar === ':';
-/** A `:` lead-in in the author's own voice, after which he usually goes on himself. */
+/**
+ * A `:` lead-in in the author's own voice that names no one, after which he usually goes on
+ * himself; one that names someone (`Das erinnert mich an einen Satz, den Donna Haraway … hat:`)
+ * hands over.
+ */
 export const ownLeadIn = (e: Evidence | undefined) =>
-  endsColon(e) && !e!.quotesHimself && (e!.announcesOwnText || e!.firstSingularEarly || e!.firstPlural > 0 || e!.address > 0 || e!.colloquial > 0);
+  endsColon(e) && !e!.quotesHimself && e!.nameRuns === 0 && (e!.announcesOwnText || e!.firstSingularEarly || e!.firstPlural > 0 || e!.address > 0 || e!.colloquial > 0);
 /** A `:` lead-in that hands over to someone else's words. */
 export const handsOver = (e: Evidence | undefined) => endsColon(e) && !ownLeadIn(e);
 /** A paragraph that introduces a source and what it published or said. */

@@ -69,6 +69,8 @@ export function featuresOf(evidence: Evidence[], sources: (string[] | undefined)
       leadInSource: sources[i - 1] !== undefined,
       mentionsLeadInSource: (i > 0 && mentions(i, sourceKeys[i - 1])) || (i > 1 && mentions(i, sourceKeys[i - 2])),
       runAfterLeadIn: runAfterLeadIn(evidence, sources, i),
+      echoesBefore: i > 0 && e.firstSentenceWords <= 8 && echoes(e, terms[i - 1]!),
+      inLetter: inLetter(evidence, i),
     };
     const pair = new Float64Array(PAIR_FEATURES.length);
     if (i > 0) PAIR_FEATURES.forEach(([, value], k) => (pair[k] = value(e, evidence[i - 1]!) ? 1 : 0));
@@ -104,6 +106,22 @@ function windowSimilarity(sets: Set<number>[], a: number, b: number, c: number, 
   return left === 0 || right === 0 ? 0 : shared / Math.sqrt(left * right);
 }
 
+
+/** Whether a term of the paragraph's first sentence is among the given terms. */
+function echoes(e: Evidence, before: Set<number>): boolean {
+  for (let k = 0; k < e.firstSentenceTerms; k++) if (before.has(e.terms[k]!)) return true;
+  return false;
+}
+
+/** Whether a letter's salutation came in the four paragraphs before, and no sign-off since. */
+function inLetter(evidence: Evidence[], i: number): boolean {
+  for (let k = 1; k <= 4 && i - k >= 0; k++) {
+    const before = evidence[i - k]!;
+    if (before.salutation) return true;
+    if (before.letterLine) return false;
+  }
+  return false;
+}
 
 /** How many paragraphs back (up to 4) a lead-in handed over, with nothing in the author's voice since. */
 function runAfterLeadIn(evidence: Evidence[], sources: (string[] | undefined)[], i: number): number {

@@ -12,4 +12,5 @@ export const PAIR_FEATURES: readonly (readonly [name: string, value: (e: Evidenc
   ['both German, neither in the author’s voice', (e, p) => neutralGerman(e) && neutralGerman(p)],
   ['both English', (e, p) => english(e) && english(p)],
   ['the language changes', (e, p) => english(e) !== english(p)],
+  ['a short paragraph after a long one', (e, p) => e.chars < 120 && p.chars > 250],
 ];

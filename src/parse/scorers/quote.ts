@@ -1,7 +1,7 @@
 // The quote scorer: evidence that a paragraph is quoted rather than the author's own — its
 // language, quotation marks, elisions, voice, and the lead-in before it. Weights: ../weights.json.
 
-import { endsColon, english, handsOver, introduces, languageShare, ownLeadIn, ownVoice, quoteLike, shortLeadIn, type Feature, voiceOfSource } from './context.js';
+import { endsColon, english, handsOver, introduces, languageShare, neutralGerman, ownLeadIn, ownVoice, quoteLike, shortLeadIn, type Feature, voiceOfSource } from './context.js';
 
 /** Evidence that a paragraph is quoted rather than the author's own. */
 export const QUOTE_FEATURES: readonly Feature[] = [
@@ -14,7 +14,6 @@ export const QUOTE_FEATURES: readonly Feature[] = [
   ['elision mark […]', ({ e }) => e.elisions > 0],
   ['elision mark […] in German', ({ e }) => e.elisions > 0 && !english(e)],
   ['in quotation marks, in German', ({ e }) => e.wrapped && !english(e)],
-  ['only […]', ({ e }) => e.elisionOnly],
   ['ends with ":"', ({ e }) => endsColon(e)],
   ['ends with "?" or "!"', ({ e }) => e.lastChar === '?' || e.lastChar === '!'],
   ['first person', ({ e, p, leadInSource }) => e.firstSingular > 0 && !voiceOfSource(e, p, leadInSource)],
@@ -27,16 +26,13 @@ export const QUOTE_FEATURES: readonly Feature[] = [
   ['English words in German', ({ e }) => !english(e) && e.en >= 2],
   ['reported speech', ({ e }) => e.reported > 0],
   ['reporting verb', ({ e }) => e.reporting > 0],
-  ['names a piece', ({ e }) => e.media > 0],
   ['refers back', ({ e }) => e.refersBack],
   ['starts in lower case', ({ e }) => e.startsLower],
   ['long sentences', ({ e }) => Math.min(1, Math.max(0, (e.words / Math.max(1, e.sentences) - 15) / 20))],
   ['passive voice', ({ e }) => (english(e) ? 0 : Math.min(1, e.passive / Math.max(1, e.sentences)))],
   ['long words', ({ e }) => Math.min(1, Math.max(0, (e.letters / Math.max(1, e.words) - 5.5) / 2))],
   ['short', ({ e }) => e.chars < 100],
-  ['long', ({ e }) => e.chars > 400],
   ['letter or post line', ({ e }) => e.letterLine],
-  ['no function words', ({ e }) => e.de + e.en === 0],
   ['opens with a name', ({ e }) => e.opensWithName],
   ['enumeration', ({ e }) => e.enumeration],
   ['after a ":" lead-in', ({ p }) => endsColon(p)],
@@ -46,9 +42,6 @@ export const QUOTE_FEATURES: readonly Feature[] = [
   ['after a lead-in introducing a source', ({ p }) => introduces(p)],
   ['after English', ({ p }) => english(p)],
   ['before English', ({ n }) => english(n)],
-  ['after a quote-like paragraph', ({ p }) => quoteLike(p)],
-  ['before a quote-like paragraph', ({ n }) => quoteLike(n)],
-  ['between quote-like paragraphs', ({ p, n }) => quoteLike(p) && quoteLike(n)],
   ['a lead-in after a quote-like paragraph', ({ e, p }) => endsColon(e) && quoteLike(p)],
   ['after a lead-in naming a source', ({ leadInSource }) => leadInSource],
   ['goes on after what a lead-in handed over', ({ runAfterLeadIn }) => runAfterLeadIn >= 2],
@@ -56,4 +49,11 @@ export const QUOTE_FEATURES: readonly Feature[] = [
   ['after a short lead-in naming someone', ({ p, leadInSource }) => shortLeadIn(p) && !ownVoice(p!) && (leadInSource || p!.nameRuns > 0 || p!.media > 0 || endsColon(p))],
   ['mentions the source of the lead-in', ({ mentionsLeadInSource }) => mentionsLeadInSource],
   ['names a source itself', ({ source }) => source !== 'none'],
+  ['German in no voice of the author’s, after a lead-in naming someone', ({ e, p, leadInSource }) => neutralGerman(e) && (leadInSource || introduces(p))],
+  ['a name line after a sign-off', ({ e, p }) => p?.letterLine === true && e.words <= 4 && !/[.!?:]/.test(e.lastChar)],
+  ['written all in lower case', ({ e }) => e.startsLower && e.capitals.length === 0 && e.words >= 6],
+  ['opens with a fragment', ({ e }) => e.firstSentenceWords <= 3 && e.sentences > 1 && !english(e)],
+  ['its first sentence picks up a word of the paragraph before', ({ echoesBefore }) => echoesBefore],
+  ['opens with a salutation', ({ e }) => e.salutation],
+  ['inside a letter, after its salutation', ({ inLetter }) => inLetter],
 ];

@@ -25,6 +25,7 @@ export const START_FEATURES: readonly Feature[] = [
   ['a related item', ({ e }) => e.relatedItem],
   ['points at a link', ({ e }) => e.pointsAtLink],
   ['turns to another item', ({ e }) => e.turnsToNext],
+  ['says when (gerade, neulich)', ({ e }) => e.saysWhen],
   ['opens with someone doing something', ({ e }) => e.opensWithActor],
   ['short first sentence', ({ e }) => e.firstSentenceWords <= 4 && e.sentences > 1],
   ['opens in the first person', ({ e }) => e.firstSingularEarly],
