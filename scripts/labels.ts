@@ -5,14 +5,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createArchive } from '../src/archive/index.js';
-import { loadFile } from '../src/load/index.js';
-import type { Weights } from '../src/parse/classify.js';
-import { parseIssueWithReport, type ParagraphReport } from '../src/parse/index.js';
-import { readParagraphs } from '../src/parse/paragraphs.js';
+import { createArchive } from '../src/site/archive/index.js';
+import { loadFile } from '../src/reader/load/index.js';
+import type { Weights } from '../src/reader/parse/classify.js';
+import { parseIssueWithReport, type ParagraphReport } from '../src/reader/parse/index.js';
+import { readParagraphs } from '../src/reader/parse/paragraphs.js';
 import type { Issue, Source } from '../src/model.js';
-import { buildSourceIndex } from '../src/archive/source-index.js';
-import { TITLE_LINE } from '../src/load/split.js';
+import { buildSourceIndex } from '../src/site/archive/source-index.js';
+import { TITLE_LINE } from '../src/reader/load/split.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 export const labelsDir = path.join(projectRoot, 'test/fixtures/labels');

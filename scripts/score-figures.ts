@@ -3,7 +3,7 @@
 // paragraphs), for the test that holds them to a floor (test/fixtures/score-floor.json).
 // Note: computed from the same scores as scripts/score.ts, in the same way.
 
-import { DOUBTFUL_BELOW } from '../src/commands/check.js';
+import { DOUBTFUL_BELOW } from '../src/cli/check.js';
 import { f1, precision, recall, scoreIndex, sum, type IssueScore, type SourceScore } from './labels.js';
 
 /** The scores of every labelled issue read with weights trained without it. */

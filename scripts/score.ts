@@ -9,9 +9,9 @@
 // that is no labelled source. The source finder is rules and documented word lists; its figures
 // are cross-validated too, because it works on the reader's quotes and lead-ins.
 
-import { compileWeights, type Weights } from '../src/parse/classify.js';
-import { DOUBTFUL_BELOW } from '../src/commands/check.js';
-import trained from '../src/parse/weights.json' with { type: 'json' };
+import { compileWeights, type Weights } from '../src/reader/parse/classify.js';
+import { DOUBTFUL_BELOW } from '../src/cli/check.js';
+import trained from '../src/reader/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, recall, scoreIndex, scoreIssue, scoreSources, sum, type IssueScore, type SourceScore } from './labels.js';
 import { heldOutCorpusReader, printSourcesAndHeadings } from './sources/report.js';
 import { crossValidate, labelledIssues } from './training.js';

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadFile } from '../src/load/index.js';
+import { loadFile } from '../src/reader/load/index.js';
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function random(seed: number): () => number {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { labelledNumbers, projectRoot } from './labels.js';
 import { labelledIssues, storedWeights, train } from './training.js';
 
-const file = path.join(projectRoot, 'src/parse/weights.json');
+const file = path.join(projectRoot, 'src/reader/parse/weights.json');
 const numbers = labelledNumbers();
 const trained = train(labelledIssues(numbers));
 const text = `${JSON.stringify(storedWeights(trained, numbers.map((n) => `No ${n}`)), null, 2)}\n`;

@@ -4,8 +4,8 @@
 // and so is the temperature that calibrates the probabilities. Deterministic: the same labels
 // give the same weights, which is what `npm run train` writes to src/parse/weights.json.
 
-import { compileWeights, readBody, type Weights } from '../src/parse/classify.js';
-import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/parse/scorers/index.js';
+import { compileWeights, readBody, type Weights } from '../src/reader/parse/classify.js';
+import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/reader/parse/scorers/index.js';
 import {
   ANY,
   type Chain,
@@ -19,7 +19,7 @@ import {
   QUOTES,
   STARTS,
   STATES,
-} from '../src/parse/sequence.js';
+} from '../src/reader/parse/sequence.js';
 import { type Label, labelledIssue, parseInput, writtenIssues } from './labels.js';
 
 /** One labelled chain: the model's input and, per node, the states the labels allow. */

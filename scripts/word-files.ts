@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
-import { buildSite } from '../src/pipeline.js';
-import { searchRecords } from '../src/search/index.js';
-import { WordCounter } from '../src/search/words.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { searchRecords } from '../src/site/search/index.js';
+import { WordCounter } from '../src/site/search/words.js';
 import { writeSyntheticArchive } from './synthetic.js';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '1000' }, 'words-from-dictionary': { type: 'boolean', default: false } } });

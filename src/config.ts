@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { InputError } from './errors.js';
-import { imageReference } from './render/share-image.js';
+import { imageReference } from './site/render/share-image.js';
 
 export interface BuildOptions {
   /** Folder holding the plain-text issues. */

@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildReport } from '../src/build.js';
+import { build, type BuildReport } from '../src/build/build.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
 import { archiveDir, cliCommand, root, tempDir } from './helpers/fixtures.js';
 

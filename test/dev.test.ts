@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
-import { startDevServer, type DevServer } from '../src/commands/dev.js';
+import { startDevServer, type DevServer } from '../src/cli/dev.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
 import { openSiteSearch } from './helpers/pagefind.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';

@@ -7,12 +7,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { DiskFullError } from '../src/output/disk-full.js';
-import { MemoryWriter } from '../src/output/writer.js';
-import { buildSite } from '../src/pipeline.js';
-import { searchRecords, writeSearchIndex, type SearchRecord } from '../src/search/index.js';
+import { DiskFullError } from '../src/build/output/disk-full.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { searchRecords, writeSearchIndex, type SearchRecord } from '../src/site/search/index.js';
 import { archiveDir, bundledCli, folderWith, snapshot } from './helpers/fixtures.js';
 
 const SIZE = '1200k';

@@ -4,10 +4,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
-import { buildSite } from '../src/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
 import { atomProblems } from './helpers/atom.js';
 import { archiveDir, folderWith, tempDir } from './helpers/fixtures.js';
 

@@ -1,9 +1,9 @@
 // Every page the build writes is valid HTML (html-validate, recommended rules, 0 errors).
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/pipeline.js';
+import { buildSite } from '../src/build/pipeline.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { archiveDir } from './helpers/fixtures.js';
 
 const validator = new HtmlValidate({

@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveError, BuildError, unreadableFile } from '../src/errors.js';
-import { importExports } from '../src/commands/import.js';
-import { loadFile } from '../src/load/index.js';
+import { importExports } from '../src/cli/import.js';
+import { loadFile } from '../src/reader/load/index.js';
 import { archiveDir, cli, exportFiles, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { BuildError } from '../src/errors.js';
-import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { root } from './helpers/fixtures.js';
 import { allowedElements, articleBlocks, articleLinks, decodeEntities, injectedMarkup } from './helpers/page.js';
 

@@ -8,10 +8,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
+import { build } from '../src/build/build.js';
+import { BUILD_ID_FILE } from '../src/build/incremental/manifest.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { restoreInterruptedSwap } from '../src/output/swap.js';
+import { restoreInterruptedSwap } from '../src/build/output/swap.js';
 import { archiveDir, cliCommand, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { ArchiveError } from '../src/errors.js';
-import { checkLinks, linksOf } from '../src/output/links.js';
-import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { checkLinks, linksOf } from '../src/build/output/links.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { archiveDir, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;

@@ -1,10 +1,10 @@
 // Loading: decoding, front matter and splitting raw exports, before any parsing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, ArchiveError } from '../src/errors.js';
-import { readFrontMatter } from '../src/load/frontmatter.js';
-import { loadIssues, loadFile } from '../src/load/index.js';
-import { splitIssues } from '../src/load/split.js';
-import { decodeText } from '../src/load/decode.js';
+import { readFrontMatter } from '../src/reader/load/frontmatter.js';
+import { loadIssues, loadFile } from '../src/reader/load/index.js';
+import { splitIssues } from '../src/reader/load/split.js';
+import { decodeText } from '../src/reader/load/decode.js';
 import fs from 'node:fs/promises';
 import { exportFiles, folderWith } from './helpers/fixtures.js';
 

@@ -3,9 +3,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/pipeline.js';
+import { buildSite } from '../src/build/pipeline.js';
 import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { atomProblems } from './helpers/atom.js';
 import { archiveDir, folderWith } from './helpers/fixtures.js';
 import { decodeEntities } from './helpers/page.js';

@@ -1,6 +1,6 @@
 // Progress: a live line on a terminal, nothing when piped or in CI.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentProgress, terminalProgress } from '../src/commands/progress.js';
+import { silentProgress, terminalProgress } from '../src/cli/progress.js';
 
 function fakeStream(isTTY: boolean) {
   const written: string[] = [];

@@ -5,17 +5,17 @@
 // smallest input that shows it, with the seed to replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultSiteConfig } from '../src/config.js';
-import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/load/characters.js';
+import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/reader/load/characters.js';
 import { BuildError, InputError } from '../src/errors.js';
-import { checkLinks, linksOf } from '../src/output/links.js';
-import { dropDuplicateCopies, loadFile } from '../src/load/index.js';
-import { parseIssue } from '../src/parse/index.js';
-import { planPages } from '../src/render/pages.js';
-import { INTRO_LINE, TITLE_LINE } from '../src/load/split.js';
-import { createPageRenderer } from '../src/render/templates.js';
-import { decodeText } from '../src/load/decode.js';
+import { checkLinks, linksOf } from '../src/build/output/links.js';
+import { dropDuplicateCopies, loadFile } from '../src/reader/load/index.js';
+import { parseIssue } from '../src/reader/parse/index.js';
+import { planPages } from '../src/site/render/pages.js';
+import { INTRO_LINE, TITLE_LINE } from '../src/reader/load/split.js';
+import { createPageRenderer } from '../src/site/render/templates.js';
+import { decodeText } from '../src/reader/load/decode.js';
 import { templatesDir } from './helpers/fixtures.js';
 import { pageText } from './helpers/verbatim.js';
 

@@ -2,9 +2,9 @@
 // the same subject ("Mehr dazu im Archiv"), and the same relation per issue at the page's end.
 import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import type { Issue, Section } from '../src/model.js';
-import { defaultRelatedOptions, relatedSections } from '../src/archive/related.js';
+import { defaultRelatedOptions, relatedSections } from '../src/site/archive/related.js';
 import { exportFiles } from './helpers/fixtures.js';
 import { issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 

@@ -3,14 +3,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultSiteConfig } from '../src/config.js';
 import { TemplateError } from '../src/errors.js';
 import type { Issue } from '../src/model.js';
-import type { PageLinks } from '../src/output/links.js';
-import { planPages } from '../src/render/pages.js';
-import { renderPages } from '../src/render/parallel.js';
-import { createPageRenderer } from '../src/render/templates.js';
+import type { PageLinks } from '../src/build/output/links.js';
+import { planPages } from '../src/site/render/pages.js';
+import { renderPages } from '../src/site/render/parallel.js';
+import { createPageRenderer } from '../src/site/render/templates.js';
 import { archiveDir, root, tempDir, templatesDir } from './helpers/fixtures.js';
 import { parseText } from './helpers/issues.js';
 

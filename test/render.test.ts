@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody, issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
-import { mdastToHtml } from '../src/render/html.js';
-import { issueToMdast } from '../src/render/mdast.js';
+import { mdastToHtml } from '../src/site/render/html.js';
+import { issueToMdast } from '../src/site/render/mdast.js';
 
 async function renderOne(text: string): Promise<string> {
   const issue = parseOne(text);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { excerptOf, foldWord, isRealHit, matchesWord, queryWords } from '../public/search-core.js';
 import { closestWord, editDistance, suggestQuery, wordFile } from '../public/suggest.js';
-import { WordCounter, foldWord as buildFold, wordFile as buildWordFile } from '../src/search/words.js';
+import { WordCounter, foldWord as buildFold, wordFile as buildWordFile } from '../src/site/search/words.js';
 
 describe('what counts as a hit', () => {
   it('a word of the text that shares most of a query word from its start, or one of its parts does', () => {

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryTerms, queryWords, sectionHit } from '../public/search-core.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { createArchive } from '../src/archive/index.js';
-import { build } from '../src/build.js';
+import { createArchive } from '../src/site/archive/index.js';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { searchRecords } from '../src/search/index.js';
+import { searchRecords } from '../src/site/search/index.js';
 import { archiveDir, folderWith, root, tempDir } from './helpers/fixtures.js';
 import { openSiteSearch, type IssueHit, type SiteSearch } from './helpers/pagefind.js';
 
@@ -206,8 +206,8 @@ describe('the records', () => {
       ].join('\n'),
     });
     try {
-      const { buildSite } = await import('../src/pipeline.js');
-      const { MemoryWriter } = await import('../src/output/writer.js');
+      const { buildSite } = await import('../src/build/pipeline.js');
+      const { MemoryWriter } = await import('../src/build/output/writer.js');
       const report = await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, new MemoryWriter());
       const archive = createArchive(report.issues);
       const records = searchRecords(archive, { ...defaultSiteConfig, basePath: '/archiv/' }).map((record) => record.html);

@@ -3,13 +3,13 @@
 // text from the newsletter); the corpus figures are in structure.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import type { Issue, Source } from '../src/model.js';
-import { buildSourceIndex, editDistance } from '../src/archive/source-index.js';
-import { findSource, sectionSources, IssueNames } from '../src/parse/sources.js';
+import { buildSourceIndex, editDistance } from '../src/site/archive/source-index.js';
+import { findSource, sectionSources, IssueNames } from '../src/reader/parse/sources.js';
 import { parseOne } from './helpers/issues.js';
-import storedSources from '../src/parse/source-weights.json' with { type: 'json' };
-import storedSubjects from '../src/parse/subject-weights.json' with { type: 'json' };
+import storedSources from '../src/reader/parse/source-weights.json' with { type: 'json' };
+import storedSubjects from '../src/reader/parse/subject-weights.json' with { type: 'json' };
 import { allGroups } from '../scripts/sources/gold.js';
 import { headingSections, subjectRows } from '../scripts/sources/headings.js';
 import { fit, fitModel, labelledSections } from '../scripts/sources/training.js';

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileWeights, trainedWeights } from '../src/parse/classify.js';
-import stored from '../src/parse/weights.json' with { type: 'json' };
+import { compileWeights, trainedWeights } from '../src/reader/parse/classify.js';
+import stored from '../src/reader/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, projectRoot, recall, scoreIndex, scoreIssue, scoreSources, sum } from '../scripts/labels.js';
 import { crossValidatedFigures } from '../scripts/score-figures.js';
 import { heldOutCorpusReader } from '../scripts/sources/report.js';
@@ -33,7 +33,7 @@ describe('the labelled corpus', () => {
 describe('training', () => {
   it('reproduces the committed weights from the labels (npm run train)', () => {
     const text = `${JSON.stringify(storedWeights(train(issues), numbers.map((n) => `No ${n}`)), null, 2)}\n`;
-    expect(text).toBe(fs.readFileSync(path.join(projectRoot, 'src/parse/weights.json'), 'utf8'));
+    expect(text).toBe(fs.readFileSync(path.join(projectRoot, 'src/reader/parse/weights.json'), 'utf8'));
   }, 180_000);
 
   it('has a weight for every feature the reader computes', () => {

@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BackgroundWrites } from '../src/output/queue.js';
-import { abandonStagingFolders, makeStagingFolder } from '../src/output/swap.js';
-import { DiskWriter } from '../src/output/writer.js';
+import { BackgroundWrites } from '../src/build/output/queue.js';
+import { abandonStagingFolders, makeStagingFolder } from '../src/build/output/swap.js';
+import { DiskWriter } from '../src/build/output/writer.js';
 import { tempDir } from './helpers/fixtures.js';
 
 /** A write that finishes when `finish` is called. */

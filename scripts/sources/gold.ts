@@ -7,10 +7,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadFile, type IssueSource } from '../../src/load/index.js';
+import { loadFile, type IssueSource } from '../../src/reader/load/index.js';
 import type { Source } from '../../src/model.js';
-import { parseIssueWithReport, type ParseReport } from '../../src/parse/index.js';
-import { TITLE_LINE } from '../../src/load/split.js';
+import { parseIssueWithReport, type ParseReport } from '../../src/reader/parse/index.js';
+import { TITLE_LINE } from '../../src/reader/load/split.js';
 import { archiveDir, labelledNumbers, projectRoot, readLabels, writtenIssues } from '../labels.js';
 
 export const batchesDir = path.join(projectRoot, 'test/fixtures/sources/batches');

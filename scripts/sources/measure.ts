@@ -4,10 +4,10 @@
 // no source. Headings: those holding a stray word (one that is neither a labelled source's nor an
 // accepted subject word), those naming the section's main source, those naming its subject.
 
-import { createArchive } from '../../src/archive/index.js';
-import { buildSourceIndex } from '../../src/archive/source-index.js';
+import { createArchive } from '../../src/site/archive/index.js';
+import { buildSourceIndex } from '../../src/site/archive/source-index.js';
 import type { Issue, Section, Source } from '../../src/model.js';
-import { stem } from '../../src/parse/terms.js';
+import { stem } from '../../src/reader/parse/terms.js';
 import { normalName } from '../labels.js';
 import type { Gold } from './gold.js';
 

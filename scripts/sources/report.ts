@@ -1,10 +1,10 @@
 // The sources and headings part of `npm run score`: each labelled group read with a source model
 // trained without it (leave one group out), measured against its gold (gold.ts, measure.ts).
 
-import { withSourceModel, type SourceModel } from '../../src/parse/source-model.js';
-import stored from '../../src/parse/source-weights.json' with { type: 'json' };
-import { withSubjectModel } from '../../src/parse/subjects.js';
-import storedSubjects from '../../src/parse/subject-weights.json' with { type: 'json' };
+import { withSourceModel, type SourceModel } from '../../src/reader/parse/source-model.js';
+import stored from '../../src/reader/parse/source-weights.json' with { type: 'json' };
+import { withSubjectModel } from '../../src/reader/parse/subjects.js';
+import storedSubjects from '../../src/reader/parse/subject-weights.json' with { type: 'json' };
 import { allGroups, readIssue, type GoldGroup } from './gold.js';
 import { addFigures, figuresLine, measureIssue, type Figures } from './measure.js';
 import { headingSections, subjectRows } from './headings.js';

@@ -36,5 +36,5 @@ const missed = held.flatMap(({ section, probabilities }) => section.rows.filter(
 const listed = held.flatMap(({ section, probabilities }) => section.rows.filter((_, i) => probabilities[i]! >= doubtfulFrom && probabilities[i]! < threshold));
 console.log(`chosen: penalty ${penalty}, threshold ${threshold} (${best!.exact} of ${sections.length} sections exact, ${best!.extra} extra, cross-validated)`);
 console.log(`doubtful from ${doubtfulFrom}: ${listed.length} candidates listed, ${listed.filter((r) => r.source).length} of them sources; ${missed.length} sources missed in all`);
-fs.writeFileSync(path.join(projectRoot, 'src/parse/source-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
-console.log(`wrote src/parse/source-weights.json (${Object.keys(model.source.weights).length} source weights, ${Object.keys(model.main.weights).length} main weights)`);
+fs.writeFileSync(path.join(projectRoot, 'src/reader/parse/source-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
+console.log(`wrote src/reader/parse/source-weights.json (${Object.keys(model.source.weights).length} source weights, ${Object.keys(model.main.weights).length} main weights)`);

@@ -5,11 +5,11 @@
 // sentence tables, a batch): the choice that reads the most sections exactly right, then the one
 // with fewer names that are no source.
 
-import type { ClassifiedParagraph } from '../../src/parse/classify.js';
-import type { ParseReport } from '../../src/parse/index.js';
-import { IssueNames } from '../../src/parse/issue-names.js';
-import { sectionCandidates } from '../../src/parse/source-candidates.js';
-import { firstNamed, type Logistic, type SourceModel } from '../../src/parse/source-model.js';
+import type { ClassifiedParagraph } from '../../src/reader/parse/classify.js';
+import type { ParseReport } from '../../src/reader/parse/index.js';
+import { IssueNames } from '../../src/reader/parse/issue-names.js';
+import { sectionCandidates } from '../../src/reader/parse/source-candidates.js';
+import { firstNamed, type Logistic, type SourceModel } from '../../src/reader/parse/source-model.js';
 import { normalName } from '../labels.js';
 import { readIssue, type GoldGroup } from './gold.js';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
 import { suggestSearch } from '../../public/suggest.js';
-import { startServer } from '../../src/commands/serve.js';
+import { startServer } from '../../src/cli/serve.js';
 
 export type { IssueHit, SearchOutcome, SectionHit } from '../../public/search-core.js';
 

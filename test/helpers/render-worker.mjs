@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../../src/render/worker.ts');
+await import('../../src/site/render/worker.ts');

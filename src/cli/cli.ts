@@ -1,0 +1,131 @@
+// The command line: `build`, `import`, `check`, `serve` and `dev`. User errors print one line naming the file
+// and exit 1; `--verbose` adds the stack.
+
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from '../build/build.js';
+import { defaultBuildOptions } from '../config.js';
+import { BuildError, SYSTEM_ERRORS } from '../errors.js';
+import { terminalProgress } from './progress.js';
+import { abandonStagingFolders, restoreInterruptedSwap } from '../build/output/swap.js';
+
+const usage = `usage:
+  npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
+  npm run import -- EXPORT.txt... [--into DIR] [--date YYYY-MM-DD]
+  npm run check -- [FILE|DIR...]
+  npm run serve -- [--dir DIR] [--port N]
+  npm run dev -- [--input DIR] [--out DIR] [--port N]`;
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      input: { type: 'string' },
+      out: { type: 'string' },
+      'no-search': { type: 'boolean', default: false },
+      stats: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      into: { type: 'string' },
+      date: { type: 'string' },
+      dir: { type: 'string' },
+      port: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help || !command || command === '--help') {
+    console.log(usage);
+    return;
+  }
+  if (command === 'build' || command === 'dev') stopCleanlyOnSignals();
+  switch (command) {
+    case 'build': {
+      const options = {
+        ...defaultBuildOptions,
+        ...(values.input ? { input: path.resolve(values.input) } : {}),
+        ...(values.out ? { out: path.resolve(values.out) } : {}),
+        search: !values['no-search'],
+      };
+      const started = performance.now();
+      const report = await build(options, undefined, terminalProgress());
+      for (const warning of report.warnings) console.warn(`warning: ${warning}`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const stages = report.timings.map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');
+      const where = path.relative(process.cwd(), options.out) || '.';
+      if (report.unchanged) console.log(`Nothing changed since the last build of ${where} (checked in ${seconds} s)`);
+      else {
+        const reuse = report.kept ? `; ${report.written} files written, ${report.kept} unchanged` : '';
+        console.log(`Built ${report.issues.length} issues, ${report.pages} pages into ${where} in ${seconds} s (${stages})${reuse}`);
+      }
+      // Machine-readable figures for the benchmark: stage seconds and peak memory of this process.
+      if (values.stats) {
+        const stats = { seconds: Number(seconds), stages: Object.fromEntries(report.timings), processor: Object.fromEntries(report.processorTimes ?? []), maxRssKb: process.resourceUsage().maxRSS, issues: report.issues.length, pages: report.pages, unchanged: Boolean(report.unchanged), kept: report.kept ?? 0, written: report.written ?? 0, threads: report.threads ?? 0, renderThreads: report.renderThreads ?? 0 };
+        console.log(JSON.stringify({ stats }));
+      }
+      return;
+    }
+    case 'import': {
+      if (!positionals.length) throw new BuildError('name the export files to import: npm run import -- EXPORT.txt…');
+      const { importExports } = await import('./import.js');
+      const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input), values.date === undefined ? {} : { date: values.date });
+      for (const line of result.log) console.log(line);
+      return;
+    }
+    case 'check': {
+      const { checkFiles } = await import('./check.js');
+      console.log(await checkFiles(positionals.length ? positionals.map((p) => path.resolve(p)) : [defaultBuildOptions.input]));
+      return;
+    }
+    case 'dev': {
+      const options = {
+        ...defaultBuildOptions,
+        ...(values.input ? { input: path.resolve(values.input) } : {}),
+        ...(values.out ? { out: path.resolve(values.out) } : {}),
+      };
+      const { startDevServer } = await import('./dev.js');
+      const dev = await startDevServer({ build: options, port: Number(values.port ?? 8080) });
+      console.log(`Serving ${path.relative(process.cwd(), options.out) || '.'} at ${dev.url}, rebuilding on changes to issues/, templates/, public/ and the config (Ctrl+C stops)`);
+      return;
+    }
+    case 'serve': {
+      const { serve } = await import('./serve.js');
+      const dir = path.resolve(values.dir ?? defaultBuildOptions.out);
+      await restoreInterruptedSwap(dir); // a build stopped inside its swap left the site beside it
+      await serve(dir, Number(values.port ?? 8080));
+      return;
+    }
+    default:
+      throw new BuildError(`unknown command "${command}": use build, import, check, serve or dev (npm run build -- --help shows the options)`);
+  }
+}
+
+/**
+ * Ctrl+C, a closing terminal or `kill` during a build: its staging folder is removed and the
+ * process stops with 128 + the signal's number. The handler runs between event loop turns,
+ * never inside the swap's two renames (see write.ts), so the output is always whole.
+ */
+function stopCleanlyOnSignals(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      abandonStagingFolders();
+      process.exit(code);
+    });
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const verbose = process.argv.includes('--verbose');
+  const system = error as NodeJS.ErrnoException;
+  if (error instanceof BuildError || system.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || system.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    console.error(`error: ${(error as Error).message}`);
+  } else if (system.code && SYSTEM_ERRORS[system.code]) {
+    // A write's error names no file (ENOSPC: "no space left on device, write").
+    const what = system.path ? `${system.syscall ?? 'use'} ${system.path}` : system.syscall ?? 'go on';
+    console.error(`error: cannot ${what}: ${SYSTEM_ERRORS[system.code]}; check the path and try again`);
+  } else {
+    console.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (an unexpected failure; run again with --verbose and report it)`);
+  }
+  if (verbose) console.error(error);
+  process.exitCode = 1;
+});
