@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../src/model.js';
 import { HEADING_LENGTH, sectionHeading, subjectTerms } from '../src/reader/parse/headings.js';
-import { sectionParagraphs } from '../src/reader/parse/index.js';
+import { sectionParagraphs } from '../src/model.js';
 import { sectionTerms } from '../src/reader/parse/terms.js';
 import { exportFiles } from './helpers/fixtures.js';
 import { issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';

@@ -5,8 +5,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isIssueFileName, loadFile } from '../reader/load/index.js';
 import { parseIssueWithReport, type ParagraphReport } from '../reader/parse/index.js';
-import { sourceHeading } from '../reader/parse/sources.js';
 import trained from '../reader/parse/weights.json' with { type: 'json' };
+import { sourceHeading } from '../model.js';
 
 /**
  * Paragraphs read with less confidence than this are listed as doubtful: the threshold training

@@ -4,7 +4,7 @@
 import { countWords } from './words.js';
 import { InputError } from '../../errors.js';
 import type { IssueSource } from '../load/index.js';
-import { blockParagraphs, type Inline, type Issue, type Language, type Paragraph, type Section } from '../../model.js';
+import { sectionParagraphs, untitled, type Inline, type Issue, type Language, type Paragraph, type Section } from '../../model.js';
 import { classifyParagraphs, type ClassifiedParagraph, type Weights } from './classify.js';
 import { inlineText, parseInline } from './inline.js';
 import { mottoOf, readParagraphs, readsAsHeadline } from './paragraphs.js';
@@ -134,16 +134,6 @@ function collectLinks(section: Section, ownNumber: number): void {
     }
   }
   section.mentions = [...mentions];
-}
-
-/** The title of an issue whose text gives none: the newsletter's name and the number, as its title lines write it. */
-export function untitled(number: number): string {
-  return `Krasse Links No ${number}`;
-}
-
-/** Every paragraph of a section in reading order. */
-export function sectionParagraphs(section: Section): Paragraph[] {
-  return section.blocks.flatMap(blockParagraphs);
 }
 
 export type { Inline };

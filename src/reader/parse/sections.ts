@@ -2,10 +2,10 @@
 // decided in classify.ts), with the support block kept apart, and naming each section: its
 // sources (sources.ts), who each quote is by, its heading (headings.ts) and its fragment id.
 
-import { blockParagraphs, sourceNames, type Block, type Language, type Paragraph, type Section, type Source, type SupportBlock } from '../../model.js';
+import { blockParagraphs, slugify, sourceHeading, sourceNames, type Block, type Language, type Paragraph, type Section, type Source, type SupportBlock } from '../../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import { sectionHeading } from './headings.js';
-import { IssueNames, sectionSources, sourceHeading, type SourceReading } from './sources.js';
+import { IssueNames, sectionSources, type SourceReading } from './sources.js';
 import { sectionTerms } from './terms.js';
 
 export interface Grouped {
@@ -210,18 +210,3 @@ function assignIds(sections: Section[]): void {
 
 /** Ids the page templates use themselves. */
 const RESERVED_IDS = ['top', 'main', 'content', 'inhalt', 'intro', 'support', 'search', 'suche', 'backlinks', 'nav', 'erwaehnt-in', 'verwandt'];
-
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-}

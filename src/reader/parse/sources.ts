@@ -57,11 +57,6 @@ export function sourceWords(source: Source | undefined): string[] {
   return words.filter((w): w is string => Boolean(w && w.length > 2 && !/^(?:Times|Post|News)$/.test(w)));
 }
 
-/** A short heading for a section with this source: `Nathan Benaich, Fortune`. */
-export function sourceHeading(source: Source): string {
-  return [source.person, source.outlet].filter(Boolean).join(', ');
-}
-
 /** The sources of a section: its candidates scored by the source model. `issueLang` tells quoted lists (another language) from the author's. */
 export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, names = new IssueNames(paragraphs.map((p) => p.raw))): SectionSources {
   const { scored, readings, groups, doubtful } = decide(sectionCandidates(paragraphs, issueLang, names));

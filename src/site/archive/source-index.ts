@@ -6,8 +6,7 @@
 // The entry shows its commonest spelling and lists the others.
 
 import type { Archive } from './index.js';
-import type { Block, Issue, Section } from '../../model.js';
-import { slugify } from '../../reader/parse/sections.js';
+import { slugify, type Block, type Issue, type Section } from '../../model.js';
 
 export type QuoteBlock = Extract<Block, { kind: 'quote' }>;
 

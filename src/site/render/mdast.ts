@@ -3,8 +3,7 @@
 // mdast has no node for (section, aside) are containers whose `data.hName` names the element.
 
 import type { BlockContent, Heading, Link, List, ListItem, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { Block, Inline, Issue, Paragraph, Section, Source, SupportBlock } from '../../model.js';
-import { sourceHeading } from '../../reader/parse/sources.js';
+import { sourceHeading, type Block, type Inline, type Issue, type Paragraph, type Section, type Source, type SupportBlock } from '../../model.js';
 
 export interface ToMdastOptions {
   /** The page URL of an issue in the archive, or undefined when the archive does not have it. */
