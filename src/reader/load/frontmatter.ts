@@ -7,7 +7,7 @@
 import matter from 'gray-matter';
 import { InputError } from '../../errors.js';
 import type { Source } from '../../model.js';
-import { imageReference } from '../../site/render/share-image.js';
+import { imageReference } from './share-image.js';
 import { readIssueDate } from './dates.js';
 import { blockLines, keyLine, tabIndentation, writtenValue, yamlFault, type YamlFault } from './yaml-lines.js';
 

@@ -7,7 +7,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fsSync from 'node:fs';
-import { loadSiteConfig, projectRoot, type BuildOptions, type SiteConfig } from '../../config.js';
+import { projectRoot, type BuildOptions, type SiteConfig } from '../../config.js';
+import { loadSiteConfig } from '../../build/site-config.js';
 import { ArchiveError, SYSTEM_ERRORS } from '../../errors.js';
 import { contentKey, inputsKey, siteKeyOf } from '../../build/incremental/keys.js';
 

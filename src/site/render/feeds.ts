@@ -2,8 +2,13 @@
 // Everything from the input is XML-escaped; dates come from the input only (deterministic).
 
 import type { Archive } from '../archive/index.js';
-import { issueName, type SiteConfig } from '../../config.js';
+import type { SiteConfig } from '../../config.js';
 import type { Issue } from '../../model.js';
+
+/** An issue's name as the site shows it (heading, page title, feed): `Krasse Links No 56`, from the site's title. */
+export function issueName(site: SiteConfig, number: number): string {
+  return `${site.title} No ${number}`;
+}
 
 /** How many of the newest issues the feed carries. */
 export const FEED_ENTRIES = 20;

@@ -4,8 +4,8 @@
 
 import type { Archive } from '../archive/index.js';
 import { pageKey, type PageKeys } from '../../build/incremental/keys.js';
-import { issueName, type SiteConfig } from '../../config.js';
-import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
+import type { SiteConfig } from '../../config.js';
+import { atomFeed, feedEntries, issueName, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
 import { issueToMdast, type RelatedLink } from './mdast.js';
 import { mentionedNumbers, renderJob, type PageJob } from './page-jobs.js';
