@@ -13,7 +13,7 @@ import type { BuildOptions, SiteConfig } from '../config.js';
 import { readInputs } from '../reader/load/inputs.js';
 import type { Issue } from '../model.js';
 import type { BuildReport } from './pipeline.js';
-import { silentProgress, type Progress } from '../cli/progress.js';
+import { silentProgress, type Progress } from './progress.js';
 import { explainDiskFull } from './output/disk-full.js';
 import { makeStagingFolder, pausePoint, removeStagingFolder, restoreInterruptedSwap, swapIntoPlace } from './output/swap.js';
 import { DiskWriter } from './output/writer.js';

@@ -15,7 +15,7 @@ import { inputBytes, readInputs, type InputFile, type Inputs } from '../reader/l
 import { copyOf, loadFile, pickCopies, type IssueSource } from '../reader/load/index.js';
 import type { Issue } from '../model.js';
 import { parseSources } from '../reader/parse/parallel.js';
-import { silentProgress, type Progress } from '../cli/progress.js';
+import { silentProgress, type Progress } from './progress.js';
 import { SEARCH_INDEX, searchRecords, writeSearchIndex } from '../site/search/index.js';
 import type { Archive } from '../site/archive/index.js';
 import { planPages, type Page } from '../site/render/pages.js';

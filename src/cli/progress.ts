@@ -1,16 +1,9 @@
 // Progress of a long build: a live line on a terminal (stage, counts, elapsed seconds), nothing
-// at all in CI or when the output is piped, where only the one summary line belongs.
+// at all in CI or when the output is piped, where only the one summary line belongs. The build
+// reports to whatever Progress its caller passes (build/progress.ts).
 
-export interface Progress {
-  /** A stage begins; `total` is how many items it will count, if known. */
-  stage(name: string, total?: number): void;
-  /** `count` more items of the current stage are done. */
-  advance(count?: number): void;
-  /** Clears the live line before the summary is printed. */
-  end(): void;
-}
+import { silentProgress, type Progress } from '../build/progress.js';
 
-export const silentProgress: Progress = { stage() {}, advance() {}, end() {} };
 
 /** A live progress line on `stream` when it is an interactive terminal outside CI; silent otherwise. */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
