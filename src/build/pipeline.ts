@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import { createArchive } from '../site/archive/index.js';
-import { fileKey, modelKey, pageSiteKey, searchKey } from './incremental/keys.js';
+import { fileKey, modelKey, pageKeys, pageSiteKey, searchKey } from './incremental/keys.js';
 import type { CachedSource, FileEntry, Manifest } from './incremental/manifest.js';
 import { ModelStore, shareTexts } from './incremental/models.js';
 import type { BuildOptions, SiteConfig } from '../config.js';
@@ -104,7 +104,7 @@ export async function buildSite(
     const { publicFiles } = inputs;
     const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
     const siteKey = pageSiteKey(inputs.siteKey, pageSite.image);
-    pages = await stage('plan', () => planPages(archive, createPageRenderer(options.templates), pageSite, { issue: (issue) => issueKeys.get(issue)!, siteKey }));
+    pages = await stage('plan', () => planPages(archive, createPageRenderer(options.templates), pageSite, pageKeys(siteKey, (issue) => issueKeys.get(issue)!)));
     checkOutputPaths(pages.map((page) => page.path), publicFiles, options.public);
     let unchanged: Set<string>;
     // Rendering happens here: each page whose key changed is rendered and written at once.

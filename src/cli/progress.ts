@@ -4,7 +4,6 @@
 
 import { silentProgress, type Progress } from '../build/progress.js';
 
-
 /** A live progress line on `stream` when it is an interactive terminal outside CI; silent otherwise. */
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || process.env.CI) return silentProgress;

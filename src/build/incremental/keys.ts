@@ -6,7 +6,7 @@
 // | the whole build                   | any input changed (else nothing is done)                         | inputsKey |
 // | an input file, decoded and split  | its name or bytes, or the generator, changed                     | fileKey |
 // | an issue's model, parsed          | its text, number, front matter or place in its file, or the generator, changed | modelKey |
-// | a page, rendered and written      | the site key (generator, templates, config: siteKeyOf) or what the page shows changed | pageKey |
+// | a page, rendered and written      | the site key (generator, templates, config: siteKeyOf) or what the page shows changed | pageKeys |
 // | the search index (Pagefind)       | the text of a search record, its language, or the generator, changed | searchKey |
 // | a static file, or any other file  | its bytes changed                                                | contentKey |
 //
@@ -21,6 +21,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot, type SiteConfig } from '../../config.js';
 import type { Issue } from '../../model.js';
+import type { PageKeys } from '../../site/render/pages.js';
 
 /** A short, stable content hash. */
 export function hash(...parts: (string | Uint8Array)[]): string {
@@ -77,13 +78,6 @@ export function modelKey(source: { file: string; firstLine: number; number: numb
   return hash(generatorKey(), source.file, String(source.firstLine), String(source.number), JSON.stringify(source.frontMatter), source.lines.join('\n'));
 }
 
-/** What page keys are made of: each issue's model key, and everything else pages depend on (generator, templates, config). */
-export interface PageKeys {
-  issue(issue: Issue): string;
-  /** The site-wide key: generator, templates, config and share image (see pageSiteKey). */
-  siteKey: string;
-}
-
 /**
  * What every page key starts with: the generator, templates and config as written (`Inputs.siteKey`),
  * and the share image the pages name (the config's, when public/ has it).
@@ -93,11 +87,13 @@ export function pageSiteKey(inputsSiteKey: string, shareImage: string | undefine
 }
 
 /**
- * A page's key: the site key and what the page shows besides (`parts`: its data for the templates, or
- * the model keys of the issues it renders); '' without keys (builds into memory keep nothing).
+ * The page keys the site's pages are planned with: a page's key is the site key (generator,
+ * templates, config and share image: see pageSiteKey) and what the page shows besides (`parts`:
+ * its data for the templates, or the model keys of the issues it renders).
+ * @param issueKey each issue's model key
  */
-export function pageKey(keys: PageKeys | undefined, ...parts: unknown[]): string {
-  return keys ? hash(keys.siteKey, JSON.stringify(parts)) : '';
+export function pageKeys(siteKey: string, issueKey: (issue: Issue) => string): PageKeys {
+  return { issue: issueKey, page: (...parts) => hash(siteKey, JSON.stringify(parts)) };
 }
 
 /** The search index's key: the records Pagefind indexes and their language (each file of the index carries it). */

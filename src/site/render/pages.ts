@@ -3,7 +3,6 @@
 // bodies are rendered through unified beforehand.
 
 import type { Archive } from '../archive/index.js';
-import { pageKey, type PageKeys } from '../../build/incremental/keys.js';
 import type { SiteConfig } from '../../config.js';
 import { atomFeed, feedEntries, issueName, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
@@ -19,12 +18,23 @@ export { SOURCES_PATH, sourcePath } from './source-pages.js';
 export interface Page {
   /** Output path relative to the site root (`issues/56/index.html`). */
   path: string;
-  /** Changes whenever the page's content would: an unchanged key lets a rebuild keep the file (see pageKey). */
+  /** Changes whenever the page's content would: an unchanged key lets a rebuild keep the file (see PageKeys). */
   key: string;
   /** The file's text (HTML, XML or plain text), rendered when asked for. */
   render(): string;
   /** For an HTML page: what rendering it takes, as plain data another thread can render too (see page-jobs.ts). */
   job?: () => PageJob;
+}
+
+/**
+ * How the pages are keyed: the build passes its keys in (build/incremental/keys.ts); a build
+ * into memory passes none, and every page's key is ''.
+ */
+export interface PageKeys {
+  /** The key of an issue's model. */
+  issue(issue: Issue): string;
+  /** A page's key from what it shows besides the site (its data, the model keys of its issues). */
+  page(...parts: unknown[]): string;
 }
 
 /** What the templates know of an issue in lists and navigation. */
@@ -99,6 +109,7 @@ export const readingMinutes = (issue: Issue) => Math.max(1, Math.round(issue.wor
  */
 export function planPages(archive: Archive, renderer: PageRenderer, site: SiteConfig, keys?: PageKeys): Page[] {
   const url = (sitePath: string) => `${site.basePath}${sitePath}`;
+  const pageKey = (...parts: unknown[]) => keys?.page(...parts) ?? '';
   const issueUrl = (n: number) => {
     const p = archive.issuePath(n);
     return p && url(p);
@@ -137,7 +148,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
   // Pages made from the whole archive render only when their data changed.
   const derivedPage = (path: string, data: unknown, render: () => string): Page => ({
     path,
-    key: pageKey(keys, data),
+    key: pageKey(data),
     render,
   });
   const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>): Page => ({
@@ -200,7 +211,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
       },
       issuePage: { issue, related: data.related, issueUrls: Object.fromEntries([...mentionedNumbers(issue)].flatMap((n) => (issueUrl(n) ? [[n, issueUrl(n)!]] : []))) },
     });
-    pages.push({ path: `${issuePath}index.html`, key: pageKey(keys, keys?.issue(issue), data), render: () => renderJob(job(), renderer), job });
+    pages.push({ path: `${issuePath}index.html`, key: pageKey(keys?.issue(issue), data), render: () => renderJob(job(), renderer), job });
   }
   const entries = buildSourceIndex(archive);
   const sources = entries.map((entry) => ({
@@ -232,7 +243,7 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     // Note: the key names the sections and their issues' models, not the page's text: a source
     // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
     const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
-    pages.push({ path: `${path}index.html`, key: pageKey(keys, entry.name, entry.kind, entry.slug, entry.variants, refs), render: () => renderJob(job(), renderer), job });
+    pages.push({ path: `${path}index.html`, key: pageKey(entry.name, entry.kind, entry.slug, entry.variants, refs), render: () => renderJob(job(), renderer), job });
   }
   // The search page has its own search box: the header's would be a second one.
   pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));
