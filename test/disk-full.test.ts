@@ -12,7 +12,8 @@ import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
 import { DiskFullError } from '../src/build/output/disk-full.js';
 import { MemoryWriter } from '../src/build/output/writer.js';
 import { buildSite } from '../src/build/pipeline.js';
-import { searchRecords, writeSearchIndex, type SearchRecord } from '../src/site/search/index.js';
+import { searchRecords, type SearchRecord } from '../src/site/search/index.js';
+import { writeSearchIndex } from '../src/build/search-index.js';
 import { archiveDir, bundledCli, folderWith, snapshot } from './helpers/fixtures.js';
 
 const SIZE = '1200k';

@@ -16,7 +16,8 @@ import { copyOf, loadFile, pickCopies, type IssueSource } from '../reader/load/i
 import type { Issue } from '../model.js';
 import { parseSources } from '../reader/parse/parallel.js';
 import { silentProgress, type Progress } from './progress.js';
-import { SEARCH_INDEX, searchRecords, writeSearchIndex } from '../site/search/index.js';
+import { searchRecords } from '../site/search/index.js';
+import { SEARCH_INDEX, writeSearchIndex } from './search-index.js';
 import type { Archive } from '../site/archive/index.js';
 import { planPages, type Page } from '../site/render/pages.js';
 import { renderPages } from '../site/render/parallel.js';

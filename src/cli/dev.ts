@@ -20,7 +20,8 @@ import { loadIssues } from '../reader/load/index.js';
 import { searchKey } from '../build/incremental/keys.js';
 import type { Issue } from '../model.js';
 import { parseIssue } from '../reader/parse/index.js';
-import { searchRecords, writeSearchIndex, type SearchRecord } from '../site/search/index.js';
+import { searchRecords, type SearchRecord } from '../site/search/index.js';
+import { writeSearchIndex } from '../build/search-index.js';
 import { DiskWriter } from '../build/output/writer.js';
 import { startServer } from './serve.js';
 
