@@ -17,6 +17,11 @@ export interface BuildOptions {
   search: boolean;
   /** The site's config file (title, author, language, base URL, description). */
   config: string;
+  /**
+   * At most this many threads parse and render (default 2: a second thread for large archives,
+   * when run from the bundle that `npm run …` starts); 1 keeps the build on one thread.
+   */
+  threads?: number;
 }
 
 export interface SiteConfig {

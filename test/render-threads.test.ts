@@ -1,4 +1,4 @@
-// Rendering on two threads (src/render/parallel.ts) gives every page exactly as one thread does,
+// Rendering on two threads (src/build/threads/render.ts) gives every page exactly as one thread does,
 // and a template's error in the rendering thread fails the build as it would on this one.
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +9,7 @@ import { TemplateError } from '../src/errors.js';
 import type { Issue } from '../src/model.js';
 import type { PageLinks } from '../src/build/output/links.js';
 import { planPages } from '../src/site/render/pages.js';
-import { renderPages } from '../src/site/render/parallel.js';
+import { renderPages } from '../src/build/threads/render.js';
 import { createPageRenderer } from '../src/site/render/templates.js';
 import { archiveDir, root, tempDir, templatesDir } from './helpers/fixtures.js';
 import { parseText } from './helpers/issues.js';

@@ -14,13 +14,14 @@ import { InputError } from '../errors.js';
 import { inputBytes, readInputs, type InputFile, type Inputs } from '../reader/load/inputs.js';
 import { copyOf, loadFile, pickCopies, type IssueSource } from '../reader/load/index.js';
 import type { Issue } from '../model.js';
-import { parseSources } from '../reader/parse/parallel.js';
+import { parseSources } from './threads/parse.js';
 import { silentProgress, type Progress } from './progress.js';
 import { searchRecords } from '../site/search/index.js';
 import { SEARCH_INDEX, writeSearchIndex } from './search-index.js';
 import type { Archive } from '../site/archive/index.js';
 import { planPages, type Page } from '../site/render/pages.js';
-import { renderPages } from '../site/render/parallel.js';
+import { renderPages } from './threads/render.js';
+import { workerFiles } from './threads/files.js';
 import { createPageRenderer } from '../site/render/templates.js';
 import { checkLinks, type PageLinks } from './output/links.js';
 import { checkOutputPaths } from './output/paths.js';
@@ -87,7 +88,8 @@ export async function buildSite(
   const { site } = inputs;
   const warnings = [...inputs.warnings];
   // Load and parse only the files whose models are not stored; each issue's model is keyed by its text.
-  const { files, models, threads } = await loadModels(inputs.files, state.known ?? {}, state.models ?? new ModelStore(undefined), stage, progress);
+  const workers = workerFiles(options.threads);
+  const { files, models, threads } = await loadModels(inputs.files, state.known ?? {}, state.models ?? new ModelStore(undefined), stage, progress, workers.parse);
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
   const copies = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
   const issues = copies.map((copy) => models.get(copy.model)!);
@@ -110,7 +112,7 @@ export async function buildSite(
     let unchanged: Set<string>;
     // Rendering happens here: each page whose key changed is rendered and written at once.
     [{ links, unchanged, threads: renderThreads }, staticFiles] = await stage('render', async () => {
-      const written = await writePages(pages, writer, previous?.links, options.templates, progress);
+      const written = await writePages(pages, writer, previous?.links, options.templates, progress, workers.render);
       const copied = await copyFiles(options.public, publicFiles, writer);
       await writer.flush();
       return [written, copied] as const;
@@ -145,10 +147,10 @@ type Stage = <T>(name: string, work: () => T | Promise<T>, total?: number) => Pr
  * read from the store when known, else parsed (on two threads for many) and stored.
  * Note: the sources' text lives only in here: once parsed, it is garbage.
  */
-async function loadModels(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore, stage: Stage, progress: Progress): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
+async function loadModels(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore, stage: Stage, progress: Progress, worker: string | undefined): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
   const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, known, store));
   const sources = [...unparsed.values()];
-  const parsed = await stage('parse', () => parseSources(sources, () => progress.advance()), sources.length);
+  const parsed = await stage('parse', () => parseSources(sources, () => progress.advance(), worker), sources.length);
   [...unparsed.keys()].forEach((key, i) => {
     const model = shareTexts(parsed.models[i]!);
     models.set(key, model);
@@ -196,7 +198,7 @@ function loadFiles(inputFiles: InputFile[], known: Record<string, FileEntry>, st
  * Keeps the pages whose keys did not change and renders and writes the others (on two threads for
  * many); the links of every HTML page in page order, which pages were kept, and how many threads rendered.
  */
-async function writePages(pages: Page[], writer: Writer, previousLinks: Record<string, PageLinks> | undefined, templatesDir: string, progress: Progress): Promise<{ links: Record<string, PageLinks>; unchanged: Set<string>; threads: number }> {
+async function writePages(pages: Page[], writer: Writer, previousLinks: Record<string, PageLinks> | undefined, templatesDir: string, progress: Progress, worker: string | undefined): Promise<{ links: Record<string, PageLinks>; unchanged: Set<string>; threads: number }> {
   const found = new Map<string, PageLinks>();
   const unchanged = new Set<string>();
   const changed: Page[] = [];
@@ -212,7 +214,7 @@ async function writePages(pages: Page[], writer: Writer, previousLinks: Record<s
     await writer.write(page.path, content, page.key);
     if (links) found.set(page.path, links);
     progress.advance();
-  });
+  }, worker);
   const links = Object.fromEntries(pages.flatMap((page) => (found.has(page.path) ? [[page.path, found.get(page.path)!]] : [])));
   return { links, unchanged, threads };
 }

@@ -10,7 +10,7 @@ import { terminalProgress } from './progress.js';
 import { abandonStagingFolders, restoreInterruptedSwap } from '../build/output/swap.js';
 
 const usage = `usage:
-  npm run build -- [--input DIR] [--out DIR] [--no-search] [--stats] [--verbose]
+  npm run build -- [--input DIR] [--out DIR] [--no-search] [--threads N] [--stats] [--verbose]
   npm run import -- EXPORT.txt... [--into DIR] [--date YYYY-MM-DD]
   npm run check -- [FILE|DIR...]
   npm run serve -- [--dir DIR] [--port N]
@@ -31,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       date: { type: 'string' },
       dir: { type: 'string' },
       port: { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<void> {
         ...(values.input ? { input: path.resolve(values.input) } : {}),
         ...(values.out ? { out: path.resolve(values.out) } : {}),
         search: !values['no-search'],
+        ...(values.threads === undefined ? {} : { threads: threadsOption(values.threads) }),
       };
       const started = performance.now();
       const report = await build(options, undefined, terminalProgress());
@@ -98,6 +100,12 @@ async function main(argv: string[]): Promise<void> {
     default:
       throw new BuildError(`unknown command "${command}": use build, import, check, serve or dev (npm run build -- --help shows the options)`);
   }
+}
+
+/** `--threads N`: a whole number, at least 1. */
+function threadsOption(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new BuildError(`--threads takes a whole number of threads, 1 or more, not ${JSON.stringify(value)}`);
+  return Number(value);
 }
 
 /**

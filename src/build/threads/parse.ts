@@ -1,16 +1,13 @@
 // Parsing on both cores: a worker thread and this one take issues from a shared counter until
 // none is left, so neither waits for the other however long single issues take. The worker
 // sends each model as JSON.
-// Note: the worker runs from the bundle that `npm run …` starts (scripts/run.mjs names it); code
-// run straight from src/ (tests, tsx) parses on one thread, with the same results.
+// Note: the worker runs from the bundle that `npm run …` starts (see files.ts).
 
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { BuildError } from '../../errors.js';
-import type { IssueSource } from '../load/index.js';
 import type { Issue } from '../../model.js';
-import { parseIssue } from './index.js';
-
-declare const KRASSE_LINKS_PARSE_WORKER: string | undefined;
+import type { IssueSource } from '../../reader/load/index.js';
+import { parseIssue } from '../../reader/parse/index.js';
 
 /** Below this many issues a second thread costs more to start than it saves. */
 const PARALLEL_FROM = 48;
@@ -29,15 +26,15 @@ export interface Parsed {
 /**
  * Parses every source; `advance` is called once per parsed source, for the progress display.
  * Fails with the error of the first failing source in input order, as a single thread would.
+ * @param workerFile the parsing thread's script (see files.ts); without one, one thread parses
  */
-export async function parseSources(sources: IssueSource[], advance: () => void = () => {}): Promise<Parsed> {
+export async function parseSources(sources: IssueSource[], advance: () => void, workerFile: string | undefined): Promise<Parsed> {
   const models: Issue[] = new Array<Issue>(sources.length);
   const parsed = (index: number, issue: Issue) => {
     models[index] = issue;
     advance();
   };
-  const workerFile = typeof KRASSE_LINKS_PARSE_WORKER === 'string' ? KRASSE_LINKS_PARSE_WORKER : undefined;
-  if (!workerFile || sources.length < PARALLEL_FROM || process.env.KRASSE_LINKS_THREADS === '1') {
+  if (!workerFile || sources.length < PARALLEL_FROM) {
     sources.forEach((source, index) => parsed(index, parseIssue(source)));
     return { models, threads: 1 };
   }

@@ -1,11 +1,11 @@
-// The second parsing thread (see parallel.ts): takes the next unparsed issue until none is left
+// The second parsing thread (see parse.ts): takes the next unparsed issue until none is left
 // and sends each model back as JSON, as the build cache stores it.
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { BuildError } from '../../errors.js';
-import type { IssueSource } from '../load/index.js';
-import { parseIssue } from './index.js';
-import type { ParseMessage } from './parallel.js';
+import type { IssueSource } from '../../reader/load/index.js';
+import { parseIssue } from '../../reader/parse/index.js';
+import type { ParseMessage } from './parse.js';
 
 const { sources, next, port } = workerData as { sources: IssueSource[]; next: Int32Array; port: MessagePort };
 const send = (message: ParseMessage) => port.postMessage(message);

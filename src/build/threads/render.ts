@@ -1,17 +1,14 @@
 // Rendering on both cores: a worker thread renders the pages this thread hands it (as plain-data
 // jobs, see page-jobs.ts) while this thread renders the others and writes them all. The worker is
 // kept a few pages ahead, so neither waits for the other.
-// Note: as for parsing (parse/parallel.ts), only the bundle that `npm run …` starts has the
-// worker's file (scripts/run.mjs names it); code run straight from src/ renders on one thread,
-// with the same results.
+// Note: as for parsing (parse.ts), only the bundle that `npm run …` starts has the worker's file
+// (see files.ts).
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { BuildError, TemplateError } from '../../errors.js';
-import { linksOf, type PageLinks } from '../../build/output/links.js';
-import type { PageJob } from './page-jobs.js';
-import type { Page } from './pages.js';
-
-declare const KRASSE_LINKS_RENDER_WORKER: string | undefined;
+import type { PageJob } from '../../site/render/page-jobs.js';
+import type { Page } from '../../site/render/pages.js';
+import { linksOf, type PageLinks } from '../output/links.js';
 
 /** Below this many pages a second thread costs more to start than it saves. */
 const PARALLEL_FROM = 48;
@@ -33,14 +30,14 @@ export type RenderedPage = (page: Page, content: string, links: PageLinks | unde
 /**
  * Renders every page, on two threads when there are many; `rendered` is called once per page (on
  * this thread, one page at a time, in no set order). Returns how many threads rendered.
- * @param workerFile the rendering thread's script (default: the bundle's, when run from it)
+ * @param workerFile the rendering thread's script (see files.ts); without one, one thread renders
  */
-export async function renderPages(pages: Page[], templatesDir: string, rendered: RenderedPage, workerFile = bundledWorker()): Promise<number> {
+export async function renderPages(pages: Page[], templatesDir: string, rendered: RenderedPage, workerFile: string | undefined): Promise<number> {
   const renderHere = async (page: Page) => {
     const content = page.render();
     await rendered(page, content, page.path.endsWith('.html') ? linksOf(content) : undefined);
   };
-  if (!workerFile || pages.filter((page) => page.job).length < PARALLEL_FROM || process.env.KRASSE_LINKS_THREADS === '1') {
+  if (!workerFile || pages.filter((page) => page.job).length < PARALLEL_FROM) {
     for (const page of pages) await renderHere(page);
     return 1;
   }
@@ -63,8 +60,6 @@ export async function renderPages(pages: Page[], templatesDir: string, rendered:
   }
   return 2;
 }
-
-const bundledWorker = () => (typeof KRASSE_LINKS_RENDER_WORKER === 'string' ? KRASSE_LINKS_RENDER_WORKER : undefined);
 
 /** The worker thread, the pages it has been handed and not returned, and its results. */
 class RenderThread {

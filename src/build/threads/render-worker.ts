@@ -1,12 +1,12 @@
-// The second rendering thread (see parallel.ts): renders each page job it is sent with the same
+// The second rendering thread (see render.ts): renders each page job it is sent with the same
 // templates and sends back the page's text and links.
 
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { BuildError } from '../../errors.js';
-import { linksOf } from '../../build/output/links.js';
-import { renderJob } from './page-jobs.js';
-import type { RenderRequest, RenderResult } from './parallel.js';
-import { createPageRenderer } from './templates.js';
+import { renderJob } from '../../site/render/page-jobs.js';
+import { createPageRenderer } from '../../site/render/templates.js';
+import { linksOf } from '../output/links.js';
+import type { RenderRequest, RenderResult } from './render.js';
 
 const { templatesDir, port } = workerData as { templatesDir: string; port: MessagePort };
 const renderer = createPageRenderer(templatesDir);
