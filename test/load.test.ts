@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, ArchiveError } from '../src/errors.js';
 import { readFrontMatter } from '../src/reader/load/frontmatter.js';
-import { loadIssues, loadFile } from '../src/reader/load/index.js';
+import { loadFile } from '../src/reader/load/index.js';
+import { loadIssues } from '../src/build/inputs.js';
 import { splitIssues } from '../src/reader/load/split.js';
 import { decodeText } from '../src/reader/load/decode.js';
 import fs from 'node:fs/promises';

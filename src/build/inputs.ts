@@ -1,5 +1,6 @@
-// Stage 1, load: the input folders (issue files, static files, symbolic links) and the hashes
-// that tell whether anything changed since the last build (made in incremental/keys.ts).
+// What a build reads: the input folders (issue files, static files, symbolic links), the site
+// config, and the hashes that tell whether anything changed since the last build (made in
+// incremental/keys.ts). Every file of public/ is read here, once.
 
 // Note: kept free of the pipeline's dependencies: `build.ts` imports it to decide an unchanged
 // build in milliseconds (the commands run from a bundle that loads the pipeline only when needed).
@@ -7,10 +8,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import fsSync from 'node:fs';
-import { projectRoot, type BuildOptions, type SiteConfig } from '../../config.js';
-import { loadSiteConfig } from '../../build/site-config.js';
-import { ArchiveError, SYSTEM_ERRORS } from '../../errors.js';
-import { contentKey, inputsKey, siteKeyOf } from '../../build/incremental/keys.js';
+import { projectRoot, type BuildOptions, type SiteConfig } from '../config.js';
+import { ArchiveError, SYSTEM_ERRORS } from '../errors.js';
+import { isIssueFileName, isLeftover } from '../reader/load/file-names.js';
+import { dropDuplicateCopies, loadFile, type IssueSource, type LoadResult } from '../reader/load/index.js';
+import { contentKey, inputsKey, siteKeyOf } from './incremental/keys.js';
+import { loadSiteConfig } from './site-config.js';
 
 /** An input file: its name, a hash of its content, and the content (read when needed). */
 export interface InputFile {
@@ -41,18 +44,6 @@ export interface InputStats {
  * within the same timestamp (coarse file system clocks): it is read again.
  */
 const RACY_MS = 2000;
-
-const ISSUE_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
-
-/** Whether a file name is an issue file; editor leftovers and hidden files are not. */
-export function isIssueFileName(name: string): boolean {
-  return !isLeftover(name) && ISSUE_EXTENSIONS.has(path.extname(name).toLowerCase());
-}
-
-/** Hidden files and what editors and operating systems leave behind: ignored without a word. */
-function isLeftover(name: string): boolean {
-  return name.startsWith('.') || name.endsWith('~') || name.startsWith('#') || /\.(?:swp|swo|bak|orig|tmp)$/i.test(name) || /^(?:Thumbs\.db|desktop\.ini)$/i.test(name);
-}
 
 /**
  * Reads the issue files of a folder (sorted by name) and says which files it ignored. Files that
@@ -194,6 +185,18 @@ function followLink(link: string, shown: string, roots: string[], refusal: strin
 /** The bytes of an input file, read now if they were not before. */
 export function inputBytes(file: InputFile): Uint8Array {
   return (file.bytes ??= fsSync.readFileSync(file.path));
+}
+
+/** Loads every issue file in `inputDir` (not recursive, sorted by name), one copy per issue number. */
+export async function loadIssues(inputDir: string): Promise<LoadResult> {
+  const { files, warnings } = await readIssueFiles(inputDir);
+  const sources: IssueSource[] = [];
+  for (const file of files) {
+    const loaded = loadFile(file.name, inputBytes(file));
+    warnings.push(...loaded.warnings);
+    sources.push(...loaded.sources);
+  }
+  return { sources: dropDuplicateCopies(sources, warnings), warnings };
 }
 
 /** Everything a build reads, with the hashes that tell whether anything changed. */
