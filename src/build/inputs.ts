@@ -210,8 +210,17 @@ export interface Inputs {
   key: string;
   /** What was seen of the issue files, for the next build. */
   stats: InputStats;
-  /** The static files to copy, relative to the public folder (see readStaticFiles). */
-  publicFiles: string[];
+  /** The static files to copy (see readStaticFiles), read. */
+  publicFiles: StaticFile[];
+}
+
+/** A file of public/, read once: for the inputs' key and for its copy in the output. */
+export interface StaticFile {
+  /** The path relative to the public folder. */
+  name: string;
+  content: Uint8Array;
+  /** Its content key (see keys.ts), which the output's copy carries. */
+  key: string;
 }
 
 /** Reads all inputs of a build and hashes them. */
@@ -221,7 +230,10 @@ export async function readInputs(options: Omit<BuildOptions, 'out'>, siteConfig?
   const siteKey = await siteKeyOf(options.templates, site);
   const statics = readStaticFiles(options.public);
   warnings.push(...statics.warnings);
-  const publicFiles = statics.files.map((name) => ({ name, content: fsSync.readFileSync(path.join(options.public, name)) }));
+  const publicFiles = statics.files.map((name): StaticFile => {
+    const content = fsSync.readFileSync(path.join(options.public, name));
+    return { name, content, key: contentKey(content) };
+  });
   const key = inputsKey(siteKey, options.search, publicFiles, files);
-  return { files, warnings, site, siteKey, key, stats, publicFiles: statics.files };
+  return { files, warnings, site, siteKey, key, stats, publicFiles };
 }

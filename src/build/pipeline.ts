@@ -104,7 +104,7 @@ export async function buildSite(
   let staticFiles: number;
   let renderThreads: number;
   try {
-    const { publicFiles } = inputs;
+    const publicFiles = inputs.publicFiles.map((file) => file.name);
     const pageSite = withShareImages(site, archive, new Set(publicFiles), options.public, warnings);
     const siteKey = pageSiteKey(inputs.siteKey, pageSite.image);
     pages = await stage('plan', () => planPages(archive, createPageRenderer(options.templates), pageSite, pageKeys(siteKey, (issue) => issueKeys.get(issue)!)));
@@ -113,7 +113,7 @@ export async function buildSite(
     // Rendering happens here: each page whose key changed is rendered and written at once.
     [{ links, unchanged, threads: renderThreads }, staticFiles] = await stage('render', async () => {
       const written = await writePages(pages, writer, previous?.links, options.templates, progress, workers.render);
-      const copied = await copyFiles(options.public, publicFiles, writer);
+      const copied = await copyFiles(inputs.publicFiles, writer);
       await writer.flush();
       return [written, copied] as const;
     }, pages.length);

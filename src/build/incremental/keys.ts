@@ -63,8 +63,8 @@ export async function siteKeyOf(templatesDir: string, site: SiteConfig): Promise
  * The key of all inputs of a build: the site key, the issue files and the static files, and
  * whether the search index is built (not in the site key: no page depends on it).
  */
-export function inputsKey(siteKey: string, search: boolean, publicFiles: { name: string; content: Uint8Array }[], issueFiles: { name: string; contentHash: string }[]): string {
-  const publicKey = hash(...publicFiles.flatMap((file) => [file.name, file.content]));
+export function inputsKey(siteKey: string, search: boolean, publicFiles: { name: string; key: string }[], issueFiles: { name: string; contentHash: string }[]): string {
+  const publicKey = hash(...publicFiles.flatMap((file) => [file.name, file.key]));
   return hash(siteKey, String(search), publicKey, ...issueFiles.flatMap((f) => [f.name, f.contentHash]));
 }
 

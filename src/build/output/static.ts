@@ -1,17 +1,14 @@
-// Static copies: the files of public/ go through the writer like pages, keyed by their content,
-// so an unchanged one is taken over from the previous output instead of copied again.
+// Static copies: the files of public/ (read once, with the build's inputs) go through the writer
+// like pages, keyed by their content, so an unchanged one is taken over from the previous output
+// instead of written again.
 
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { contentKey } from '../incremental/keys.js';
+import type { StaticFile } from '../inputs.js';
 import type { Writer } from './writer.js';
 
-/** Copies static files (paths relative to `sourceDir`) through a writer, keeping unchanged ones; the number of files. */
-export async function copyFiles(sourceDir: string, files: string[], writer: Writer): Promise<number> {
+/** Writes static files through a writer, keeping unchanged ones; the number of files. */
+export async function copyFiles(files: StaticFile[], writer: Writer): Promise<number> {
   for (const file of files) {
-    const content = await fs.readFile(path.join(sourceDir, file));
-    const key = contentKey(content);
-    if (!(await writer.keep(file, key))) await writer.write(file, content, key);
+    if (!(await writer.keep(file.name, file.key))) await writer.write(file.name, file.content, file.key);
   }
   return files.length;
 }

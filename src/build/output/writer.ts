@@ -4,7 +4,6 @@
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { contentKey } from '../incremental/keys.js';
 import { checkedRelativePath } from './paths.js';
 import { BackgroundWrites } from './queue.js';
 import { pausePoint } from './swap.js';
@@ -12,9 +11,9 @@ import { pausePoint } from './swap.js';
 export interface Writer {
   /**
    * Writes one file at a path relative to the output root (`issues/56/index.html`).
-   * @param key identifies the content, for the next incremental build (default: a hash of it)
+   * @param key identifies the content, for the next incremental build (see incremental/keys.ts)
    */
-  write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void>;
+  write(relativePath: string, content: string | Uint8Array, key: string): Promise<void>;
   /**
    * Moves a finished file made by another program (Pagefind) to a path relative to the output
    * root; `from` is gone afterwards.
@@ -76,9 +75,9 @@ export class DiskWriter implements Writer {
     readonly root: string,
     private readonly previous?: PreviousOutput,
   ) {}
-  async write(relativePath: string, content: string | Uint8Array, key?: string): Promise<void> {
+  async write(relativePath: string, content: string | Uint8Array, key: string): Promise<void> {
     if (++this.written === 1) pausePoint('writing');
-    await this.put(relativePath, key ?? contentKey(content), (target) => fs.writeFile(target, content));
+    await this.put(relativePath, key, (target) => fs.writeFile(target, content));
   }
   async move(relativePath: string, from: string, key: string): Promise<void> {
     if (++this.written === 1) pausePoint('writing');
