@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { startDevServer, type DevServer } from '../src/cli/dev.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
@@ -150,6 +151,35 @@ describe('npm run dev with the search index', () => {
       expect(order).toEqual(['reload', 'search-stale', 'search-ready']);
       expect(await found('Quantenkatze')).toEqual([56]);
       expect((await get(`${server.url}pagefind/pagefind.js`)).status).toBe(200);
+    } finally {
+      stream.destroy();
+      await server.close();
+      await temp.cleanup();
+    }
+  }, 90_000);
+
+  it('started on an output that is current, indexes the archive the last build left, without building', async () => {
+    const temp = await tempDir('kl-dev-search-');
+    const input = path.join(temp.dir, 'issues');
+    const out = path.join(temp.dir, 'site');
+    await fs.cp(archiveDir, input, { recursive: true });
+    await replaceInFile(path.join(input, '056.txt'), 'Laut Heise will Merz', 'Laut Heise will die Quantenkatze');
+    await build({ ...defaultBuildOptions, input, out, search: false });
+    const site = await fs.stat(out);
+    const received: { event: string; data: string }[] = [];
+    const lines: string[] = [];
+    const server = await startDevServer({ build: { ...defaultBuildOptions, input, out }, port: 0, debounceMs: 50, log: (line) => lines.push(line) });
+    const stream = listen(server.url, received);
+    try {
+      await eventAfter(0, 'search-ready', 30_000, received);
+      expect(lines[0]).toMatch(/^rebuilt 4 issues in /);
+      expect((await fs.stat(out)).ino).toBe(site.ino); // the output was not built again (a build swaps in a new folder)
+      const search = await openSiteSearch(server.searchFolder()!);
+      try {
+        expect((await search.allIssues('Quantenkatze')).map((issue) => issue.number)).toEqual([56]);
+      } finally {
+        await search.close();
+      }
     } finally {
       stream.destroy();
       await server.close();

@@ -16,7 +16,7 @@ import { copyOf, loadFile, pickCopies, type IssueSource } from '../reader/load/i
 import type { Issue } from '../model.js';
 import { parseSources } from './threads/parse.js';
 import { silentProgress, type Progress } from './progress.js';
-import { searchRecords } from '../site/search/index.js';
+import { searchRecords, type SearchRecord } from '../site/search/index.js';
 import { SEARCH_INDEX, writeSearchIndex } from './search-index.js';
 import type { Archive } from '../site/archive/index.js';
 import { planPages, type Page } from '../site/render/pages.js';
@@ -43,6 +43,13 @@ export interface BuildReport {
   threads?: number;
   /** Threads that rendered the pages (two for many, when run from the bundle). */
   renderThreads?: number;
+  /** The archive the build made (a build with nothing to do reports it only to a caller that keeps a memory, see build.ts). */
+  archive?: Archive;
+  /**
+   * The search records of the archive, made when called: after the pages, which a build without
+   * search index makes and swaps in first (the dev server then indexes them in the background).
+   */
+  searchRecords?: () => SearchRecord[];
   /** True when nothing had changed since the last build, so nothing was done. */
   unchanged?: boolean;
   /** Files taken over unchanged from the previous output, and files written. */
@@ -137,7 +144,7 @@ export async function buildSite(
     );
   }
   if (isLocalUrl(site.baseUrl)) warnings.push(`baseUrl is still ${site.baseUrl}: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at`);
-  return { issues: archive.issues, pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, processorTimes, files, links, threads, renderThreads };
+  return { issues: archive.issues, archive, searchRecords: () => searchRecords(archive, site), pages: pages.length, otherFiles: staticFiles + indexFiles, warnings, timings, processorTimes, files, links, threads, renderThreads };
 }
 
 type Stage = <T>(name: string, work: () => T | Promise<T>, total?: number) => Promise<T>;

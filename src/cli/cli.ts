@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
         ...(values.threads === undefined ? {} : { threads: threadsOption(values.threads) }),
       };
       const started = performance.now();
-      const report = await build(options, undefined, terminalProgress());
+      const report = await build(options, { progress: terminalProgress() });
       for (const warning of report.warnings) console.warn(`warning: ${warning}`);
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       const stages = report.timings.map(([name, s]) => `${name} ${s.toFixed(2)} s`).join(', ');

@@ -8,22 +8,15 @@
 // the terminal and on the page; the server keeps running.
 
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { createArchive } from '../site/archive/index.js';
 import { build, type BuildMemory } from '../build/build.js';
-import { projectRoot, type BuildOptions } from '../config.js';
 import { loadSiteConfig } from '../build/site-config.js';
+import type { BuildOptions } from '../config.js';
 import { BuildError } from '../errors.js';
-import { loadIssues } from '../build/inputs.js';
-import { searchKey } from '../build/incremental/keys.js';
-import type { Issue } from '../model.js';
-import { parseIssue } from '../reader/parse/index.js';
-import { searchRecords, type SearchRecord } from '../site/search/index.js';
-import { writeSearchIndex } from '../build/search-index.js';
-import { DiskWriter } from '../build/output/writer.js';
-import { startServer } from './serve.js';
+import type { Archive } from '../site/archive/index.js';
+import { BackgroundIndex } from './dev-search.js';
+import { startServer, type ServeOptions } from './serve.js';
 
 /** The script added to every HTML page the dev server sends (never to the built files). */
 export const DEV_CLIENT = `<script>
@@ -86,196 +79,158 @@ export interface DevServer {
 
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const clients = new Set<ServerResponse>();
-  let error: string | undefined;
-  let waiting: (() => void)[] = [];
-  const send = (event: string, data: unknown) => {
-    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  };
-  const index = options.build.search
-    ? new BackgroundIndex((state) => {
-        if (state === 'stale') send('search-stale', null);
-        else if (state === 'ready') send('search-ready', null);
-        else {
-          log(`error: ${state.message}`);
-          send('error-message', state.message);
-        }
-      }, log)
-    : undefined;
-
-  // The models stay in memory between rebuilds: a save reads none of the others from disk.
-  const memory: BuildMemory = { models: new Map() };
-  const rebuild = async () => {
-    const started = performance.now();
-    await index?.stop(); // a newer save supersedes the index being made
-    try {
-      const site = await loadSiteConfig(options.build.config);
-      const report = await build({ ...options.build, search: false }, site, undefined, memory);
-      error = undefined;
-      log(`rebuilt ${report.issues.length} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      send('ok', null);
-      // The page reloads first; the search records are made after it, from the models of this build.
-      send('reload', null);
-      if (index) {
-        if (!report.unchanged) index.want(searchRecords(createArchive(report.issues), site), site.lang);
-        else if (!index.wanted) index.want(searchRecords(createArchive(await parseArchive(options.build.input)), site), site.lang);
-        else index.resume();
-      }
-    } catch (cause) {
-      error = cause instanceof Error ? cause.message : String(cause);
-      log(`error: ${error}${cause instanceof BuildError ? '' : ' (an unexpected failure)'}`);
-      send('error-message', error);
-    }
-    const done = waiting;
-    waiting = [];
-    for (const resolve of done) resolve();
-  };
-
-  await rebuild();
-  const server = await startServer(options.build.out, options.port, '127.0.0.1', {
-    injectIntoHtml: DEV_CLIENT,
-    folders: index ? { '/pagefind/': () => index.folder && path.join(index.folder, 'pagefind') } : {},
-    routes: {
-      '/__dev/events': (_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-        response.write(': connected\n\n');
-        if (error) response.write(`event: error-message\ndata: ${JSON.stringify(error)}\n\n`);
-        if (index && !index.current) response.write('event: search-stale\ndata: null\n\n');
-        clients.add(response);
-        response.on('close', () => clients.delete(response));
-      },
-    },
-  });
-
-  // Rebuild on changes, one build at a time; changes during a build trigger one more.
-  let timer: NodeJS.Timeout | undefined;
-  let building: Promise<void> | undefined;
-  let again = false;
-  const schedule = () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      if (building) {
-        again = true;
-        return;
-      }
-      do {
-        again = false;
-        building = rebuild();
-        await building;
-      } while (again);
-      building = undefined;
-    }, options.debounceMs ?? 50);
-  };
-  const watched = [options.build.input, options.build.templates, options.build.public];
-  const watchers = watched.filter((dir) => fs.existsSync(dir)).map((dir) => fs.watch(dir, { recursive: true }, schedule));
-  const configDir = path.dirname(options.build.config);
-  if (!watched.includes(configDir) && fs.existsSync(configDir)) {
-    watchers.push(fs.watch(configDir, (_, name) => name === path.basename(options.build.config) && schedule()));
-  }
-
+  const events = eventStream();
+  const index = options.build.search ? new BackgroundIndex(tellSearchState(events, log), log) : undefined;
+  const builds = rebuilds(options, index, events, log);
+  await builds.run();
+  const server = await startServer(options.build.out, options.port, '127.0.0.1', devServing(events, index, builds.lastError));
+  const watchers = watchInputs(options.build, builds.schedule);
   const address = server.address();
-  const url = `http://localhost:${typeof address === 'object' && address ? address.port : options.port}/`;
   return {
-    url,
-    lastError: () => error,
-    nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    url: `http://localhost:${typeof address === 'object' && address ? address.port : options.port}/`,
+    lastError: builds.lastError,
+    nextBuild: builds.nextBuild,
     searchFolder: () => index?.folder,
     async close() {
-      clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
-      for (const client of clients) client.end();
-      await building;
+      events.close();
+      await builds.close();
       await index?.close();
       await new Promise((resolve) => server.close(resolve));
     },
   };
 }
 
-/**
- * The issues of the input folder, loaded and parsed: for the search index when the dev server
- * starts on an output that is already current (the build then parses nothing).
- */
-async function parseArchive(input: string): Promise<Issue[]> {
-  return (await loadIssues(input)).sources.map(parseIssue);
+/** The open pages' event stream (server-sent events): each page listens, the server tells them all. */
+interface EventStream {
+  send(event: string, data: unknown): void;
+  /** Takes a page's request for events, first sending it what it must know already (`opening`). */
+  connect(response: ServerResponse, opening: [event: string, data: unknown][]): void;
+  close(): void;
 }
 
-/**
- * The dev server's search index, made by Pagefind in the background into a folder of its own:
- * one run at a time, a newer one stopping the older; the index served stays the last complete one.
- */
-class BackgroundIndex {
-  /** The folder of the index served (it holds `pagefind/`). */
-  folder: string | undefined;
-  /** The records of the last change, and their key. */
-  wanted: { records: SearchRecord[]; lang: string; key: string } | undefined;
-  private key: string | undefined;
-  private run: { abort: AbortController; done: Promise<void> } | undefined;
-  private runs = 0;
-  private readonly root: string;
+function eventStream(): EventStream {
+  const clients = new Set<ServerResponse>();
+  const message = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+  return {
+    send: (event, data) => {
+      for (const client of clients) client.write(message(event, data));
+    },
+    connect(response, opening) {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': connected\n\n');
+      for (const [event, data] of opening) response.write(message(event, data));
+      clients.add(response);
+      response.on('close', () => clients.delete(response));
+    },
+    close() {
+      for (const client of clients) client.end();
+    },
+  };
+}
 
-  constructor(
-    private readonly tell: (state: 'stale' | 'ready' | BuildError) => void,
-    private readonly log: (line: string) => void,
-  ) {
-    const cache = path.join(projectRoot, 'node_modules', '.cache', 'krasse-links');
-    fs.mkdirSync(cache, { recursive: true });
-    this.root = fs.mkdtempSync(path.join(cache, 'dev-search-'));
-    process.once('exit', this.removeAll);
-  }
+/** Tells the open pages what became of the search index: stale, ready, or its error (in the terminal too). */
+function tellSearchState(events: EventStream, log: (line: string) => void): (state: 'stale' | 'ready' | BuildError) => void {
+  return (state) => {
+    if (state === 'stale') events.send('search-stale', null);
+    else if (state === 'ready') events.send('search-ready', null);
+    else {
+      log(`error: ${state.message}`);
+      events.send('error-message', state.message);
+    }
+  };
+}
 
-  /** Whether the index served holds the records of the last change. */
-  get current(): boolean {
-    return this.wanted === undefined || this.wanted.key === this.key;
-  }
+/** What the dev server adds to serving the output: the reload client, its events, and its own search index as `/pagefind/`. */
+function devServing(events: EventStream, index: BackgroundIndex | undefined, lastError: () => string | undefined): ServeOptions {
+  return {
+    injectIntoHtml: DEV_CLIENT,
+    folders: index ? { '/pagefind/': () => index.folder && path.join(index.folder, 'pagefind') } : {},
+    routes: {
+      '/__dev/events': (_request, response) => {
+        const error = lastError();
+        events.connect(response, [...(error ? [['error-message', error] as [string, unknown]] : []), ...(index && !index.current ? [['search-stale', null] as [string, unknown]] : [])]);
+      },
+    },
+  };
+}
 
-  /** Indexes these records (unless the index served holds them already). */
-  want(records: SearchRecord[], lang: string): void {
-    this.wanted = { records, lang, key: searchKey(records, lang) };
-    this.resume();
-  }
+/** The dev server's builds: one at a time, the next when files changed meanwhile. */
+interface Rebuilds {
+  /** Builds now (the first build). */
+  run(): Promise<void>;
+  /** Builds after the editor's burst of saves is over (debounced), or once more after the build under way. */
+  schedule(): void;
+  lastError(): string | undefined;
+  nextBuild(): Promise<void>;
+  close(): Promise<void>;
+}
 
-  /** Starts indexing what was wanted last, if the index served does not hold it and no run is under way. */
-  resume(): void {
-    const wanted = this.wanted;
-    if (!wanted || this.run) return;
-    if (this.current) return this.tell('ready');
-    const abort = new AbortController();
-    const folder = path.join(this.root, String(++this.runs));
+function rebuilds(options: DevOptions, index: BackgroundIndex | undefined, events: EventStream, log: (line: string) => void): Rebuilds {
+  let error: string | undefined;
+  let waiting: (() => void)[] = [];
+  // The models stay in memory between rebuilds: a save reads none of the others from disk.
+  const memory: BuildMemory = { models: new Map() };
+  let indexed: Archive | undefined;
+  const run = async () => {
     const started = performance.now();
-    const done = (async () => {
-      try {
-        await fsp.mkdir(folder);
-        // Pagefind writes into a scratch folder inside `folder`; its files are moved to `folder/pagefind/`.
-        const writer = new DiskWriter(folder);
-        // Note: a copy of the records: writeSearchIndex empties the list it is given.
-        await writeSearchIndex([...wanted.records], writer, { lang: wanted.lang, key: wanted.key, signal: abort.signal, tempDir: folder });
-        const previous = this.folder;
-        [this.folder, this.key] = [folder, wanted.key];
-        if (previous) await fsp.rm(previous, { recursive: true, force: true });
-        this.log(`search index current in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-        if (this.wanted === wanted) this.tell('ready');
-      } catch (error) {
-        await fsp.rm(folder, { recursive: true, force: true });
-        if (!abort.signal.aborted) this.tell(error instanceof BuildError ? error : new BuildError(`the search index could not be made: ${(error as Error).message}`));
-      } finally {
-        this.run = undefined;
-      }
-    })();
-    this.run = { abort, done };
-    this.tell('stale');
-  }
+    await index?.stop(); // a newer save supersedes the index being made
+    try {
+      const site = await loadSiteConfig(options.build.config);
+      const report = await build({ ...options.build, search: false }, { site, memory });
+      error = undefined;
+      log(`rebuilt ${report.issues.length} issues in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      events.send('ok', null);
+      // The page reloads first; the search records of the build's archive are made after it.
+      events.send('reload', null);
+      if (index && report.searchRecords && report.archive !== indexed) index.want(report.searchRecords(), site.lang);
+      else index?.resume();
+      indexed = report.archive ?? indexed;
+    } catch (cause) {
+      error = cause instanceof Error ? cause.message : String(cause);
+      log(`error: ${error}${cause instanceof BuildError ? '' : ' (an unexpected failure)'}`);
+      events.send('error-message', error);
+    }
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  let timer: NodeJS.Timeout | undefined;
+  let building: Promise<void> | undefined;
+  let again = false;
+  const runWhileChanged = async () => {
+    if (building) {
+      again = true;
+      return;
+    }
+    do {
+      again = false;
+      building = run();
+      await building;
+    } while (again);
+    building = undefined;
+  };
+  return {
+    run,
+    schedule() {
+      clearTimeout(timer);
+      // Note: runWhileChanged never rejects (run catches every build's failure).
+      timer = setTimeout(() => void runWhileChanged(), options.debounceMs ?? 50);
+    },
+    lastError: () => error,
+    nextBuild: () => new Promise((resolve) => waiting.push(resolve)),
+    async close() {
+      clearTimeout(timer);
+      await building;
+    },
+  };
+}
 
-  /** Stops the run under way, if any (what it was indexing stays wanted). */
-  async stop(): Promise<void> {
-    this.run?.abort.abort();
-    await this.run?.done;
+/** Watches the input, template and static folders and the config file; `changed` on every change. */
+function watchInputs(build: BuildOptions, changed: () => void): fs.FSWatcher[] {
+  const watched = [build.input, build.templates, build.public];
+  const watchers = watched.filter((dir) => fs.existsSync(dir)).map((dir) => fs.watch(dir, { recursive: true }, changed));
+  const configDir = path.dirname(build.config);
+  if (!watched.includes(configDir) && fs.existsSync(configDir)) {
+    watchers.push(fs.watch(configDir, (_, name) => name === path.basename(build.config) && changed()));
   }
-
-  async close(): Promise<void> {
-    await this.stop();
-    process.off('exit', this.removeAll);
-    this.removeAll();
-  }
-
-  private readonly removeAll = () => fs.rmSync(this.root, { recursive: true, force: true });
+  return watchers;
 }

@@ -8,6 +8,16 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 
+/**
+ * The points of a build into a folder where a stop (SIGKILL, a crash) must leave a whole site: the
+ * staging folder made, the first file written, the new site complete, between the swap's two
+ * renames, the swap done. A caller may pass a `Pause` to be told of each (the integrity tests
+ * stop the build there).
+ */
+export type PausePoint = 'staging' | 'writing' | 'before-swap' | 'between-renames' | 'after-swap';
+export type Pause = (point: PausePoint) => void;
+const goOn: Pause = () => {};
+
 /** Counts swaps, so that each moved-aside output has a name of its own. */
 let swaps = 0;
 
@@ -26,12 +36,12 @@ let swaps = 0;
  * Only a folder named `out.old-*` is ever moved back: the swap renames it to a trash name before
  * anything is removed from it.
  */
-export async function swapIntoPlace(staging: string, out: string): Promise<void> {
+export async function swapIntoPlace(staging: string, out: string, pause = goOn): Promise<void> {
   const id = `${Date.now().toString(36).padStart(9, '0')}-${process.pid}-${(swaps++).toString(36)}`;
   const aside = `${out}.old-${id}`;
   const hadOld = fsSync.existsSync(out);
   if (hadOld) fsSync.renameSync(out, aside);
-  pausePoint('between-renames');
+  pause('between-renames');
   try {
     fsSync.renameSync(staging, out);
   } catch (cause) {
@@ -39,7 +49,7 @@ export async function swapIntoPlace(staging: string, out: string): Promise<void>
     throw cause;
   }
   activeStaging.delete(staging);
-  pausePoint('after-swap');
+  pause('after-swap');
   const trash = hadOld ? moveToTrash(aside, out, id) : undefined;
   if (trash) removeInBackground(trash);
 }
@@ -104,11 +114,11 @@ const activeStaging = new Set<string>();
  * Its name holds the process id, so that a later build knows whether its owner still runs.
  * The caller has run `restoreInterruptedSwap` before.
  */
-export async function makeStagingFolder(out: string): Promise<string> {
+export async function makeStagingFolder(out: string, pause = goOn): Promise<string> {
   await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
   const staging = makeFolder(path.join(path.dirname(path.resolve(out)), `.${path.basename(out)}-build-${process.pid}-`));
   activeStaging.add(staging);
-  pausePoint('staging');
+  pause('staging');
   return staging;
 }
 
@@ -191,17 +201,6 @@ function ownerRuns(suffix: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * A point where the integrity tests stop a build: with KRASSE_LINKS_PAUSE_AT=<point> in the
- * environment, the build prints "paused at <point>" to stderr and blocks (without yielding to the
- * event loop) until it is killed. Points: staging, writing, before-swap, between-renames, after-swap.
- */
-export function pausePoint(point: string): void {
-  if (process.env.KRASSE_LINKS_PAUSE_AT !== point) return;
-  fsSync.writeSync(2, `paused at ${point}\n`);
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 }
 
 async function exists(p: string): Promise<boolean> {

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { checkedRelativePath } from './paths.js';
 import { BackgroundWrites } from './queue.js';
-import { pausePoint } from './swap.js';
+import type { Pause } from './swap.js';
 
 export interface Writer {
   /**
@@ -71,16 +71,21 @@ export class DiskWriter implements Writer {
   private readonly folders = new Map<string, Promise<unknown>>();
   /** Output path → done when what is made there is. */
   private readonly made = new Map<string, Promise<void>>();
+  /**
+   * @param previous the previous output, whose unchanged files are taken over
+   * @param pause told when the first file is written (see PausePoint)
+   */
   constructor(
     readonly root: string,
     private readonly previous?: PreviousOutput,
+    private readonly pause?: Pause,
   ) {}
   async write(relativePath: string, content: string | Uint8Array, key: string): Promise<void> {
-    if (++this.written === 1) pausePoint('writing');
+    if (++this.written === 1) this.pause?.('writing');
     await this.put(relativePath, key, (target) => fs.writeFile(target, content));
   }
   async move(relativePath: string, from: string, key: string): Promise<void> {
-    if (++this.written === 1) pausePoint('writing');
+    if (++this.written === 1) this.pause?.('writing');
     await this.put(relativePath, key, async (target) => {
       try {
         await fs.rename(from, target);
