@@ -4,14 +4,15 @@
 
 import type { Archive } from '../archive/index.js';
 import type { SiteConfig } from '../../config.js';
-import { atomFeed, feedEntries, issueName, robotsTxt, sitemap } from './feeds.js';
+import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
 import { mdastToHtml } from './html.js';
 import { issueToMdast, type RelatedLink } from './mdast.js';
 import { mentionedNumbers, renderJob, type PageJob } from './page-jobs.js';
-import { sectionParagraphs, untitled, type Issue, type Section } from '../../model.js';
-import { buildSourceIndex } from '../archive/source-index.js';
+import { cutAtWord, germanDate, imageUrl, issueDescription, issuePageTitle, readingMinutes, TITLE_LENGTH } from './page-texts.js';
+import { untitled, type Issue, type Section } from '../../model.js';
+import { buildSourceIndex, type SourceEntry } from '../archive/source-index.js';
 import { SOURCES_PATH, sourcePageData, sourcePath } from './source-pages.js';
-import type { PageRenderer } from './templates.js';
+import type { PageRenderer, TemplateName } from './templates.js';
 
 export { SOURCES_PATH, sourcePath } from './source-pages.js';
 
@@ -48,59 +49,10 @@ export interface IssueSummary {
   readingMinutes: number;
 }
 
-const dateFormat = new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'UTC' });
-
-const dateLabels = new Map<string, string>();
-
-/** `2024-07-20` → `20. Juli 2024`. */
-export function germanDate(iso: string): string {
-  // Note: formatting is slow next to a look-up, and related sections repeat the same dates.
-  let label = dateLabels.get(iso);
-  if (label === undefined) dateLabels.set(iso, (label = dateFormat.format(new Date(`${iso}T00:00:00Z`))));
-  return label;
-}
-
 export const SEARCH_PATH = 'search/';
 
 /** Most related issues listed at the end of an issue page. */
 export const RELATED_ISSUES = 5;
-/** The longest page title (`<title>`, og:title): search results and tabs cut longer ones anyway. */
-export const TITLE_LENGTH = 70;
-/** The longest page description (meta description, og:description). */
-export const DESCRIPTION_LENGTH = 200;
-
-/**
- * A text cut at a word to at most `max` characters, with `…` when cut (`Krasse Links No 21: Also
- * programmiert Euch das Netzwerk auf den Duden, heute …`).
- */
-export function cutAtWord(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (clean.length <= max) return clean;
-  const room = clean.slice(0, max - 1);
-  const space = room.lastIndexOf(' ');
-  const cut = (space > max / 3 ? room.slice(0, space) : room).replace(/[\s,;:–—-]+$/u, '');
-  return `${cut} …`.length <= max ? `${cut} …` : `${cut}…`;
-}
-
-/** An issue's page title: its number and motto, cut at a word to TITLE_LENGTH. */
-export function issuePageTitle(issue: Issue, site: SiteConfig): string {
-  return cutAtWord(`${issueName(site, issue.number)}: ${issue.title}`, TITLE_LENGTH);
-}
-
-/** An issue's description (meta and og:description): the start of its first section, cut at a word. */
-export function issueDescription(issue: Issue): string {
-  const first = issue.sections[0];
-  const text = first ? sectionParagraphs(first).map((p) => p.text).join(' ') : '';
-  return cutAtWord(text || issue.title, DESCRIPTION_LENGTH);
-}
-
-/** The absolute URL of a share image (a path in public/ or an http(s) URL). */
-export function imageUrl(image: string, site: SiteConfig): string {
-  return /^https?:\/\//i.test(image) ? image : `${site.baseUrl}${image}`;
-}
-
-/** Reading time in whole minutes at 200 words a minute (essayistic German prose), at least 1. */
-export const readingMinutes = (issue: Issue) => Math.max(1, Math.round(issue.words / 200));
 
 /**
  * Plans the site's pages: each page's path, its key and the data it shows, rendered only when
@@ -108,27 +60,38 @@ export const readingMinutes = (issue: Issue) => Math.max(1, Math.round(issue.wor
  * pages whose inputs changed.
  */
 export function planPages(archive: Archive, renderer: PageRenderer, site: SiteConfig, keys?: PageKeys): Page[] {
+  const plan = pagePlan(archive, renderer, site, keys);
+  const entries = buildSourceIndex(archive);
+  return [indexPage(plan), ...issuePages(plan), ...sourcePages(plan, entries), ...searchPages(plan), ...machinePages(plan, entries)];
+}
+
+/** What every page's plan uses: URLs, keys, the issues' summaries, the values all templates get. */
+interface PagePlan {
+  archive: Archive;
+  site: SiteConfig;
+  renderer: PageRenderer;
+  keys: PageKeys | undefined;
+  url(sitePath: string): string;
+  /** A page's key from what it shows ('' without keys). */
+  key(...parts: unknown[]): string;
+  issueUrl(number: number): string | undefined;
+  sectionUrl(issue: Issue, section: Section): string;
+  summary(issue: Issue): IssueSummary;
+  /** The issues the feed carries (see feeds.ts). */
+  feedIssues: Issue[];
+  /** The values every template gets. */
+  common: Record<string, unknown>;
+  /** A page's title, description, type, canonical URL and share image. */
+  meta(sitePath: string, title: string, description: string, type?: string, image?: string): Record<string, unknown>;
+  /** A page made from the whole archive with a template: rendered only when its data changed. */
+  templatePage(path: string, template: TemplateName, data: Record<string, unknown>): Page;
+  /** A page made from the whole archive without a template (feed, sitemap, robots). */
+  derivedPage(path: string, data: unknown, render: () => string): Page;
+}
+
+function pagePlan(archive: Archive, renderer: PageRenderer, site: SiteConfig, keys: PageKeys | undefined): PagePlan {
   const url = (sitePath: string) => `${site.basePath}${sitePath}`;
-  const pageKey = (...parts: unknown[]) => keys?.page(...parts) ?? '';
-  const issueUrl = (n: number) => {
-    const p = archive.issuePath(n);
-    return p && url(p);
-  };
-  // Only the feed's issues need their bodies twice (page and feed); the rest are not kept.
-  // Undated issues stay out of the feed: a made-up date would file them wrongly in feed readers;
-  // with none dated there is no feed, and no page links to one (see feeds.ts).
-  const feedIssues = feedEntries(archive);
-  const sectionUrl = (issue: Issue, section: Section) => `${url(archive.issuePath(issue.number)!)}#${section.id}`;
-  const relatedLinks = (section: Section): RelatedLink[] =>
-    archive.related(section).map(({ issue, section: other }) => ({
-      url: sectionUrl(issue, other),
-      number: issue.number,
-      heading: other.heading,
-      ...(issue.date ? { date: issue.date, dateLabel: germanDate(issue.date) } : {}),
-    }));
-  // The feed's copy of an issue is its own text, intro first (the page's, see page-jobs.ts, shows
-  // the intro as its lead and related sections under each section).
-  const feedBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
+  const key = (...parts: unknown[]) => keys?.page(...parts) ?? '';
   const summaries = new Map<Issue, IssueSummary>();
   const summary = (issue: Issue): IssueSummary => {
     let known = summaries.get(issue);
@@ -145,75 +108,103 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     }
     return known;
   };
-  // Pages made from the whole archive render only when their data changed.
-  const derivedPage = (path: string, data: unknown, render: () => string): Page => ({
-    path,
-    key: pageKey(data),
-    render,
-  });
-  const templatePage = (path: string, template: Parameters<PageRenderer['render']>[0], data: Record<string, unknown>): Page => ({
-    ...derivedPage(path, data, () => renderer.render(template, data)),
-    job: () => ({ template, data }),
-  });
-  const common = {
+  // Undated issues stay out of the feed: a made-up date would file them wrongly in feed readers;
+  // with none dated there is no feed, and no page links to one (see feeds.ts).
+  const feedIssues = feedEntries(archive);
+  const derivedPage = (path: string, data: unknown, render: () => string): Page => ({ path, key: key(data), render });
+  return {
+    archive,
     site,
-    base: site.basePath,
-    homeUrl: site.basePath,
-    searchUrl: url(SEARCH_PATH),
-    sourcesUrl: url(SOURCES_PATH),
-    ...(feedIssues.length ? { feedUrl: url('feed.xml') } : {}),
+    renderer,
+    keys,
+    url,
+    key,
+    issueUrl: (n) => {
+      const p = archive.issuePath(n);
+      return p && url(p);
+    },
+    sectionUrl: (issue, section) => `${url(archive.issuePath(issue.number)!)}#${section.id}`,
+    summary,
+    feedIssues,
+    common: {
+      site,
+      base: site.basePath,
+      homeUrl: site.basePath,
+      searchUrl: url(SEARCH_PATH),
+      sourcesUrl: url(SOURCES_PATH),
+      ...(feedIssues.length ? { feedUrl: url('feed.xml') } : {}),
+    },
+    meta: (sitePath, title, description, type = 'website', image = site.image) => ({
+      title: cutAtWord(title, TITLE_LENGTH),
+      description,
+      type,
+      canonical: `${site.baseUrl}${sitePath}`,
+      ...(image ? { image: imageUrl(image, site) } : {}),
+    }),
+    derivedPage,
+    templatePage: (path, template, data) => ({ ...derivedPage(path, data, () => renderer.render(template, data)), job: () => ({ template, data }) }),
   };
-  const page = (sitePath: string, title: string, description: string, type = 'website', image = site.image) => ({
-    title: cutAtWord(title, TITLE_LENGTH),
-    description,
-    type,
-    canonical: `${site.baseUrl}${sitePath}`,
-    ...(image ? { image: imageUrl(image, site) } : {}),
-  });
+}
 
-  const pages: Page[] = [];
-  pages.push(templatePage('index.html', 'index', {
-      ...common,
-      page: page('', site.title, site.description),
-      years: groupByYear(archive.issues.map(summary)),
-      issueCount: archive.issues.length,
+/** The archive index: every issue by year. */
+function indexPage({ templatePage, common, meta, site, archive, summary }: PagePlan): Page {
+  return templatePage('index.html', 'index', {
+    ...common,
+    page: meta('', site.title, site.description),
+    years: groupByYear(archive.issues.map(summary)),
+    issueCount: archive.issues.length,
+  });
+}
+
+/** A page per issue: its body, its neighbours, who mentions it, related sections and issues. */
+function issuePages(plan: PagePlan): Page[] {
+  const { archive, summary, sectionUrl, renderer, keys } = plan;
+  const relatedLinks = (section: Section): RelatedLink[] =>
+    archive.related(section).map(({ issue, section: other }) => ({
+      url: sectionUrl(issue, other),
+      number: issue.number,
+      heading: other.heading,
+      ...(issue.date ? { date: issue.date, dateLabel: germanDate(issue.date) } : {}),
     }));
-  for (const issue of archive.issues) {
+  const linkedSections = (issue: Issue, sections: Section[]) => ({ ...summary(issue), sections: sections.map((section) => ({ heading: section.heading, url: sectionUrl(issue, section) })) });
+  return archive.issues.map((issue): Page => {
     const { previous, next } = archive.neighbours(issue);
-    const issuePath = archive.issuePath(issue.number)!;
     // What the page shows of other issues; the site config (in the site key) and the issue's own model
     // (its key) decide the rest, which is worked out only when the page is rendered.
     const data = {
       issue: summary(issue),
       previous: previous && summary(previous),
       next: next && summary(next),
-      mentionedBy: archive.mentionedBy(issue).map((mention) => ({
-        ...summary(mention.issue),
-        sections: mention.sections.map((section) => ({ heading: section.heading, url: sectionUrl(mention.issue, section) })),
-      })),
+      mentionedBy: archive.mentionedBy(issue).map((mention) => linkedSections(mention.issue, mention.sections)),
       related: issue.sections.map(relatedLinks),
-      relatedIssues: archive.relatedIssues(issue).slice(0, RELATED_ISSUES).map((other) => ({
-        ...summary(other.issue),
-        sections: other.sections.map((section) => ({ heading: section.heading, url: sectionUrl(other.issue, section) })),
-      })),
+      relatedIssues: archive.relatedIssues(issue).slice(0, RELATED_ISSUES).map((other) => linkedSections(other.issue, other.sections)),
       // Which mentioned issues the archive has decides which mentions become links.
       linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
     };
-    const job = (): PageJob => ({
-      template: 'issue',
-      data: {
-        ...common,
-        ...data,
-        page: page(issuePath, issuePageTitle(issue, site), issueDescription(issue), 'article', issue.image ?? site.image),
-        // The intro holds the motto: the heading shows the title only when the intro does not.
-        showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== untitled(issue.number),
-        sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
-      },
-      issuePage: { issue, related: data.related, issueUrls: Object.fromEntries([...mentionedNumbers(issue)].flatMap((n) => (issueUrl(n) ? [[n, issueUrl(n)!]] : []))) },
-    });
-    pages.push({ path: `${issuePath}index.html`, key: pageKey(keys?.issue(issue), data), render: () => renderJob(job(), renderer), job });
-  }
-  const entries = buildSourceIndex(archive);
+    const job = () => issuePageJob(plan, issue, data);
+    return { path: `${archive.issuePath(issue.number)!}index.html`, key: plan.key(keys?.issue(issue), data), render: () => renderJob(job(), renderer), job };
+  });
+}
+
+/** What rendering an issue's page takes: the data of issuePages and what is worked out only when it is rendered. */
+function issuePageJob({ common, meta, site, issueUrl, archive }: PagePlan, issue: Issue, data: { related: RelatedLink[][] } & Record<string, unknown>): PageJob {
+  return {
+    template: 'issue',
+    data: {
+      ...common,
+      ...data,
+      page: meta(archive.issuePath(issue.number)!, issuePageTitle(issue, site), issueDescription(issue), 'article', issue.image ?? site.image),
+      // The intro holds the motto: the heading shows the title only when the intro does not.
+      showTitle: (!issue.intro || !issue.intro.text.includes(issue.title)) && issue.title !== untitled(issue.number),
+      sections: issue.sections.map((section) => ({ id: section.id, heading: section.heading })),
+    },
+    issuePage: { issue, related: data.related, issueUrls: Object.fromEntries([...mentionedNumbers(issue)].flatMap((n) => (issueUrl(n) ? [[n, issueUrl(n)!]] : []))) },
+  };
+}
+
+/** The source index (people and outlets apart) and a page per source. */
+function sourcePages(plan: PagePlan, entries: SourceEntry[]): Page[] {
+  const { common, meta, site, url, sectionUrl, summary, renderer, keys } = plan;
   const sources = entries.map((entry) => ({
     name: entry.name,
     id: entry.id,
@@ -224,34 +215,52 @@ export function planPages(archive: Archive, renderer: PageRenderer, site: SiteCo
     sectionCount: entry.sections.length,
     sections: entry.sections.map(({ issue, section }) => ({ number: issue.number, heading: section.heading, url: sectionUrl(issue, section) })),
   }));
-  pages.push(templatePage(`${SOURCES_PATH}index.html`, 'sources', {
+  const index = plan.templatePage(`${SOURCES_PATH}index.html`, 'sources', {
     ...common,
-    page: page(SOURCES_PATH, `Quellen – ${site.title}`, `Alle Personen und Medien, die ${site.title} zitiert.`),
+    page: meta(SOURCES_PATH, `Quellen – ${site.title}`, `Alle Personen und Medien, die ${site.title} zitiert.`),
     people: sources.filter((s) => s.kind === 'person'),
     outlets: sources.filter((s) => s.kind === 'outlet'),
-  }));
-  for (const entry of entries) {
-    const path = sourcePath(entry);
-    const job = (): PageJob => ({
-      template: 'source',
-      data: {
-        ...common,
-        page: page(path, `${entry.name} – Quellen – ${site.title}`, `Was ${site.title} von ${entry.name} zitiert und vorstellt.`),
-        source: sourcePageData(entry, summary, sectionUrl),
-      },
-    });
-    // Note: the key names the sections and their issues' models, not the page's text: a source
-    // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
-    const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
-    pages.push({ path: `${path}index.html`, key: pageKey(entry.name, entry.kind, entry.slug, entry.variants, refs), render: () => renderJob(job(), renderer), job });
-  }
-  // The search page has its own search box: the header's would be a second one.
-  pages.push(templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: page(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }));
-  pages.push(templatePage('404.html', '404', {
-    ...common,
-    page: { ...page('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
-    issues: archive.issues.slice(0, 5).map(summary),
-  }));
+  });
+  return [
+    index,
+    ...entries.map((entry): Page => {
+      const path = sourcePath(entry);
+      const job = (): PageJob => ({
+        template: 'source',
+        data: {
+          ...common,
+          page: meta(path, `${entry.name} – Quellen – ${site.title}`, `Was ${site.title} von ${entry.name} zitiert und vorstellt.`),
+          source: sourcePageData(entry, summary, sectionUrl),
+        },
+      });
+      // Note: the key names the sections and their issues' models, not the page's text: a source
+      // quoted in hundreds of issues is then keyed without serialising all its quotes on every build.
+      const refs = entry.sections.map(({ issue, section, quotes }) => [keys?.issue(issue), issue.number, section.id, quotes.map((q) => section.blocks.indexOf(q))]);
+      return { path: `${path}index.html`, key: plan.key(entry.name, entry.kind, entry.slug, entry.variants, refs), render: () => renderJob(job(), renderer), job };
+    }),
+  ];
+}
+
+/** The search page and the 404 page. */
+function searchPages({ templatePage, common, meta, site, archive, summary }: PagePlan): Page[] {
+  return [
+    // The search page has its own search box: the header's would be a second one.
+    templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: meta(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }),
+    templatePage('404.html', '404', {
+      ...common,
+      page: { ...meta('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
+      issues: archive.issues.slice(0, 5).map(summary),
+    }),
+  ];
+}
+
+/** The feed (when an issue has a date), the sitemap and robots.txt. */
+function machinePages({ archive, site, feedIssues, keys, summary, issueUrl, derivedPage }: PagePlan, entries: SourceEntry[]): Page[] {
+  const pages: Page[] = [];
+  // The feed's copy of an issue is its own text, intro first (the page's, see page-jobs.ts, shows
+  // the intro as its lead and related sections under each section). Only the feed's issues need
+  // their bodies twice (page and feed); the rest are not kept.
+  const feedBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
   if (feedIssues.length) pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, feedBody)));
   const sitemapPages = [
     { path: '' },
