@@ -81,6 +81,7 @@ describe('front matter', () => {
     expect(() => readFrontMatter('---\nnumber: abc\n---\nText\n', 'bad.txt')).toThrow(/"number" must be a whole number/);
     expect(() => readFrontMatter('---\ndate: 31.02.2024\n---\nText\n', 'bad.txt')).toThrow(/^bad\.txt:2: front matter: "date: 31\.02\.2024" is not a day of the calendar/);
     expect(() => readFrontMatter('---\nslug: ../../etc\n---\nText\n', 'bad.txt')).toThrow(/"slug" may hold only letters, digits and dashes/);
+    expect(() => readFrontMatter('---\nslug: {issue: 57}\n---\nText\n', 'bad.txt')).toThrow('"slug" may hold only letters, digits and dashes, not {"issue":57}');
   });
 
   it('names the line that holds a YAML fault, in words an author knows', () => {

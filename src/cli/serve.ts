@@ -5,6 +5,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { BuildError } from '../errors.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,43 +34,59 @@ export interface ServeOptions {
   folders?: Record<string, () => string | undefined>;
 }
 
-/** Starts serving `root`; resolves with the server once it listens. */
+/** Starts serving `root`; resolves with the server once it listens (fails when it cannot: a port in use). */
 export async function startServer(root: string, port: number, host = '127.0.0.1', options: ServeOptions = {}): Promise<http.Server> {
-  const server = http.createServer(async (request, response) => {
-    let urlPath: string;
-    try {
-      urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      response.writeHead(400).end('Bad request');
-      return;
-    }
-    const route = options.routes?.[urlPath];
-    if (route) return route(request, response);
-    const prefix = Object.keys(options.folders ?? {}).find((p) => urlPath.startsWith(p));
-    const folder = prefix && options.folders![prefix]!();
-    if (prefix && folder) {
-      const file = await resolveFile(folder, urlPath.slice(prefix.length - 1));
-      if (!file) return void response.writeHead(404).end('Not found');
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      createReadStream(file).on('error', () => response.end()).pipe(response);
-      return;
-    }
-    const file = await resolveFile(root, urlPath);
-    const status = file ? 200 : 404;
-    const target = file ?? path.join(root, '404.html');
-    const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
-    if (options.injectIntoHtml && type.startsWith('text/html')) {
-      const html = await fs.readFile(target, 'utf8').catch(() => 'Not found');
-      const injected = html.includes('</body>') ? html.replace('</body>', `${options.injectIntoHtml}</body>`) : html + options.injectIntoHtml;
-      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      response.end(injected);
-      return;
-    }
-    response.writeHead(status, { 'content-type': type });
-    createReadStream(target).on('error', () => response.end('Not found')).pipe(response);
+  const server = http.createServer((request, response) => {
+    // A request that fails (a file removed while it is read) is answered as failed; the server goes on.
+    respond(request, response, root, options).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end(`Server error: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new BuildError(`port ${port} is in use: stop the server that uses it, or choose another port with --port N`, { cause: error }) : error);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve();
+    });
+  });
   return server;
+}
+
+/** Answers one request: a route, a file of a served folder, or a file of `root` (its 404 page when there is none). */
+async function respond(request: http.IncomingMessage, response: http.ServerResponse, root: string, options: ServeOptions): Promise<void> {
+  let urlPath: string;
+  try {
+    urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    response.writeHead(400).end('Bad request');
+    return;
+  }
+  const route = options.routes?.[urlPath];
+  if (route) return route(request, response);
+  const prefix = Object.keys(options.folders ?? {}).find((p) => urlPath.startsWith(p));
+  const folder = prefix && options.folders![prefix]!();
+  if (prefix && folder) {
+    const file = await resolveFile(folder, urlPath.slice(prefix.length - 1));
+    if (!file) return void response.writeHead(404).end('Not found');
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).on('error', () => response.end()).pipe(response);
+    return;
+  }
+  const file = await resolveFile(root, urlPath);
+  const status = file ? 200 : 404;
+  const target = file ?? path.join(root, '404.html');
+  const type = CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream';
+  if (options.injectIntoHtml && type.startsWith('text/html')) {
+    const html = await fs.readFile(target, 'utf8').catch(() => 'Not found');
+    const injected = html.includes('</body>') ? html.replace('</body>', `${options.injectIntoHtml}</body>`) : html + options.injectIntoHtml;
+    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+    response.end(injected);
+    return;
+  }
+  response.writeHead(status, { 'content-type': type });
+  createReadStream(target).on('error', () => response.end('Not found')).pipe(response);
 }
 
 export async function serve(root: string, port: number): Promise<void> {

@@ -102,8 +102,9 @@ function validate(raw: Record<string, unknown>, file: string, warnings: string[]
   }
   if (raw.date !== undefined) data.date = issueDate(raw.date, writtenValue(lines, 'date'), (problem) => fail(problem, 'date'));
   if (raw.slug !== undefined) {
-    const slug = String(raw.slug);
-    if (!/^[a-z0-9][a-z0-9-]{0,79}$/i.test(slug)) throw fail(`"slug" may hold only letters, digits and dashes, not ${JSON.stringify(slug)}`, 'slug');
+    // A number is a slug too (`slug: 57`); a list or a map is named as written, not as "[object Object]".
+    const slug = typeof raw.slug === 'string' || typeof raw.slug === 'number' ? String(raw.slug) : undefined;
+    if (slug === undefined || !/^[a-z0-9][a-z0-9-]{0,79}$/i.test(slug)) throw fail(`"slug" may hold only letters, digits and dashes, not ${JSON.stringify(raw.slug)}`, 'slug');
     data.slug = slug.toLowerCase();
   }
   if (raw.links !== undefined) {
