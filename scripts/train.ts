@@ -1,5 +1,5 @@
 // `npm run train`: fits the paragraph reader's weights to the hand labels and writes them to
-// src/parse/weights.json (see scripts/training.ts for the method). `-- --check` only compares.
+// src/reader/parse/weights.json (see scripts/training.ts for the method). `-- --check` only compares.
 
 import fs from 'node:fs';
 import path from 'node:path';

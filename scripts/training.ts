@@ -1,8 +1,8 @@
-// Training the paragraph reader: the weights of its sequence model (src/parse/sequence.ts) are
+// Training the paragraph reader: the weights of its sequence model (src/reader/parse/sequence.ts) are
 // fitted to the hand labels by maximum likelihood with an L2 penalty (a Gaussian prior on each
 // weight), with L-BFGS. The penalty's strength is chosen by leave-one-issue-out cross-validation,
 // and so is the temperature that calibrates the probabilities. Deterministic: the same labels
-// give the same weights, which is what `npm run train` writes to src/parse/weights.json.
+// give the same weights, which is what `npm run train` writes to src/reader/parse/weights.json.
 
 import { compileWeights, readBody, type Weights } from '../src/reader/parse/classify.js';
 import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/reader/parse/scorers/index.js';

@@ -1,5 +1,5 @@
 // `npx tsx scripts/word-files.ts [--issues N] [--words-from-dictionary]`: the size of the word files the
-// search page loads for "Meinten Sie …?" (src/search/words.ts), and the processor time to make them,
+// search page loads for "Meinten Sie …?" (src/site/search/words.ts), and the processor time to make them,
 // on a synthetic archive of N issues (scripts/synthetic.ts, default 1000).
 // Note: the synthetic issues reuse the corpus's sections, so their vocabulary is the corpus's.
 // --words-from-dictionary adds the 77 000 words of @zxcvbn-ts/language-de (German subtitles and

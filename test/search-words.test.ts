@@ -1,5 +1,5 @@
 // Words in the search, without an index: what counts as a hit for a query word, how a query is
-// read, the excerpt; the archive's word files (src/search/words.ts) and the suggestions made from
+// read, the excerpt; the archive's word files (src/site/search/words.ts) and the suggestions made from
 // them for words the archive does not have (public/suggest.js).
 import { describe, expect, it } from 'vitest';
 import { excerptOf, foldWord, isRealHit, matchesWord, queryWords } from '../public/search-core.js';

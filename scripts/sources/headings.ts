@@ -1,6 +1,6 @@
 // `npx tsx scripts/sources/headings.ts [--except N,…]`: trains the subject model of the headings
-// (src/parse/subjects.ts) on the gold subject words of the corpus sections and the batches, and
-// writes src/parse/subject-weights.json. Penalty and threshold are chosen by leave-one-group-out
+// (src/reader/parse/subjects.ts) on the gold subject words of the corpus sections and the batches, and
+// writes src/reader/parse/subject-weights.json. Penalty and threshold are chosen by leave-one-group-out
 // cross-validation: precision first (a heading with a stray word is worse than a shorter one), the
 // threshold with the fewest stray subjects among those whose headings still name the subject of
 // at least 84 % of the sections (36 of 43, the issue's target), else the most named less three

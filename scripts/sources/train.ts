@@ -1,5 +1,5 @@
 // `npx tsx scripts/sources/train.ts [--except N,…]`: trains the source model on every labelled
-// section (but the batches named) and writes src/parse/source-weights.json. The penalty and the
+// section (but the batches named) and writes src/reader/parse/source-weights.json. The penalty and the
 // threshold are chosen by leave-one-group-out cross-validation (training.ts); the cross-validated
 // table is printed, so that the choice can be checked.
 

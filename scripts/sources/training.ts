@@ -1,4 +1,4 @@
-// Training the source model (src/parse/source-model.ts): logistic regressions over the candidates of
+// Training the source model (src/reader/parse/source-model.ts): logistic regressions over the candidates of
 // every labelled section (gold.ts), fitted by Newton's method with an L2 penalty on all weights but
 // the bias. The penalty and the threshold from which a candidate counts as a source are chosen by
 // cross-validation, leaving out one group at a time (a corpus issue, a group of written issues, the

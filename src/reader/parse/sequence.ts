@@ -5,7 +5,7 @@
 // what follows what (a quote continues a quote; a new section follows a quote), and pair features
 // of two neighbouring paragraphs (both in the same voice) weigh whether they are of one kind.
 // Forward-backward gives every paragraph the probability of each state given the whole issue.
-// Note: the same code serves reading (src/parse/classify.ts) and training (scripts/training.ts).
+// Note: the same code serves reading (src/reader/parse/classify.ts) and training (scripts/training.ts).
 
 import type { NodeFeatures } from './scorers/index.js';
 
