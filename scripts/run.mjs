@@ -20,10 +20,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const binDir = path.join(root, 'node_modules', '.cache', 'krasse-links', 'bin');
 
+/** The newest modification time of the sources in `dir` (its documentation, `*.md`, is none). */
 function newestSource(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (entry.name.endsWith('.md')) continue;
     newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
   }
   return newest;

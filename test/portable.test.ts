@@ -138,3 +138,15 @@ describe('the command bundle', () => {
     expect(bundles).toHaveLength(1);
   }, 120_000);
 });
+
+describe('a project whose generator changes', () => {
+  it('builds anew after a change of a source file, not after an edit of the code README', async () => {
+    const project = path.join(work.dir, 'project-generator');
+    await run('cp', ['-a', original, project]);
+    await npmRunBuild(project);
+    await fs.appendFile(path.join(project, 'src', 'README.md'), '\nEine Notiz zum Code.\n');
+    expect(await npmRunBuild(project)).toMatch(/^Nothing changed since the last build of dist/m);
+    await fs.appendFile(path.join(project, 'src', 'model.ts'), '\n// Eine Änderung des Generators.\n');
+    expect(await npmRunBuild(project)).toMatch(/^Built 2 issues, \d+ pages into dist/m);
+  }, 60_000);
+});

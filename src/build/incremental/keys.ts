@@ -34,7 +34,7 @@ export function hash(...parts: (string | Uint8Array)[]): string {
 }
 
 let generator: string | undefined;
-/** The generator's own version: a hash of every file in src/, package.json and the lock file. */
+/** The generator's own version: a hash of every file in src/ but its documentation (`*.md`), package.json and the lock file. */
 export function generatorKey(): string {
   if (generator) return generator;
   const parts: (string | Buffer)[] = [];
@@ -42,7 +42,7 @@ export function generatorKey(): string {
     for (const entry of fsSync.readdirSync(dir, { withFileTypes: true }).sort(byName)) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else parts.push(entry.name, fsSync.readFileSync(full));
+      else if (!entry.name.endsWith('.md')) parts.push(entry.name, fsSync.readFileSync(full));
     }
   };
   walk(path.join(projectRoot, 'src'));
