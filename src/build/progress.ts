@@ -11,5 +11,8 @@ export interface Progress {
   end(): void;
 }
 
+/** Runs one stage of a build, named, telling the progress and timing it; `total` as for Progress.stage. */
+export type Stage = <T>(name: string, work: () => T | Promise<T>, total?: number) => Promise<T>;
+
 /** Progress that goes nowhere: the default. */
 export const silentProgress: Progress = { stage() {}, advance() {}, end() {} };

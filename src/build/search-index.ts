@@ -8,8 +8,12 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { SearchIndexError } from '../errors.js';
-import type { SearchRecord } from '../site/search/index.js';
+import type { SiteConfig } from '../config.js';
+import type { Archive } from '../site/archive/index.js';
+import { searchRecords, type SearchRecord } from '../site/search/index.js';
 import { WORDS_DIR, WordCounter } from '../site/search/words.js';
+import { searchKey } from './incremental/keys.js';
+import type { Manifest } from './incremental/manifest.js';
 import { DiskFullError, isDiskFull, pagefindOutOfSpace } from './output/disk-full.js';
 import { BackgroundWrites } from './output/queue.js';
 import { makeScratchFolder, removeScratchFolder } from './output/swap.js';
@@ -17,6 +21,40 @@ import type { Writer } from './output/writer.js';
 
 /** The folder of the search index in the output. */
 export const SEARCH_INDEX = 'pagefind/';
+
+/**
+ * Starts building the search index (unless the previous one holds the same records): `done`
+ * gives the number of files written; `cancel` stops Pagefind when the build fails meanwhile.
+ */
+export function startSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, previous: Manifest | undefined, tempDir: string | undefined): { done: Promise<number>; cancel(): Promise<void> } {
+  const abort = new AbortController();
+  const done = buildSearchIndex(archive, site, writer, previous, { signal: abort.signal, ...(tempDir ? { tempDir } : {}) });
+  done.catch(() => {}); // awaited by the caller; a failure meanwhile must not count as unhandled
+  return {
+    done,
+    async cancel() {
+      abort.abort();
+      await done.catch(() => {});
+    },
+  };
+}
+
+async function buildSearchIndex(archive: Archive, site: SiteConfig, writer: Writer, previous: Manifest | undefined, options: { signal: AbortSignal; tempDir?: string }): Promise<number> {
+  const records = searchRecords(archive, site);
+  // An archive with no issues yet has nothing to index (Pagefind refuses an empty index); its
+  // search page says so instead of showing the search.
+  if (!records.length) return 0;
+  const key = searchKey(records, site.lang);
+  // Every file of the index carries its key: the previous index is kept when all of them can be.
+  const index = Object.keys(previous?.outputs ?? {}).filter((file) => file.startsWith(SEARCH_INDEX) && previous!.outputs[file] === key);
+  if (index.length && (await allKept(writer, index, key))) return 0;
+  return writeSearchIndex(records, writer, { lang: site.lang, key, ...options });
+}
+
+async function allKept(writer: Writer, files: string[], key: string): Promise<boolean> {
+  for (const file of files) if (!(await writer.keep(file, key))) return false;
+  return true;
+}
 
 export interface SearchIndexOptions {
   /** Language of the pages: one index for the whole site, English quotes included. */
