@@ -10,7 +10,10 @@ export default defineConfig(
     files: ['**/*.ts', '**/*.js', '**/*.mjs'],
     languageOptions: {
       parser: tseslint.parser,
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'vitest.config.ts', 'public/highlight.js', 'public/quick-search.js', 'public/search.js', 'public/search-page.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js', 'vitest.config.ts', 'public/highlight.js', 'public/quick-search.js', 'public/search.js', 'public/search-page.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     plugins: { '@typescript-eslint': tseslint.plugin },

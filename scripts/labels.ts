@@ -105,7 +105,12 @@ export function parseArchived(number: number, shape: 'as-written' | 'flat', weig
 
 function archivedText(number: number, shape: 'as-written' | 'flat'): string {
   const text = fs.readFileSync(path.join(archiveDir, `${String(number).padStart(3, '0')}.txt`), 'utf8');
-  return shape === 'flat' ? text.split('\n').filter((line) => line.trim()).join('\n') : text;
+  return shape === 'flat'
+    ? text
+        .split('\n')
+        .filter((line) => line.trim())
+        .join('\n')
+    : text;
 }
 
 /**
@@ -114,7 +119,10 @@ function archivedText(number: number, shape: 'as-written' | 'flat'): string {
  */
 export function parseWithLabelledBreaks(number: number, weights?: Weights): ReturnType<typeof parseIssueWithReport> {
   const name = `${String(number).padStart(3, '0')}.txt`;
-  const lines = fs.readFileSync(path.join(archiveDir, name), 'utf8').split('\n').filter((line) => line.trim());
+  const lines = fs
+    .readFileSync(path.join(archiveDir, name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   const labels = readLabels(number);
   const title = TITLE_LINE.test(lines[0] ?? '') ? [lines.shift()!] : [];
   if (lines.length !== labels.length) throw new Error(`No ${number}: ${lines.length} lines, ${labels.length} labelled`);
@@ -125,7 +133,13 @@ export function parseWithLabelledBreaks(number: number, weights?: Weights): Retu
 
 /** A name as compared with a label: case, a leading article and accents do not matter. */
 export const normalName = (name: string) =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^(?:the|der|die|das)\s+/, '').replace(/\s+/g, ' ').trim();
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/^(?:the|der|die|das)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The names of sources, each with its kind. */
 function namesOf(sources: Source[]): Map<string, 'person' | 'outlet'> {

@@ -47,7 +47,11 @@ if (!fs.existsSync(bundle)) {
     // The parser's and the renderer's worker threads are entries of their own (see
     // src/build/threads/). Entries and chunks all lie in bundleDir
     // itself, so each finds src/ and the workers from its own location.
-    entryPoints: { cli: path.join(src, 'cli', 'cli.ts'), 'parse-worker': path.join(src, 'build', 'threads', 'parse-worker.ts'), 'render-worker': path.join(src, 'build', 'threads', 'render-worker.ts') },
+    entryPoints: {
+      cli: path.join(src, 'cli', 'cli.ts'),
+      'parse-worker': path.join(src, 'build', 'threads', 'parse-worker.ts'),
+      'render-worker': path.join(src, 'build', 'threads', 'render-worker.ts'),
+    },
     outdir: partialDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.

@@ -22,7 +22,8 @@ const share = ({ right, total }: { right: number; total: number }) => (total ? r
 export function crossValidatedFigures(cv: CrossValidatedScores): Record<string, number> {
   const asWritten = sum(cv.asWritten);
   const flat = sum(cv.flat);
-  const add = (pick: (s: SourceScore) => { right: number; total: number }) => cv.sources.reduce((all, s) => ({ right: all.right + pick(s).right, total: all.total + pick(s).total }), { right: 0, total: 0 });
+  const add = (pick: (s: SourceScore) => { right: number; total: number }) =>
+    cv.sources.reduce((all, s) => ({ right: all.right + pick(s).right, total: all.total + pick(s).total }), { right: 0, total: 0 });
   const index = scoreIndex(cv.sources);
   const readings = cv.flat.flatMap((s) => s.readings);
   const errors = readings.filter((r) => !r.right);

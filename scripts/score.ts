@@ -65,7 +65,15 @@ numbers.forEach((n, i) => console.log(line(`No ${n}`, [cv.asWritten[i]!], [cv.fl
 // Reliability: does a paragraph read with confidence p come out right in a share p of cases?
 const readings = cv.flat.flatMap((s) => s.readings);
 console.log('\nReliability (cross-validated, flat): confidence → share read right (kind and section start)');
-for (const [low, high] of [[0, 0.5], [0.5, 0.6], [0.6, 0.7], [0.7, 0.8], [0.8, 0.9], [0.9, 0.95], [0.95, 1.01]] as const) {
+for (const [low, high] of [
+  [0, 0.5],
+  [0.5, 0.6],
+  [0.6, 0.7],
+  [0.7, 0.8],
+  [0.8, 0.9],
+  [0.9, 0.95],
+  [0.95, 1.01],
+] as const) {
   const bin = readings.filter((r) => r.confidence >= low && r.confidence < high);
   if (!bin.length) continue;
   const mean = bin.reduce((s, r) => s + r.confidence, 0) / bin.length;
@@ -78,10 +86,7 @@ numbers.forEach((n, i) => console.log(sourceLine(`No ${n}`, [cv.sources[i]!])));
 
 if (verbose) {
   numbers.forEach((n, i) => {
-    const mistakes = [
-      ...new Set([...cv.asWritten[i]!.mistakes, ...cv.flat[i]!.mistakes.filter((m) => m.includes('section'))]),
-      ...cv.sources[i]!.mistakes.map((m) => `sources ${m}`),
-    ];
+    const mistakes = [...new Set([...cv.asWritten[i]!.mistakes, ...cv.flat[i]!.mistakes.filter((m) => m.includes('section'))]), ...cv.sources[i]!.mistakes.map((m) => `sources ${m}`)];
     if (mistakes.length) console.log(`\nNo ${n} (cross-validated):\n  ${mistakes.join('\n  ')}`);
   });
 }

@@ -9,7 +9,14 @@ import { labelledIssues, storedWeights, train } from './training.js';
 const file = path.join(projectRoot, 'src/reader/parse/weights.json');
 const numbers = labelledNumbers();
 const trained = train(labelledIssues(numbers));
-const text = `${JSON.stringify(storedWeights(trained, numbers.map((n) => `No ${n}`)), null, 2)}\n`;
+const text = `${JSON.stringify(
+  storedWeights(
+    trained,
+    numbers.map((n) => `No ${n}`),
+  ),
+  null,
+  2,
+)}\n`;
 if (process.argv.includes('--check')) {
   const same = fs.readFileSync(file, 'utf8') === text;
   console.log(same ? 'weights.json is what training gives' : 'weights.json differs from what training gives: run npm run train');

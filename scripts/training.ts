@@ -6,20 +6,7 @@
 
 import { compileWeights, readBody, type Weights } from '../src/reader/parse/classify.js';
 import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/reader/parse/scorers/index.js';
-import {
-  ANY,
-  type Chain,
-  COMMENTARIES,
-  CONTINUES,
-  forEachPairMarginal,
-  forwardBackward,
-  KIND_PAIRS,
-  kindPair,
-  marginals,
-  QUOTES,
-  STARTS,
-  STATES,
-} from '../src/reader/parse/sequence.js';
+import { ANY, type Chain, COMMENTARIES, CONTINUES, forEachPairMarginal, forwardBackward, KIND_PAIRS, kindPair, marginals, QUOTES, STARTS, STATES } from '../src/reader/parse/sequence.js';
 import { type Label, labelledIssue, parseInput, writtenIssues } from './labels.js';
 
 /** One labelled chain: the model's input and, per node, the states the labels allow. */
@@ -215,10 +202,15 @@ export function crossValidate(issues: TrainingIssue[], penalty: number): CrossVa
   let result = known.get(penalty);
   if (!result) {
     result = {
-      folds: issues.filter((issue) => issue.heldOut).map((held) => ({
-        issue: held.name,
-        weights: fit(issues.filter((i) => i !== held).flatMap((i) => i.chains), penalty),
-      })),
+      folds: issues
+        .filter((issue) => issue.heldOut)
+        .map((held) => ({
+          issue: held.name,
+          weights: fit(
+            issues.filter((i) => i !== held).flatMap((i) => i.chains),
+            penalty,
+          ),
+        })),
     };
     known.set(penalty, result);
   }
@@ -252,7 +244,10 @@ export function train(issues: TrainingIssue[]): Trained {
   const heldOut = (t: number) => folds.flatMap(({ issue, weights }) => predictions(issues.find((i) => i.name === issue)!.chains, weights, t));
   const temperature = calibrate((t) => logLikelihood(heldOut(t)));
   const doubtfulBelow = doubtfulThreshold(readings(heldOut(temperature)));
-  const weights = fit(issues.flatMap((i) => i.chains), best.penalty);
+  const weights = fit(
+    issues.flatMap((i) => i.chains),
+    best.penalty,
+  );
   return { weights: { ...weights, temperature }, penalty: best.penalty, temperature, doubtfulBelow };
 }
 
@@ -309,7 +304,14 @@ export function storedWeights(trained: Trained, trainedOn: string[]): object {
     states: ['commentary', 'commentary opening a section', 'quote', 'quote opening a section'],
     transition,
     pairs: ['commentary → commentary', 'commentary → quote', 'quote → commentary', 'quote → quote'],
-    pair: Object.fromEntries(PAIR_FEATURE_NAMES.map((name, k) => [name, Array.from(trained.weights.pair).slice(k * KIND_PAIRS, k * KIND_PAIRS + KIND_PAIRS).map(round)])),
+    pair: Object.fromEntries(
+      PAIR_FEATURE_NAMES.map((name, k) => [
+        name,
+        Array.from(trained.weights.pair)
+          .slice(k * KIND_PAIRS, k * KIND_PAIRS + KIND_PAIRS)
+          .map(round),
+      ]),
+    ),
   };
 }
 

@@ -39,7 +39,9 @@ try {
   const sum = (key: 'words' | 'bytes' | 'gzip') => sizes.reduce((total, size) => total + size[key], 0);
   const largest = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   console.log(`${values.issues} issues, ${records.length} records: ${sum('words')} words in ${files.size} files, ${Math.round(sum('bytes') / 1024)} KB (${Math.round(sum('gzip') / 1024)} KB gzip)`);
-  console.log(`largest file: ${largest.name}.txt, ${largest.words} words, ${(largest.gzip / 1024).toFixed(1)} KB gzip; median ${(sizes.map((s) => s.gzip).sort((a, b) => a - b)[Math.floor(sizes.length / 2)]! / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `largest file: ${largest.name}.txt, ${largest.words} words, ${(largest.gzip / 1024).toFixed(1)} KB gzip; median ${(sizes.map((s) => s.gzip).sort((a, b) => a - b)[Math.floor(sizes.length / 2)]! / 1024).toFixed(1)} KB gzip`,
+  );
   console.log(`processor time to make them: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
 } finally {
   await fs.rm(dir, { recursive: true, force: true });

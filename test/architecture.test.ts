@@ -75,7 +75,11 @@ describe('the imports of src/', () => {
   it('every part of src/ has a rule, and nothing in src/ imports the public API', () => {
     const units = new Set([...files.keys()].map(unitOf));
     expect([...units].filter((unit) => !RULES.some(([ruled]) => ruled === unit))).toEqual([]);
-    expect(crossImports(files).filter((edge) => edge.to === 'index').map((edge) => edge.file)).toEqual([]);
+    expect(
+      crossImports(files)
+        .filter((edge) => edge.to === 'index')
+        .map((edge) => edge.file),
+    ).toEqual([]);
   });
 
   it('are read: the build imports the reader and the site, and the command line the build', () => {

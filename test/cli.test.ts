@@ -20,7 +20,9 @@ describe('npm run build', () => {
     const result = await cli('build', '--input', archiveDir, '--out', path.join(temp.dir, 'site'), '--no-search');
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout.trim()).toMatch(/^Built 4 issues, \d+ pages into .+ in \d+\.\d\d s \(check \d+\.\d\d s, start \d+\.\d\d s, load \d+\.\d\d s, parse \d+\.\d\d s, plan \d+\.\d\d s, render \d+\.\d\d s, finish \d+\.\d\d s\)$/);
+    expect(result.stdout.trim()).toMatch(
+      /^Built 4 issues, \d+ pages into .+ in \d+\.\d\d s \(check \d+\.\d\d s, start \d+\.\d\d s, load \d+\.\d\d s, parse \d+\.\d\d s, plan \d+\.\d\d s, render \d+\.\d\d s, finish \d+\.\d\d s\)$/,
+    );
     // The index, four issues, the source index, search, 404, sitemap and robots.txt, and a page per
     // source (no feed: no issue in issues/ has a date).
     const sourcePages = (await fs.readdir(path.join(temp.dir, 'site', 'quellen'), { withFileTypes: true })).filter((e) => e.isDirectory()).length;

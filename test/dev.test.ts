@@ -22,11 +22,13 @@ let eventStream: http.ClientRequest;
 
 const get = (url: string) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
-    http.get(url, (response) => {
-      let body = '';
-      response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    }).on('error', reject);
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
   });
 
 /** Waits until an event of this kind arrived after the given count of events. */
@@ -65,7 +67,12 @@ beforeAll(async () => {
   templates = path.join(temp.dir, 'templates');
   await fs.cp(archiveDir, input, { recursive: true });
   await fs.cp(defaultBuildOptions.templates, templates, { recursive: true });
-  dev = await startDevServer({ build: { ...defaultBuildOptions, input, out, templates, config: path.join(templates, 'site.json'), search: false }, port: 0, debounceMs: 50, log: (line) => log.push(line) });
+  dev = await startDevServer({
+    build: { ...defaultBuildOptions, input, out, templates, config: path.join(templates, 'site.json'), search: false },
+    port: 0,
+    debounceMs: 50,
+    log: (line) => log.push(line),
+  });
   eventStream = listen(dev.url, events);
 }, 60_000);
 
@@ -147,7 +154,10 @@ describe('npm run dev with the search index', () => {
       const before = received.length;
       await replaceInFile(path.join(input, '056.txt'), 'Laut Heise will Merz', 'Laut Heise will die Quantenkatze');
       await eventAfter(before, 'search-ready', 30_000, received);
-      const order = received.slice(before).map((e) => e.event).filter((e) => e !== 'ok');
+      const order = received
+        .slice(before)
+        .map((e) => e.event)
+        .filter((e) => e !== 'ok');
       expect(order).toEqual(['reload', 'search-stale', 'search-ready']);
       expect(await found('Quantenkatze')).toEqual([56]);
       expect((await get(`${server.url}pagefind/pagefind.js`)).status).toBe(200);
@@ -206,7 +216,12 @@ describe('npm run dev with the search index', () => {
       await eventAfter(second, 'reload', 30_000, received);
       await eventAfter(second, 'search-ready', 60_000, received);
       // The first save's index never became the one served: one "ready", after the last reload.
-      expect(received.slice(before).map((e) => e.event).filter((e) => e !== 'ok')).toEqual(['reload', 'search-stale', 'reload', 'search-stale', 'search-ready']);
+      expect(
+        received
+          .slice(before)
+          .map((e) => e.event)
+          .filter((e) => e !== 'ok'),
+      ).toEqual(['reload', 'search-stale', 'reload', 'search-stale', 'search-ready']);
       const search = await openSiteSearch(server.searchFolder()!);
       try {
         const number = Number(path.basename(file, '.txt'));

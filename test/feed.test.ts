@@ -61,10 +61,11 @@ describe('the feed', () => {
       const report = await build({ ...defaultBuildOptions, input, out, search: false });
       await expect(fs.access(path.join(out, 'feed.xml'))).rejects.toThrow();
       expect(await fs.readFile(path.join(out, 'issues/21/index.html'), 'utf8')).not.toContain('feed.xml');
-      expect(report.warnings).toContain('1 issue(s) have no date (No 21) and are left out of the feed, so the site has no feed (feed.xml) yet: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)');
+      expect(report.warnings).toContain(
+        '1 issue(s) have no date (No 21) and are left out of the feed, so the site has no feed (feed.xml) yet: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)',
+      );
     } finally {
       await temp.cleanup();
     }
   });
-
 });

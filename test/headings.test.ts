@@ -30,13 +30,18 @@ describe('a section heading', () => {
 
   it('names a person’s outlet, and a second source by name', () => {
     const paragraphs = [de('Nathan Benaich schreibt in Fortune über die Souveränität bei der KI, und über Souveränität im Allgemeinen.')];
-    const sources = [{ person: 'Nathan Benaich', outlet: 'Fortune' }, { person: 'Adam Tooze', outlet: 'Chartbook' }];
+    const sources = [
+      { person: 'Nathan Benaich', outlet: 'Fortune' },
+      { person: 'Adam Tooze', outlet: 'Chartbook' },
+    ];
     expect(sectionHeading({ paragraphs, source: sources[0]!, sources }, 'x')).toBe('Nathan Benaich (Fortune) und Adam Tooze über Souveränität');
   });
 
   it('takes the lead-in’s own phrase for the subject', () => {
     const paragraphs = [de('Nathan Benaich schreibt in Fortune über das Souveränitäts-Paradox:'), en('The harder nations push for AI independence, the deeper their dependencies become.')];
-    expect(sectionHeading({ paragraphs, source: { person: 'Nathan Benaich', outlet: 'Fortune' }, sources: [{ person: 'Nathan Benaich', outlet: 'Fortune' }] }, 'x')).toBe('Nathan Benaich (Fortune) über Souveränitäts-Paradox');
+    expect(sectionHeading({ paragraphs, source: { person: 'Nathan Benaich', outlet: 'Fortune' }, sources: [{ person: 'Nathan Benaich', outlet: 'Fortune' }] }, 'x')).toBe(
+      'Nathan Benaich (Fortune) über Souveränitäts-Paradox',
+    );
   });
 
   it('without a source, is the subject alone: a word that recurs and opens the section', () => {

@@ -114,7 +114,10 @@ describe('a rebuild', () => {
     const untouched = await mtime('issues/21/index.html');
     // A new issue on the subject of one of No 23's sections (Lea Ypi on freedom); No 23 is no
     // neighbour of it, so only its related sections change.
-    const ypi = (await fs.readFile(path.join(options.input, '023.txt'), 'utf8')).split('\n').filter((line) => /Ypi|Albanien|Unfreiheit/.test(line)).join('\n\n');
+    const ypi = (await fs.readFile(path.join(options.input, '023.txt'), 'utf8'))
+      .split('\n')
+      .filter((line) => /Ypi|Albanien|Unfreiheit/.test(line))
+      .join('\n\n');
     await fs.writeFile(path.join(options.input, '099.txt'), `Willkommen bei Krasse Links No 99. Hallo, heute noch einmal Lea Ypi.\n\n${ypi}\n`);
     await rebuildAndCompare();
     expect(await fs.readFile(no23, 'utf8')).toMatch(/<div class="related"[\s\S]*?<a href="\/issues\/99\/#[^"]+"><span class="related-no">No 99<\/span>/);

@@ -36,7 +36,9 @@ async function buildCase(dir: string): Promise<{ outcome?: Outcome; error?: unkn
     const issues = report.issues.map((issue) => {
       const page = `issues/${issue.slug}/index.html`;
       const html = writer.text(page);
-      const title = decodeEntities(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+      const title = decodeEntities(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim();
       return { page, title, blocks: articleBlocks(html), links: articleLinks(html) };
     });
     // The warnings about undated issues and the local baseUrl are the same for every case; they are tested elsewhere.

@@ -60,11 +60,15 @@ beforeAll(async () => {
 afterAll(() => cleanup?.());
 
 describe('a build killed with SIGKILL', () => {
-  it.each<PausePoint>(['staging', 'writing', 'before-swap'])('at "%s" leaves the previous site complete and unchanged', async (point) => {
-    const result = await buildUntil(point);
-    expect(result.signal, result.stderr).toBe('SIGKILL');
-    expect(await snapshot(out)).toEqual(previous);
-  }, 30_000);
+  it.each<PausePoint>(['staging', 'writing', 'before-swap'])(
+    'at "%s" leaves the previous site complete and unchanged',
+    async (point) => {
+      const result = await buildUntil(point);
+      expect(result.signal, result.stderr).toBe('SIGKILL');
+      expect(await snapshot(out)).toEqual(previous);
+    },
+    30_000,
+  );
 
   it('between the two renames of the swap leaves the previous site beside the output, and the next command moves it back', async () => {
     const result = await buildUntil('between-renames');
@@ -121,7 +125,10 @@ describe('a build stopped while Pagefind indexes', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const pagefindOf = (parent: number) => {
       const listed = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).stdout;
-      return listed.split('\n').map((line) => line.trim().split(/\s+/)).find(([, name]) => name?.startsWith('pagefind'))?.[0];
+      return listed
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .find(([, name]) => name?.startsWith('pagefind'))?.[0];
     };
     let indexer: string | undefined;
     await expect.poll(() => (indexer = pagefindOf(child.pid!)), { timeout: 30_000, interval: 20 }).toBeDefined();

@@ -62,7 +62,9 @@ describe('the link check', () => {
       ['issues/6/index.html', linksOf('<a href="../5/#oben">5</a>')],
     ]);
     expect(pages.get('issues/5/index.html')!.hrefs).toEqual(['../6/', 'bild.png']);
-    expect(() => checkLinks(pages, new Set([...pages.keys(), 'issues/5/bild.png']), '/')).toThrow(/issues\/6\/index\.html links to \.\.\/5\/#oben, but issues\/5\/index\.html has no element with id "oben"/);
+    expect(() => checkLinks(pages, new Set([...pages.keys(), 'issues/5/bild.png']), '/')).toThrow(
+      /issues\/6\/index\.html links to \.\.\/5\/#oben, but issues\/5\/index\.html has no element with id "oben"/,
+    );
     expect(() => checkLinks(pages, new Set(pages.keys()), '/')).toThrow(/issues\/5\/index\.html links to bild\.png, but the build writes no issues\/5\/bild\.png/);
   });
 

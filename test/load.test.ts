@@ -44,7 +44,11 @@ describe('splitting exports into issues', () => {
   it('splits the three-issue corpus export at its title lines, newest first', async () => {
     const text = await fs.readFile(exportFiles.threeIssues, 'utf8');
     const chunks = splitIssues(text.split('\n'));
-    expect(chunks.map((c) => [c.number, c.firstLine])).toEqual([[23, 1], [22, 147], [21, 297]]);
+    expect(chunks.map((c) => [c.number, c.firstLine])).toEqual([
+      [23, 1],
+      [22, 147],
+      [21, 297],
+    ]);
   });
 
   it('splits flat exports at intro lines when there are no title lines', () => {
@@ -61,10 +65,7 @@ describe('splitting exports into issues', () => {
 
 describe('front matter', () => {
   it('reads number, title, date, slug and links', () => {
-    const { data, lineOffset } = readFrontMatter(
-      '---\nnumber: 12\ntitle: Ein Titel\ndate: 2024-07-20\nslug: zwoelf\nlinks:\n  hier: https://example.org/\n---\nText\n',
-      'a.txt',
-    );
+    const { data, lineOffset } = readFrontMatter('---\nnumber: 12\ntitle: Ein Titel\ndate: 2024-07-20\nslug: zwoelf\nlinks:\n  hier: https://example.org/\n---\nText\n', 'a.txt');
     expect(data).toEqual({ number: 12, title: 'Ein Titel', date: '2024-07-20', slug: 'zwoelf', links: { hier: 'https://example.org/' } });
     expect(lineOffset).toBe(8);
   });
@@ -133,9 +134,7 @@ describe('front matter', () => {
   });
 
   it('warns about unknown keys', () => {
-    expect(readFrontMatter('---\nautor: X\n---\nText\n', 'a.txt').warnings).toEqual([
-      'a.txt: unknown front matter key "autor" is ignored (known: number, title, date, slug, links, sources, image)',
-    ]);
+    expect(readFrontMatter('---\nautor: X\n---\nText\n', 'a.txt').warnings).toEqual(['a.txt: unknown front matter key "autor" is ignored (known: number, title, date, slug, links, sources, image)']);
   });
 });
 

@@ -32,10 +32,15 @@ async function render(dir: string, worker: string | undefined) {
   const pages = planPages(createArchive(issues), createPageRenderer(dir), defaultSiteConfig);
   const texts = new Map<string, string>();
   const links = new Map<string, PageLinks | undefined>();
-  const threads = await renderPages(pages, dir, async (page, content, pageLinks) => {
-    texts.set(page.path, content);
-    links.set(page.path, pageLinks);
-  }, worker);
+  const threads = await renderPages(
+    pages,
+    dir,
+    async (page, content, pageLinks) => {
+      texts.set(page.path, content);
+      links.set(page.path, pageLinks);
+    },
+    worker,
+  );
   return { pages, texts, links, threads };
 }
 

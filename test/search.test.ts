@@ -79,7 +79,11 @@ describe('the query table', () => {
 describe('a result', () => {
   it('is an issue with its matching sections, each leading to the section with the terms to highlight', async () => {
     const [issue] = (await search.search('Gigafabriken')).issues;
-    expect(issue).toMatchObject({ number: 56, title: 'Rendert eure KIs souverän, heute plappern wir die Machtvergessenheit des Tech-Faschismus zur gemeinsamen Wirklichkeit.', url: '/issues/56/?highlight=Gigafabriken' });
+    expect(issue).toMatchObject({
+      number: 56,
+      title: 'Rendert eure KIs souverän, heute plappern wir die Machtvergessenheit des Tech-Faschismus zur gemeinsamen Wirklichkeit.',
+      url: '/issues/56/?highlight=Gigafabriken',
+    });
     expect(issue!.sections).toEqual([
       expect.objectContaining({ anchor: 'heise', heading: expect.stringMatching(/^Heise über /), url: '/issues/56/?highlight=Gigafabriken#heise', sources: ['Heise'], kinds: ['Kommentar', 'Zitat'] }),
     ]);
@@ -153,7 +157,12 @@ describe('the order of the results', () => {
     const issues = await search.allIssues(query);
     const scores = await issueScores(search, query);
     expect(issues.length).toBeGreaterThan(0);
-    expect(inScoreOrder(issues.map((issue) => issue.number), scores)).toBe(true);
+    expect(
+      inScoreOrder(
+        issues.map((issue) => issue.number),
+        scores,
+      ),
+    ).toBe(true);
     const records = await search.scored(query);
     for (const issue of issues) {
       const sectionScores = issue.sections.map((section) => records.find(({ data }) => sectionHit(data, queryWords(query), queryTerms(query))?.url === section.url)!.score);
@@ -216,7 +225,9 @@ describe('the records', () => {
       expect(records[0]).toContain(`<main data-pagefind-body><i id="${info}"></i><i id=k></i>Willkommen bei Krasse Links No 66. Hallo, heute ordnen wir Quellen.</main>`);
       expect(records[1]).toMatch(/<b data-pagefind-filter="Art">Kommentar<\/b><b data-pagefind-filter="Art">Zitat<\/b>/);
       expect(records[1]).toContain('<b data-pagefind-filter="Jahr">2024</b>');
-      expect(records[1]).toMatch(/<h2 id="[^"]+">[^<]+<\/h2><i id=k><\/i>Die Autorin Ada Lovelace schreibt im Atlantic über Maschinen:\n<i id=z><\/i>The analytical engine weaves algebraic patterns.\n<\/main>/);
+      expect(records[1]).toMatch(
+        /<h2 id="[^"]+">[^<]+<\/h2><i id=k><\/i>Die Autorin Ada Lovelace schreibt im Atlantic über Maschinen:\n<i id=z><\/i>The analytical engine weaves algebraic patterns.\n<\/main>/,
+      );
       expect(records[2]).not.toContain('<b data-pagefind-filter="Art">Zitat');
       // No metadata: Pagefind searches it, and a title word would match every section of the issue.
       for (const record of records) expect(record).not.toContain('data-pagefind-meta');
@@ -253,7 +264,12 @@ describe('a search with more results than it checks at once', () => {
     return { records: records.length, issues };
   }
 
-  it.each([['die', {}], ['Trump', {}], ['KI', { Art: 'Zitat' }], ['', { Jahr: '2015' }]] as const)('“%s” %j lists and counts what the records hold, page by page', { timeout: 30_000 }, async (query, filters) => {
+  it.each([
+    ['die', {}],
+    ['Trump', {}],
+    ['KI', { Art: 'Zitat' }],
+    ['', { Jahr: '2015' }],
+  ] as const)('“%s” %j lists and counts what the records hold, page by page', { timeout: 30_000 }, async (query, filters) => {
     const want = await expected(query, filters);
     const outcome = await big.search(query, filters, 5);
     const issues = [...outcome.issues];
@@ -281,7 +297,12 @@ describe('a search with more results than it checks at once', () => {
     const issues = [...outcome.issues];
     while (outcome.hasMore) issues.push(...(await outcome.more()));
     expect(issues.length).toBeGreaterThan(3);
-    expect(inScoreOrder(issues.map((issue) => issue.number), await issueScores(big, query))).toBe(true);
+    expect(
+      inScoreOrder(
+        issues.map((issue) => issue.number),
+        await issueScores(big, query),
+      ),
+    ).toBe(true);
   });
 
   it('lists a search by filters alone newest first', async () => {

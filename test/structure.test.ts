@@ -32,7 +32,14 @@ describe('the labelled corpus', () => {
 
 describe('training', () => {
   it('reproduces the committed weights from the labels (npm run train)', () => {
-    const text = `${JSON.stringify(storedWeights(train(issues), numbers.map((n) => `No ${n}`)), null, 2)}\n`;
+    const text = `${JSON.stringify(
+      storedWeights(
+        train(issues),
+        numbers.map((n) => `No ${n}`),
+      ),
+      null,
+      2,
+    )}\n`;
     expect(text).toBe(fs.readFileSync(path.join(projectRoot, 'src/reader/parse/weights.json'), 'utf8'));
   }, 180_000);
 

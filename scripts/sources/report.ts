@@ -15,7 +15,10 @@ export function heldOutReader(groups: GoldGroup[], choice: Pick<SourceModel, 'pe
   const sections = labelledSections(groups);
   const headings = headingSections(groups);
   return <T>(group: string, read: () => T): T => {
-    const model = fitModel(sections.filter((s) => s.group !== group), choice);
+    const model = fitModel(
+      sections.filter((s) => s.group !== group),
+      choice,
+    );
     const subjects = { ...storedSubjects, subject: fit(subjectRows(headings.filter((s) => s.group !== group)), storedSubjects.penalty) };
     return withSourceModel(model, () => withSubjectModel(subjects, read));
   };
@@ -36,7 +39,9 @@ export function heldOutCorpusReader(): <T>(number: number, read: () => T) => T {
 export function printSourcesAndHeadings(verbose: boolean, except: number[] = []): void {
   const groups = allGroups(except);
   const figures = crossValidated(groups);
-  console.log(`\nSources and headings, CROSS-VALIDATED (each group read with a source model trained without it; penalty ${stored.penalty}, threshold ${stored.threshold}; the author's section breaks)`);
+  console.log(
+    `\nSources and headings, CROSS-VALIDATED (each group read with a source model trained without it; penalty ${stored.penalty}, threshold ${stored.threshold}; the author's section breaks)`,
+  );
   groups.forEach((group, i) => console.log(figuresLine(group.name, figures[i]!)));
   const total = (label: string, pick: (g: GoldGroup) => boolean) => {
     const all = addFigures(figures.filter((_, i) => pick(groups[i]!)));

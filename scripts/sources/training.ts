@@ -28,13 +28,25 @@ export interface LabelledSection {
   unreachable: number;
 }
 
-const namesOf = (sources: { person?: string; outlet?: string }[]) => new Set(sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n)).map(normalName));
+const namesOf = (sources: { person?: string; outlet?: string }[]) =>
+  new Set(
+    sources
+      .flatMap((s) => [s.person, s.outlet])
+      .filter((n): n is string => Boolean(n))
+      .map(normalName),
+  );
 
 /** The candidates of each section of a parsed issue, as the parser makes them. */
 export function candidatesOf(report: ParseReport) {
   const paragraphs = report.paragraphs.filter((p) => p.kind !== 'intro') as unknown as (ClassifiedParagraph & { section?: number })[];
   const names = new IssueNames(paragraphs.map((p) => p.raw));
-  return report.issue.sections.map((_, i) => sectionCandidates(paragraphs.filter((p) => p.section === i), 'de', names));
+  return report.issue.sections.map((_, i) =>
+    sectionCandidates(
+      paragraphs.filter((p) => p.section === i),
+      'de',
+      names,
+    ),
+  );
 }
 
 /** Every labelled section of the groups with its candidates labelled. */
@@ -124,7 +136,8 @@ function solve(a: Float64Array[], b: Float64Array): Float64Array {
 
 /** The source rows (every candidate) and the main rows (the labelled sources of sections with two or more). */
 const sourceRows = (sections: LabelledSection[]) => sections.flatMap((s) => s.rows.map((r) => ({ features: r.features.filter((f) => f !== 'first-named'), y: r.source })));
-const mainRows = (sections: LabelledSection[]) => sections.flatMap((s) => (s.rows.filter((r) => r.source).length >= 2 ? s.rows.filter((r) => r.source).map((r) => ({ features: r.features, y: r.main })) : []));
+const mainRows = (sections: LabelledSection[]) =>
+  sections.flatMap((s) => (s.rows.filter((r) => r.source).length >= 2 ? s.rows.filter((r) => r.source).map((r) => ({ features: r.features, y: r.main })) : []));
 
 /** The model fitted on the sections, with the given choices. */
 export function fitModel(sections: LabelledSection[], choice: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'>): SourceModel {
@@ -140,7 +153,11 @@ export function heldOutProbabilities(sections: LabelledSection[], penalty: numbe
   const out = new Map<LabelledSection, number[]>();
   for (const group of groups) {
     const model = fit(sourceRows(sections.filter((s) => s.group !== group)), penalty);
-    for (const s of sections.filter((x) => x.group === group)) out.set(s, s.rows.map((r) => sigmoid(logit(model, r.features))));
+    for (const s of sections.filter((x) => x.group === group))
+      out.set(
+        s,
+        s.rows.map((r) => sigmoid(logit(model, r.features))),
+      );
   }
   return sections.map((section) => ({ section, probabilities: out.get(section)! }));
 }

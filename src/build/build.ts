@@ -117,7 +117,10 @@ async function keptArchive(cache: Cache, memory: BuildMemory): Promise<Archive |
   const { createArchive } = await import('../site/archive/index.js');
   const store = new ModelStore(modelsDir(cache), memory.models);
   const issues: Issue[] = [];
-  for (const copy of pickCopies(Object.values(manifest.files).flatMap((entry) => entry.sources), [])) {
+  for (const copy of pickCopies(
+    Object.values(manifest.files).flatMap((entry) => entry.sources),
+    [],
+  )) {
     const model = store.read(copy.model);
     if (!model) return undefined;
     issues.push(model);
@@ -140,5 +143,8 @@ function stopwatch(): Stopwatch {
 }
 
 async function readBuildId(out: string): Promise<string | undefined> {
-  return fs.readFile(path.join(out, BUILD_ID_FILE), 'utf8').then((text) => text.trim(), () => undefined);
+  return fs.readFile(path.join(out, BUILD_ID_FILE), 'utf8').then(
+    (text) => text.trim(),
+    () => undefined,
+  );
 }

@@ -77,7 +77,14 @@ export async function writeSite(archive: Archive, inputs: Inputs, options: Pick<
  * Keeps the pages whose keys did not change and renders and writes the others (on two threads for
  * many); the links of every HTML page in page order, which pages were kept, and how many threads rendered.
  */
-async function writePages(pages: Page[], writer: Writer, previousLinks: Record<string, PageLinks> | undefined, templatesDir: string, progress: Progress, worker: string | undefined): Promise<{ links: Record<string, PageLinks>; unchanged: Set<string>; threads: number }> {
+async function writePages(
+  pages: Page[],
+  writer: Writer,
+  previousLinks: Record<string, PageLinks> | undefined,
+  templatesDir: string,
+  progress: Progress,
+  worker: string | undefined,
+): Promise<{ links: Record<string, PageLinks>; unchanged: Set<string>; threads: number }> {
   const found = new Map<string, PageLinks>();
   const unchanged = new Set<string>();
   const changed: Page[] = [];
@@ -89,11 +96,16 @@ async function writePages(pages: Page[], writer: Writer, previousLinks: Record<s
       progress.advance();
     } else changed.push(page);
   }
-  const threads = await renderPages(changed, templatesDir, async (page, content, links) => {
-    await writer.write(page.path, content, page.key);
-    if (links) found.set(page.path, links);
-    progress.advance();
-  }, worker);
+  const threads = await renderPages(
+    changed,
+    templatesDir,
+    async (page, content, links) => {
+      await writer.write(page.path, content, page.key);
+      if (links) found.set(page.path, links);
+      progress.advance();
+    },
+    worker,
+  );
   const links = Object.fromEntries(pages.flatMap((page) => (found.has(page.path) ? [[page.path, found.get(page.path)!]] : [])));
   return { links, unchanged, threads };
 }

@@ -80,7 +80,10 @@ export async function buildSite(
   // Load and parse only the files whose models are not stored; each issue's model is keyed by its text.
   const { files, models, threads } = await loadModels(inputs.files, state.known ?? {}, state.models ?? new ModelStore(undefined), stage, progress, workers.parse);
   warnings.push(...Object.values(files).flatMap((entry) => entry.warnings));
-  const copies = pickCopies(Object.values(files).flatMap((entry) => entry.sources), warnings);
+  const copies = pickCopies(
+    Object.values(files).flatMap((entry) => entry.sources),
+    warnings,
+  );
   const issues = copies.map((copy) => models.get(copy.model)!);
   const issueKeys = new Map(copies.map((copy, i) => [issues[i]!, copy.model]));
   const archive = createArchive(issues);
@@ -99,7 +102,20 @@ export async function buildSite(
   warnings.push(...siteWarnings(archive, site));
   const { pages, links, staticFiles, threads: renderThreads } = written;
   const [timings, processorTimes] = [stage.timings, stage.processorTimes];
-  return { issues: archive.issues, archive, searchRecords: () => searchRecords(archive, site), pages, otherFiles: staticFiles + indexFiles, warnings, timings, processorTimes, files, links, threads, renderThreads };
+  return {
+    issues: archive.issues,
+    archive,
+    searchRecords: () => searchRecords(archive, site),
+    pages,
+    otherFiles: staticFiles + indexFiles,
+    warnings,
+    timings,
+    processorTimes,
+    files,
+    links,
+    threads,
+    renderThreads,
+  };
 }
 
 /** Runs each stage, telling `progress` and timing it: seconds, and processor seconds of every thread of the process. */
@@ -129,7 +145,8 @@ function siteWarnings(archive: Archive, site: SiteConfig): string[] {
         'add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)',
     );
   }
-  if (isLocalUrl(site.baseUrl)) warnings.push(`baseUrl is still ${site.baseUrl}: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at`);
+  if (isLocalUrl(site.baseUrl))
+    warnings.push(`baseUrl is still ${site.baseUrl}: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at`);
   return warnings;
 }
 
@@ -138,7 +155,14 @@ function siteWarnings(archive: Archive, site: SiteConfig): string[] {
  * read from the store when known, else parsed (on two threads for many) and stored.
  * Note: the sources' text lives only in here: once parsed, it is garbage.
  */
-async function loadModels(inputFiles: InputFile[], known: Record<string, FileEntry>, store: ModelStore, stage: Stage, progress: Progress, worker: string | undefined): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
+async function loadModels(
+  inputFiles: InputFile[],
+  known: Record<string, FileEntry>,
+  store: ModelStore,
+  stage: Stage,
+  progress: Progress,
+  worker: string | undefined,
+): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
   const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, known, store));
   const sources = [...unparsed.values()];
   const parsed = await stage('parse', () => parseSources(sources, () => progress.advance(), worker), sources.length);
@@ -184,4 +208,3 @@ function loadFiles(inputFiles: InputFile[], known: Record<string, FileEntry>, st
   }
   return { files, models, unparsed };
 }
-

@@ -117,7 +117,11 @@ function runPagefind(site: string, output: string, { lang, signal }: SearchIndex
   const scratch = path.dirname(site);
   return new Promise((resolve, reject) => {
     // The working folder is the scratch folder, so no pagefind.yml of the author's project applies.
-    const child = spawn(program, ['--site', site, '--output-path', output, '--force-language', lang, '--silent'], { cwd: path.dirname(site), stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
+    const child = spawn(program, ['--site', site, '--output-path', output, '--force-language', lang, '--silent'], {
+      cwd: path.dirname(site),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      ...(signal ? { signal } : {}),
+    });
     // Pagefind must not outlive the build (killed or stopped by a signal, the build exits at once).
     const stop = () => child.kill();
     process.once('exit', stop);

@@ -24,7 +24,13 @@ export async function checkFiles(paths: string[], options: CheckOptions = {}): P
   const files: string[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p);
-    if (stat.isDirectory()) files.push(...(await fs.readdir(p)).filter(isIssueFileName).sort().map((name) => path.join(p, name)));
+    if (stat.isDirectory())
+      files.push(
+        ...(await fs.readdir(p))
+          .filter(isIssueFileName)
+          .sort()
+          .map((name) => path.join(p, name)),
+      );
     else files.push(p);
   }
   const out: string[] = [];
@@ -83,7 +89,9 @@ function doubtfulSources({ issue, paragraphs, doubtfulSources: doubtful }: Retur
   for (const { section, names } of listed) {
     const line = paragraphs.find((p) => p.section === section)?.line ?? issue.line;
     const taken = issue.sections[section]!.sources.map(sourceHeading);
-    lines.push(`  ${file}:${line} §${section + 1} "${issue.sections[section]!.heading}" · sources: ${taken.length ? taken.join('; ') : 'none'} · left out: ${names.map((n) => `${n.name} (${n.probability.toFixed(2)})`).join(', ')}`);
+    lines.push(
+      `  ${file}:${line} §${section + 1} "${issue.sections[section]!.heading}" · sources: ${taken.length ? taken.join('; ') : 'none'} · left out: ${names.map((n) => `${n.name} (${n.probability.toFixed(2)})`).join(', ')}`,
+    );
   }
   return lines;
 }

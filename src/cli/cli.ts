@@ -38,7 +38,11 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   async import(values, positionals) {
     if (!positionals.length) throw new BuildError('name the export files to import: npm run import -- EXPORT.txt…');
     const { importExports } = await import('./import.js');
-    const result = await importExports(positionals.map((p) => path.resolve(p)), path.resolve(values.into ?? defaultBuildOptions.input), values.date === undefined ? {} : { date: values.date });
+    const result = await importExports(
+      positionals.map((p) => path.resolve(p)),
+      path.resolve(values.into ?? defaultBuildOptions.input),
+      values.date === undefined ? {} : { date: values.date },
+    );
     for (const line of result.log) console.log(line);
   },
   async check(_values, positionals) {
@@ -98,7 +102,19 @@ async function runBuild(values: Values): Promise<void> {
   }
   // Machine-readable figures for the benchmark: stage seconds and peak memory of this process.
   if (values.stats) {
-    const stats = { seconds: Number(seconds), stages: Object.fromEntries(report.timings), processor: Object.fromEntries(report.processorTimes ?? []), maxRssKb: process.resourceUsage().maxRSS, issues: report.issues.length, pages: report.pages, unchanged: Boolean(report.unchanged), kept: report.kept ?? 0, written: report.written ?? 0, threads: report.threads ?? 0, renderThreads: report.renderThreads ?? 0 };
+    const stats = {
+      seconds: Number(seconds),
+      stages: Object.fromEntries(report.timings),
+      processor: Object.fromEntries(report.processorTimes ?? []),
+      maxRssKb: process.resourceUsage().maxRSS,
+      issues: report.issues.length,
+      pages: report.pages,
+      unchanged: Boolean(report.unchanged),
+      kept: report.kept ?? 0,
+      written: report.written ?? 0,
+      threads: report.threads ?? 0,
+      renderThreads: report.renderThreads ?? 0,
+    };
     console.log(JSON.stringify({ stats }));
   }
 }
@@ -115,7 +131,11 @@ function threadsOption(value: string): number {
  * never inside the swap's two renames (see write.ts), so the output is always whole.
  */
 function stopCleanlyOnSignals(): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
     process.once(signal, () => {
       abandonStagingFolders();
       process.exit(code);
@@ -130,7 +150,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`error: ${(error as Error).message}`);
   } else if (system.code && SYSTEM_ERRORS[system.code]) {
     // A write's error names no file (ENOSPC: "no space left on device, write").
-    const what = system.path ? `${system.syscall ?? 'use'} ${system.path}` : system.syscall ?? 'go on';
+    const what = system.path ? `${system.syscall ?? 'use'} ${system.path}` : (system.syscall ?? 'go on');
     console.error(`error: cannot ${what}: ${SYSTEM_ERRORS[system.code]}; check the path and try again`);
   } else {
     console.error(`error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (an unexpected failure; run again with --verbose and report it)`);

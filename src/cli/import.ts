@@ -74,7 +74,9 @@ export async function importExports(exportFiles: string[], intoDir: string, opti
       const issueDate = date ?? source.frontMatter.date ?? archived?.source.frontMatter.date;
       planned.set(offered.path, issueText(source.lines, issueDate));
       archive.set(source.number, offered);
-      log.push(`${archived ? 'replaced' : 'added'} No ${source.number} from ${where} → ${path.basename(offered.path)}${archived ? ' (this copy has the section breaks)' : ''}${issueDate ? `, dated ${issueDate}` : ''}`);
+      log.push(
+        `${archived ? 'replaced' : 'added'} No ${source.number} from ${where} → ${path.basename(offered.path)}${archived ? ' (this copy has the section breaks)' : ''}${issueDate ? `, dated ${issueDate}` : ''}`,
+      );
     }
   }
   for (const [target, text] of planned) {

@@ -44,7 +44,8 @@ export async function startServer(root: string, port: number, host = '127.0.0.1'
     });
   });
   await new Promise<void>((resolve, reject) => {
-    const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new BuildError(`port ${port} is in use: stop the server that uses it, or choose another port with --port N`, { cause: error }) : error);
+    const failed = (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new BuildError(`port ${port} is in use: stop the server that uses it, or choose another port with --port N`, { cause: error }) : error);
     server.once('error', failed);
     server.listen(port, host, () => {
       server.off('error', failed);
@@ -71,7 +72,9 @@ async function respond(request: http.IncomingMessage, response: http.ServerRespo
     const file = await resolveFile(folder, urlPath.slice(prefix.length - 1));
     if (!file) return void response.writeHead(404).end('Not found');
     response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    createReadStream(file).on('error', () => response.end()).pipe(response);
+    createReadStream(file)
+      .on('error', () => response.end())
+      .pipe(response);
     return;
   }
   const file = await resolveFile(root, urlPath);
@@ -86,7 +89,9 @@ async function respond(request: http.IncomingMessage, response: http.ServerRespo
     return;
   }
   response.writeHead(status, { 'content-type': type });
-  createReadStream(target).on('error', () => response.end('Not found')).pipe(response);
+  createReadStream(target)
+    .on('error', () => response.end('Not found'))
+    .pipe(response);
 }
 
 export async function serve(root: string, port: number): Promise<void> {

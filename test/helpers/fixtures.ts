@@ -67,7 +67,10 @@ export async function snapshot(dir: string, skip: string[] = []): Promise<Record
   for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (!skip.includes(relative)) result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
+    if (!skip.includes(relative))
+      result[relative] = createHash('sha256')
+        .update(await fs.readFile(path.join(dir, relative)))
+        .digest('hex');
   }
   return result;
 }

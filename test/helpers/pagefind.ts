@@ -47,8 +47,7 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
     const response = await fetch(`${origin}/pagefind/words/${file}.txt`);
     return response.ok ? (await response.text()).split('\n').filter(Boolean) : [];
   };
-  const search = async (query: string, filters: Record<string, string> = {}, pageSize?: number) =>
-    (await searchArchive(pagefind, { query, filters }, pageSize ? { pageSize } : {}))!;
+  const search = async (query: string, filters: Record<string, string> = {}, pageSize?: number) => (await searchArchive(pagefind, { query, filters }, pageSize ? { pageSize } : {}))!;
   return {
     search,
     async allIssues(query, filters) {

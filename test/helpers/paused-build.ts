@@ -7,10 +7,13 @@ import { build, type PausePoint } from '../../src/build/build.js';
 import { defaultBuildOptions } from '../../src/config.js';
 
 const [point, input, out] = process.argv.slice(2) as [PausePoint, string, string];
-await build({ ...defaultBuildOptions, input, out, search: false }, {
-  pause: (at) => {
-    if (at !== point) return;
-    fs.writeSync(2, `paused at ${at}\n`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+await build(
+  { ...defaultBuildOptions, input, out, search: false },
+  {
+    pause: (at) => {
+      if (at !== point) return;
+      fs.writeSync(2, `paused at ${at}\n`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    },
   },
-});
+);

@@ -45,10 +45,12 @@ export class ModelStore {
     // JSON is made only when its write starts, so that few are in memory at once.
     const file = this.file(key);
     const temporary = `${file}.${process.pid}`;
-    this.writes.add(async () => {
-      await fs.promises.writeFile(temporary, JSON.stringify(issue));
-      await fs.promises.rename(temporary, file);
-    }).catch(() => {}); // a failure is reported by flush
+    this.writes
+      .add(async () => {
+        await fs.promises.writeFile(temporary, JSON.stringify(issue));
+        await fs.promises.rename(temporary, file);
+      })
+      .catch(() => {}); // a failure is reported by flush
   }
 
   /** Waits until every model is stored. */

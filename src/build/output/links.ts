@@ -90,6 +90,6 @@ function fileOf(urlPath: string, basePath: string): string {
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|quot|lt|gt|apos);/gi, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ({ amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" })[e.toLowerCase()]!,
+    e[0] === '#' ? String.fromCodePoint(e[1]!.toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" }[e.toLowerCase()]!,
   );
 }

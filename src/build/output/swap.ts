@@ -180,7 +180,10 @@ export async function restoreInterruptedSwap(out: string): Promise<void> {
   const base = path.basename(out);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   // Newest first (the ids start with the time), though a swap leaves at most one behind.
-  const asides = names.filter((name) => name.startsWith(`${base}.old-`)).sort().reverse();
+  const asides = names
+    .filter((name) => name.startsWith(`${base}.old-`))
+    .sort()
+    .reverse();
   if (!(await exists(out)) && asides[0]) fsSync.renameSync(path.join(dir, asides.shift()!), out);
   const trash = asides.map((name) => moveToTrash(path.join(dir, name), out, `${name.slice(base.length + 5)}-left`)).filter((t): t is string => t !== undefined);
   for (const name of names) {
@@ -204,5 +207,8 @@ function ownerRuns(suffix: string): boolean {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.access(p).then(() => true, () => false);
+  return fs.access(p).then(
+    () => true,
+    () => false,
+  );
 }

@@ -12,10 +12,7 @@ import { parseIssue } from '../../reader/parse/index.js';
 /** Below this many issues a second thread costs more to start than it saves. */
 const PARALLEL_FROM = 48;
 
-export type ParseMessage =
-  | { index: number; model: string }
-  | { index: number; error: { name: string; message: string; forAuthor: boolean } }
-  | { done: true };
+export type ParseMessage = { index: number; model: string } | { index: number; error: { name: string; message: string; forAuthor: boolean } } | { done: true };
 
 /** The models of the sources, in their order, and how many threads parsed them. */
 export interface Parsed {

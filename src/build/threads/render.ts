@@ -20,9 +20,7 @@ export interface RenderRequest {
   job: PageJob;
 }
 
-export type RenderResult =
-  | { index: number; content: string; links: PageLinks }
-  | { index: number; error: { name: string; message: string; forAuthor: boolean } };
+export type RenderResult = { index: number; content: string; links: PageLinks } | { index: number; error: { name: string; message: string; forAuthor: boolean } };
 
 /** Takes a rendered page: its text, and an HTML page's links. */
 export type RenderedPage = (page: Page, content: string, links: PageLinks | undefined) => Promise<void>;

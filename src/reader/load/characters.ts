@@ -138,7 +138,9 @@ function withoutSpans(text: string, spans: { index: number; length: number }[]):
 
 function c1Hint(character: string): string {
   const meant = windows1252Char(character.charCodeAt(0));
-  return meant === character ? '' : `; ${codePoint(character)} is "${meant}" in Windows-1252, so the text was probably converted from Windows-1252 as if it were Latin-1: export it again as UTF-8 to keep those characters`;
+  return meant === character
+    ? ''
+    : `; ${codePoint(character)} is "${meant}" in Windows-1252, so the text was probably converted from Windows-1252 as if it were Latin-1: export it again as UTF-8 to keep those characters`;
 }
 
 /** Text for a message: control characters shown as their code points. */

@@ -95,7 +95,7 @@ function looksLikeUtf16WithoutBom(bytes: Uint8Array): boolean {
   const zeros = [0, 0];
   for (let i = 0; i < head.length; i++) if (head[i] === 0) zeros[i % 2]!++;
   const pairs = head.length / 2;
-  return pairs >= 4 && (zeros[0]! > pairs * 0.3) !== (zeros[1]! > pairs * 0.3);
+  return pairs >= 4 && zeros[0]! > pairs * 0.3 !== zeros[1]! > pairs * 0.3;
 }
 
 /** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */

@@ -66,7 +66,8 @@ export function readFrontMatter(text: string, file: string): FrontMatterResult {
     const mark = (cause as { mark?: { line?: number } }).mark;
     const reason = (cause as { reason?: string }).reason;
     // Not YAML's own error: a refused language (---js) names the block's first line.
-    if (!mark || reason === undefined) throw new InputError(file, 1, `front matter cannot be read (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}); fix the block between the --- lines`, { cause });
+    if (!mark || reason === undefined)
+      throw new InputError(file, 1, `front matter cannot be read (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}); fix the block between the --- lines`, { cause });
     // js-yaml counts from the rest of the opening --- line: its line 1 is the block's first line.
     throw unreadable(file, yamlFault(lines, reason, mark.line === undefined ? undefined : mark.line - 1), cause);
   }

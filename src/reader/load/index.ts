@@ -88,12 +88,21 @@ export interface IssueCopy {
 
 /** A source as a copy of its issue. */
 export function copyOf(source: IssueSource): IssueCopy {
-  return { number: source.number, file: source.file, firstLine: source.firstLine, essential: createHash('sha256').update(essentialText(source.lines)).digest('base64url').slice(0, 32), breaks: countSectionBreaks(source.lines) };
+  return {
+    number: source.number,
+    file: source.file,
+    firstLine: source.firstLine,
+    essential: createHash('sha256').update(essentialText(source.lines)).digest('base64url').slice(0, 32),
+    breaks: countSectionBreaks(source.lines),
+  };
 }
 
 /** Keeps one source per issue number (see `pickCopies`). */
 export function dropDuplicateCopies(sources: IssueSource[], warnings: string[]): IssueSource[] {
-  return pickCopies(sources.map((source) => ({ ...copyOf(source), source })), warnings).map((copy) => copy.source);
+  return pickCopies(
+    sources.map((source) => ({ ...copyOf(source), source })),
+    warnings,
+  ).map((copy) => copy.source);
 }
 
 /**

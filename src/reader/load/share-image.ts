@@ -27,4 +27,3 @@ export function imageReference(value: unknown, fail: (problem: string) => Error)
   if (!IMAGE_EXTENSION.test(text) || segments.some((segment) => !/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(segment) || segment.includes('..'))) throw fail(problem);
   return text;
 }
-

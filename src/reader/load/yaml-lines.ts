@@ -46,7 +46,9 @@ export function keyLine(lines: string[], key: string): number | undefined {
 export function writtenValue(lines: string[], key: string): string | undefined {
   const line = keyLine(lines, key);
   if (line === undefined) return undefined;
-  const value = entry(lines[line]!)!.value.replace(/(^| )#.*$/, '').trim();
+  const value = entry(lines[line]!)!
+    .value.replace(/(^| )#.*$/, '')
+    .trim();
   const quoted = /^(["'])(.*)\1$/.exec(value);
   return quoted ? quoted[2]! : value;
 }
@@ -84,7 +86,10 @@ function quoteFault(lines: string[], unclosed: boolean): YamlFault | undefined {
     const rest = end < 0 ? '' : value.slice(end + 1).trim();
     if (rest && !rest.startsWith('#')) {
       const other = quote === '"' ? "'" : '"';
-      return { line, problem: `a quotation mark inside the value ends it early, before ${JSON.stringify(rest)}; put the whole value in ${other === "'" ? 'single' : 'double'} quotation marks (${other}…${other}) instead` };
+      return {
+        line,
+        problem: `a quotation mark inside the value ends it early, before ${JSON.stringify(rest)}; put the whole value in ${other === "'" ? 'single' : 'double'} quotation marks (${other}…${other}) instead`,
+      };
     }
   }
   return undefined;
@@ -95,7 +100,8 @@ function closingQuote(value: string, quote: string): number {
   for (let i = 1; i < value.length; i++) {
     if (quote === '"' && value[i] === '\\') i++;
     else if (value[i] === quote) {
-      if (quote === "'" && value[i + 1] === "'") i++; // '' is a quotation mark inside single quotes
+      if (quote === "'" && value[i + 1] === "'")
+        i++; // '' is a quotation mark inside single quotes
       else return i;
     }
   }
@@ -120,7 +126,10 @@ function colonFault(lines: string[]): YamlFault | undefined {
   for (const [line, text] of lines.entries()) {
     const found = entry(text);
     if (!found || /^["'[{|>]/.test(found.value) || !/:( |$)/.test(found.value.replace(/ #.*$/, ''))) continue;
-    return { line, problem: `the value of "${found.key}" holds a colon and a space, which YAML reads as another key; put the value in quotation marks: ${found.key}: "${found.value.replace(/["\\]/g, '\\$&')}"` };
+    return {
+      line,
+      problem: `the value of "${found.key}" holds a colon and a space, which YAML reads as another key; put the value in quotation marks: ${found.key}: "${found.value.replace(/["\\]/g, '\\$&')}"`,
+    };
   }
   return undefined;
 }
@@ -147,7 +156,10 @@ function placeOfError(lines: string[], reason: string, line: number): YamlFault 
   if (/bad indentation|can not read a block mapping entry|end of the stream or a document separator/.test(reason)) {
     const at = Math.max(0, line);
     const indent = /^ */.exec(lines[at] ?? '')![0].length;
-    return { line: at, problem: `this line is indented ${indent ? `by ${indent} spaces` : 'not at all'}, which does not fit the lines before it: the keys of one block start in one column, the entries under a key (links:, sources:) two spaces further in` };
+    return {
+      line: at,
+      problem: `this line is indented ${indent ? `by ${indent} spaces` : 'not at all'}, which does not fit the lines before it: the keys of one block start in one column, the entries under a key (links:, sources:) two spaces further in`,
+    };
   }
   const tag = /unknown tag !<([^>]+)>/.exec(reason);
   if (tag) return { line, problem: `the YAML tag ${tag[1]!.replace(/^tag:yaml\.org,2002:/, '!!')} is not read here (front matter holds plain values only); remove it` };

@@ -123,7 +123,7 @@ function termVectors(sections: Section[]): TermVectors {
   sections.forEach((section, index) => {
     // `stem:count` pairs separated by spaces (see Section.terms), read in place.
     const terms = section.terms ?? '';
-    for (let from = 0; from < terms.length; ) {
+    for (let from = 0; from < terms.length;) {
       const space = terms.indexOf(' ', from);
       const end = space < 0 ? terms.length : space;
       const colon = terms.lastIndexOf(':', end - 1);

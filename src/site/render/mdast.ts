@@ -87,13 +87,22 @@ function relatedNode(related: RelatedLink[]): ElementNode {
     children,
   });
   const text = (value: string): Text => ({ type: 'text', value });
-  return element('div', [
-    paragraphNode([text('Mehr dazu im Archiv')], { className: ['related-title'] }),
-    element('ul', related.map((link) => element('li', [
-      { type: 'link', url: link.url, children: [element('span', [text(`No ${link.number}`)], { className: ['related-no'] }) as unknown as PhrasingContent, text(` ${link.heading}`)] },
-      ...(link.date && link.dateLabel ? [text(' '), element('time', [text(link.dateLabel)], { dateTime: link.date, className: ['related-date'] })] : []),
-    ]))),
-  ], { className: ['related'], dataPagefindIgnore: 'all' });
+  return element(
+    'div',
+    [
+      paragraphNode([text('Mehr dazu im Archiv')], { className: ['related-title'] }),
+      element(
+        'ul',
+        related.map((link) =>
+          element('li', [
+            { type: 'link', url: link.url, children: [element('span', [text(`No ${link.number}`)], { className: ['related-no'] }) as unknown as PhrasingContent, text(` ${link.heading}`)] },
+            ...(link.date && link.dateLabel ? [text(' '), element('time', [text(link.dateLabel)], { dateTime: link.date, className: ['related-date'] })] : []),
+          ]),
+        ),
+      ),
+    ],
+    { className: ['related'], dataPagefindIgnore: 'all' },
+  );
 }
 
 function blockNode(block: Block, phrasing: Phrasing, sources: Source[]): BlockContent {

@@ -43,7 +43,11 @@ export function issuePageTitle(issue: Issue, site: SiteConfig): string {
 /** An issue's description (meta and og:description): the start of its first section, cut at a word. */
 export function issueDescription(issue: Issue): string {
   const first = issue.sections[0];
-  const text = first ? sectionParagraphs(first).map((p) => p.text).join(' ') : '';
+  const text = first
+    ? sectionParagraphs(first)
+        .map((p) => p.text)
+        .join(' ')
+    : '';
   return cutAtWord(text || issue.title, DESCRIPTION_LENGTH);
 }
 

@@ -177,7 +177,10 @@ function issuePages(plan: PagePlan): Page[] {
       next: next && summary(next),
       mentionedBy: archive.mentionedBy(issue).map((mention) => linkedSections(mention.issue, mention.sections)),
       related: issue.sections.map(relatedLinks),
-      relatedIssues: archive.relatedIssues(issue).slice(0, RELATED_ISSUES).map((other) => linkedSections(other.issue, other.sections)),
+      relatedIssues: archive
+        .relatedIssues(issue)
+        .slice(0, RELATED_ISSUES)
+        .map((other) => linkedSections(other.issue, other.sections)),
       // Which mentioned issues the archive has decides which mentions become links.
       linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
     };
@@ -245,7 +248,12 @@ function sourcePages(plan: PagePlan, entries: SourceEntry[]): Page[] {
 function searchPages({ templatePage, common, meta, site, archive, summary }: PagePlan): Page[] {
   return [
     // The search page has its own search box: the header's would be a second one.
-    templatePage(`${SEARCH_PATH}index.html`, 'search', { ...common, page: meta(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`), issueCount: archive.issues.length, searchPage: true }),
+    templatePage(`${SEARCH_PATH}index.html`, 'search', {
+      ...common,
+      page: meta(SEARCH_PATH, `Suche – ${site.title}`, `Volltextsuche im Archiv von ${site.title}`),
+      issueCount: archive.issues.length,
+      searchPage: true,
+    }),
     templatePage('404.html', '404', {
       ...common,
       page: { ...meta('404.html', `Nicht gefunden – ${site.title}`, site.description), canonical: undefined },
@@ -261,7 +269,14 @@ function machinePages({ archive, site, feedIssues, keys, summary, issueUrl, deri
   // the intro as its lead and related sections under each section). Only the feed's issues need
   // their bodies twice (page and feed); the rest are not kept.
   const feedBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
-  if (feedIssues.length) pages.push(derivedPage('feed.xml', feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]), () => atomFeed(archive, site, feedBody)));
+  if (feedIssues.length)
+    pages.push(
+      derivedPage(
+        'feed.xml',
+        feedIssues.map((issue) => [keys?.issue(issue), summary(issue), issue.sections.flatMap((s) => s.mentions).filter((n) => archive.issuePath(n))]),
+        () => atomFeed(archive, site, feedBody),
+      ),
+    );
   const sitemapPages = [
     { path: '' },
     ...archive.issues.map((issue) => ({ path: archive.issuePath(issue.number)!, ...(issue.date ? { date: issue.date } : {}) })),

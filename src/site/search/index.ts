@@ -85,7 +85,9 @@ function sectionText(section: Section): { html: string; kinds: string[] } | unde
     current = kind;
     kinds.add(KINDS[kind]);
     // Paragraphs on lines of their own: Pagefind reads a line break as a space between words.
-    html += blockParagraphs(block).map((p) => `${escapeHtml(p.text)}\n`).join('');
+    html += blockParagraphs(block)
+      .map((p) => `${escapeHtml(p.text)}\n`)
+      .join('');
   }
   return kinds.size ? { html, kinds: [...kinds].sort() } : undefined;
 }

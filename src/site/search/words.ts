@@ -11,7 +11,11 @@ const MIN_LETTERS = 4;
 
 /** A word as the search page compares it (public/search-hits.js foldWord): lower case, no diacritics. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '');
+  return word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/gu, '');
 }
 
 /** The file a folded word is in: its first letter, `_` for any other first character. */
