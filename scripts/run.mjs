@@ -99,7 +99,9 @@ function removeOldBundles() {
   for (const name of fs.readdirSync(binDir)) {
     const full = path.join(binDir, name);
     if (full === bundleDir) continue;
-    if (name.includes('.partial-') && Date.now() - fs.statSync(full).mtimeMs < 3_600_000) continue;
+    // A command started at the same time may rename or remove its partial bundle meanwhile.
+    const modified = fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified === undefined || (name.includes('.partial-') && Date.now() - modified < 3_600_000)) continue;
     fs.rmSync(full, { recursive: true, force: true });
   }
 }
