@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
+import { queryTerms, queryWords, searchArchive, sectionHit, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
 import { suggestSearch } from '../../public/suggest.js';
 import { startServer } from '../../src/cli/serve.js';
 
@@ -76,4 +76,19 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** Each issue's score as the search ranks it: the sum of Pagefind's scores of its sections that are real hits. */
+export async function issueScores(site: SiteSearch, query: string): Promise<Map<number, number>> {
+  const sums = new Map<number, number>();
+  for (const { score, data } of await site.scored(query)) {
+    const hit = sectionHit(data, queryWords(query), queryTerms(query));
+    if (hit) sums.set(hit.number, (sums.get(hit.number) ?? 0) + score);
+  }
+  return sums;
+}
+
+/** Whether issues come in the order of their scores, best first. */
+export function inScoreOrder(numbers: number[], scores: Map<number, number>): boolean {
+  return numbers.every((number, i) => i === 0 || scores.get(numbers[i - 1]!)! >= scores.get(number)! - 1e-9);
 }
