@@ -22,7 +22,7 @@ if (terms.length) {
     if (first && (!target || first.getBoundingClientRect().top - target.getBoundingClientRect().top > window.innerHeight * 0.6)) {
       first.scrollIntoView({ block: 'center' });
     } else if (target) target.scrollIntoView();
-  });
+  }).catch((error) => console.error(error)); // the page reads as well without its marks
 }
 
 /** Wraps the matching words of a text node in <mark class="suchtreffer">, leaving punctuation outside. */

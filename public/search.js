@@ -50,7 +50,7 @@ function start(form) {
   input.addEventListener('input', () => {
     state = { ...state, query: input.value };
     history.replaceState(null, '', urlOf(state));
-    run(250);
+    search(250);
   });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -58,19 +58,19 @@ function start(form) {
     if (urlOf(state) !== location.pathname + location.search) history.pushState(null, '', urlOf(state));
     // On a phone, the keyboard gives the results the screen.
     if (matchMedia('(pointer: coarse)').matches) input.blur();
-    run(0);
+    search(0);
   });
   window.addEventListener('popstate', () => {
     state = readUrl();
     input.value = state.query;
-    run(0);
+    search(0);
   });
   filterGroups.addEventListener('change', (event) => {
     const radio = event.target;
     if (!(radio instanceof HTMLInputElement) || radio.type !== 'radio') return;
     state = { ...state, filters: { ...state.filters, [radio.dataset.filter]: radio.value || undefined } };
     history.pushState(null, '', urlOf(state));
-    run(0);
+    search(0);
   });
   filterGroups.addEventListener('input', (event) => {
     const box = event.target;
@@ -80,7 +80,16 @@ function start(form) {
   });
   filterBox.open = matchMedia('(min-width: 52rem)').matches;
 
-  if (state.query.trim() || Object.values(state.filters).some(Boolean)) run(0);
+  if (state.query.trim() || Object.values(state.filters).some(Boolean)) search(0);
+
+  /** Starts a search for the current state; a failure shows on the page, never as an unhandled rejection. */
+  function search(debounce) {
+    run(debounce).catch((error) => {
+      results.setAttribute('aria-busy', 'false');
+      status.textContent = 'Die Suche ist fehlgeschlagen. Alle Ausgaben stehen in der Übersicht.';
+      console.error(error);
+    });
+  }
 
   /** Searches for the current state; a newer search makes an older one's results go unshown. */
   async function run(debounce) {
@@ -108,7 +117,8 @@ function start(form) {
     }
     if (!outcome || mine !== generation) return;
     show(outcome);
-    if (outcome.unknown.length && !outcome.issues.length) offerSuggestion(outcome, mine);
+    // Note: without a suggestion the page says what it says; a failed one is only logged.
+    if (outcome.unknown.length && !outcome.issues.length) offerSuggestion(outcome, mine).catch((error) => console.error(error));
   }
 
   /**
@@ -131,7 +141,7 @@ function start(form) {
       input.value = query;
       state = { ...state, query };
       history.pushState(null, '', urlOf(state));
-      run(0);
+      search(0);
     });
     const count = found.exact ? `${found.issueCount} ${found.issueCount === 1 ? 'Ausgabe' : 'Ausgaben'}` : 'Treffer';
     empty.prepend(element('p', { className: 'search-suggestion' }, 'Meinten Sie „', link, `“? (${count})`));
@@ -200,7 +210,7 @@ function start(form) {
       clear.addEventListener('click', () => {
         state = { ...state, filters: {} };
         history.pushState(null, '', urlOf(state));
-        run(0);
+        search(0);
       });
       tips.push(element('li', {}, clear));
     }

@@ -15,8 +15,8 @@ import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadFile } from '../src/load/index.js';
-import { parseIssue } from '../src/parse/index.js';
+import { loadFile } from '../src/reader/load/index.js';
+import { parseIssue } from '../src/reader/parse/index.js';
 import { eleventy, hugo, type Anchor } from './bench/anchors.js';
 import { Budgets } from './bench/budgets.js';
 import { describeRange, devLoop } from './bench/dev-loop.js';
@@ -24,7 +24,14 @@ import { buildCli, median, paired, pairedRatio, syntheticArchive, time, type Bui
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { issues: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, seed: { type: 'string', default: '42' }, keep: { type: 'boolean', default: false }, dir: { type: 'string' }, 'dev-issues': { type: 'string', default: '300' } },
+  options: {
+    issues: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '3' },
+    seed: { type: 'string', default: '42' },
+    keep: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+    'dev-issues': { type: 'string', default: '300' },
+  },
 });
 const n = Number(values.issues);
 const rounds = Number(values.rounds);
@@ -54,16 +61,20 @@ try {
     const site = path.join(work, 'site');
     const siteNoSearch = path.join(work, 'site-no-search');
     const stats: Record<string, BuildStats[]> = { ours: [], oursSearch: [] };
-    const fromNothing = (out: string, key: string, ...flags: string[]) => () => {
-      rmSync(out, { recursive: true, force: true });
-      rmSync(buildCache, { recursive: true, force: true });
-      const run = buildCli(root, input, out, ...flags);
-      stats[key]!.push(run.stats);
-      return run.wall;
-    };
+    const fromNothing =
+      (out: string, key: string, ...flags: string[]) =>
+      () => {
+        rmSync(out, { recursive: true, force: true });
+        rmSync(buildCache, { recursive: true, force: true });
+        const run = buildCli(root, input, out, ...flags);
+        stats[key]!.push(run.stats);
+        return run.wall;
+      };
     const pagefindCli = () => {
       rmSync(path.join(siteNoSearch, '_pagefind_cli'), { recursive: true, force: true });
-      return time(() => spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteNoSearch, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' }));
+      return time(() =>
+        spawnSync(path.join(root, 'node_modules/.bin/pagefind'), ['--site', siteNoSearch, '--output-subdir', '_pagefind_cli', '--force-language', 'de', '--quiet'], { stdio: 'ignore' }),
+      );
     };
     // The first round's own build makes the pages Pagefind's CLI reads: it runs after ours.
     const withoutSearch = paired(rounds, { ours: fromNothing(siteNoSearch, 'ours', '--no-search'), ...Object.fromEntries(timed.map((a) => [a.name, () => time(a.build)])) });
@@ -72,8 +83,14 @@ try {
     console.log(`\nFull build from nothing (median of ${rounds})`);
     const ours = median(withoutSearch.ours!);
     const stage = (runs: BuildStats[], name: string, of: 'stages' | 'processor' = 'stages') => median(runs.map((r) => r[of][name] ?? 0));
-    const stages = (runs: BuildStats[]) => Object.keys(runs[0]!.stages).map((k) => `${k} ${stage(runs, k).toFixed(2)}`).join(', ');
-    const processor = (runs: BuildStats[]) => Object.keys(runs[0]!.processor).map((k) => `${k} ${stage(runs, k, 'processor').toFixed(2)}`).join(', ');
+    const stages = (runs: BuildStats[]) =>
+      Object.keys(runs[0]!.stages)
+        .map((k) => `${k} ${stage(runs, k).toFixed(2)}`)
+        .join(', ');
+    const processor = (runs: BuildStats[]) =>
+      Object.keys(runs[0]!.processor)
+        .map((k) => `${k} ${stage(runs, k, 'processor').toFixed(2)}`)
+        .join(', ');
     const peak = Math.max(...stats.ours!.map((r) => r.maxRssKb)) / 1024;
     console.log(`  this project, no search   ${s(ours)}  peak memory ${mb(median(stats.ours!.map((r) => r.maxRssKb)))}; ${stats.ours![0]!.pages} pages`);
     console.log(`                            stages: ${stages(stats.ours!)}`);
@@ -90,7 +107,13 @@ try {
     budgets.add('from nothing, with search, × Pagefind CLI', searchRatio.median, 1.6, ' ×', `range ${x(searchRatio)}`);
     const pages = stats.ours![0]!.pages;
     const atBar = n === 1000 ? '' : ' (the bar is for 1000 issues)';
-    budgets.add('render and write, per page', (1000 * stage(stats.ours!, 'render')) / pages, 2, ' ms', `wall clock, ${stats.ours![0]!.renderThreads} threads; ${((1000 * stage(stats.ours!, 'render', 'processor')) / pages).toFixed(2)} ms of processor time`);
+    budgets.add(
+      'render and write, per page',
+      (1000 * stage(stats.ours!, 'render')) / pages,
+      2,
+      ' ms',
+      `wall clock, ${stats.ours![0]!.renderThreads} threads; ${((1000 * stage(stats.ours!, 'render', 'processor')) / pages).toFixed(2)} ms of processor time`,
+    );
     budgets.add(`plan at ${n} issues, from nothing`, stage(stats.ours!, 'plan'), 0.3, ' s', `${stage(stats.ours!, 'plan', 'processor').toFixed(2)} s of processor time${atBar}`);
     budgets.add(`peak memory at ${n} issues`, peak, 300, ' MB', `the largest of ${rounds} builds without search${atBar}`);
 

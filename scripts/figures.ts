@@ -3,8 +3,8 @@
 // `npm run train` (before and after learning from reviewed issues) and `npm run score` (a batch
 // of new written issues, scored at first sight).
 
-import type { Weights } from '../src/parse/classify.js';
-import { STATES } from '../src/parse/sequence.js';
+import type { Weights } from '../src/reader/parse/classify.js';
+import { STATES } from '../src/reader/parse/sequence.js';
 import type { Counts } from './labels.js';
 import { predictions, type TrainingIssue } from './training.js';
 

@@ -5,14 +5,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createArchive } from '../src/archive/index.js';
-import { loadFile } from '../src/load/index.js';
-import type { Weights } from '../src/parse/classify.js';
-import { parseIssueWithReport, type ParagraphReport } from '../src/parse/index.js';
-import { readParagraphs } from '../src/parse/paragraphs.js';
+import { createArchive } from '../src/site/archive/index.js';
+import { loadFile } from '../src/reader/load/index.js';
+import type { Weights } from '../src/reader/parse/classify.js';
+import { parseIssueWithReport, type ParagraphReport } from '../src/reader/parse/index.js';
+import { readParagraphs } from '../src/reader/parse/paragraphs.js';
 import type { Issue, Source } from '../src/model.js';
-import { buildSourceIndex } from '../src/archive/source-index.js';
-import { TITLE_LINE } from '../src/load/split.js';
+import { buildSourceIndex } from '../src/site/archive/source-index.js';
+import { TITLE_LINE } from '../src/reader/load/split.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 export const labelsDir = path.join(projectRoot, 'test/fixtures/labels');
@@ -106,7 +106,12 @@ export function parseArchived(number: number, shape: 'as-written' | 'flat', weig
 
 function archivedText(number: number, shape: 'as-written' | 'flat'): string {
   const text = fs.readFileSync(path.join(archiveDir, `${String(number).padStart(3, '0')}.txt`), 'utf8');
-  return shape === 'flat' ? text.split('\n').filter((line) => line.trim()).join('\n') : text;
+  return shape === 'flat'
+    ? text
+        .split('\n')
+        .filter((line) => line.trim())
+        .join('\n')
+    : text;
 }
 
 /**
@@ -115,7 +120,10 @@ function archivedText(number: number, shape: 'as-written' | 'flat'): string {
  */
 export function parseWithLabelledBreaks(number: number, weights?: Weights): ReturnType<typeof parseIssueWithReport> {
   const name = `${String(number).padStart(3, '0')}.txt`;
-  const lines = fs.readFileSync(path.join(archiveDir, name), 'utf8').split('\n').filter((line) => line.trim());
+  const lines = fs
+    .readFileSync(path.join(archiveDir, name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   const labels = readLabels(number);
   const title = TITLE_LINE.test(lines[0] ?? '') ? [lines.shift()!] : [];
   if (lines.length !== labels.length) throw new Error(`No ${number}: ${lines.length} lines, ${labels.length} labelled`);
@@ -126,7 +134,13 @@ export function parseWithLabelledBreaks(number: number, weights?: Weights): Retu
 
 /** A name as compared with a label: case, a leading article and accents do not matter. */
 export const normalName = (name: string) =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^(?:the|der|die|das)\s+/, '').replace(/\s+/g, ' ').trim();
+  name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/^(?:the|der|die|das)\s+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The names of sources, each with its kind. */
 function namesOf(sources: Source[]): Map<string, 'person' | 'outlet'> {

@@ -30,7 +30,12 @@ const fileOf = (url: string): string => {
   if (!url) return '(native)';
   const clean = url.replace(/^file:\/\//, '');
   const modules = clean.lastIndexOf('node_modules/');
-  if (modules >= 0) return clean.slice(modules + 13).split('/').slice(0, clean.slice(modules + 13).startsWith('@') ? 2 : 1).join('/');
+  if (modules >= 0)
+    return clean
+      .slice(modules + 13)
+      .split('/')
+      .slice(0, clean.slice(modules + 13).startsWith('@') ? 2 : 1)
+      .join('/');
   const project = clean.match(/\/((?:src|scripts|test)\/.*)$/);
   return project ? project[1]! : path.basename(clean);
 };

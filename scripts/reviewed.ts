@@ -3,8 +3,9 @@
 // test/fixtures/labels/. Each is trained on in the shape the reader must read (marks removed,
 // blank lines removed: flat), and held out in turn for cross-validation like the corpus issues.
 
-import { loadIssues, type IssueSource } from '../src/load/index.js';
-import { parseIssueWithReport } from '../src/parse/index.js';
+import { loadIssues } from '../src/build/inputs.js';
+import type { IssueSource } from '../src/reader/load/index.js';
+import { parseIssueWithReport } from '../src/reader/parse/index.js';
 import { labelledNumbers, type Label } from './labels.js';
 import { labelledChains, labelledIssues, type TrainingIssue } from './training.js';
 

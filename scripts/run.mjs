@@ -20,10 +20,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'src');
 const binDir = path.join(root, 'node_modules', '.cache', 'krasse-links', 'bin');
 
+/** The newest modification time of the sources in `dir` (its documentation, `*.md`, is none). */
 function newestSource(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
+    if (entry.name.endsWith('.md')) continue;
     newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
   }
   return newest;
@@ -43,9 +45,13 @@ if (!fs.existsSync(bundle)) {
   const partialDir = `${bundleDir}.partial-${process.pid}-${Math.random().toString(36).slice(2)}`;
   await build({
     // The parser's and the renderer's worker threads are entries of their own (see
-    // src/parse/parallel.ts, src/render/parallel.ts). Entries and chunks all lie in bundleDir
+    // src/build/threads/). Entries and chunks all lie in bundleDir
     // itself, so each finds src/ and the workers from its own location.
-    entryPoints: { cli: path.join(src, 'commands', 'cli.ts'), 'parse-worker': path.join(src, 'parse', 'worker.ts'), 'render-worker': path.join(src, 'render', 'worker.ts') },
+    entryPoints: {
+      cli: path.join(src, 'cli', 'cli.ts'),
+      'parse-worker': path.join(src, 'build', 'threads', 'parse-worker.ts'),
+      'render-worker': path.join(src, 'build', 'threads', 'render-worker.ts'),
+    },
     outdir: partialDir,
     outExtension: { '.js': '.mjs' },
     // Code used only for a real build (parser, unified, templates, Pagefind) loads on demand.
@@ -93,7 +99,9 @@ function removeOldBundles() {
   for (const name of fs.readdirSync(binDir)) {
     const full = path.join(binDir, name);
     if (full === bundleDir) continue;
-    if (name.includes('.partial-') && Date.now() - fs.statSync(full).mtimeMs < 3_600_000) continue;
+    // A command started at the same time may rename or remove its partial bundle meanwhile.
+    const modified = fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified === undefined || (name.includes('.partial-') && Date.now() - modified < 3_600_000)) continue;
     fs.rmSync(full, { recursive: true, force: true });
   }
 }

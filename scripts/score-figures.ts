@@ -3,7 +3,7 @@
 // paragraphs), for the test that holds them to a floor (test/fixtures/score-floor.json).
 // Note: computed from the same scores as scripts/score.ts, in the same way.
 
-import { DOUBTFUL_BELOW } from '../src/commands/check.js';
+import { DOUBTFUL_BELOW } from '../src/cli/check.js';
 import { f1, precision, recall, scoreIndex, sum, type IssueScore, type SourceScore } from './labels.js';
 
 /** The scores of every labelled issue read with weights trained without it. */
@@ -22,7 +22,8 @@ const share = ({ right, total }: { right: number; total: number }) => (total ? r
 export function crossValidatedFigures(cv: CrossValidatedScores): Record<string, number> {
   const asWritten = sum(cv.asWritten);
   const flat = sum(cv.flat);
-  const add = (pick: (s: SourceScore) => { right: number; total: number }) => cv.sources.reduce((all, s) => ({ right: all.right + pick(s).right, total: all.total + pick(s).total }), { right: 0, total: 0 });
+  const add = (pick: (s: SourceScore) => { right: number; total: number }) =>
+    cv.sources.reduce((all, s) => ({ right: all.right + pick(s).right, total: all.total + pick(s).total }), { right: 0, total: 0 });
   const index = scoreIndex(cv.sources);
   const readings = cv.flat.flatMap((s) => s.readings);
   const errors = readings.filter((r) => !r.right);

@@ -9,15 +9,15 @@
 // that is no labelled source. The source finder is rules and documented word lists; its figures
 // are cross-validated too, because it works on the reader's quotes and lead-ins.
 
-import { compileWeights, type Weights } from '../src/parse/classify.js';
-import { DOUBTFUL_BELOW } from '../src/commands/check.js';
-import trained from '../src/parse/weights.json' with { type: 'json' };
+import { compileWeights, type Weights } from '../src/reader/parse/classify.js';
+import { DOUBTFUL_BELOW } from '../src/cli/check.js';
+import trained from '../src/reader/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, recall, scoreIndex, scoreIssue, scoreSources, sum, type IssueScore, type SourceScore } from './labels.js';
 import { heldOutCorpusReader, printSourcesAndHeadings } from './sources/report.js';
 import { crossValidate, labelledChains, labelledIssues, predictions } from './training.js';
 import { add, figures, zero } from './figures.js';
 import { writtenIssues } from './labels.js';
-import { STATES } from '../src/parse/sequence.js';
+import { STATES } from '../src/reader/parse/sequence.js';
 
 const verbose = process.argv.includes('--verbose');
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -73,7 +73,15 @@ numbers.forEach((n, i) => console.log(line(`No ${n}`, [cv.asWritten[i]!], [cv.fl
 // Reliability: does a paragraph read with confidence p come out right in a share p of cases?
 const readings = cv.flat.flatMap((s) => s.readings);
 console.log('\nReliability (cross-validated, flat): confidence → share read right (kind and section start)');
-for (const [low, high] of [[0, 0.5], [0.5, 0.6], [0.6, 0.7], [0.7, 0.8], [0.8, 0.9], [0.9, 0.95], [0.95, 1.01]] as const) {
+for (const [low, high] of [
+  [0, 0.5],
+  [0.5, 0.6],
+  [0.6, 0.7],
+  [0.7, 0.8],
+  [0.8, 0.9],
+  [0.9, 0.95],
+  [0.95, 1.01],
+] as const) {
   const bin = readings.filter((r) => r.confidence >= low && r.confidence < high);
   if (!bin.length) continue;
   const mean = bin.reduce((s, r) => s + r.confidence, 0) / bin.length;
@@ -86,10 +94,7 @@ numbers.forEach((n, i) => console.log(sourceLine(`No ${n}`, [cv.sources[i]!])));
 
 if (verbose) {
   numbers.forEach((n, i) => {
-    const mistakes = [
-      ...new Set([...cv.asWritten[i]!.mistakes, ...cv.flat[i]!.mistakes.filter((m) => m.includes('section'))]),
-      ...cv.sources[i]!.mistakes.map((m) => `sources ${m}`),
-    ];
+    const mistakes = [...new Set([...cv.asWritten[i]!.mistakes, ...cv.flat[i]!.mistakes.filter((m) => m.includes('section'))]), ...cv.sources[i]!.mistakes.map((m) => `sources ${m}`)];
     if (mistakes.length) console.log(`\nNo ${n} (cross-validated):\n  ${mistakes.join('\n  ')}`);
   });
 }
@@ -132,7 +137,10 @@ function scoreFirstSight(dir: string): void {
         const label = members[0]!;
         const quote = p[2]! + p[3]! > 0.5;
         const start = p[1]! + p[3]! > 0.5;
-        const wrong = [label.kind !== 'list' && quote !== (label.kind === 'quote') ? `${label.kind} read as ${quote ? 'quote' : 'commentary'}` : '', start !== label.sectionStart ? `section start ${start ? 'added' : 'missed'}` : ''].filter(Boolean);
+        const wrong = [
+          label.kind !== 'list' && quote !== (label.kind === 'quote') ? `${label.kind} read as ${quote ? 'quote' : 'commentary'}` : '',
+          start !== label.sectionStart ? `section start ${start ? 'added' : 'missed'}` : '',
+        ].filter(Boolean);
         if (verbose && wrong.length) console.log(`    ${wrong.join(', ')}: ${label.text.slice(0, 90)}`);
       }),
     );

@@ -4,7 +4,7 @@
 
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadFile } from '../src/load/index.js';
+import { loadFile } from '../src/reader/load/index.js';
 
 /** A small, fast, seedable PRNG (mulberry32). */
 export function random(seed: number): () => number {
@@ -76,14 +76,7 @@ export async function writeSyntheticArchive(dir: string, count: number, options:
     const blankLines = next() < 0.5;
     const body = sections.map((lines) => lines.join(blankLines ? '\n\n' : '\n'));
     body.splice(Math.floor(sectionCount / 2), 0, pool.support.join(blankLines ? '\n\n' : '\n'));
-    const text = [
-      `---\ndate: ${date}\n---`,
-      `Krasse Links No ${number}`,
-      '',
-      `Willkommen bei Krasse Links No ${number}. ${pick(pool.intros)}`,
-      body.join(blankLines ? '\n\n\n' : '\n'),
-      '',
-    ].join('\n');
+    const text = [`---\ndate: ${date}\n---`, `Krasse Links No ${number}`, '', `Willkommen bei Krasse Links No ${number}. ${pick(pool.intros)}`, body.join(blankLines ? '\n\n\n' : '\n'), ''].join('\n');
     const file = path.join(dir, `${String(number).padStart(5, '0')}.txt`);
     await fs.writeFile(file, text);
     files.push(file);

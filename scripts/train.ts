@@ -1,6 +1,6 @@
 // `npm run train [-- --input DIR] [--check]`: fits the paragraph reader's weights to the hand labels
 // and to every reviewed issue of the archive (`issues/`, or DIR), and writes them to
-// src/parse/weights.json, which the build uses (see scripts/training.ts for the method). Prints
+// src/reader/parse/weights.json, which the build uses (see scripts/training.ts for the method). Prints
 // how the reader reads each held-out issue, cross-validated, before and after it learned from the
 // reviewed issues. `--check` only compares the weights with weights.json.
 
@@ -14,7 +14,7 @@ import { storedWeights, train, type Trained, type TrainingIssue } from './traini
 
 const { values } = parseArgs({ options: { input: { type: 'string' }, check: { type: 'boolean', default: false } } });
 const input = path.resolve(values.input ?? archiveDir);
-const file = path.join(projectRoot, 'src/parse/weights.json');
+const file = path.join(projectRoot, 'src/reader/parse/weights.json');
 
 const { issues, shipped, reviewed, trainedOn } = await trainingSet(input);
 for (const skipped of reviewed.skipped) console.warn(`warning: not learned from ${skipped}`);
@@ -51,7 +51,10 @@ function report(all: TrainingIssue[], beforeFolds: Trained['folds'], after: Trai
     const issue = all.find((i) => i.name === fold.issue)!;
     const was = figures(issue, beforeFolds.find((f) => f.issue === fold.issue)!.weights);
     const now = figures(issue, fold.weights);
-    for (const [total, f] of [[totals.before, was], [totals.after, now]] as const) {
+    for (const [total, f] of [
+      [totals.before, was],
+      [totals.after, now],
+    ] as const) {
       add(total.quotes, f.quotes);
       add(total.starts, f.starts);
     }

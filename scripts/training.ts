@@ -1,25 +1,12 @@
-// Training the paragraph reader: the weights of its sequence model (src/parse/sequence.ts) are
+// Training the paragraph reader: the weights of its sequence model (src/reader/parse/sequence.ts) are
 // fitted to the hand labels by maximum likelihood with an L2 penalty (a Gaussian prior on each
 // weight), with L-BFGS. The penalty's strength is chosen by leave-one-issue-out cross-validation,
 // and so is the temperature that calibrates the probabilities. Deterministic: the same labels
-// give the same weights, which is what `npm run train` writes to src/parse/weights.json.
+// give the same weights, which is what `npm run train` writes to src/reader/parse/weights.json.
 
-import { compileWeights, readBody, type Weights } from '../src/parse/classify.js';
-import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/parse/scorers/index.js';
-import {
-  ANY,
-  type Chain,
-  COMMENTARIES,
-  CONTINUES,
-  forEachPairMarginal,
-  forwardBackward,
-  KIND_PAIRS,
-  kindPair,
-  marginals,
-  QUOTES,
-  STARTS,
-  STATES,
-} from '../src/parse/sequence.js';
+import { compileWeights, readBody, type Weights } from '../src/reader/parse/classify.js';
+import { PAIR_FEATURE_NAMES, QUOTE_FEATURE_NAMES, START_FEATURE_NAMES } from '../src/reader/parse/scorers/index.js';
+import { ANY, type Chain, COMMENTARIES, CONTINUES, forEachPairMarginal, forwardBackward, KIND_PAIRS, kindPair, marginals, QUOTES, STARTS, STATES } from '../src/reader/parse/sequence.js';
 import { type Label, labelledIssue, parseInput, writtenIssues } from './labels.js';
 import { lbfgs } from './lbfgs.js';
 
@@ -163,10 +150,21 @@ export function crossValidate(issues: TrainingIssue[], penalty: number): CrossVa
   // Issues never trained on are all read with the same weights: fitted once.
   let onAll: Weights | undefined;
   const result = {
-    folds: issues.filter((issue) => issue.heldOut).map((held) => ({
-      issue: held.name,
-      weights: held.trained === false ? (onAll ??= fit(trainedOn.flatMap((i) => i.chains), penalty)) : fit(trainedOn.filter((i) => i !== held).flatMap((i) => i.chains), penalty),
-    })),
+    folds: issues
+      .filter((issue) => issue.heldOut)
+      .map((held) => ({
+        issue: held.name,
+        weights:
+          held.trained === false
+            ? (onAll ??= fit(
+                trainedOn.flatMap((i) => i.chains),
+                penalty,
+              ))
+            : fit(
+                trainedOn.filter((i) => i !== held).flatMap((i) => i.chains),
+                penalty,
+              ),
+      })),
   };
   known.set(penalty, result);
   return result;
@@ -204,7 +202,10 @@ export function train(issues: TrainingIssue[], penalties = PENALTIES): Trained {
   const heldOut = (t: number) => folds.flatMap(({ issue, weights }) => predictions(issues.find((i) => i.name === issue)!.chains, weights, t));
   const temperature = calibrate((t) => logLikelihood(heldOut(t)));
   const doubtfulBelow = doubtfulThreshold(readings(heldOut(temperature)));
-  const weights = fit(issues.filter((i) => i.trained !== false).flatMap((i) => i.chains), best.penalty);
+  const weights = fit(
+    issues.filter((i) => i.trained !== false).flatMap((i) => i.chains),
+    best.penalty,
+  );
   return { weights: { ...weights, temperature }, penalty: best.penalty, temperature, doubtfulBelow, folds };
 }
 
@@ -261,7 +262,14 @@ export function storedWeights(trained: Trained, trainedOn: string[]): object {
     states: ['commentary', 'commentary opening a section', 'quote', 'quote opening a section'],
     transition,
     pairs: ['commentary → commentary', 'commentary → quote', 'quote → commentary', 'quote → quote'],
-    pair: Object.fromEntries(PAIR_FEATURE_NAMES.map((name, k) => [name, Array.from(trained.weights.pair).slice(k * KIND_PAIRS, k * KIND_PAIRS + KIND_PAIRS).map(round)])),
+    pair: Object.fromEntries(
+      PAIR_FEATURE_NAMES.map((name, k) => [
+        name,
+        Array.from(trained.weights.pair)
+          .slice(k * KIND_PAIRS, k * KIND_PAIRS + KIND_PAIRS)
+          .map(round),
+      ]),
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 // `npx tsx scripts/word-files.ts [--issues N] [--words-from-dictionary]`: the size of the word files the
-// search page loads for "Meinten Sie …?" (src/search/words.ts), and the processor time to make them,
+// search page loads for "Meinten Sie …?" (src/site/search/words.ts), and the processor time to make them,
 // on a synthetic archive of N issues (scripts/synthetic.ts, default 1000).
 // Note: the synthetic issues reuse the corpus's sections, so their vocabulary is the corpus's.
 // --words-from-dictionary adds the 77 000 words of @zxcvbn-ts/language-de (German subtitles and
@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
-import { buildSite } from '../src/pipeline.js';
-import { searchRecords } from '../src/search/index.js';
-import { WordCounter } from '../src/search/words.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { searchRecords } from '../src/site/search/index.js';
+import { WordCounter } from '../src/site/search/words.js';
 import { writeSyntheticArchive } from './synthetic.js';
 
 const { values } = parseArgs({ options: { issues: { type: 'string', default: '1000' }, 'words-from-dictionary': { type: 'boolean', default: false } } });
@@ -39,7 +39,9 @@ try {
   const sum = (key: 'words' | 'bytes' | 'gzip') => sizes.reduce((total, size) => total + size[key], 0);
   const largest = sizes.reduce((a, b) => (b.gzip > a.gzip ? b : a));
   console.log(`${values.issues} issues, ${records.length} records: ${sum('words')} words in ${files.size} files, ${Math.round(sum('bytes') / 1024)} KB (${Math.round(sum('gzip') / 1024)} KB gzip)`);
-  console.log(`largest file: ${largest.name}.txt, ${largest.words} words, ${(largest.gzip / 1024).toFixed(1)} KB gzip; median ${(sizes.map((s) => s.gzip).sort((a, b) => a - b)[Math.floor(sizes.length / 2)]! / 1024).toFixed(1)} KB gzip`);
+  console.log(
+    `largest file: ${largest.name}.txt, ${largest.words} words, ${(largest.gzip / 1024).toFixed(1)} KB gzip; median ${(sizes.map((s) => s.gzip).sort((a, b) => a - b)[Math.floor(sizes.length / 2)]! / 1024).toFixed(1)} KB gzip`,
+  );
   console.log(`processor time to make them: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
 } finally {
   await fs.rm(dir, { recursive: true, force: true });

@@ -1,10 +1,8 @@
 // Options with their defaults in one place: the build's (folders, search) and the site's
-// (title, description, language, base path).
+// (title, description, language, base path). Types and defaults only: the build reads the
+// site config file (build/site-config.ts).
 
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { InputError } from './errors.js';
-import { imageReference } from './render/share-image.js';
 
 export interface BuildOptions {
   /** Folder holding the plain-text issues. */
@@ -19,6 +17,11 @@ export interface BuildOptions {
   search: boolean;
   /** The site's config file (title, author, language, base URL, description). */
   config: string;
+  /**
+   * At most this many threads parse and render (default 2: a second thread for large archives,
+   * when run from the bundle that `npm run …` starts); 1 keeps the build on one thread.
+   */
+  threads?: number;
 }
 
 export interface SiteConfig {
@@ -58,58 +61,3 @@ export const defaultSiteConfig: SiteConfig = {
   basePath: '/',
   image: 'og-image.png',
 };
-
-/** An issue's name as the site shows it (heading, page title, feed): `Krasse Links No 56`, from the site's title. */
-export function issueName(site: SiteConfig, number: number): string {
-  return `${site.title} No ${number}`;
-}
-
-/** Whether a base URL is still one of this machine (`localhost`, `127.0.0.1`): canonical links and the feed would point nowhere once published. */
-export function isLocalUrl(baseUrl: string): boolean {
-  const host = new URL(baseUrl).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
-}
-
-/** Reads the site config file (JSON: title, description, author, language, baseUrl); missing keys keep their defaults. */
-export async function loadSiteConfig(file: string): Promise<SiteConfig> {
-  let raw: string;
-  try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch {
-    return defaultSiteConfig; // no config file: the defaults
-  }
-  let data: Record<string, unknown>;
-  try {
-    data = JSON.parse(raw) as Record<string, unknown>;
-  } catch (cause) {
-    throw new InputError(file, undefined, `is not valid JSON (${(cause as Error).message}); fix the site config`, { cause });
-  }
-  const text = (key: string, fallback: string): string => {
-    const value = data[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'string' || !value.trim()) throw new InputError(file, undefined, `"${key}" must be a non-empty text`);
-    return value.trim();
-  };
-  const known = ['title', 'description', 'author', 'language', 'baseUrl', 'image'];
-  for (const key of Object.keys(data)) {
-    if (!known.includes(key)) throw new InputError(file, undefined, `unknown key "${key}" (known: ${known.join(', ')})`);
-  }
-  const baseUrl = text('baseUrl', defaultSiteConfig.baseUrl);
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new InputError(file, undefined, `"baseUrl" must be an absolute http(s) URL such as https://example.org/archiv/, not ${JSON.stringify(baseUrl)}`);
-  }
-  if (!/^https?:$/.test(url.protocol)) throw new InputError(file, undefined, `"baseUrl" must start with http:// or https://`);
-  const basePath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  return {
-    title: text('title', defaultSiteConfig.title),
-    description: text('description', defaultSiteConfig.description),
-    author: text('author', defaultSiteConfig.author),
-    lang: text('language', defaultSiteConfig.lang),
-    baseUrl: `${url.origin}${basePath}`,
-    basePath,
-    image: data.image === undefined ? defaultSiteConfig.image! : imageReference(data.image, (problem) => new InputError(file, undefined, problem)),
-  };
-}

@@ -1,5 +1,6 @@
 // The typed issue model: what the parser produces and what rendering consumes.
-// Rendering never re-reads the plain text; everything it needs is here.
+// Rendering never re-reads the plain text; everything it needs is here, with the few helpers
+// both sides read the model with (a section's paragraphs, a source's heading, slugs).
 
 /** A run of inline content inside a paragraph. */
 export type Inline =
@@ -73,6 +74,11 @@ export function sourceNames(source: Source): string[] {
   return [source.person, source.outlet].filter((n): n is string => Boolean(n));
 }
 
+/** A short heading for a section with this source: `Nathan Benaich, Fortune`. */
+export function sourceHeading(source: Source): string {
+  return [source.person, source.outlet].filter(Boolean).join(', ');
+}
+
 /** A topical section: one source or topic, with the author's commentary and quotes. */
 export interface Section {
   /** Fragment id, unique within the issue page, stable across builds. */
@@ -97,6 +103,11 @@ export interface Section {
    * Note: one string rather than an object: thousands of sections keep it in memory and in the manifest.
    */
   terms: string;
+}
+
+/** Every paragraph of a section in reading order. */
+export function sectionParagraphs(section: Section): Paragraph[] {
+  return section.blocks.flatMap(blockParagraphs);
 }
 
 /** The support/donation block (`Vielen Dank, dass Du Krasse Links liest …`), kept apart from the topics. */
@@ -127,4 +138,25 @@ export interface Issue {
   /** The input file and the line the issue starts on, for messages. */
   file: string;
   line: number;
+}
+
+/** The title of an issue whose text gives none: the newsletter's name and the number, as its title lines write it. */
+export function untitled(number: number): string {
+  return `Krasse Links No ${number}`;
+}
+
+/** A name as a part of a URL or a fragment id: lower case ASCII letters, digits and dashes (`ä` → `ae`), at most 48 characters. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
 }

@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildReport } from '../src/build.js';
+import { build, type BuildReport } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { archiveDir, exportFiles, tempDir } from './helpers/fixtures.js';
 import { missingParagraphs } from './helpers/verbatim.js';

@@ -1,6 +1,8 @@
 // The build as a command: one summary line on success; one line naming the file and a non-zero
 // exit on failure, with the previous output left untouched.
 import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { archiveDir, cli, folderWith, tempDir } from './helpers/fixtures.js';
@@ -18,7 +20,9 @@ describe('npm run build', () => {
     const result = await cli('build', '--input', archiveDir, '--out', path.join(temp.dir, 'site'), '--no-search');
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
-    expect(result.stdout.trim()).toMatch(/^Built 4 issues, \d+ pages into .+ in \d+\.\d\d s \(check \d+\.\d\d s, start \d+\.\d\d s, load \d+\.\d\d s, parse \d+\.\d\d s, plan \d+\.\d\d s, render \d+\.\d\d s, finish \d+\.\d\d s\)$/);
+    expect(result.stdout.trim()).toMatch(
+      /^Built 4 issues, \d+ pages into .+ in \d+\.\d\d s \(check \d+\.\d\d s, start \d+\.\d\d s, load \d+\.\d\d s, parse \d+\.\d\d s, plan \d+\.\d\d s, render \d+\.\d\d s, finish \d+\.\d\d s\)$/,
+    );
     // The index, four issues, the source index, search, 404, sitemap and robots.txt, and a page per
     // source (no feed: no issue in issues/ has a date).
     const sourcePages = (await fs.readdir(path.join(temp.dir, 'site', 'quellen'), { withFileTypes: true })).filter((e) => e.isDirectory()).length;
@@ -72,5 +76,20 @@ describe('npm run check', () => {
     expect(result.stdout).toMatch(/^\s+6 {2}quote en +§2 +1\.00 {2}The United Arab Emirates is spending/m);
     expect(result.stdout).toMatch(/↳ section "M\. Gessen \(New York Times\) über [^"]+" · source: M\. Gessen, New York Times · #m-gessen-new-york-times/);
     expect(result.stdout).toMatch(/Doubtful( \(\d+\))?:/);
+  }, 30_000);
+});
+
+describe('npm run serve', () => {
+  it('on a port another server uses, fails with one line saying so', async () => {
+    const other = http.createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (other.address() as AddressInfo).port;
+      const result = await cli('serve', '--dir', archiveDir, '--port', String(port));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`error: port ${port} is in use: stop the server that uses it, or choose another port with --port N\n`);
+    } finally {
+      other.close();
+    }
   }, 30_000);
 });

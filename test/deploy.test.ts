@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildReport } from '../src/build.js';
+import { build, type BuildReport } from '../src/build/build.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
 import { archiveDir, cliCommand, root, tempDir } from './helpers/fixtures.js';
 
@@ -37,31 +37,34 @@ async function modes(dir: string): Promise<Record<string, string>> {
 }
 
 /** What `modes` should find: every folder `folder`, every file `file`. */
-const expectedModes = (found: Record<string, string>, folder: string, file: string) =>
-  Object.fromEntries(Object.keys(found).map((p) => [p, p.endsWith('/') ? folder : file]));
+const expectedModes = (found: Record<string, string>, folder: string, file: string) => Object.fromEntries(Object.keys(found).map((p) => [p, p.endsWith('/') ? folder : file]));
 
 describe('the published folder', () => {
   it.each([
     ['022', '755', '644'],
     ['027', '750', '640'],
-  ])('under umask %s has folders %s and files %s, itself included, after the first build and after rebuilds', async (umask, folder, file) => {
-    const input = path.join(work.dir, `issues-${umask}`);
-    const out = path.join(work.dir, `site-${umask}`);
-    await fs.cp(archiveDir, input, { recursive: true });
-    const check = async (when: string) => {
-      const found = await modes(out);
-      expect(Object.keys(found)).toEqual(expect.arrayContaining(['./', 'issues/', 'issues/56/', 'issues/56/index.html', 'pagefind/', 'pagefind/pagefind-entry.json', '.build-id']));
-      expect(found, when).toEqual(expectedModes(found, folder, file));
-    };
-    await buildWithUmask(umask, input, out);
-    await check('after the first build');
-    // Each rebuild makes a new staging folder and takes unchanged files over as hard links.
-    for (const note of ['Ein Nachtrag.', 'Noch ein Nachtrag.']) {
-      await fs.appendFile(path.join(input, '056.txt'), `\n${note}\n`);
+  ])(
+    'under umask %s has folders %s and files %s, itself included, after the first build and after rebuilds',
+    async (umask, folder, file) => {
+      const input = path.join(work.dir, `issues-${umask}`);
+      const out = path.join(work.dir, `site-${umask}`);
+      await fs.cp(archiveDir, input, { recursive: true });
+      const check = async (when: string) => {
+        const found = await modes(out);
+        expect(Object.keys(found)).toEqual(expect.arrayContaining(['./', 'issues/', 'issues/56/', 'issues/56/index.html', 'pagefind/', 'pagefind/pagefind-entry.json', '.build-id']));
+        expect(found, when).toEqual(expectedModes(found, folder, file));
+      };
       await buildWithUmask(umask, input, out);
-      await check(`after the rebuild with "${note}"`);
-    }
-  }, 90_000);
+      await check('after the first build');
+      // Each rebuild makes a new staging folder and takes unchanged files over as hard links.
+      for (const note of ['Ein Nachtrag.', 'Noch ein Nachtrag.']) {
+        await fs.appendFile(path.join(input, '056.txt'), `\n${note}\n`);
+        await buildWithUmask(umask, input, out);
+        await check(`after the rebuild with "${note}"`);
+      }
+    },
+    90_000,
+  );
 
   it('is readable again after the next rebuilds when an earlier version left it private', async () => {
     const input = path.join(work.dir, 'issues-private');
@@ -149,7 +152,10 @@ describe('symbolic links in issues/ and public/', () => {
 
   it('warns about a link to nothing and about loops, and the build finishes', async () => {
     for (const name of ['issues/098.txt', 'public/selbst', 'public/schleife', 'public/bilder-original/hoch']) {
-      expect(report.warnings.some((w) => w.startsWith(`${name}: `)), `a warning about ${name} in ${JSON.stringify(report.warnings)}`).toBe(true);
+      expect(
+        report.warnings.some((w) => w.startsWith(`${name}: `)),
+        `a warning about ${name} in ${JSON.stringify(report.warnings)}`,
+      ).toBe(true);
     }
     await expect(fs.access(outFile('schleife'))).rejects.toThrow();
     await expect(fs.access(outFile('bilder-original/hoch'))).rejects.toThrow();

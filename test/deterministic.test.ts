@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
+import { BUILD_ID_FILE } from '../src/build/incremental/manifest.js';
 import { archiveDir, cliCommand, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 const run = promisify(execFile);

@@ -4,8 +4,9 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { startDevServer, type DevServer } from '../src/commands/dev.js';
+import { startDevServer, type DevServer } from '../src/cli/dev.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
 import { openSiteSearch } from './helpers/pagefind.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
@@ -21,11 +22,13 @@ let eventStream: http.ClientRequest;
 
 const get = (url: string) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {
-    http.get(url, (response) => {
-      let body = '';
-      response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    }).on('error', reject);
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
   });
 
 /** Waits until an event of this kind arrived after the given count of events. */
@@ -64,7 +67,12 @@ beforeAll(async () => {
   templates = path.join(temp.dir, 'templates');
   await fs.cp(archiveDir, input, { recursive: true });
   await fs.cp(defaultBuildOptions.templates, templates, { recursive: true });
-  dev = await startDevServer({ build: { ...defaultBuildOptions, input, out, templates, config: path.join(templates, 'site.json'), search: false }, port: 0, debounceMs: 50, log: (line) => log.push(line) });
+  dev = await startDevServer({
+    build: { ...defaultBuildOptions, input, out, templates, config: path.join(templates, 'site.json'), search: false },
+    port: 0,
+    debounceMs: 50,
+    log: (line) => log.push(line),
+  });
   eventStream = listen(dev.url, events);
 }, 60_000);
 
@@ -146,10 +154,42 @@ describe('npm run dev with the search index', () => {
       const before = received.length;
       await replaceInFile(path.join(input, '056.txt'), 'Laut Heise will Merz', 'Laut Heise will die Quantenkatze');
       await eventAfter(before, 'search-ready', 30_000, received);
-      const order = received.slice(before).map((e) => e.event).filter((e) => e !== 'ok');
+      const order = received
+        .slice(before)
+        .map((e) => e.event)
+        .filter((e) => e !== 'ok');
       expect(order).toEqual(['reload', 'search-stale', 'search-ready']);
       expect(await found('Quantenkatze')).toEqual([56]);
       expect((await get(`${server.url}pagefind/pagefind.js`)).status).toBe(200);
+    } finally {
+      stream.destroy();
+      await server.close();
+      await temp.cleanup();
+    }
+  }, 90_000);
+
+  it('started on an output that is current, indexes the archive the last build left, without building', async () => {
+    const temp = await tempDir('kl-dev-search-');
+    const input = path.join(temp.dir, 'issues');
+    const out = path.join(temp.dir, 'site');
+    await fs.cp(archiveDir, input, { recursive: true });
+    await replaceInFile(path.join(input, '056.txt'), 'Laut Heise will Merz', 'Laut Heise will die Quantenkatze');
+    await build({ ...defaultBuildOptions, input, out, search: false });
+    const site = await fs.stat(out);
+    const received: { event: string; data: string }[] = [];
+    const lines: string[] = [];
+    const server = await startDevServer({ build: { ...defaultBuildOptions, input, out }, port: 0, debounceMs: 50, log: (line) => lines.push(line) });
+    const stream = listen(server.url, received);
+    try {
+      await eventAfter(0, 'search-ready', 30_000, received);
+      expect(lines[0]).toMatch(/^rebuilt 4 issues in /);
+      expect((await fs.stat(out)).ino).toBe(site.ino); // the output was not built again (a build swaps in a new folder)
+      const search = await openSiteSearch(server.searchFolder()!);
+      try {
+        expect((await search.allIssues('Quantenkatze')).map((issue) => issue.number)).toEqual([56]);
+      } finally {
+        await search.close();
+      }
     } finally {
       stream.destroy();
       await server.close();
@@ -176,7 +216,12 @@ describe('npm run dev with the search index', () => {
       await eventAfter(second, 'reload', 30_000, received);
       await eventAfter(second, 'search-ready', 60_000, received);
       // The first save's index never became the one served: one "ready", after the last reload.
-      expect(received.slice(before).map((e) => e.event).filter((e) => e !== 'ok')).toEqual(['reload', 'search-stale', 'reload', 'search-stale', 'search-ready']);
+      expect(
+        received
+          .slice(before)
+          .map((e) => e.event)
+          .filter((e) => e !== 'ok'),
+      ).toEqual(['reload', 'search-stale', 'reload', 'search-stale', 'search-ready']);
       const search = await openSiteSearch(server.searchFolder()!);
       try {
         const number = Number(path.basename(file, '.txt'));

@@ -7,12 +7,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { DiskFullError } from '../src/output/disk-full.js';
-import { MemoryWriter } from '../src/output/writer.js';
-import { buildSite } from '../src/pipeline.js';
-import { searchRecords, writeSearchIndex, type SearchRecord } from '../src/search/index.js';
+import { DiskFullError } from '../src/build/output/disk-full.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { searchRecords, type SearchRecord } from '../src/site/search/index.js';
+import { writeSearchIndex } from '../src/build/search-index.js';
 import { archiveDir, bundledCli, folderWith, snapshot } from './helpers/fixtures.js';
 
 const SIZE = '1200k';
@@ -29,7 +30,9 @@ beforeAll(async () => {
     } catch (error) {
       await fs.rmdir(disk);
       const reason = String((error as { stderr?: Buffer }).stderr ?? error).trim();
-      throw new Error(`this test needs a file system of 1.2 MB: run it as root, so that it can mount a tmpfs (CI does), or mount one and name it: mount -t tmpfs -o size=${SIZE} tmpfs /mnt/small; KRASSE_LINKS_SMALL_DISK=/mnt/small npx vitest run test/disk-full.test.ts (mount said: ${reason})`);
+      throw new Error(
+        `this test needs a file system of 1.2 MB: run it as root, so that it can mount a tmpfs (CI does), or mount one and name it: mount -t tmpfs -o size=${SIZE} tmpfs /mnt/small; KRASSE_LINKS_SMALL_DISK=/mnt/small npx vitest run test/disk-full.test.ts (mount said: ${reason})`,
+      );
     }
     unmount = () => {
       execFileSync('umount', [disk]);
@@ -59,11 +62,16 @@ describe('a build onto a full disk', () => {
     // The four corpus issues with their search index need about 1.8 MB.
     const result = await bundledCli({}, 'build', '--input', archiveDir, '--out', out);
     expect(result.code).toBe(1);
-    const lines = result.stderr.trim().split('\n').filter((line) => !line.startsWith('warning:'));
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('warning:'));
     expect(lines).toHaveLength(1);
     // Pagefind or the pages may meet the full disk first: both are said alike.
     expect(lines[0]).toMatch(
-      new RegExp(`^error: the disk is full: no space left on the disk of the output folder ${out} for (Pagefind's search index|the new site \\(at [^)]+\\)); make space on that disk, or build into a folder on another disk \\(--out DIR\\), and build again; the previous site in ${out} is unchanged$`),
+      new RegExp(
+        `^error: the disk is full: no space left on the disk of the output folder ${out} for (Pagefind's search index|the new site \\(at [^)]+\\)); make space on that disk, or build into a folder on another disk \\(--out DIR\\), and build again; the previous site in ${out} is unchanged$`,
+      ),
     );
     expect(result.stderr).not.toMatch(/panicked|backtrace|os error|ENOSPC|report it/);
     expect(await snapshot(out)).toEqual(before);
@@ -109,7 +117,9 @@ describe('Pagefind running out of space', () => {
     process.env.TMPDIR = disk;
     try {
       const error = await writeSearchIndex([...records], new MemoryWriter(), { lang: 'de', key: 'k' }).catch((e: unknown) => e);
-      expect((error as Error).message).toBe(`the disk is full: no space left on the temporary folder ${disk} for Pagefind's search index; make space there, or point TMPDIR to a folder on another disk, and try again`);
+      expect((error as Error).message).toBe(
+        `the disk is full: no space left on the temporary folder ${disk} for Pagefind's search index; make space there, or point TMPDIR to a folder on another disk, and try again`,
+      );
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;

@@ -27,14 +27,22 @@ describe.concurrent('npm run build', () => {
     ['an input error', ['--input', issues('encoding-windows-1252')], /^error: 007\.txt:2: is not valid UTF-8 .*: save it as UTF-8 and build again$/],
     ['an archive error', ['--input', issues('archive-same-number-different-text')], /^error: a\.txt:1 and b\.txt:1 both hold issue No 29 with different text; keep one of them$/],
     ['a missing input folder', ['--input', out('nowhere')], /^error: cannot read the input folder .*nowhere: there is no such file or folder; check --input, or make the folder$/],
-    ['an output folder that cannot be made', ['--input', issues('encoding-utf8-bom'), '--out', path.join(out('a-file'), 'site')], /^error: cannot \w+ .*a-file.*: (?:a file of that name is in the way|a part of the path is a file, not a folder); check the path and try again$/],
+    [
+      'an output folder that cannot be made',
+      ['--input', issues('encoding-utf8-bom'), '--out', path.join(out('a-file'), 'site')],
+      /^error: cannot \w+ .*a-file.*: (?:a file of that name is in the way|a part of the path is a file, not a folder); check the path and try again$/,
+    ],
     ['an unknown option', ['--input', issues('encoding-utf8-bom'), '--frobnicate'], /^error: Unknown option '--frobnicate'/],
-  ])('exits 1 with one line and no stack on %s', async (_, args, message) => {
-    const result = await cli('build', ...(args.includes('--out') ? [] : ['--out', out('unused')]), ...args, '--no-search');
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(result.stderr.trim()).toMatch(message);
-  }, 30_000);
+  ])(
+    'exits 1 with one line and no stack on %s',
+    async (_, args, message) => {
+      const result = await cli('build', ...(args.includes('--out') ? [] : ['--out', out('unused')]), ...args, '--no-search');
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr.trim()).toMatch(message);
+    },
+    30_000,
+  );
 
   it('shows the stack with --verbose', async () => {
     const result = await cli('build', '--input', issues('shape-empty-file'), '--out', out('unused'), '--no-search', '--verbose');

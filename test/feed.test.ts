@@ -4,10 +4,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
-import { buildSite } from '../src/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
 import { atomProblems } from './helpers/atom.js';
 import { archiveDir, folderWith, tempDir } from './helpers/fixtures.js';
 
@@ -61,10 +61,11 @@ describe('the feed', () => {
       const report = await build({ ...defaultBuildOptions, input, out, search: false });
       await expect(fs.access(path.join(out, 'feed.xml'))).rejects.toThrow();
       expect(await fs.readFile(path.join(out, 'issues/21/index.html'), 'utf8')).not.toContain('feed.xml');
-      expect(report.warnings).toContain('1 issue(s) have no date (No 21) and are left out of the feed, so the site has no feed (feed.xml) yet: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)');
+      expect(report.warnings).toContain(
+        '1 issue(s) have no date (No 21) and are left out of the feed, so the site has no feed (feed.xml) yet: add "date: YYYY-MM-DD" to their front matter (or import with --date YYYY-MM-DD)',
+      );
     } finally {
       await temp.cleanup();
     }
   });
-
 });

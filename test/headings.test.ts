@@ -3,9 +3,9 @@
 import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Issue } from '../src/model.js';
-import { HEADING_LENGTH, sectionHeading, subjectTerms } from '../src/parse/headings.js';
-import { sectionParagraphs } from '../src/parse/index.js';
-import { sectionTerms } from '../src/parse/terms.js';
+import { HEADING_LENGTH, sectionHeading, subjectTerms } from '../src/reader/parse/headings.js';
+import { sectionParagraphs } from '../src/model.js';
+import { sectionTerms } from '../src/reader/parse/terms.js';
 import { exportFiles } from './helpers/fixtures.js';
 import { issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
@@ -30,13 +30,18 @@ describe('a section heading', () => {
 
   it('names a person’s outlet, and a second source by name', () => {
     const paragraphs = [de('Nathan Benaich schreibt in Fortune über die Souveränität bei der KI, und über Souveränität im Allgemeinen.')];
-    const sources = [{ person: 'Nathan Benaich', outlet: 'Fortune' }, { person: 'Adam Tooze', outlet: 'Chartbook' }];
+    const sources = [
+      { person: 'Nathan Benaich', outlet: 'Fortune' },
+      { person: 'Adam Tooze', outlet: 'Chartbook' },
+    ];
     expect(sectionHeading({ paragraphs, source: sources[0]!, sources }, 'x')).toBe('Nathan Benaich (Fortune) und Adam Tooze über Souveränität');
   });
 
   it('takes the lead-in’s own phrase for the subject', () => {
     const paragraphs = [de('Nathan Benaich schreibt in Fortune über das Souveränitäts-Paradox:'), en('The harder nations push for AI independence, the deeper their dependencies become.')];
-    expect(sectionHeading({ paragraphs, source: { person: 'Nathan Benaich', outlet: 'Fortune' }, sources: [{ person: 'Nathan Benaich', outlet: 'Fortune' }] }, 'x')).toBe('Nathan Benaich (Fortune) über Souveränitäts-Paradox');
+    expect(sectionHeading({ paragraphs, source: { person: 'Nathan Benaich', outlet: 'Fortune' }, sources: [{ person: 'Nathan Benaich', outlet: 'Fortune' }] }, 'x')).toBe(
+      'Nathan Benaich (Fortune) über Souveränitäts-Paradox',
+    );
   });
 
   it('without a source, is the subject alone: a word that recurs and opens the section', () => {

@@ -1,9 +1,9 @@
 // Every page the build writes is valid HTML (html-validate, recommended rules, 0 errors).
 import { HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/pipeline.js';
+import { buildSite } from '../src/build/pipeline.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { archiveDir } from './helpers/fixtures.js';
 
 const validator = new HtmlValidate({
@@ -24,9 +24,16 @@ beforeAll(async () => {
 describe('the HTML of every page', () => {
   it('is checked for the index, every issue, the source index and each source page, search and 404', () => {
     const paths = pages.map(([path]) => path).sort();
-    expect(paths.filter((path) => !/^quellen\/[^/]+\/index\.html$/.test(path))).toEqual(
-      ['404.html', 'index.html', 'issues/21/index.html', 'issues/22/index.html', 'issues/23/index.html', 'issues/56/index.html', 'quellen/index.html', 'search/index.html'],
-    );
+    expect(paths.filter((path) => !/^quellen\/[^/]+\/index\.html$/.test(path))).toEqual([
+      '404.html',
+      'index.html',
+      'issues/21/index.html',
+      'issues/22/index.html',
+      'issues/23/index.html',
+      'issues/56/index.html',
+      'quellen/index.html',
+      'search/index.html',
+    ]);
     expect(paths).toContain('quellen/adam-tooze/index.html');
     expect(paths).toContain('quellen/new-york-times/index.html');
   });

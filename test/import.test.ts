@@ -3,8 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ArchiveError, BuildError, unreadableFile } from '../src/errors.js';
-import { importExports } from '../src/commands/import.js';
-import { loadFile } from '../src/load/index.js';
+import { importExports } from '../src/cli/import.js';
+import { loadFile } from '../src/reader/load/index.js';
 import { archiveDir, cli, exportFiles, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -37,7 +37,10 @@ describe('npm run import', () => {
   });
 
   it('keeps the richer copy of No 21 (the one with section breaks), whichever comes first', async () => {
-    for (const order of [[exportFiles.no21Flat, exportFiles.threeIssues], [exportFiles.threeIssues, exportFiles.no21Flat]]) {
+    for (const order of [
+      [exportFiles.no21Flat, exportFiles.threeIssues],
+      [exportFiles.threeIssues, exportFiles.no21Flat],
+    ]) {
       const into = await freshArchive();
       const result = await importExports(order, into);
       const no21 = await fs.readFile(path.join(into, '021.txt'), 'utf8');
@@ -91,8 +94,12 @@ describe('npm run import', () => {
 
   it('refuses --date for exports holding several issues, or a date that is none', async () => {
     const into = await freshArchive();
-    await expect(importExports([exportFiles.threeIssues], into, { date: '2024-07-20' })).rejects.toThrow(/^--date gives one issue its date, but the exports hold 3 issues \(No 23, No 22, No 21\); import them one at a time$/);
-    await expect(importExports([exportFiles.no56], into, { date: '2025-02-30' })).rejects.toThrow(/^--date 2025-02-30 is not a day of the calendar \(February 2025 has 28 days\); write the day as YYYY-MM-DD, e\.g\. 2025-06-20$/);
+    await expect(importExports([exportFiles.threeIssues], into, { date: '2024-07-20' })).rejects.toThrow(
+      /^--date gives one issue its date, but the exports hold 3 issues \(No 23, No 22, No 21\); import them one at a time$/,
+    );
+    await expect(importExports([exportFiles.no56], into, { date: '2025-02-30' })).rejects.toThrow(
+      /^--date 2025-02-30 is not a day of the calendar \(February 2025 has 28 days\); write the day as YYYY-MM-DD, e\.g\. 2025-06-20$/,
+    );
     await expect(importExports([exportFiles.no56], into, { date: '20.06.2025' })).rejects.toThrow(/^--date 20\.06\.2025 is written day first; .*: write 2025-06-20$/);
     expect(await fs.readdir(into)).toEqual([]);
   });

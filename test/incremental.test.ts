@@ -3,8 +3,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
+import { build } from '../src/build/build.js';
+import { BUILD_ID_FILE } from '../src/build/incremental/manifest.js';
 import { defaultBuildOptions, type BuildOptions } from '../src/config.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
@@ -114,7 +114,10 @@ describe('a rebuild', () => {
     const untouched = await mtime('issues/21/index.html');
     // A new issue on the subject of one of No 23's sections (Lea Ypi on freedom); No 23 is no
     // neighbour of it, so only its related sections change.
-    const ypi = (await fs.readFile(path.join(options.input, '023.txt'), 'utf8')).split('\n').filter((line) => /Ypi|Albanien|Unfreiheit/.test(line)).join('\n\n');
+    const ypi = (await fs.readFile(path.join(options.input, '023.txt'), 'utf8'))
+      .split('\n')
+      .filter((line) => /Ypi|Albanien|Unfreiheit/.test(line))
+      .join('\n\n');
     await fs.writeFile(path.join(options.input, '099.txt'), `Willkommen bei Krasse Links No 99. Hallo, heute noch einmal Lea Ypi.\n\n${ypi}\n`);
     await rebuildAndCompare();
     expect(await fs.readFile(no23, 'utf8')).toMatch(/<div class="related"[\s\S]*?<a href="\/issues\/99\/#[^"]+"><span class="related-no">No 99<\/span>/);
@@ -192,7 +195,7 @@ describe('the search index', () => {
 
 describe('the build cache', () => {
   it('forgets outputs that no longer exist', async () => {
-    const { openCache } = await import('../src/incremental/manifest.js');
+    const { openCache } = await import('../src/build/incremental/manifest.js');
     const gone = path.join(work, 'gone');
     await build({ ...options, out: gone });
     const goneCache = openCache(gone).dir;
@@ -203,7 +206,7 @@ describe('the build cache', () => {
   });
 
   it('keeps each issue’s model as plain JSON of its own, stores only a changed issue’s anew, and drops a model once no input uses it', async () => {
-    const { modelsDir, openCache } = await import('../src/incremental/manifest.js');
+    const { modelsDir, openCache } = await import('../src/build/incremental/manifest.js');
     const out = path.join(work, 'models');
     const models = async () => (await fs.readdir(modelsDir(openCache(out)))).sort();
     const { issues } = await build({ ...options, out });
@@ -220,7 +223,7 @@ describe('the build cache', () => {
   });
 
   it('parses an issue again when its stored model was lost', async () => {
-    const { modelsDir, openCache } = await import('../src/incremental/manifest.js');
+    const { modelsDir, openCache } = await import('../src/build/incremental/manifest.js');
     const out = path.join(work, 'lost-model');
     await build({ ...options, out });
     for (const model of await fs.readdir(modelsDir(openCache(out)))) await fs.rm(path.join(modelsDir(openCache(out)), model));

@@ -10,8 +10,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { BuildError } from '../src/errors.js';
-import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { root } from './helpers/fixtures.js';
 import { allowedElements, articleBlocks, articleLinks, decodeEntities, injectedMarkup } from './helpers/page.js';
 
@@ -36,7 +36,9 @@ async function buildCase(dir: string): Promise<{ outcome?: Outcome; error?: unkn
     const issues = report.issues.map((issue) => {
       const page = `issues/${issue.slug}/index.html`;
       const html = writer.text(page);
-      const title = decodeEntities(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+      const title = decodeEntities(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)![1]!.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim();
       return { page, title, blocks: articleBlocks(html), links: articleLinks(html) };
     });
     // The warnings about undated issues and the local baseUrl are the same for every case; they are tested elsewhere.

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
 

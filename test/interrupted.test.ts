@@ -1,6 +1,6 @@
-// A build stopped at each point of its work. The build pauses at a named point when
-// KRASSE_LINKS_PAUSE_AT says so (see pausePoint in src/output/swap.ts); the test then kills it with
-// SIGKILL, which nothing can catch, and looks at what is left: the previous site, complete and
+// A build stopped at each point of its work. A build run by test/helpers/paused-build.ts pauses at
+// the point it is told (the build's `pause` hook, see PausePoint in src/build/output/swap.ts); the
+// test then kills it with SIGKILL, which nothing can catch, and looks at what is left: the previous site, complete and
 // unchanged, or (stopped between the swap's two renames) that site beside the output, which the
 // next command moves back; never a mixture. Ctrl+C stops a build cleanly.
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,10 +8,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { build } from '../src/build.js';
-import { BUILD_ID_FILE } from '../src/incremental/manifest.js';
+import { build, type PausePoint } from '../src/build/build.js';
+import { BUILD_ID_FILE } from '../src/build/incremental/manifest.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { restoreInterruptedSwap } from '../src/output/swap.js';
+import { restoreInterruptedSwap } from '../src/build/output/swap.js';
 import { archiveDir, cliCommand, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 let work: string;
@@ -24,13 +24,15 @@ let next: Record<string, string>;
 
 const besideOutput = async (prefix: string) => (await fs.readdir(work)).filter((name) => name.startsWith(prefix));
 
-/** Runs the build command; resolves when it printed "paused at <point>" (then kills it), or when it exits. */
-function buildUntil(point: string | undefined, env: Record<string, string> = {}): Promise<{ code: number | null; signal: string | null; stderr: string }> {
-  const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', input, '--out', out, '--no-search'], {
-    cwd: root,
-    env: { ...process.env, ...env, ...(point ? { KRASSE_LINKS_PAUSE_AT: point } : {}) },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+/**
+ * Runs a build that pauses at `point` (or the build command, without one); resolves when it printed
+ * "paused at <point>" (then kills it), or when it exits.
+ */
+function buildUntil(point: PausePoint | undefined): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  const [program, ...args] = point
+    ? [process.execPath, '--import', 'tsx', path.join(root, 'test/helpers/paused-build.ts'), point, input, out]
+    : [...cliCommand, 'build', '--input', input, '--out', out, '--no-search'];
+  const child = spawn(program!, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -58,11 +60,15 @@ beforeAll(async () => {
 afterAll(() => cleanup?.());
 
 describe('a build killed with SIGKILL', () => {
-  it.each(['staging', 'writing', 'before-swap'])('at "%s" leaves the previous site complete and unchanged', async (point) => {
-    const result = await buildUntil(point);
-    expect(result.signal, result.stderr).toBe('SIGKILL');
-    expect(await snapshot(out)).toEqual(previous);
-  }, 30_000);
+  it.each<PausePoint>(['staging', 'writing', 'before-swap'])(
+    'at "%s" leaves the previous site complete and unchanged',
+    async (point) => {
+      const result = await buildUntil(point);
+      expect(result.signal, result.stderr).toBe('SIGKILL');
+      expect(await snapshot(out)).toEqual(previous);
+    },
+    30_000,
+  );
 
   it('between the two renames of the swap leaves the previous site beside the output, and the next command moves it back', async () => {
     const result = await buildUntil('between-renames');
@@ -119,7 +125,10 @@ describe('a build stopped while Pagefind indexes', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const pagefindOf = (parent: number) => {
       const listed = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).stdout;
-      return listed.split('\n').map((line) => line.trim().split(/\s+/)).find(([, name]) => name?.startsWith('pagefind'))?.[0];
+      return listed
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .find(([, name]) => name?.startsWith('pagefind'))?.[0];
     };
     let indexer: string | undefined;
     await expect.poll(() => (indexer = pagefindOf(child.pid!)), { timeout: 30_000, interval: 20 }).toBeDefined();

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
 import { ArchiveError } from '../src/errors.js';
-import { checkLinks, linksOf } from '../src/output/links.js';
-import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { checkLinks, linksOf } from '../src/build/output/links.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { archiveDir, tempDir } from './helpers/fixtures.js';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -62,7 +62,9 @@ describe('the link check', () => {
       ['issues/6/index.html', linksOf('<a href="../5/#oben">5</a>')],
     ]);
     expect(pages.get('issues/5/index.html')!.hrefs).toEqual(['../6/', 'bild.png']);
-    expect(() => checkLinks(pages, new Set([...pages.keys(), 'issues/5/bild.png']), '/')).toThrow(/issues\/6\/index\.html links to \.\.\/5\/#oben, but issues\/5\/index\.html has no element with id "oben"/);
+    expect(() => checkLinks(pages, new Set([...pages.keys(), 'issues/5/bild.png']), '/')).toThrow(
+      /issues\/6\/index\.html links to \.\.\/5\/#oben, but issues\/5\/index\.html has no element with id "oben"/,
+    );
     expect(() => checkLinks(pages, new Set(pages.keys()), '/')).toThrow(/issues\/5\/index\.html links to bild\.png, but the build writes no issues\/5\/bild\.png/);
   });
 

@@ -1,10 +1,11 @@
 // Loading: decoding, front matter and splitting raw exports, before any parsing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError, ArchiveError } from '../src/errors.js';
-import { readFrontMatter } from '../src/load/frontmatter.js';
-import { loadIssues, loadFile } from '../src/load/index.js';
-import { splitIssues } from '../src/load/split.js';
-import { decodeText } from '../src/load/decode.js';
+import { readFrontMatter } from '../src/reader/load/frontmatter.js';
+import { loadFile } from '../src/reader/load/index.js';
+import { loadIssues } from '../src/build/inputs.js';
+import { splitIssues } from '../src/reader/load/split.js';
+import { decodeText } from '../src/reader/load/decode.js';
 import fs from 'node:fs/promises';
 import { exportFiles, folderWith } from './helpers/fixtures.js';
 
@@ -43,7 +44,11 @@ describe('splitting exports into issues', () => {
   it('splits the three-issue corpus export at its title lines, newest first', async () => {
     const text = await fs.readFile(exportFiles.threeIssues, 'utf8');
     const chunks = splitIssues(text.split('\n'));
-    expect(chunks.map((c) => [c.number, c.firstLine])).toEqual([[23, 1], [22, 147], [21, 297]]);
+    expect(chunks.map((c) => [c.number, c.firstLine])).toEqual([
+      [23, 1],
+      [22, 147],
+      [21, 297],
+    ]);
   });
 
   it('splits flat exports at intro lines when there are no title lines', () => {
@@ -60,10 +65,7 @@ describe('splitting exports into issues', () => {
 
 describe('front matter', () => {
   it('reads number, title, date, slug and links', () => {
-    const { data, lineOffset } = readFrontMatter(
-      '---\nnumber: 12\ntitle: Ein Titel\ndate: 2024-07-20\nslug: zwoelf\nlinks:\n  hier: https://example.org/\n---\nText\n',
-      'a.txt',
-    );
+    const { data, lineOffset } = readFrontMatter('---\nnumber: 12\ntitle: Ein Titel\ndate: 2024-07-20\nslug: zwoelf\nlinks:\n  hier: https://example.org/\n---\nText\n', 'a.txt');
     expect(data).toEqual({ number: 12, title: 'Ein Titel', date: '2024-07-20', slug: 'zwoelf', links: { hier: 'https://example.org/' } });
     expect(lineOffset).toBe(8);
   });
@@ -80,6 +82,7 @@ describe('front matter', () => {
     expect(() => readFrontMatter('---\nnumber: abc\n---\nText\n', 'bad.txt')).toThrow(/"number" must be a whole number/);
     expect(() => readFrontMatter('---\ndate: 31.02.2024\n---\nText\n', 'bad.txt')).toThrow(/^bad\.txt:2: front matter: "date: 31\.02\.2024" is not a day of the calendar/);
     expect(() => readFrontMatter('---\nslug: ../../etc\n---\nText\n', 'bad.txt')).toThrow(/"slug" may hold only letters, digits and dashes/);
+    expect(() => readFrontMatter('---\nslug: {issue: 57}\n---\nText\n', 'bad.txt')).toThrow('"slug" may hold only letters, digits and dashes, not {"issue":57}');
   });
 
   it('names the line that holds a YAML fault, in words an author knows', () => {

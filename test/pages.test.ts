@@ -3,9 +3,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../src/pipeline.js';
-import { defaultBuildOptions, loadSiteConfig } from '../src/config.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { defaultBuildOptions } from '../src/config.js';
+import { loadSiteConfig } from '../src/build/site-config.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { atomProblems } from './helpers/atom.js';
 import { archiveDir, folderWith } from './helpers/fixtures.js';
 import { decodeEntities } from './helpers/page.js';
@@ -86,8 +87,7 @@ describe('the source index', () => {
 
 describe('the page of a source', () => {
   it('gathers its sections from every issue under one name, newest first, with its quotes and their links', async () => {
-    const text = (n: number, lead: string, quote: string) =>
-      `---\ndate: 2024-0${n}-01\n---\nWillkommen bei Krasse Links No ${n}. Hallo, heute testen wir.\n\n${lead}\n\n${quote}\n`;
+    const text = (n: number, lead: string, quote: string) => `---\ndate: 2024-0${n}-01\n---\nWillkommen bei Krasse Links No ${n}. Hallo, heute testen wir.\n\n${lead}\n\n${quote}\n`;
     const input = await folderWith({
       '001.txt': text(1, 'Die Ökonomin Charley Probestein schreibt im Atlantic über Zölle:', 'Tariffs are a tax on the people who pay them, and nobody else, whatever the speeches say.'),
       '002.txt': text(2, 'Charlie Probestein beklagt im Atlantic den Verlust der Wirklichkeit:', 'We are living through the slow collapse of a shared reality, one feed at a time.'),
@@ -107,7 +107,9 @@ describe('the page of a source', () => {
       expect(page.indexOf('one feed at a time')).toBeLessThan(page.indexOf('whatever the speeches say'));
       expect(page).toContain('geschrieben „Charley Probestein“');
       const index = writer.text('quellen/index.html');
-      expect(index).toMatch(/<dt id="p-charlie-probestein"><a href="\/quellen\/charlie-probestein\/">Charlie Probestein<\/a> <span class="count">2 Abschnitte in 2 Ausgaben<\/span><\/dt>\s*<dd>\s*<p class="variants">auch: Charley Probestein<\/p>/);
+      expect(index).toMatch(
+        /<dt id="p-charlie-probestein"><a href="\/quellen\/charlie-probestein\/">Charlie Probestein<\/a> <span class="count">2 Abschnitte in 2 Ausgaben<\/span><\/dt>\s*<dd>\s*<p class="variants">auch: Charley Probestein<\/p>/,
+      );
     } finally {
       await input.cleanup();
     }
@@ -124,7 +126,9 @@ describe('cross-references', () => {
       expect(writer.text('issues/2/index.html')).toContain('<a href="/issues/1/" class="issue-ref">Krasse Links No 1</a>');
       // "Erwähnt in" leads to the section that mentions the issue, not to the top of the page.
       const section = parsedSection(writer.text('issues/2/index.html'), 'schrieb ich darüber');
-      expect(writer.text('issues/1/index.html')).toMatch(new RegExp(`<aside class="backlinks"[^>]*>\\s*<h2 id="erwaehnt-in">Erwähnt in</h2>[\\s\\S]*<a href="/issues/2/#${section}"><span class="related-no">No 2</span>`));
+      expect(writer.text('issues/1/index.html')).toMatch(
+        new RegExp(`<aside class="backlinks"[^>]*>\\s*<h2 id="erwaehnt-in">Erwähnt in</h2>[\\s\\S]*<a href="/issues/2/#${section}"><span class="related-no">No 2</span>`),
+      );
     } finally {
       await input.cleanup();
     }
@@ -224,7 +228,7 @@ describe('canonical URLs and social meta', () => {
     expect(page).toContain(`<meta name="description" content="${/<meta name="description" content="([^"]*)">/.exec(page)![1]}">`);
   });
 
-  it('take an issue\'s own share image from its front matter, and stop the build when the file is missing', async () => {
+  it("take an issue's own share image from its front matter, and stop the build when the file is missing", async () => {
     const text = (image: string) => `---\nimage: ${image}\n---\nWillkommen bei Krasse Links No 7. Hallo, heute testen wir Bilder.\nLaut Heise: Text.\n`;
     const input = await folderWith({ '007.txt': text('bilder/7.png'), 'site.json': JSON.stringify({ baseUrl: 'https://example.org/' }) });
     const publicDir = await folderWith({});
@@ -247,10 +251,16 @@ describe('canonical URLs and social meta', () => {
     }
   });
 
-  it('warn when baseUrl is still this machine\'s address, and only then', async () => {
+  it("warn when baseUrl is still this machine's address, and only then", async () => {
     const local = await buildSite({ ...defaultBuildOptions, input: archiveDir, search: false }, new MemoryWriter());
-    expect(local.warnings).toContain('baseUrl is still http://localhost:8080/: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at');
-    const published = await buildSite({ ...defaultBuildOptions, input: archiveDir, search: false }, new MemoryWriter(), await loadSiteConfig(path.join(archiveDir, '..', 'nowhere.json')).then((site) => ({ ...site, baseUrl: 'https://example.org/', basePath: '/' })));
+    expect(local.warnings).toContain(
+      'baseUrl is still http://localhost:8080/: canonical links, the feed and the sitemap point at this machine; set "baseUrl" in the site config to the address the site is published at',
+    );
+    const published = await buildSite(
+      { ...defaultBuildOptions, input: archiveDir, search: false },
+      new MemoryWriter(),
+      await loadSiteConfig(path.join(archiveDir, '..', 'nowhere.json')).then((site) => ({ ...site, baseUrl: 'https://example.org/', basePath: '/' })),
+    );
     expect(published.warnings.filter((w) => w.startsWith('baseUrl'))).toEqual([]);
   });
 

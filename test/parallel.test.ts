@@ -1,4 +1,4 @@
-// Parsing and rendering on two threads (src/parse/parallel.ts, src/render/parallel.ts) are only
+// Parsing and rendering on two threads (src/build/threads/) are only
 // faster: a large archive built by the command with worker threads and with one thread gives
 // byte-identical sites.
 import path from 'node:path';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => temp.cleanup());
 
 const build = (out: string, threads: 'one' | 'two') =>
-  bundledCli({ KRASSE_LINKS_THREADS: threads === 'one' ? '1' : '' }, 'build', '--input', input, '--out', path.join(temp.dir, out), '--no-search', '--stats');
+  bundledCli({}, 'build', '--input', input, '--out', path.join(temp.dir, out), '--no-search', '--stats', ...(threads === 'one' ? ['--threads', '1'] : []));
 
 describe('parsing and rendering on two threads', () => {
   it('builds the same site as one thread', async () => {

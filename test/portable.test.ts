@@ -56,7 +56,7 @@ beforeAll(async () => {
   // The output it replaced is removed in the background (`.dist-trash-…`): copied meanwhile, its
   // files would vanish under `cp`.
   const trash = async () => (await fs.readdir(original)).some((name) => name.startsWith('.dist-trash-'));
-  for (const started = Date.now(); (await trash()) && Date.now() - started < 10_000; ) await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const started = Date.now(); (await trash()) && Date.now() - started < 10_000;) await new Promise((resolve) => setTimeout(resolve, 50));
   originalSite = await snapshot(path.join(original, 'dist'));
 }, 120_000);
 afterAll(() => work?.cleanup());
@@ -97,7 +97,16 @@ describe('a copied project', () => {
     await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nEin Nachtrag in der frischen Kopie.\n');
     expect(await npmRunBuild(copy)).toMatch(/^Built 2 issues, \d+ pages into dist /m);
     expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Ein Nachtrag in der frischen Kopie.');
-    await expect.poll(() => fs.access(path.join(copy, '.dist-spare')).then(() => 'there', () => 'gone'), { timeout: 5000 }).toBe('gone');
+    await expect
+      .poll(
+        () =>
+          fs.access(path.join(copy, '.dist-spare')).then(
+            () => 'there',
+            () => 'gone',
+          ),
+        { timeout: 5000 },
+      )
+      .toBe('gone');
     await fs.appendFile(path.join(copy, 'issues', '022.txt'), '\nNoch ein Nachtrag.\n');
     expect(await npmRunBuild(copy)).toMatch(/^Built 2 issues/m);
     expect(await fs.readFile(path.join(copy, 'dist/issues/22/index.html'), 'utf8')).toContain('Noch ein Nachtrag.');
@@ -137,4 +146,16 @@ describe('the command bundle', () => {
     const bundles = (await fs.readdir(path.join(project, 'node_modules/.cache/krasse-links/bin'))).filter((name) => !name.includes('.partial-'));
     expect(bundles).toHaveLength(1);
   }, 120_000);
+});
+
+describe('a project whose generator changes', () => {
+  it('builds anew after a change of a source file, not after an edit of the code README', async () => {
+    const project = path.join(work.dir, 'project-generator');
+    await run('cp', ['-a', original, project]);
+    await npmRunBuild(project);
+    await fs.appendFile(path.join(project, 'src', 'README.md'), '\nEine Notiz zum Code.\n');
+    expect(await npmRunBuild(project)).toMatch(/^Nothing changed since the last build of dist/m);
+    await fs.appendFile(path.join(project, 'src', 'model.ts'), '\n// Eine Änderung des Generators.\n');
+    expect(await npmRunBuild(project)).toMatch(/^Built 2 issues, \d+ pages into dist/m);
+  }, 60_000);
 });

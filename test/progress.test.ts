@@ -1,6 +1,7 @@
 // Progress: a live line on a terminal, nothing when piped or in CI.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentProgress, terminalProgress } from '../src/commands/progress.js';
+import { silentProgress } from '../src/build/progress.js';
+import { terminalProgress } from '../src/cli/progress.js';
 
 function fakeStream(isTTY: boolean) {
   const written: string[] = [];

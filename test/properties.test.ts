@@ -5,17 +5,17 @@
 // smallest input that shows it, with the seed to replay it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultSiteConfig } from '../src/config.js';
-import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/load/characters.js';
+import { checkCharacters, findDoubleEncoded, windows1252Char } from '../src/reader/load/characters.js';
 import { BuildError, InputError } from '../src/errors.js';
-import { checkLinks, linksOf } from '../src/output/links.js';
-import { dropDuplicateCopies, loadFile } from '../src/load/index.js';
-import { parseIssue } from '../src/parse/index.js';
-import { planPages } from '../src/render/pages.js';
-import { INTRO_LINE, TITLE_LINE } from '../src/load/split.js';
-import { createPageRenderer } from '../src/render/templates.js';
-import { decodeText } from '../src/load/decode.js';
+import { checkLinks, linksOf } from '../src/build/output/links.js';
+import { dropDuplicateCopies, loadFile } from '../src/reader/load/index.js';
+import { parseIssue } from '../src/reader/parse/index.js';
+import { planPages } from '../src/site/render/pages.js';
+import { INTRO_LINE, TITLE_LINE } from '../src/reader/load/split.js';
+import { createPageRenderer } from '../src/site/render/templates.js';
+import { decodeText } from '../src/reader/load/decode.js';
 import { templatesDir } from './helpers/fixtures.js';
 import { pageText } from './helpers/verbatim.js';
 
@@ -30,7 +30,15 @@ function buildText(text: string, file = '007.txt'): string[] {
   const issues = dropDuplicateCopies(loaded.sources, warnings).map(parseIssue);
   const pages = planPages(createArchive(issues), renderer, defaultSiteConfig).map((page) => ({ path: page.path, content: page.render() }));
   const html = pages.filter((page) => page.path.endsWith('.html'));
-  checkLinks(new Map(html.map((page) => [page.path, linksOf(page.content)])), new Set(pages.map((page) => page.path)), '/', ['pagefind/', 'style.css', 'favicon.svg', 'search.js', 'search.css', 'quick-search.js', 'highlight.js']);
+  checkLinks(new Map(html.map((page) => [page.path, linksOf(page.content)])), new Set(pages.map((page) => page.path)), '/', [
+    'pagefind/',
+    'style.css',
+    'favicon.svg',
+    'search.js',
+    'search.css',
+    'quick-search.js',
+    'highlight.js',
+  ]);
   return html.map((page) => page.content);
 }
 
@@ -48,12 +56,76 @@ const INTRO = 'Willkommen bei Krasse Links No 7. Hallo, heute prüfen wir Eigens
 
 /** Pieces of text that mean something to some stage: markup, typography, links, overrides, invisible characters. */
 const FRAGMENTS = [
-  ' ', '  ', '\t', '\u00a0', '\u200b', '\ufeff', '\u2028', 'a', 'Text', 'ä', 'ß', 'É', '🙂', 'e\u0301', 'ج', '\u202e',
-  '„', '“', '”', '»', '«', '‚', '‘', '’', '"', "'", '–', '—', '…', ':', '.', '?', '!', ',', '(', ')', '*', '_', '#', '`', '~',
-  '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '<!-- x -->', '&amp;', '&lt;', '&#60;', '{{ site.title }}', '{% raw %}',
-  'https://example.org/a_(b)?c=1&d=2', 'mailto:x@example.org', 'javascript:alert(1)', 'data:text/html,x',
-  'Krasse Links No 3', 'Krasse Links 27', '1. ', '- ', '• ', '> ', '---', 'Ich ', 'the ', 'Laut Heise ', 'Vielen Dank, dass Du Krasse Links liest',
-  '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u000b',
+  ' ',
+  '  ',
+  '\t',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u2028',
+  'a',
+  'Text',
+  'ä',
+  'ß',
+  'É',
+  '🙂',
+  'e\u0301',
+  'ج',
+  '\u202e',
+  '„',
+  '“',
+  '”',
+  '»',
+  '«',
+  '‚',
+  '‘',
+  '’',
+  '"',
+  "'",
+  '–',
+  '—',
+  '…',
+  ':',
+  '.',
+  '?',
+  '!',
+  ',',
+  '(',
+  ')',
+  '*',
+  '_',
+  '#',
+  '`',
+  '~',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '<!-- x -->',
+  '&amp;',
+  '&lt;',
+  '&#60;',
+  '{{ site.title }}',
+  '{% raw %}',
+  'https://example.org/a_(b)?c=1&d=2',
+  'mailto:x@example.org',
+  'javascript:alert(1)',
+  'data:text/html,x',
+  'Krasse Links No 3',
+  'Krasse Links 27',
+  '1. ',
+  '- ',
+  '• ',
+  '> ',
+  '---',
+  'Ich ',
+  'the ',
+  'Laut Heise ',
+  'Vielen Dank, dass Du Krasse Links liest',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\u007f',
+  '\u0085',
+  '\u000b',
 ];
 
 /** A line of text: fragments and any Unicode characters (no line breaks, no brackets or backslashes, whose markdown meaning is tested apart). */
@@ -108,11 +180,21 @@ describe('decoding any bytes', () => {
 
 describe('building any text', () => {
   it('succeeds or stops with a one-line BuildError, for arbitrary Unicode text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => onlyBuildErrors(() => buildText(text))), { numRuns: numRuns(150) });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => onlyBuildErrors(() => buildText(text))),
+      { numRuns: numRuns(150) },
+    );
   }, 30_000);
 
   it('succeeds or stops with a one-line BuildError, for issue-like text with front matter, titles and overrides', () => {
-    const frontMatter = fc.constantFrom('', '---\nnumber: 7\n---\n', '---\ntitle: "<b>{{ x }}</b>"\nslug: sieben\n---\n', '---\nlinks:\n  Text: "javascript:x"\n  a: "https://example.org"\n---\n', '---\nnumber: [\n---\n', '---js\n{}\n---\n');
+    const frontMatter = fc.constantFrom(
+      '',
+      '---\nnumber: 7\n---\n',
+      '---\ntitle: "<b>{{ x }}</b>"\nslug: sieben\n---\n',
+      '---\nlinks:\n  Text: "javascript:x"\n  a: "https://example.org"\n---\n',
+      '---\nnumber: [\n---\n',
+      '---js\n{}\n---\n',
+    );
     const body = fc.array(fc.oneof(line, fc.constantFrom('', 'Krasse Links No 8', 'Willkommen zu Krasse Links No 9. Hallo, heute X.', '---')), { maxLength: 25 });
     fc.assert(
       fc.property(frontMatter, body, fc.constantFrom('\n', '\n\n', '\r\n'), (head, lines, eol) => onlyBuildErrors(() => buildText(head + [INTRO, ...lines].join(eol)))),
@@ -128,7 +210,11 @@ describe('every paragraph reaches the page', () => {
     fc.assert(
       fc.property(paragraphs, fc.constantFrom('\n', '\n\n', '\n\n\n'), (lines, separator) => {
         const pages = buildText([INTRO, ...lines].join(separator)).map(pageText);
-        for (const text of lines.map(visibleText).filter(Boolean)) expect(pages.some((page) => page.includes(text)), text).toBe(true);
+        for (const text of lines.map(visibleText).filter(Boolean))
+          expect(
+            pages.some((page) => page.includes(text)),
+            text,
+          ).toBe(true);
       }),
       { numRuns: numRuns(200) },
     );

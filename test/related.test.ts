@@ -2,9 +2,9 @@
 // the same subject ("Mehr dazu im Archiv"), and the same relation per issue at the page's end.
 import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import type { Issue, Section } from '../src/model.js';
-import { defaultRelatedOptions, relatedSections } from '../src/archive/related.js';
+import { defaultRelatedOptions, relatedSections } from '../src/site/archive/related.js';
 import { exportFiles } from './helpers/fixtures.js';
 import { issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 
@@ -20,11 +20,18 @@ const toozeSections = (n: number) => issue(n).sections.filter((s) => s.sources.s
 describe('related sections', () => {
   it('the Tooze sections of No 21, 22 and 23 find each other', () => {
     const related = relatedSections(corpus);
-    for (const [from, others] of [[21, [22, 23]], [22, [21, 23]], [23, [21, 22]]] as const) {
+    for (const [from, others] of [
+      [21, [22, 23]],
+      [22, [21, 23]],
+      [23, [21, 22]],
+    ] as const) {
       expect(toozeSections(from).length, `No ${from}`).toBeGreaterThan(0);
       const found = toozeSections(from).flatMap((section) => related.get(section) ?? []);
       for (const other of others) {
-        expect(found.some((r) => r.issue.number === other && toozeSections(other).includes(r.section)), `No ${from} → No ${other}`).toBe(true);
+        expect(
+          found.some((r) => r.issue.number === other && toozeSections(other).includes(r.section)),
+          `No ${from} → No ${other}`,
+        ).toBe(true);
       }
     }
   });
@@ -53,7 +60,11 @@ describe('related sections', () => {
     const quote = 'The hyperscalers own the compute, the data centres and the cloud contracts, and every sovereign AI project rents from them.';
     const a = parseOne(issueWith(91, 'Laut Heise will Merz eine Fabrik bauen:', quote));
     const b = parseOne(issueWith(92, 'Ganz anders sieht das jemand im Netz:', quote));
-    expect(relatedSections([a, b]).get(a.sections[0]!)?.map((r) => r.issue.number)).toEqual([92]);
+    expect(
+      relatedSections([a, b])
+        .get(a.sections[0]!)
+        ?.map((r) => r.issue.number),
+    ).toEqual([92]);
   });
 });
 

@@ -1,16 +1,16 @@
-// Rendering on two threads (src/render/parallel.ts) gives every page exactly as one thread does,
+// Rendering on two threads (src/build/threads/render.ts) gives every page exactly as one thread does,
 // and a template's error in the rendering thread fails the build as it would on this one.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import { defaultSiteConfig } from '../src/config.js';
 import { TemplateError } from '../src/errors.js';
 import type { Issue } from '../src/model.js';
-import type { PageLinks } from '../src/output/links.js';
-import { planPages } from '../src/render/pages.js';
-import { renderPages } from '../src/render/parallel.js';
-import { createPageRenderer } from '../src/render/templates.js';
+import type { PageLinks } from '../src/build/output/links.js';
+import { planPages } from '../src/site/render/pages.js';
+import { renderPages } from '../src/build/threads/render.js';
+import { createPageRenderer } from '../src/site/render/templates.js';
 import { archiveDir, root, tempDir, templatesDir } from './helpers/fixtures.js';
 import { parseText } from './helpers/issues.js';
 
@@ -32,10 +32,15 @@ async function render(dir: string, worker: string | undefined) {
   const pages = planPages(createArchive(issues), createPageRenderer(dir), defaultSiteConfig);
   const texts = new Map<string, string>();
   const links = new Map<string, PageLinks | undefined>();
-  const threads = await renderPages(pages, dir, async (page, content, pageLinks) => {
-    texts.set(page.path, content);
-    links.set(page.path, pageLinks);
-  }, worker);
+  const threads = await renderPages(
+    pages,
+    dir,
+    async (page, content, pageLinks) => {
+      texts.set(page.path, content);
+      links.set(page.path, pageLinks);
+    },
+    worker,
+  );
   return { pages, texts, links, threads };
 }
 

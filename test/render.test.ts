@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody, issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
-import { mdastToHtml } from '../src/render/html.js';
-import { issueToMdast } from '../src/render/mdast.js';
+import { mdastToHtml } from '../src/site/render/html.js';
+import { issueToMdast } from '../src/site/render/mdast.js';
 
 async function renderOne(text: string): Promise<string> {
   const issue = parseOne(text);
@@ -66,9 +66,7 @@ describe('links', () => {
   });
 
   it('links mentions of issues the archive has, and leaves the others as text', async () => {
-    const issues = parseText(
-      [issueWith(30, 'In Krasse Links No 27 schrieb ich bereits darüber, und in Krasse Links 25 auch.'), issueWith(27, 'Laut Heise: Text.')].join('\n'),
-    );
+    const issues = parseText([issueWith(30, 'In Krasse Links No 27 schrieb ich bereits darüber, und in Krasse Links 25 auch.'), issueWith(27, 'Laut Heise: Text.')].join('\n'));
     const pages = await renderIssuePages(issues);
     const html = articleBody(pages.get(30)!);
     expect(html).toContain('<a href="/issues/27/" class="issue-ref">Krasse Links No 27</a>');
@@ -118,7 +116,14 @@ describe('semantic HTML', () => {
     expect(html).toMatch(/<figure class="quote"><figcaption>Heise<\/figcaption><blockquote lang="en">\s*<p>The project is billed/);
     // `Donna Haraway hat …` is not a source the parser knows: the quote stays unattributed rather
     // than getting the section's source (Heise) wrongly.
-    const other = await renderOne(issueWith(1, 'Laut Heise will Merz eine KI-Fabrik bauen.', 'Das erinnert mich an einen Satz, den Donna Haraway einmal so auf den Punkt gebracht hat:', '„Niemand lebt überall; jeder lebt irgendwo. Nichts ist mit allem verbunden.“'));
+    const other = await renderOne(
+      issueWith(
+        1,
+        'Laut Heise will Merz eine KI-Fabrik bauen.',
+        'Das erinnert mich an einen Satz, den Donna Haraway einmal so auf den Punkt gebracht hat:',
+        '„Niemand lebt überall; jeder lebt irgendwo. Nichts ist mit allem verbunden.“',
+      ),
+    );
     expect(other).toMatch(/<blockquote>\s*<p>„Niemand lebt überall/);
     expect(other).not.toContain('<figcaption>Heise</figcaption>');
   });

@@ -4,10 +4,10 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startDevServer } from '../src/commands/dev.js';
-import { marksOf, singleSource, withMarks } from '../src/commands/marks.js';
+import { startDevServer } from '../src/cli/dev.js';
+import { marksOf, singleSource, withMarks } from '../src/cli/marks.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { parseIssueWithReport } from '../src/parse/index.js';
+import { parseIssueWithReport } from '../src/reader/parse/index.js';
 import { cli, folderWith, tempDir } from './helpers/fixtures.js';
 import { articleBody, issueWith, parseOne, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
@@ -37,9 +37,16 @@ const body = [
 
 describe('an issue with "reviewed: true"', () => {
   it('is built exactly as marked: quotes the "> " paragraphs, section starts the "---" lines', async () => {
-    expect(kinds(issueWith(9, ...body)).flat().slice(0, 2)).toEqual(['commentary', 'quote']);
+    expect(
+      kinds(issueWith(9, ...body))
+        .flat()
+        .slice(0, 2),
+    ).toEqual(['commentary', 'quote']);
     const reviewed = `---\nreviewed: true\n---\n${issueWith(9, ...body)}`;
-    expect(kinds(reviewed)).toEqual([['commentary', 'commentary', 'commentary', 'quote'], ['commentary', 'commentary']]);
+    expect(kinds(reviewed)).toEqual([
+      ['commentary', 'commentary', 'commentary', 'quote'],
+      ['commentary', 'commentary'],
+    ]);
     const html = articleBody((await renderIssuePages([parseOne(reviewed)])).get(9)!);
     expect(html).toMatch(/<p class="commentary" lang="en">The data centres now use more electricity/);
     expect(pageText(html)).not.toMatch(/---|> Ich/);
@@ -67,10 +74,18 @@ describe('an issue with "reviewed: true"', () => {
 describe('npm run check -- --mark FILE', () => {
   // What marking may change in a file: mark lines, "> " prefixes, blank lines and the front matter.
   const withoutMarks = (text: string) =>
-    text.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n').filter((l) => l.trim() && !/^(?:---|\*\*\*)$/.test(l.trim())).map((l) => l.replace(/^\s*>\s?/, ''));
+    text
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .split('\n')
+      .filter((l) => l.trim() && !/^(?:---|\*\*\*)$/.test(l.trim()))
+      .map((l) => l.replace(/^\s*>\s?/, ''));
 
   it('writes the current reading as marks, the words unchanged, and the page stays as it was read', async () => {
-    const original = `Krasse Links No 56\n${(await fs.readFile(path.join('issues', '056.txt'), 'utf8')).split('\n').filter((l) => l.trim()).slice(1).join('\n')}\n`;
+    const original = `Krasse Links No 56\n${(await fs.readFile(path.join('issues', '056.txt'), 'utf8'))
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(1)
+      .join('\n')}\n`;
     const input = await folderWith({ '056.txt': original });
     cleanups.push(input.cleanup);
     const file = path.join(input.dir, '056.txt');
@@ -78,7 +93,9 @@ describe('npm run check -- --mark FILE', () => {
 
     const result = await cli('check', '--mark', file);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`056.txt: marked as read: ${before.sections.flatMap((s) => s.blocks).reduce((n, b) => n + (b.kind === 'quote' ? b.paragraphs.length : 0), 0)} quotes ("> "), ${before.sections.length} section starts ("---"), the words unchanged`);
+    expect(result.stdout).toContain(
+      `056.txt: marked as read: ${before.sections.flatMap((s) => s.blocks).reduce((n, b) => n + (b.kind === 'quote' ? b.paragraphs.length : 0), 0)} quotes ("> "), ${before.sections.length} section starts ("---"), the words unchanged`,
+    );
     expect(result.stdout).toMatch(/Look at these first[^\n]*\n {2}056\.txt:\d+ /);
     const marked = await fs.readFile(file, 'utf8');
     expect(marked.startsWith('---\nmarked: true\n---\nKrasse Links No 56\n')).toBe(true);
@@ -141,7 +158,8 @@ describe('the review endpoint of npm run dev', () => {
     const state = JSON.parse((await request(`${dev.url}__review/state?issue=9`, { headers: { origin } })).body);
     expect(state.secret).toMatch(/^[\w-]{40,}$/);
     const change = JSON.stringify({ issue: 9, version: state.version, action: 'commentary', line: 3 });
-    const post = (headers: Record<string, string>, payload = change) => request(`${dev.url}__review/marks`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+    const post = (headers: Record<string, string>, payload = change) =>
+      request(`${dev.url}__review/marks`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
 
     expect((await post({ origin: 'http://evil.example', 'x-review-secret': state.secret })).status).toBe(403);
     expect((await post({ origin })).status).toBe(403);

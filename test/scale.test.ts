@@ -8,8 +8,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBuildOptions } from '../src/config.js';
-import { buildSite } from '../src/pipeline.js';
-import { MemoryWriter } from '../src/output/writer.js';
+import { buildSite } from '../src/build/pipeline.js';
+import { MemoryWriter } from '../src/build/output/writer.js';
 import { archiveDir, tempDir } from './helpers/fixtures.js';
 import { parseText, renderIssuePages } from './helpers/issues.js';
 import { missingInOrder } from './helpers/verbatim.js';
@@ -20,7 +20,10 @@ let corpusLines: string[];
 
 beforeAll(async () => {
   work = await tempDir('kl-scale-');
-  corpusLines = (await fs.readFile(path.join(archiveDir, '056.txt'), 'utf8')).split('\n').slice(1).filter((line) => line.trim());
+  corpusLines = (await fs.readFile(path.join(archiveDir, '056.txt'), 'utf8'))
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim());
 });
 afterAll(() => work?.cleanup());
 
@@ -92,10 +95,8 @@ describe('large issues build in time proportional to their size, and every parag
  */
 const shapes: Record<string, (bytes: number) => string> = {
   'thousands of sections with the same heading': (n) => Array.from({ length: n / 34 }, () => 'Ein kurzer Satz ohne einen Namen.').join('\n\n\n'),
-  'a long topic naming a new person in every paragraph': (n) =>
-    Array.from({ length: n / 30 }, (_, i) => `Und Anna ${name(i)} schreibt dazu.`).join('\n'),
-  'thousands of support blocks between sections': (n) =>
-    Array.from({ length: n / 30 }, (_, i) => (i % 2 ? 'Vielen Dank, dass Du Krasse Links liest' : 'Ein Abschnitt hier.')).join('\n\n\n'),
+  'a long topic naming a new person in every paragraph': (n) => Array.from({ length: n / 30 }, (_, i) => `Und Anna ${name(i)} schreibt dazu.`).join('\n'),
+  'thousands of support blocks between sections': (n) => Array.from({ length: n / 30 }, (_, i) => (i % 2 ? 'Vielen Dank, dass Du Krasse Links liest' : 'Ein Abschnitt hier.')).join('\n\n\n'),
   'a list of thousands of items': (n) => Array.from({ length: n / 10 }, () => '- Punkt').join('\n'),
   'a line of issue mentions and URLs': (n) => 'https://example.org/x Krasse Links No 3 '.repeat(n / 40),
   'a line with a long run of spaces': (n) => `„Anfang${' '.repeat(n)}Ende“`,
@@ -122,10 +123,14 @@ async function parseAndRender(text: string): Promise<number> {
 }
 
 describe('unusual shapes take linear time', () => {
-  it.each(Object.entries(shapes))('%s', async (_, make) => {
-    await parseAndRender(make(5000)); // warm up
-    const small = await parseAndRender(make(25_000));
-    const large = await parseAndRender(make(100_000));
-    expect(large, `25 kB: ${small.toFixed(3)} s, 100 kB: ${large.toFixed(3)} s`).toBeLessThan(7 * small + 0.05);
-  }, 30_000);
+  it.each(Object.entries(shapes))(
+    '%s',
+    async (_, make) => {
+      await parseAndRender(make(5000)); // warm up
+      const small = await parseAndRender(make(25_000));
+      const large = await parseAndRender(make(100_000));
+      expect(large, `25 kB: ${small.toFixed(3)} s, 100 kB: ${large.toFixed(3)} s`).toBeLessThan(7 * small + 0.05);
+    },
+    30_000,
+  );
 });

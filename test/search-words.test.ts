@@ -1,10 +1,10 @@
 // Words in the search, without an index: what counts as a hit for a query word, how a query is
-// read, the excerpt; the archive's word files (src/search/words.ts) and the suggestions made from
+// read, the excerpt; the archive's word files (src/site/search/words.ts) and the suggestions made from
 // them for words the archive does not have (public/suggest.js).
 import { describe, expect, it } from 'vitest';
 import { excerptOf, foldWord, isRealHit, matchesWord, queryWords } from '../public/search-core.js';
 import { closestWord, editDistance, suggestQuery, wordFile } from '../public/suggest.js';
-import { WordCounter, foldWord as buildFold, wordFile as buildWordFile } from '../src/search/words.js';
+import { WordCounter, foldWord as buildFold, wordFile as buildWordFile } from '../src/site/search/words.js';
 
 describe('what counts as a hit', () => {
   it('a word of the text that shares most of a query word from its start, or one of its parts does', () => {
@@ -34,7 +34,11 @@ describe('what counts as a hit', () => {
     expect(excerpt[0]).toEqual({ text: '… w44 w45 w46 w47 w48 w49 ', mark: false });
     expect(excerpt.filter((piece) => piece.mark).map((piece) => piece.text)).toEqual(['w50', 'w52']);
     expect(excerpt.at(-1)!.text).toMatch(/w73 …$/);
-    expect(excerptOf(words, 2, [], new Set()).map((piece) => piece.text).join('')).toMatch(/^w2 w3 .* w31 …$/);
+    expect(
+      excerptOf(words, 2, [], new Set())
+        .map((piece) => piece.text)
+        .join(''),
+    ).toMatch(/^w2 w3 .* w31 …$/);
   });
 });
 
@@ -61,7 +65,6 @@ describe('suggestions for words the archive does not have', () => {
     expect(await suggestQuery('Tooze Faschimus', ['faschimus'], load)).toBe('Tooze Faschismus');
     expect(await suggestQuery('Faschimus Xylophon', ['faschimus', 'xylophon'], load)).toBeUndefined();
   });
-
 });
 
 describe('the word files for suggestions', () => {
@@ -88,7 +91,9 @@ describe('the word files for suggestions', () => {
 
   it('take a record’s indexed text, not its filters, and read its escaped characters as characters', () => {
     const counter = new WordCounter();
-    counter.addRecord('<html><body><b data-pagefind-filter="Quelle">Zeitung</b><main data-pagefind-body><i id="%7B%7D"></i><h2 id="x">Wahl &amp; Qual</h2>Text &quot;Zitat&quot;\n</main></body></html>');
+    counter.addRecord(
+      '<html><body><b data-pagefind-filter="Quelle">Zeitung</b><main data-pagefind-body><i id="%7B%7D"></i><h2 id="x">Wahl &amp; Qual</h2>Text &quot;Zitat&quot;\n</main></body></html>',
+    );
     expect([...counter.files().values()].join('')).toBe('Qual\nText\nWahl\nZitat\n');
   });
 

@@ -5,13 +5,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryTerms, queryWords, sectionHit } from '../public/search-core.js';
-import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { createArchive } from '../src/archive/index.js';
-import { build } from '../src/build.js';
+import { createArchive } from '../src/site/archive/index.js';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions, defaultSiteConfig } from '../src/config.js';
-import { searchRecords } from '../src/search/index.js';
+import { searchRecords } from '../src/site/search/index.js';
 import { archiveDir, folderWith, root, tempDir } from './helpers/fixtures.js';
-import { openSiteSearch, type IssueHit, type SiteSearch } from './helpers/pagefind.js';
+import { inScoreOrder, issueScores, openSiteSearch, type IssueHit, type SiteSearch } from './helpers/pagefind.js';
 
 interface QueryRow {
   query: string;
@@ -79,7 +78,11 @@ describe('the query table', () => {
 describe('a result', () => {
   it('is an issue with its matching sections, each leading to the section with the terms to highlight', async () => {
     const [issue] = (await search.search('Gigafabriken')).issues;
-    expect(issue).toMatchObject({ number: 56, title: 'Rendert eure KIs souverän, heute plappern wir die Machtvergessenheit des Tech-Faschismus zur gemeinsamen Wirklichkeit.', url: '/issues/56/?highlight=Gigafabriken' });
+    expect(issue).toMatchObject({
+      number: 56,
+      title: 'Rendert eure KIs souverän, heute plappern wir die Machtvergessenheit des Tech-Faschismus zur gemeinsamen Wirklichkeit.',
+      url: '/issues/56/?highlight=Gigafabriken',
+    });
     expect(issue!.sections).toEqual([
       expect.objectContaining({ anchor: 'heise', heading: expect.stringMatching(/^Heise über /), url: '/issues/56/?highlight=Gigafabriken#heise', sources: ['Heise'], kinds: ['Kommentar', 'Zitat'] }),
     ]);
@@ -128,21 +131,6 @@ describe('a result', () => {
   });
 });
 
-/** Each issue's score as the search ranks it: the sum of Pagefind's scores of its sections that are real hits. */
-async function issueScores(site: SiteSearch, query: string): Promise<Map<number, number>> {
-  const sums = new Map<number, number>();
-  for (const { score, data } of await site.scored(query)) {
-    const hit = sectionHit(data, queryWords(query), queryTerms(query));
-    if (hit) sums.set(hit.number, (sums.get(hit.number) ?? 0) + score);
-  }
-  return sums;
-}
-
-/** Whether issues come in the order of their scores, best first. */
-function inScoreOrder(numbers: number[], scores: Map<number, number>): boolean {
-  return numbers.every((number, i) => i === 0 || scores.get(numbers[i - 1]!)! >= scores.get(number)! - 1e-9);
-}
-
 describe('the order of the results', () => {
   it('puts the issue whose sections match best first: for Tooze the one with two sections about him, not two with one', async () => {
     const issues = await search.allIssues('Tooze');
@@ -153,7 +141,12 @@ describe('the order of the results', () => {
     const issues = await search.allIssues(query);
     const scores = await issueScores(search, query);
     expect(issues.length).toBeGreaterThan(0);
-    expect(inScoreOrder(issues.map((issue) => issue.number), scores)).toBe(true);
+    expect(
+      inScoreOrder(
+        issues.map((issue) => issue.number),
+        scores,
+      ),
+    ).toBe(true);
     const records = await search.scored(query);
     for (const issue of issues) {
       const sectionScores = issue.sections.map((section) => records.find(({ data }) => sectionHit(data, queryWords(query), queryTerms(query))?.url === section.url)!.score);
@@ -206,8 +199,8 @@ describe('the records', () => {
       ].join('\n'),
     });
     try {
-      const { buildSite } = await import('../src/pipeline.js');
-      const { MemoryWriter } = await import('../src/output/writer.js');
+      const { buildSite } = await import('../src/build/pipeline.js');
+      const { MemoryWriter } = await import('../src/build/output/writer.js');
       const report = await buildSite({ ...defaultBuildOptions, input: input.dir, search: false }, new MemoryWriter());
       const archive = createArchive(report.issues);
       const records = searchRecords(archive, { ...defaultSiteConfig, basePath: '/archiv/' }).map((record) => record.html);
@@ -216,78 +209,14 @@ describe('the records', () => {
       expect(records[0]).toContain(`<main data-pagefind-body><i id="${info}"></i><i id=k></i>Willkommen bei Krasse Links No 66. Hallo, heute ordnen wir Quellen.</main>`);
       expect(records[1]).toMatch(/<b data-pagefind-filter="Art">Kommentar<\/b><b data-pagefind-filter="Art">Zitat<\/b>/);
       expect(records[1]).toContain('<b data-pagefind-filter="Jahr">2024</b>');
-      expect(records[1]).toMatch(/<h2 id="[^"]+">[^<]+<\/h2><i id=k><\/i>Die Autorin Ada Lovelace schreibt im Atlantic über Maschinen:\n<i id=z><\/i>The analytical engine weaves algebraic patterns.\n<\/main>/);
+      expect(records[1]).toMatch(
+        /<h2 id="[^"]+">[^<]+<\/h2><i id=k><\/i>Die Autorin Ada Lovelace schreibt im Atlantic über Maschinen:\n<i id=z><\/i>The analytical engine weaves algebraic patterns.\n<\/main>/,
+      );
       expect(records[2]).not.toContain('<b data-pagefind-filter="Art">Zitat');
       // No metadata: Pagefind searches it, and a title word would match every section of the issue.
       for (const record of records) expect(record).not.toContain('data-pagefind-meta');
     } finally {
       await input.cleanup();
     }
-  });
-});
-
-describe('a search with more results than it checks at once', () => {
-  // 40 issues made from the corpus: common words match hundreds of sections.
-  let big: SiteSearch;
-  let work: Awaited<ReturnType<typeof tempDir>>;
-  beforeAll(async () => {
-    work = await tempDir('kl-search-big-');
-    await writeSyntheticArchive(path.join(work.dir, 'issues'), 40, { seed: 7, archiveDir });
-    await build({ ...defaultBuildOptions, input: path.join(work.dir, 'issues'), out: path.join(work.dir, 'site') });
-    big = await openSiteSearch(path.join(work.dir, 'site'));
-  }, 120_000);
-  afterAll(async () => {
-    await big?.close();
-    await work?.cleanup();
-  });
-
-  /** What every record says, read one by one: the issues and their sections. */
-  async function expected(query: string, filters: Record<string, string> = {}) {
-    const words = queryWords(query);
-    const records = await big.records(words.length ? query : null, filters);
-    const issues = new Map<number, string[]>();
-    for (const data of records) {
-      const hit = sectionHit(data, words, queryTerms(query), words.length ? filters.Art : undefined);
-      if (hit) issues.set(hit.number, [...(issues.get(hit.number) ?? []), hit.anchor ?? '']);
-    }
-    return { records: records.length, issues };
-  }
-
-  it.each([['die', {}], ['Trump', {}], ['KI', { Art: 'Zitat' }], ['', { Jahr: '2015' }]] as const)('“%s” %j lists and counts what the records hold, page by page', { timeout: 30_000 }, async (query, filters) => {
-    const want = await expected(query, filters);
-    const outcome = await big.search(query, filters, 5);
-    const issues = [...outcome.issues];
-    while (outcome.hasMore) issues.push(...(await outcome.more()));
-    expect(new Set(issues.map((issue) => issue.number)).size).toBe(issues.length);
-    expect(new Map(issues.map((issue) => [issue.number, issue.sections.map((section) => section.anchor ?? '').sort()]))).toEqual(
-      new Map([...want.issues].map(([number, anchors]) => [number, anchors.sort()])),
-    );
-    if (outcome.exact) expect(outcome.issueCount).toBe(want.issues.size);
-    else expect(outcome.issueCount).toBeLessThanOrEqual(want.issues.size);
-  });
-
-  it('counts issues exactly from Pagefind’s counts when nothing it checked was left out', async () => {
-    const want = await expected('die');
-    expect(want.records).toBeGreaterThan(64);
-    const outcome = await big.search('die', {}, 5);
-    expect(outcome).toMatchObject({ exact: true, issueCount: want.issues.size, sectionCount: want.records });
-    expect(Object.values(outcome.facets.Art!).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(want.records);
-  });
-
-  it.each(['Merz', 'Tooze', 'Faschismus'])('ranks the issues for “%s” by how well their sections match, across pages', { timeout: 30_000 }, async (query) => {
-    const records = await big.records(query);
-    expect(records.length).toBeLessThanOrEqual(64); // every record checked at once: the ranking is over all issues
-    const outcome = await big.search(query, {}, 3);
-    const issues = [...outcome.issues];
-    while (outcome.hasMore) issues.push(...(await outcome.more()));
-    expect(issues.length).toBeGreaterThan(3);
-    expect(inScoreOrder(issues.map((issue) => issue.number), await issueScores(big, query))).toBe(true);
-  });
-
-  it('lists a search by filters alone newest first', async () => {
-    const outcome = await big.search('', { Jahr: '2015' }, 50);
-    const numbers = outcome.issues.map((issue) => issue.number);
-    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
-    expect(numbers.length).toBeGreaterThan(1);
   });
 });

@@ -4,9 +4,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../src/build.js';
+import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
-import { checkedRelativePath } from '../src/output/paths.js';
+import { checkedRelativePath } from '../src/build/output/paths.js';
 import { folderWith, tempDir } from './helpers/fixtures.js';
 import { allowedElements, injectedMarkup } from './helpers/page.js';
 import { openSiteSearch, type SiteSearch } from './helpers/pagefind.js';
@@ -47,9 +47,7 @@ afterAll(async () => {
 
 /** Every file the build wrote, relative to the output folder. */
 async function writtenFiles(dir: string): Promise<string[]> {
-  return (await fs.readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
 }
 
 describe('the search index built from hostile input', () => {

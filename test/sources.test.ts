@@ -3,13 +3,13 @@
 // text from the newsletter); the corpus figures are in structure.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createArchive } from '../src/archive/index.js';
+import { createArchive } from '../src/site/archive/index.js';
 import type { Issue, Source } from '../src/model.js';
-import { buildSourceIndex, editDistance } from '../src/archive/source-index.js';
-import { findSource, sectionSources, IssueNames } from '../src/parse/sources.js';
+import { buildSourceIndex, editDistance } from '../src/site/archive/source-index.js';
+import { findSource, sectionSources, IssueNames } from '../src/reader/parse/sources.js';
 import { parseOne } from './helpers/issues.js';
-import storedSources from '../src/parse/source-weights.json' with { type: 'json' };
-import storedSubjects from '../src/parse/subject-weights.json' with { type: 'json' };
+import storedSources from '../src/reader/parse/source-weights.json' with { type: 'json' };
+import storedSubjects from '../src/reader/parse/subject-weights.json' with { type: 'json' };
 import { allGroups } from '../scripts/sources/gold.js';
 import { headingSections, subjectRows } from '../scripts/sources/headings.js';
 import { fit, fitModel, labelledSections } from '../scripts/sources/training.js';
@@ -18,7 +18,12 @@ const QUOTE = 'The platforms stopped competing on quality and started competing 
 
 /** One issue in a blank-line export: each argument a section, its paragraphs split at `|` (`Q` is an English quote). */
 function issue(number: number, ...sections: string[]): Issue {
-  const body = sections.map((section) => section.split('|').map((p) => (p === 'Q' ? QUOTE : p)).join('\n\n'));
+  const body = sections.map((section) =>
+    section
+      .split('|')
+      .map((p) => (p === 'Q' ? QUOTE : p))
+      .join('\n\n'),
+  );
   return parseOne([`Willkommen bei Krasse Links No ${number}. Hallo, heute testen wir.`, ...body].join('\n\n\n'));
 }
 
@@ -57,11 +62,11 @@ const KNOWN_MISSES = new Map<string, string>([
   ],
   [
     'Lena Probe mit einem Punkt, den ich teile: Ohne Offenheit keine Macht der NutzerInnen und der Journalist:innen.',
-    'a name opening a verbless lead-in with no quote after it: retrained with the reader\'s new written issues, the model puts it just under the threshold (0.45)',
+    "a name opening a verbless lead-in with no quote after it: retrained with the reader's new written issues, the model puts it just under the threshold (0.45)",
   ],
   [
     'Christian Drosten warnt vor einer neuen Welle, berichtet der NDR:|Q',
-    'the one in the news is the subject of a verb of saying (`warnt`); that `berichtet der NDR` hands over weighs less since the retraining with the reader\'s new written issues',
+    "the one in the news is the subject of a verb of saying (`warnt`); that `berichtet der NDR` hands over weighs less since the retraining with the reader's new written issues",
   ],
 ]);
 
@@ -106,7 +111,19 @@ describe('the source of a section', () => {
     const section = issue(99, 'Laut Heise will die Regierung eine KI-Fabrik bauen:|Q');
     expect(section.sections[0]!.source).toEqual({ outlet: 'Heise' });
     const paragraphs = [
-      { line: 1, raw: 'Laut Heise will die Regierung eine KI-Fabrik bauen:', indented: false, gapBefore: 0, kind: 'commentary' as const, text: '', lang: 'de' as const, confidence: 1, reasons: [], startsSection: true, sectionReasons: [] },
+      {
+        line: 1,
+        raw: 'Laut Heise will die Regierung eine KI-Fabrik bauen:',
+        indented: false,
+        gapBefore: 0,
+        kind: 'commentary' as const,
+        text: '',
+        lang: 'de' as const,
+        confidence: 1,
+        reasons: [],
+        startsSection: true,
+        sectionReasons: [],
+      },
       { line: 2, raw: QUOTE, indented: false, gapBefore: 1, kind: 'quote' as const, text: QUOTE, lang: 'en' as const, confidence: 1, reasons: [], startsSection: false, sectionReasons: [] },
     ];
     const { sources, speakers } = sectionSources(paragraphs, 'de', new IssueNames(paragraphs.map((p) => p.raw)));
@@ -149,7 +166,13 @@ describe('the source index', () => {
   it('merges a firm written two ways, an outlet with and without article, and a surname alone', () => {
     const entries = index(
       issue(1, 'Andreessen & Probe haben ihre Agenda als Blogpost veröffentlicht:|Q', 'Die Ökonomin Rosa Zorbek schreibt in The Atlantic:|Q'),
-      issue(2, 'Andreesson & Probe haben ein neues Manifest veröffentlicht:|Q', 'Laut Atlantic sind die Zölle gescheitert:|Q', 'Die Ökonomin Rosa Zorbek hat wieder einen Essay geschrieben.', 'Im zweiten Teil der Serie kritisiert Zorbek die Notenbanken:|Q'),
+      issue(
+        2,
+        'Andreesson & Probe haben ein neues Manifest veröffentlicht:|Q',
+        'Laut Atlantic sind die Zölle gescheitert:|Q',
+        'Die Ökonomin Rosa Zorbek hat wieder einen Essay geschrieben.',
+        'Im zweiten Teil der Serie kritisiert Zorbek die Notenbanken:|Q',
+      ),
       issue(3, 'Andreessen & Probe haben ein drittes Papier veröffentlicht:|Q'),
     );
     const byKind = (kind: string) => entries.filter((e) => e.kind === kind).map((e) => [e.name, e.variants, e.sections.length]);
@@ -179,10 +202,7 @@ describe('the author’s sources in front matter', () => {
 
   it('replace the sources of the numbered sections, and give the heading', () => {
     const read = parseOne(text('sources:\n  1: Olga Probe; Die Wochenschau\n  2: [Sam Beispiel, "; Arbeitsfunk"]'));
-    expect(read.sections.map((s) => s.sources)).toEqual([
-      [{ person: 'Olga Probe', outlet: 'Die Wochenschau' }],
-      [{ person: 'Sam Beispiel' }, { outlet: 'Arbeitsfunk' }],
-    ]);
+    expect(read.sections.map((s) => s.sources)).toEqual([[{ person: 'Olga Probe', outlet: 'Die Wochenschau' }], [{ person: 'Sam Beispiel' }, { outlet: 'Arbeitsfunk' }]]);
     expect(read.sections[0]!.heading).toMatch(/^Olga Probe \(Die Wochenschau\)/);
   });
 

@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileWeights, trainedWeights } from '../src/parse/classify.js';
-import stored from '../src/parse/weights.json' with { type: 'json' };
+import { compileWeights, trainedWeights } from '../src/reader/parse/classify.js';
+import stored from '../src/reader/parse/weights.json' with { type: 'json' };
 import { archiveDir, f1, labelledNumbers, precision, projectRoot, recall, scoreIndex, scoreIssue, scoreSources, sum } from '../scripts/labels.js';
 import { crossValidatedFigures } from '../scripts/score-figures.js';
 import { heldOutCorpusReader } from '../scripts/sources/report.js';
@@ -35,7 +35,7 @@ describe('training', () => {
   it('reproduces the committed weights from the labels and the reviewed issues of the archive (npm run train)', async () => {
     const set = await trainingSet(archiveDir);
     const text = `${JSON.stringify(storedWeights(train(set.issues), set.trainedOn), null, 2)}\n`;
-    expect(text).toBe(fs.readFileSync(path.join(projectRoot, 'src/parse/weights.json'), 'utf8'));
+    expect(text).toBe(fs.readFileSync(path.join(projectRoot, 'src/reader/parse/weights.json'), 'utf8'));
   }, 180_000);
 
   it('has a weight for every feature the reader computes', () => {

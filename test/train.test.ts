@@ -49,10 +49,10 @@ describe('npm run train on a fresh clone with reviewed issues', () => {
   });
 
   it('writes the weights the build uses, trained on the reviewed issues too', async () => {
-    const weights = JSON.parse(await fs.readFile(path.join(dir, 'src/parse/weights.json'), 'utf8'));
+    const weights = JSON.parse(await fs.readFile(path.join(dir, 'src/reader/parse/weights.json'), 'utf8'));
     expect(weights.trainedOn).toEqual(['No 21', 'No 22', 'No 23', 'No 56', 'No 801 (reviewed)', 'No 802 (reviewed)', 'No 803 (reviewed)']);
-    expect(await fs.readFile(path.join(dir, 'src/parse/weights.json'), 'utf8')).not.toBe(await fs.readFile(path.join(root, 'src/parse/weights.json'), 'utf8'));
-    expect(output.stdout).toMatch(/wrote src\/parse\/weights\.json\n$/);
+    expect(await fs.readFile(path.join(dir, 'src/reader/parse/weights.json'), 'utf8')).not.toBe(await fs.readFile(path.join(root, 'src/reader/parse/weights.json'), 'utf8'));
+    expect(output.stdout).toMatch(/wrote src\/reader\/parse\/weights\.json\n$/);
     // The build reads them: the reviewed issues build exactly as marked, the others with the new weights.
     const check = await run('npm', ['run', '--silent', 'check', '--', 'issues/801.txt'], { cwd: dir });
     expect(check.stdout).toMatch(/801\.txt:\d+ · Krasse Links No 801/);

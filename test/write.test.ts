@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BackgroundWrites } from '../src/output/queue.js';
-import { abandonStagingFolders, makeStagingFolder } from '../src/output/swap.js';
-import { DiskWriter } from '../src/output/writer.js';
+import { BackgroundWrites } from '../src/build/output/queue.js';
+import { abandonStagingFolders, makeStagingFolder } from '../src/build/output/swap.js';
+import { DiskWriter } from '../src/build/output/writer.js';
 import { tempDir } from './helpers/fixtures.js';
 
 /** A write that finishes when `finish` is called. */
@@ -82,7 +82,7 @@ describe('a build stopped while its pages are on their way to disk (Ctrl+C in th
       for (let round = 0; round < 30; round++) {
         const staging = await makeStagingFolder(path.join(temp.dir, `site-${round}`));
         const writer = new DiskWriter(staging);
-        const writes = Array.from({ length: 64 }, (_, i) => writer.write(`seite-${i}.html`, 'x'.repeat(20_000)));
+        const writes = Array.from({ length: 64 }, (_, i) => writer.write(`seite-${i}.html`, 'x'.repeat(20_000), `k${i}`));
         // A few turns of the event loop: files being created and written on the thread pool.
         for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
         // The signal handler runs this, then the process exits.

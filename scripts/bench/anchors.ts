@@ -21,7 +21,11 @@ async function markdownPages(issueFiles: string[], dir: string, frontMatter: (n:
   for (const [i, file] of issueFiles.entries()) {
     const text = await fs.readFile(file, 'utf8');
     const date = text.match(/^date:\s*(\S+)/m)?.[1] ?? '2020-01-01';
-    const body = text.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n').filter((line) => line.trim()).join('\n\n');
+    const body = text
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .split('\n')
+      .filter((line) => line.trim())
+      .join('\n\n');
     await fs.writeFile(path.join(dir, `${i + 1}.md`), `---\n${frontMatter(i + 1, date)}---\n\n${body}\n`);
   }
 }
@@ -70,8 +74,14 @@ export async function eleventy(issueFiles: string[], work: string): Promise<Anch
   const site = path.join(work, 'eleventy');
   await markdownPages(issueFiles, path.join(site, 'issues'), (n, date) => `title: "Krasse Links No ${n}"\ndate: ${date}\nlayout: issue.liquid\ntags: issues\n`);
   await fs.mkdir(path.join(site, '_includes'), { recursive: true });
-  await fs.writeFile(path.join(site, '_includes', 'issue.liquid'), '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main><h1>{{ title }}</h1>{{ content }}</main></body></html>\n');
-  await fs.writeFile(path.join(site, 'index.liquid'), '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Krasse Links</title></head><body><ul>{% for issue in collections.issues %}<li><a href="{{ issue.url }}">{{ issue.data.title }}</a></li>{% endfor %}</ul></body></html>\n');
+  await fs.writeFile(
+    path.join(site, '_includes', 'issue.liquid'),
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main><h1>{{ title }}</h1>{{ content }}</main></body></html>\n',
+  );
+  await fs.writeFile(
+    path.join(site, 'index.liquid'),
+    '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Krasse Links</title></head><body><ul>{% for issue in collections.issues %}<li><a href="{{ issue.url }}">{{ issue.data.title }}</a></li>{% endfor %}</ul></body></html>\n',
+  );
   const version = JSON.parse(await fs.readFile(path.join(home, 'node_modules', '@11ty', 'eleventy', 'package.json'), 'utf8')).version;
   return {
     name: `Eleventy ${version}`,

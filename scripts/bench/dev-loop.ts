@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { startDevServer } from '../../src/commands/dev.js';
+import { startDevServer } from '../../src/cli/dev.js';
 import { defaultBuildOptions } from '../../src/config.js';
 import { median, syntheticArchive } from './measure.js';
 

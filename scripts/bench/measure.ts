@@ -25,7 +25,7 @@ export interface BuildStats {
 /**
  * A synthetic archive of `n` issues made from the project's issues/, dated a day back: a real
  * archive's files were written long before the build, and fresh ones would all be read again by
- * every rebuild (see RACY_MS in src/load/inputs.ts). Returns the issue files.
+ * every rebuild (see RACY_MS in src/build/inputs.ts). Returns the issue files.
  */
 export async function syntheticArchive(root: string, dir: string, n: number, seed: number): Promise<string[]> {
   const files = await writeSyntheticArchive(dir, n, { seed, archiveDir: path.join(root, 'issues') });

@@ -7,10 +7,10 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadFile, type IssueSource } from '../../src/load/index.js';
+import { loadFile, type IssueSource } from '../../src/reader/load/index.js';
 import type { Source } from '../../src/model.js';
-import { parseIssueWithReport, type ParseReport } from '../../src/parse/index.js';
-import { TITLE_LINE } from '../../src/load/split.js';
+import { parseIssueWithReport, type ParseReport } from '../../src/reader/parse/index.js';
+import { TITLE_LINE } from '../../src/reader/load/split.js';
 import { archiveDir, labelledNumbers, projectRoot, readLabels, writtenIssues } from '../labels.js';
 
 export const batchesDir = path.join(projectRoot, 'test/fixtures/sources/batches');
@@ -55,8 +55,15 @@ export function parseSources(text: string): Source[] {
   });
 }
 
-const lines = (file: string) => fs.readFileSync(file, 'utf8').split('\n').filter((line) => line.trim());
-const rows = (file: string) => lines(file).filter((line) => !line.startsWith('#')).map((line) => line.split('\t'));
+const lines = (file: string) =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
+const rows = (file: string) =>
+  lines(file)
+    .filter((line) => !line.startsWith('#'))
+    .map((line) => line.split('\t'));
 
 /** The corpus issues with their labelled sources and gold subject words. */
 export function corpusGroups(): GoldGroup[] {
@@ -89,7 +96,12 @@ const QUOTE = 'The platforms stopped competing on quality and started competing 
 
 /** An issue of the given sections (paragraphs split at `|`, `Q` an English quote) in a blank-line export with the author's breaks. */
 export function sectionsIssue(number: number, sections: string[], intro = 'Hallo, heute testen wir.'): IssueSource {
-  const body = sections.map((section) => section.split('|').map((p) => (p === 'Q' ? QUOTE : p)).join('\n\n'));
+  const body = sections.map((section) =>
+    section
+      .split('|')
+      .map((p) => (p === 'Q' ? QUOTE : p))
+      .join('\n\n'),
+  );
   return loadFile(`${number}.txt`, [`Willkommen bei Krasse Links No ${number}. ${intro}`, ...body].join('\n\n\n')).sources[0]!;
 }
 
@@ -109,9 +121,21 @@ export function tableGroups(file: string, name: string): GoldGroup[] {
 
 /** A batch file: one section a line (paragraphs split at `|`), its sources and subject words; one issue, No 950 + its number. */
 export function batchGroup(n: number): GoldGroup {
-  const sections = rows(path.join(batchesDir, `batch-${n}.tsv`)).map(([text = '', sources = '', subjects = '']) => ({ text, sources: parseSources(sources), subjects: subjects.split('|').map((w) => w.trim()).filter(Boolean) }));
+  const sections = rows(path.join(batchesDir, `batch-${n}.tsv`)).map(([text = '', sources = '', subjects = '']) => ({
+    text,
+    sources: parseSources(sources),
+    subjects: subjects
+      .split('|')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  }));
   const gold = sections.map(({ sources, subjects }) => ({ sources, subjects }));
-  const source = () => sectionsIssue(950 + n, sections.map((s) => s.text), 'Heute ein Stapel zum Messen.');
+  const source = () =>
+    sectionsIssue(
+      950 + n,
+      sections.map((s) => s.text),
+      'Heute ein Stapel zum Messen.',
+    );
   return { name: `batch ${n}`, rulesFitted: false, issues: [{ name: `batch ${n}`, gold, source }] };
 }
 
@@ -132,7 +156,9 @@ export function allGroups(except: number[] = []): GoldGroup[] {
     ...writtenGroups(),
     ...tableGroups('sentences.tsv', 'sentence tables'),
     ...tableGroups('written-after.tsv', 'sentence tables'),
-    ...batchNumbers().filter((n) => !except.includes(n)).map(batchGroup),
+    ...batchNumbers()
+      .filter((n) => !except.includes(n))
+      .map(batchGroup),
   ];
   // Groups of one name (the sentence tables of both files) are one.
   const merged = new Map<string, GoldGroup>();
@@ -147,7 +173,10 @@ export function allGroups(except: number[] = []): GoldGroup[] {
 /** An archived issue with the labelled section breaks: paragraphs a blank line apart, two before each labelled section start. */
 function withLabelledBreaks(number: number): IssueSource {
   const name = `${String(number).padStart(3, '0')}.txt`;
-  const lines = fs.readFileSync(path.join(archiveDir, name), 'utf8').split('\n').filter((line) => line.trim());
+  const lines = fs
+    .readFileSync(path.join(archiveDir, name), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim());
   const labels = readLabels(number);
   const title = TITLE_LINE.test(lines[0] ?? '') ? [lines.shift()!] : [];
   const text = [...title, ...lines.map((line, i) => `${i > 0 ? (labels[i]!.sectionStart ? '\n\n' : '\n') : ''}${line}`)].join('\n');

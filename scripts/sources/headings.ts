@@ -1,6 +1,6 @@
 // `npx tsx scripts/sources/headings.ts [--except N,…]`: trains the subject model of the headings
-// (src/parse/subjects.ts) on the gold subject words of the corpus sections and the batches, and
-// writes src/parse/subject-weights.json. Penalty and threshold are chosen by leave-one-group-out
+// (src/reader/parse/subjects.ts) on the gold subject words of the corpus sections and the batches, and
+// writes src/reader/parse/subject-weights.json. Penalty and threshold are chosen by leave-one-group-out
 // cross-validation: precision first (a heading with a stray word is worse than a shorter one), the
 // threshold with the fewest stray subjects among those whose headings still name the subject of
 // at least 84 % of the sections (36 of 43, the issue's target), else the most named less three
@@ -11,9 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Section } from '../../src/model.js';
 import { sourceNames } from '../../src/model.js';
-import { leadPhrase, subjectCandidates, type SubjectModel } from '../../src/parse/subjects.js';
-import type { TermParagraph } from '../../src/parse/terms.js';
-import { stem } from '../../src/parse/terms.js';
+import { leadPhrase, subjectCandidates, type SubjectModel } from '../../src/reader/parse/subjects.js';
+import type { TermParagraph } from '../../src/reader/parse/terms.js';
+import { stem } from '../../src/reader/parse/terms.js';
 import { projectRoot } from '../labels.js';
 import { allGroups, readIssue, type Gold, type GoldGroup } from './gold.js';
 import { wordsOf } from './measure.js';
@@ -126,5 +126,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { penalty, threshold } = choice!;
   const model: SubjectModel = { subject: fit(subjectRows(sections), penalty), threshold, penalty };
   console.log(`chosen: penalty ${penalty}, threshold ${threshold}: cross-validated, the subject named in ${choice!.named} of ${sections.length} headings, a stray subject in ${choice!.stray}`);
-  fs.writeFileSync(path.join(projectRoot, 'src/parse/subject-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
+  fs.writeFileSync(path.join(projectRoot, 'src/reader/parse/subject-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
 }

@@ -4,10 +4,10 @@
 // no source. Headings: those holding a stray word (one that is neither a labelled source's nor an
 // accepted subject word), those naming the section's main source, those naming its subject.
 
-import { createArchive } from '../../src/archive/index.js';
-import { buildSourceIndex } from '../../src/archive/source-index.js';
+import { createArchive } from '../../src/site/archive/index.js';
+import { buildSourceIndex } from '../../src/site/archive/source-index.js';
 import type { Issue, Section, Source } from '../../src/model.js';
-import { stem } from '../../src/parse/terms.js';
+import { stem } from '../../src/reader/parse/terms.js';
 import { normalName } from '../labels.js';
 import type { Gold } from './gold.js';
 
@@ -33,7 +33,13 @@ export interface Figures {
   mistakes: string[];
 }
 
-const names = (sources: Source[]) => new Set(sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n)).map(normalName));
+const names = (sources: Source[]) =>
+  new Set(
+    sources
+      .flatMap((s) => [s.person, s.outlet])
+      .filter((n): n is string => Boolean(n))
+      .map(normalName),
+  );
 
 /** Words of a heading that name nothing: connectives, articles, the `(2)` of a repeated heading. */
 const CONNECTIVE = /^(?:über|und|zu|zum|zur|der|die|das|den|dem|des|im|in|von|vom|mit|ein|eine|einen|einer|the|of|\d+)$/;
@@ -65,7 +71,18 @@ function namesSubject(heading: string, section: Section, gold: Gold): boolean {
   return wordsOf(heading).some((w) => !sourceWords.has(w) && (subjectWords.has(w) || stems.has(stem(w))));
 }
 
-const zero = (): Figures => ({ exact: { right: 0, total: 0 }, main: { right: 0, total: 0 }, found: { right: 0, total: 0 }, extra: 0, stray: { right: 0, total: 0 }, namesSource: { right: 0, total: 0 }, namesSubject: { right: 0, total: 0 }, indexExtra: [], indexEntries: 0, mistakes: [] });
+const zero = (): Figures => ({
+  exact: { right: 0, total: 0 },
+  main: { right: 0, total: 0 },
+  found: { right: 0, total: 0 },
+  extra: 0,
+  stray: { right: 0, total: 0 },
+  namesSource: { right: 0, total: 0 },
+  namesSubject: { right: 0, total: 0 },
+  indexExtra: [],
+  indexEntries: 0,
+  mistakes: [],
+});
 
 /** The figures of one issue read against its gold. */
 export function measureIssue(name: string, issue: Issue, gold: Gold[]): Figures {

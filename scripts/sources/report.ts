@@ -1,10 +1,10 @@
 // The sources and headings part of `npm run score`: each labelled group read with a source model
 // trained without it (leave one group out), measured against its gold (gold.ts, measure.ts).
 
-import { withSourceModel, type SourceModel } from '../../src/parse/source-model.js';
-import stored from '../../src/parse/source-weights.json' with { type: 'json' };
-import { withSubjectModel } from '../../src/parse/subjects.js';
-import storedSubjects from '../../src/parse/subject-weights.json' with { type: 'json' };
+import { withSourceModel, type SourceModel } from '../../src/reader/parse/source-model.js';
+import stored from '../../src/reader/parse/source-weights.json' with { type: 'json' };
+import { withSubjectModel } from '../../src/reader/parse/subjects.js';
+import storedSubjects from '../../src/reader/parse/subject-weights.json' with { type: 'json' };
 import { allGroups, readIssue, type GoldGroup } from './gold.js';
 import { addFigures, figuresLine, measureIssue, type Figures } from './measure.js';
 import { headingSections, subjectRows } from './headings.js';
@@ -15,7 +15,10 @@ export function heldOutReader(groups: GoldGroup[], choice: Pick<SourceModel, 'pe
   const sections = labelledSections(groups);
   const headings = headingSections(groups);
   return <T>(group: string, read: () => T): T => {
-    const model = fitModel(sections.filter((s) => s.group !== group), choice);
+    const model = fitModel(
+      sections.filter((s) => s.group !== group),
+      choice,
+    );
     const subjects = { ...storedSubjects, subject: fit(subjectRows(headings.filter((s) => s.group !== group)), storedSubjects.penalty) };
     return withSourceModel(model, () => withSubjectModel(subjects, read));
   };
@@ -36,7 +39,9 @@ export function heldOutCorpusReader(): <T>(number: number, read: () => T) => T {
 export function printSourcesAndHeadings(verbose: boolean, except: number[] = []): void {
   const groups = allGroups(except);
   const figures = crossValidated(groups);
-  console.log(`\nSources and headings, CROSS-VALIDATED (each group read with a source model trained without it; penalty ${stored.penalty}, threshold ${stored.threshold}; the author's section breaks)`);
+  console.log(
+    `\nSources and headings, CROSS-VALIDATED (each group read with a source model trained without it; penalty ${stored.penalty}, threshold ${stored.threshold}; the author's section breaks)`,
+  );
   groups.forEach((group, i) => console.log(figuresLine(group.name, figures[i]!)));
   const total = (label: string, pick: (g: GoldGroup) => boolean) => {
     const all = addFigures(figures.filter((_, i) => pick(groups[i]!)));

@@ -1,5 +1,5 @@
 // `npx tsx scripts/sources/train.ts [--except N,…]`: trains the source model on every labelled
-// section (but the batches named) and writes src/parse/source-weights.json. The penalty and the
+// section (but the batches named) and writes src/reader/parse/source-weights.json. The penalty and the
 // threshold are chosen by leave-one-group-out cross-validation (training.ts); the cross-validated
 // table is printed, so that the choice can be checked.
 
@@ -36,5 +36,5 @@ const missed = held.flatMap(({ section, probabilities }) => section.rows.filter(
 const listed = held.flatMap(({ section, probabilities }) => section.rows.filter((_, i) => probabilities[i]! >= doubtfulFrom && probabilities[i]! < threshold));
 console.log(`chosen: penalty ${penalty}, threshold ${threshold} (${best!.exact} of ${sections.length} sections exact, ${best!.extra} extra, cross-validated)`);
 console.log(`doubtful from ${doubtfulFrom}: ${listed.length} candidates listed, ${listed.filter((r) => r.source).length} of them sources; ${missed.length} sources missed in all`);
-fs.writeFileSync(path.join(projectRoot, 'src/parse/source-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
-console.log(`wrote src/parse/source-weights.json (${Object.keys(model.source.weights).length} source weights, ${Object.keys(model.main.weights).length} main weights)`);
+fs.writeFileSync(path.join(projectRoot, 'src/reader/parse/source-weights.json'), `${JSON.stringify(model, null, 1)}\n`);
+console.log(`wrote src/reader/parse/source-weights.json (${Object.keys(model.source.weights).length} source weights, ${Object.keys(model.main.weights).length} main weights)`);

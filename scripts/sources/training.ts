@@ -1,15 +1,15 @@
-// Training the source model (src/parse/source-model.ts): logistic regressions over the candidates of
+// Training the source model (src/reader/parse/source-model.ts): logistic regressions over the candidates of
 // every labelled section (gold.ts), fitted by Newton's method with an L2 penalty on all weights but
 // the bias. The penalty and the threshold from which a candidate counts as a source are chosen by
 // cross-validation, leaving out one group at a time (a corpus issue, a group of written issues, the
 // sentence tables, a batch): the choice that reads the most sections exactly right, then the one
 // with fewer names that are no source.
 
-import type { ClassifiedParagraph } from '../../src/parse/classify.js';
-import type { ParseReport } from '../../src/parse/index.js';
-import { IssueNames } from '../../src/parse/issue-names.js';
-import { sectionCandidates } from '../../src/parse/source-candidates.js';
-import { firstNamed, type Logistic, type SourceModel } from '../../src/parse/source-model.js';
+import type { ClassifiedParagraph } from '../../src/reader/parse/classify.js';
+import type { ParseReport } from '../../src/reader/parse/index.js';
+import { IssueNames } from '../../src/reader/parse/issue-names.js';
+import { sectionCandidates } from '../../src/reader/parse/source-candidates.js';
+import { firstNamed, type Logistic, type SourceModel } from '../../src/reader/parse/source-model.js';
 import { normalName } from '../labels.js';
 import { readIssue, type GoldGroup } from './gold.js';
 
@@ -28,13 +28,25 @@ export interface LabelledSection {
   unreachable: number;
 }
 
-const namesOf = (sources: { person?: string; outlet?: string }[]) => new Set(sources.flatMap((s) => [s.person, s.outlet]).filter((n): n is string => Boolean(n)).map(normalName));
+const namesOf = (sources: { person?: string; outlet?: string }[]) =>
+  new Set(
+    sources
+      .flatMap((s) => [s.person, s.outlet])
+      .filter((n): n is string => Boolean(n))
+      .map(normalName),
+  );
 
 /** The candidates of each section of a parsed issue, as the parser makes them. */
 export function candidatesOf(report: ParseReport) {
   const paragraphs = report.paragraphs.filter((p) => p.kind !== 'intro') as unknown as (ClassifiedParagraph & { section?: number })[];
   const names = new IssueNames(paragraphs.map((p) => p.raw));
-  return report.issue.sections.map((_, i) => sectionCandidates(paragraphs.filter((p) => p.section === i), 'de', names));
+  return report.issue.sections.map((_, i) =>
+    sectionCandidates(
+      paragraphs.filter((p) => p.section === i),
+      'de',
+      names,
+    ),
+  );
 }
 
 /** Every labelled section of the groups with its candidates labelled. */
@@ -124,7 +136,8 @@ function solve(a: Float64Array[], b: Float64Array): Float64Array {
 
 /** The source rows (every candidate) and the main rows (the labelled sources of sections with two or more). */
 const sourceRows = (sections: LabelledSection[]) => sections.flatMap((s) => s.rows.map((r) => ({ features: r.features.filter((f) => f !== 'first-named'), y: r.source })));
-const mainRows = (sections: LabelledSection[]) => sections.flatMap((s) => (s.rows.filter((r) => r.source).length >= 2 ? s.rows.filter((r) => r.source).map((r) => ({ features: r.features, y: r.main })) : []));
+const mainRows = (sections: LabelledSection[]) =>
+  sections.flatMap((s) => (s.rows.filter((r) => r.source).length >= 2 ? s.rows.filter((r) => r.source).map((r) => ({ features: r.features, y: r.main })) : []));
 
 /** The model fitted on the sections, with the given choices. */
 export function fitModel(sections: LabelledSection[], choice: Pick<SourceModel, 'penalty' | 'threshold' | 'doubtfulFrom'>): SourceModel {
@@ -140,7 +153,11 @@ export function heldOutProbabilities(sections: LabelledSection[], penalty: numbe
   const out = new Map<LabelledSection, number[]>();
   for (const group of groups) {
     const model = fit(sourceRows(sections.filter((s) => s.group !== group)), penalty);
-    for (const s of sections.filter((x) => x.group === group)) out.set(s, s.rows.map((r) => sigmoid(logit(model, r.features))));
+    for (const s of sections.filter((x) => x.group === group))
+      out.set(
+        s,
+        s.rows.map((r) => sigmoid(logit(model, r.features))),
+      );
   }
   return sections.map((section) => ({ section, probabilities: out.get(section)! }));
 }

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from '../../src/build.js';
+import { build } from '../../src/build/build.js';
 import { defaultBuildOptions } from '../../src/config.js';
-import { startServer } from '../../src/commands/serve.js';
+import { startServer } from '../../src/cli/serve.js';
 import { archiveDir, root, tempDir } from '../helpers/fixtures.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -94,9 +94,17 @@ describe('related sections across the archive', () => {
   }
 
   it('link the Tooze sections of No 21, 22 and 23 to each other', { timeout: 60_000 }, async () => {
-    for (const [from, others] of [[21, [22, 23]], [22, [21, 23]], [23, [21, 22]]] as const) {
+    for (const [from, others] of [
+      [21, [22, 23]],
+      [22, [21, 23]],
+      [23, [21, 22]],
+    ] as const) {
       const links = await toozeLinks(from);
-      for (const other of others) expect(links.some((href) => href.startsWith(`/issues/${other}/#`)), `No ${from} → No ${other}: ${links.join(' ')}`).toBe(true);
+      for (const other of others)
+        expect(
+          links.some((href) => href.startsWith(`/issues/${other}/#`)),
+          `No ${from} → No ${other}: ${links.join(' ')}`,
+        ).toBe(true);
     }
   });
 
@@ -130,7 +138,8 @@ describe('quotes', () => {
         return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
       };
       let background: HTMLElement | null = element;
-      while (background && (getComputedStyle(background).backgroundColor === 'rgba(0, 0, 0, 0)' || getComputedStyle(background).backgroundColor === 'transparent')) background = background.parentElement;
+      while (background && (getComputedStyle(background).backgroundColor === 'rgba(0, 0, 0, 0)' || getComputedStyle(background).backgroundColor === 'transparent'))
+        background = background.parentElement;
       const style = getComputedStyle(element);
       const [a, b] = [luminance(rgb(style.color)), luminance(rgb(getComputedStyle(background ?? document.body).backgroundColor))].sort((x, y) => y - x);
       return { size: parseFloat(style.fontSize), contrast: (a! + 0.05) / (b! + 0.05), style: style.fontStyle };
@@ -165,21 +174,27 @@ describe('quotes', () => {
   it('mark every foreign block with its language, lists in quotes included', { timeout: 30_000 }, async () => {
     const page = await open('/issues/22/');
     const unmarked = await page.evaluate(() =>
-      [...document.querySelectorAll('blockquote')].filter((quote) => !quote.closest('[lang="en"]') && /\b(?:the|and|of|is)\b/.test(quote.textContent!) && !/[äöüß]/.test(quote.textContent!)).map((q) => q.textContent!.slice(0, 60)),
+      [...document.querySelectorAll('blockquote')]
+        .filter((quote) => !quote.closest('[lang="en"]') && /\b(?:the|and|of|is)\b/.test(quote.textContent!) && !/[äöüß]/.test(quote.textContent!))
+        .map((q) => q.textContent!.slice(0, 60)),
     );
     expect(unmarked).toEqual([]);
   });
 });
 
 describe('meta', () => {
-  it.each(['/', '/issues/21/', '/issues/22/', '/issues/23/', '/issues/56/', '/quellen/', '/search/', '/nicht-da/'])('%s has a title of at most 70 characters and a share image', { timeout: 30_000 }, async (url) => {
-    const page = await open(url);
-    const title = await page.title();
-    expect(title.length, title).toBeLessThanOrEqual(70);
-    expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toBe('http://localhost:8080/og-image.png');
-    const image = await page.request.get(`${site.origin}/og-image.png`);
-    expect(image.headers()['content-type']).toMatch(/^image\/png/);
-  });
+  it.each(['/', '/issues/21/', '/issues/22/', '/issues/23/', '/issues/56/', '/quellen/', '/search/', '/nicht-da/'])(
+    '%s has a title of at most 70 characters and a share image',
+    { timeout: 30_000 },
+    async (url) => {
+      const page = await open(url);
+      const title = await page.title();
+      expect(title.length, title).toBeLessThanOrEqual(70);
+      expect(await page.locator('meta[property="og:image"]').getAttribute('content')).toBe('http://localhost:8080/og-image.png');
+      const image = await page.request.get(`${site.origin}/og-image.png`);
+      expect(image.headers()['content-type']).toMatch(/^image\/png/);
+    },
+  );
 
   it('the feed dates every entry from its issue, and leaves the undated one out', { timeout: 30_000 }, async () => {
     const page = await open('/');
@@ -237,7 +252,13 @@ describe('screenshots', () => {
   it('at 390 and 1280 px, light and dark (saved in test-results/screenshots/)', { timeout: 300_000 }, async () => {
     for (const width of [390, 1280]) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        for (const [name, url] of [['index', '/'], ['issue', '/issues/22/'], ['related', '/issues/21/#adam-tooze-jung-und-naiv'], ['sources', '/quellen/'], ['404', '/nicht-da/']] as const) {
+        for (const [name, url] of [
+          ['index', '/'],
+          ['issue', '/issues/22/'],
+          ['related', '/issues/21/#adam-tooze-jung-und-naiv'],
+          ['sources', '/quellen/'],
+          ['404', '/nicht-da/'],
+        ] as const) {
           const page = await open(url, width, { height: width < 500 ? 844 : 900, colorScheme });
           if (name === 'related') await page.locator('#adam-tooze-jung-und-naiv .related').scrollIntoViewIfNeeded();
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -40,7 +40,13 @@ describe('accessibility', () => {
 
 describe('reading on a phone and a desktop', () => {
   it.each([360, 1280])('fits %i px without sideways scrolling (screenshots saved)', { timeout: 30_000 }, async (width) => {
-    for (const [name, url] of [['index', '/'], ['issue', '/issues/56/'], ['sources', '/quellen/'], ['source', '/quellen/adam-tooze/'], ['search', '/search/?q=Tooze']] as const) {
+    for (const [name, url] of [
+      ['index', '/'],
+      ['issue', '/issues/56/'],
+      ['sources', '/quellen/'],
+      ['source', '/quellen/adam-tooze/'],
+      ['search', '/search/?q=Tooze'],
+    ] as const) {
       const page = await site.page(width);
       await page.goto(`${site.origin}${url}`);
       if (name === 'search') await page.locator('.search-issue').first().waitFor();

@@ -9,9 +9,9 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build.js';
-import { startDevServer, type DevServer } from '../../src/commands/dev.js';
-import { startServer } from '../../src/commands/serve.js';
+import { build } from '../../src/build/build.js';
+import { startDevServer, type DevServer } from '../../src/cli/dev.js';
+import { startServer } from '../../src/cli/serve.js';
 import { defaultBuildOptions } from '../../src/config.js';
 import { archiveDir, folderWith, tempDir } from '../helpers/fixtures.js';
 import { launchChromium } from './browser.js';
@@ -33,7 +33,11 @@ let browser: Browser;
 const file = () => path.join(input.dir, '009.txt');
 /** What marking may change: mark lines, "> " prefixes, blank lines and front matter. */
 const words = (text: string) =>
-  text.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n').filter((l) => l.trim() && l.trim() !== '---').map((l) => l.replace(/^>\s?/, ''));
+  text
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .split('\n')
+    .filter((l) => l.trim() && l.trim() !== '---')
+    .map((l) => l.replace(/^>\s?/, ''));
 
 beforeAll(async () => {
   input = await folderWith({ '009.txt': `${ISSUE}\n`, '056.txt': (await fs.readFile(path.join(archiveDir, '056.txt'), 'utf8')).replace(/\n\n+/g, '\n') });
@@ -108,7 +112,10 @@ describe('the review on an issue page of npm run dev', () => {
   it('highlights the doubtful readings', async () => {
     const page = await reviewPage(`${dev.url}issues/56/`);
     const state = await page.evaluate(async () => (await fetch('/__review/state?issue=56')).json());
-    const doubtful = (state.sections as { line: number; doubtful: boolean }[][]).flat().filter((p) => p.doubtful).map((p) => String(p.line));
+    const doubtful = (state.sections as { line: number; doubtful: boolean }[][])
+      .flat()
+      .filter((p) => p.doubtful)
+      .map((p) => String(p.line));
     expect(doubtful.length).toBeGreaterThan(0);
     const highlighted = await page.locator('.kl-review-doubtful').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.reviewLine));
     expect(highlighted).toEqual(doubtful);
@@ -136,17 +143,32 @@ describe('the review on an issue page of npm run dev', () => {
     const port = (evil.address() as { port: number }).port;
     const page = await (await browser.newContext()).newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
-    const outcome = await page.evaluate(async (target) => {
-      const attempts = [
-        // A simple request (no preflight), without the secret it cannot read.
-        fetch(`${target}__review/marks`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ issue: 9, version: '0'.repeat(64), action: 'quote', line: 9 }) }),
-        // With a guessed secret: the browser asks first (preflight), and the server allows nothing.
-        fetch(`${target}__review/marks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-review-secret': 'guess' }, body: '{}' }),
-        // Reading the secret: the browser keeps the answer from another origin.
-        fetch(`${target}__review/state?issue=9`).then((r) => r.text()),
-      ];
-      return Promise.all(attempts.map((a) => a.then(() => 'answered', () => 'blocked')));
-    }, dev.url.replace('localhost', '127.0.0.1'));
+    const outcome = await page.evaluate(
+      async (target) => {
+        const attempts = [
+          // A simple request (no preflight), without the secret it cannot read.
+          fetch(`${target}__review/marks`, {
+            method: 'POST',
+            mode: 'no-cors',
+            headers: { 'content-type': 'text/plain' },
+            body: JSON.stringify({ issue: 9, version: '0'.repeat(64), action: 'quote', line: 9 }),
+          }),
+          // With a guessed secret: the browser asks first (preflight), and the server allows nothing.
+          fetch(`${target}__review/marks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-review-secret': 'guess' }, body: '{}' }),
+          // Reading the secret: the browser keeps the answer from another origin.
+          fetch(`${target}__review/state?issue=9`).then((r) => r.text()),
+        ];
+        return Promise.all(
+          attempts.map((a) =>
+            a.then(
+              () => 'answered',
+              () => 'blocked',
+            ),
+          ),
+        );
+      },
+      dev.url.replace('localhost', '127.0.0.1'),
+    );
     expect(outcome.slice(1)).toEqual(['blocked', 'blocked']);
     expect(await fs.readFile(file(), 'utf8')).toBe(before);
     await page.context().close();

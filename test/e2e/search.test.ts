@@ -14,7 +14,17 @@ import { openSite, screenshotsDir, type Site } from './browser.js';
 
 const require = createRequire(import.meta.url);
 const table = JSON.parse(fs.readFileSync(path.join(root, 'test/fixtures/search-queries.json'), 'utf8')) as {
-  queries: { query: string; filters?: Record<string, string>; issues: number[]; first?: number; sections?: string[]; onlySections?: string[]; unknown?: string[]; suggestion?: string; browser?: boolean }[];
+  queries: {
+    query: string;
+    filters?: Record<string, string>;
+    issues: number[];
+    first?: number;
+    sections?: string[];
+    onlySections?: string[];
+    unknown?: string[];
+    suggestion?: string;
+    browser?: boolean;
+  }[];
 };
 const PARAMS: Record<string, string> = { Quelle: 'quelle', Art: 'art', Jahr: 'jahr' };
 // Each test loads Pagefind into a fresh browser context; on a busy machine that takes seconds.
@@ -193,7 +203,10 @@ describe('filtering', () => {
     const page = await open('/search/?q=Faschismus');
     await settled(page);
     expect((await shown(page)).flatMap((issue) => issue.sections).length).toBe(6);
-    await page.locator('.search-filter-quelle').getByLabel(/^Raul Zelik/).check();
+    await page
+      .locator('.search-filter-quelle')
+      .getByLabel(/^Raul Zelik/)
+      .check();
     await page.waitForURL(/quelle=Raul\+Zelik/);
     await settled(page);
     const issues = await shown(page);
@@ -206,7 +219,10 @@ describe('filtering', () => {
   it('by kind shows only sections where the words are in text of that kind', async () => {
     const page = await open('/search/?q=Faschismus');
     await settled(page);
-    await page.locator('.search-filter-art').getByLabel(/^Zitat/).check();
+    await page
+      .locator('.search-filter-art')
+      .getByLabel(/^Zitat/)
+      .check();
     await page.waitForURL(/art=Zitat/);
     await settled(page);
     expect((await shown(page)).flatMap((issue) => issue.sections).sort()).toEqual(['56#alberto-toscano-nd', '56#dylan-rodriguez', '56#raul-zelik-analyse-und-kritik']);
@@ -218,7 +234,10 @@ describe('filtering', () => {
     const page = await open('/search/?q=Tooze');
     await settled(page);
     const unfiltered = await shown(page);
-    await page.locator('.search-filter-quelle').getByLabel(/^Adam Tooze/).check();
+    await page
+      .locator('.search-filter-quelle')
+      .getByLabel(/^Adam Tooze/)
+      .check();
     await page.waitForURL(/quelle=Adam\+Tooze/);
     await settled(page);
     const filtered = await shown(page);
@@ -265,7 +284,10 @@ describe('filtering', () => {
   });
 
   it('are folded on a phone and open beside the results on a desktop', async () => {
-    for (const [width, open_] of [[390, false], [1280, true]] as const) {
+    for (const [width, open_] of [
+      [390, false],
+      [1280, true],
+    ] as const) {
       const page = await open('/search/?q=Tooze', width);
       await settled(page);
       expect(await page.locator('.search-filters').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(open_);
@@ -365,7 +387,12 @@ describe('the page', () => {
 
   it.each([390, 1280])('has no accessibility violations with results and filters at %i px, light and dark (screenshots saved)', { timeout: 120_000 }, async (width) => {
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, url] of [['search', '/search/?q=souver%C3%A4n'], ['search-filtered', '/search/?q=Faschismus&quelle=Raul+Zelik'], ['search-none', '/search/?q=Xylophon'], ['search-suggestion', '/search/?q=Faschimus']] as const) {
+      for (const [name, url] of [
+        ['search', '/search/?q=souver%C3%A4n'],
+        ['search-filtered', '/search/?q=Faschismus&quelle=Raul+Zelik'],
+        ['search-none', '/search/?q=Xylophon'],
+        ['search-suggestion', '/search/?q=Faschimus'],
+      ] as const) {
         const page = await open(url, width, scheme);
         await settled(page);
         if (name === 'search-suggestion') await page.locator('.search-suggestion').waitFor();

@@ -57,7 +57,12 @@ function parse(xml: string, problems: string[]): Element | undefined {
       for (const entity of text.match(/&[^;\s]*;?/g) ?? []) {
         if (!/^&(lt|gt|amp|apos|quot|#\d+|#x[0-9a-fA-F]+);$/.test(entity)) problems.push(`an undefined entity ${entity}`);
       }
-      const decoded = text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+      const decoded = text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
       stack[stack.length - 1]!.text += decoded;
       continue;
     }

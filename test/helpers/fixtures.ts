@@ -24,7 +24,7 @@ export const exportFiles = {
 /** A fresh temporary folder, removed by the returned cleanup function. */
 export async function tempDir(prefix = 'kl-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  // Retries: a previous output being removed in the background (src/output/swap.ts) may still be there for a moment.
+  // Retries: a previous output being removed in the background (src/build/output/swap.ts) may still be there for a moment.
   return { dir, cleanup: () => fs.rm(dir, { recursive: true, force: true, maxRetries: 5 }) };
 }
 
@@ -67,7 +67,10 @@ export async function snapshot(dir: string, skip: string[] = []): Promise<Record
   for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile()) continue;
     const relative = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (!skip.includes(relative)) result[relative] = createHash('sha256').update(await fs.readFile(path.join(dir, relative))).digest('hex');
+    if (!skip.includes(relative))
+      result[relative] = createHash('sha256')
+        .update(await fs.readFile(path.join(dir, relative)))
+        .digest('hex');
   }
   return result;
 }

@@ -1,12 +1,12 @@
 // Building issues and pages from small texts, for tests that check one behaviour at a time.
 
-import { createArchive } from '../../src/archive/index.js';
+import { createArchive } from '../../src/site/archive/index.js';
 import { defaultSiteConfig } from '../../src/config.js';
-import { loadFile } from '../../src/load/index.js';
+import { loadFile } from '../../src/reader/load/index.js';
 import type { Issue } from '../../src/model.js';
-import { parseIssue } from '../../src/parse/index.js';
-import { planPages } from '../../src/render/pages.js';
-import { createPageRenderer } from '../../src/render/templates.js';
+import { parseIssue } from '../../src/reader/parse/index.js';
+import { planPages } from '../../src/site/render/pages.js';
+import { createPageRenderer } from '../../src/site/render/templates.js';
 import { templatesDir } from './fixtures.js';
 
 /** Parses every issue in a text (a file's content). */

@@ -5,9 +5,9 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { searchArchive, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
+import { queryTerms, queryWords, searchArchive, sectionHit, type Pagefind, type PagefindResponse, type RecordData, type SearchOutcome } from '../../public/search-core.js';
 import { suggestSearch } from '../../public/suggest.js';
-import { startServer } from '../../src/commands/serve.js';
+import { startServer } from '../../src/cli/serve.js';
 
 export type { IssueHit, SearchOutcome, SectionHit } from '../../public/search-core.js';
 
@@ -47,8 +47,7 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
     const response = await fetch(`${origin}/pagefind/words/${file}.txt`);
     return response.ok ? (await response.text()).split('\n').filter(Boolean) : [];
   };
-  const search = async (query: string, filters: Record<string, string> = {}, pageSize?: number) =>
-    (await searchArchive(pagefind, { query, filters }, pageSize ? { pageSize } : {}))!;
+  const search = async (query: string, filters: Record<string, string> = {}, pageSize?: number) => (await searchArchive(pagefind, { query, filters }, pageSize ? { pageSize } : {}))!;
   return {
     search,
     async allIssues(query, filters) {
@@ -77,4 +76,19 @@ export async function openSiteSearch(siteDir: string): Promise<SiteSearch> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** Each issue's score as the search ranks it: the sum of Pagefind's scores of its sections that are real hits. */
+export async function issueScores(site: SiteSearch, query: string): Promise<Map<number, number>> {
+  const sums = new Map<number, number>();
+  for (const { score, data } of await site.scored(query)) {
+    const hit = sectionHit(data, queryWords(query), queryTerms(query));
+    if (hit) sums.set(hit.number, (sums.get(hit.number) ?? 0) + score);
+  }
+  return sums;
+}
+
+/** Whether issues come in the order of their scores, best first. */
+export function inScoreOrder(numbers: number[], scores: Map<number, number>): boolean {
+  return numbers.every((number, i) => i === 0 || scores.get(numbers[i - 1]!)! >= scores.get(number)! - 1e-9);
 }

@@ -1,6 +1,6 @@
-// The rendering thread of src/render/worker.ts run from the TypeScript sources, for tests that
-// start it without the bundle (see src/render/parallel.ts).
+// The rendering thread of src/build/threads/render-worker.ts run from the TypeScript sources, for
+// tests that start it without the bundle (see src/build/threads/files.ts).
 import { register } from 'tsx/esm/api';
 
 register();
-await import('../../src/render/worker.ts');
+await import('../../src/build/threads/render-worker.ts');
