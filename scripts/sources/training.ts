@@ -15,6 +15,7 @@ import { readIssue, type GoldGroup } from './gold.js';
 
 /** A candidate of a labelled section: its features, whether it is a labelled source, and whether the main one. */
 export interface Row {
+  name: string;
   features: string[];
   source: boolean;
   main: boolean;
@@ -47,6 +48,7 @@ export function labelledSections(groups: GoldGroup[]): LabelledSection[] {
         const positives = candidates.filter((c) => gold.has(normalName(c.name)));
         const first = firstNamed(positives);
         const rows = candidates.map((c) => ({
+          name: c.name,
           features: [...c.features, ...(c === first ? ['first-named'] : [])],
           source: gold.has(normalName(c.name)),
           main: main.has(normalName(c.name)),

@@ -158,7 +158,7 @@ const ROLE_STEMS =
   'politiker|minister|kanzler|präsident|bürgermeister|abgeordnete|senator|richter|anwalt|anwält|jurist|künstler|musiker|' +
   'regisseur|moderator|theoretiker|denker|kritiker|ethiker|informatiker|ingenieur|entwickler|programmierer|designer|' +
   'manager|berater|sprecher|kommentator|essayist|anthropolog|psycholog|linguist|mathematiker|physiker|biolog|ökonomie-professor|' +
-  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell';
+  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell|arzt|ärzt|pfleger|lehrer';
 const ROLE = new RegExp(`^(?:${ROLE_STEMS})(?:in|innen|en|n|e|s)?$`);
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Herr|Frau|Sir|Dame|Lord|Lady)\.?$/;
 
@@ -225,7 +225,8 @@ const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok ins
 
 /** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
 const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
-export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase());
+/** A medium's kind, also as the last part of a hyphenated name (`Stadt-Anzeiger`). */
+export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase()) || (word.includes('-') && OUTLET_WORDS.has(word.slice(word.lastIndexOf('-') + 1).toLowerCase()));
 export const isKindOnly = (word: string): boolean => KIND_ONLY.has(word.toLowerCase());
 export const isGenericOutletWord = (word: string): boolean => GENERIC_OUTLET_WORDS.has(word.toLowerCase());
 export const isPlatform = (word: string): boolean => PLATFORMS.has(word.toLowerCase());

@@ -7,7 +7,7 @@
 import type { Language } from '../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import type { IssueNames } from './issue-names.js';
-import { isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
+import { isCommonNoun, isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention, type NameKind } from './names/index.js';
 import { isGenericNoun } from './subjects.js';
 import { wordInfo } from './terms.js';
@@ -59,6 +59,7 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
   });
   const candidates = [...byKey.values()];
   attributedAfterQuotes(candidates, paragraphs, issueLang);
+  handedOverToAnother(candidates);
   for (const c of candidates) {
     const partner = c.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find((p) => p && p !== c);
     if (partner) c.partner = partner;
@@ -85,6 +86,19 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
   if (mention.theirs) f.add('theirs');
   if (mention.recommended) f.add('recommended');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
+  if (mention.listed) f.add('listed');
+  if (mention.lowerCase) f.add(wordInfo(mention.name).unknown ? 'lower-case' : 'lower-case:known-word');
+}
+
+/** Marks the names of a lead-in that hands over to someone else (`Sundar Probe hat … erklärt. … hat Ben Beispiel aufgeschrieben:`). */
+function handedOverToAnother(candidates: Candidate[]): void {
+  for (const c of candidates) {
+    for (const o of c.occurrences) {
+      if (o.handsOver) continue;
+      const handing = candidates.find((x) => x !== c && x.occurrences.some((h) => h.handsOver && h.paragraph === o.paragraph));
+      if (handing && o.mention.partner !== handing.occurrences.find((h) => h.handsOver)?.mention && handing.occurrences.find((h) => h.handsOver)?.mention.partner !== o.mention) c.features.add('another-hands-over');
+    }
+  }
 }
 
 /** Marks the names of a lead-in whose quote the paragraph after it attributes to another (`Karl Probe hat …` | quote | `So fasst es das Ärzteblatt zusammen.`). */
@@ -130,7 +144,29 @@ function describe(c: Candidate, names: IssueNames): void {
   if (wordInfo(words[0]!).firstName) f.add('given-name');
   if (c.occurrences.length >= 2) f.add('named-again');
   if (names.inLastSection(c.key)) f.add('in-previous-section');
+  for (const shape of nameShape(c)) f.add(shape);
 }
+
+/**
+ * What the words of a name say of it: a phrase of German words (`Gute Nachrichten`, `Zwei Texte`)
+ * where its first word is a noun of the dictionary or one of the commonest words and no person's
+ * name, every other word a noun of the dictionary, and no construction names it as a medium; the
+ * more so where it opens the sentence, as any word is capitalised there.
+ */
+function nameShape(c: Candidate): string[] {
+  const words = c.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  if (words.length < 2) return [];
+  const first = wordInfo(words[0]!);
+  const firstCommon = !first.personName && (isListedNoun(words[0]!) || (!first.unknown && first.weight <= COMMON_WEIGHT));
+  // (A construction that names a medium makes common words a title: `der Podcast Kaltes Kalkül`.)
+  const titled = c.occurrences.some((o) => MEDIUM_CONSTRUCTION.test(o.mention.construction));
+  if (!firstCommon || titled || !words.slice(1).every((w) => isCommonNoun(w))) return [];
+  return c.occurrences.some((o) => o.mention.initialWord) ? ['phrase-shape', 'phrase-shape:initial'] : ['phrase-shape'];
+}
+
+/** ln of the rank of the commonest thousand German words. */
+const COMMON_WEIGHT = Math.log(1000);
+const MEDIUM_CONSTRUCTION = /^(?:named-|title-|outlet-|after-laut|after-via|piece-|interview-|affiliation|possessive|compound-piece|complement)/;
 
 /** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */
 function announcesOwnText(text: string): boolean {

@@ -11,11 +11,16 @@ import { type Shape, type Token } from './types.js';
  */
 export function background(tokens: Token[], i: number): boolean {
   const clause = clauseOf(tokens, i);
+  // Remembered: `X hat einmal geschrieben`, `schrieb X vor Jahren`, `damals`.
+  if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? ''))))) return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
   if (!clause.some((t) => t.lower === 'bereits' || t.lower === 'schon')) return false;
   const wie = clause.findIndex((t) => t.lower === 'wie');
   if (wie >= 0 && /^(?:schon|bereits)$/.test(clause[wie + 1]?.lower ?? '')) return true;
   return clause.some((t) => !t.cap && (/^(?:hatte|hatten|war|waren|wurde|wurden)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
 }
+
+/** Words that place what someone said in the past, remembered rather than presented. */
+const REMEMBERED = /^(?:einmal|einst|damals|seinerzeit|früher)$/;
 
 /** The words of the clause a token stands in. */
 export function clauseOf(tokens: Token[], i: number): Token[] {

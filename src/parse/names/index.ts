@@ -49,6 +49,7 @@ function readWindow(text: string): Mention[] {
     if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
     return { run, part, n, shape };
   });
+  const listed = listedParts(tokens, read.filter((r) => r.shape && !r.shape.phrase).map((r) => r.part));
   for (const { run, part, n, shape } of read) {
     if (!n || !shape) continue;
     const first = tokens[n.first]!;
@@ -59,7 +60,7 @@ function readWindow(text: string): Mention[] {
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
     if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && evidence.construction !== 'noun-subject') continue;
-    (evidence.passing ? passingBy : mentions).push(mentionOf(tokens, run, part, n, shape, evidence));
+    (evidence.passing ? passingBy : mentions).push({ ...mentionOf(tokens, run, part, n, shape, evidence), ...(listed.has(part) ? { listed: true } : {}) });
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
   mentions.sort((a, b) => a.at - b.at);
@@ -105,8 +106,35 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     // The role dropped before it (`Finanzminister Arnold Probe`); whether it opens its sentence, past an article or particle.
     ...(n.role ? { role: tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '' } : {}),
     ...(tokens[run.start]!.sentenceStart || (before?.sentenceStart && !before.clauseEnd && isFunctionWord(before.word)) ? { opensSentence: true } : {}),
+    ...(first.sentenceStart ? { initialWord: true } : {}),
+    ...(first.lowerCaseName ? { lowerCase: true } : {}),
     ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
   };
+}
+
+/**
+ * The names that stand in a list of three or more, one after another with only a comma or `und`,
+ * `sowie`, `oder` between them (`mit Beiträgen von Nick Probe, Sarah Beispiel und Tobias Muster`):
+ * people listed or remembered, hardly whom a section quotes.
+ */
+function listedParts(tokens: Token[], parts: Run[]): Set<Run> {
+  const listed = new Set<Run>();
+  let chain: Run[] = [];
+  const close = () => {
+    if (chain.length >= 3) for (const p of chain) listed.add(p);
+  };
+  for (const part of parts) {
+    const previous = chain[chain.length - 1];
+    const between = previous ? tokens.slice(previous.end, part.start) : [];
+    const joined = previous && between.every((t) => /^(?:und|sowie|oder)$/.test(t.lower)) && between.length <= 1 && (between.length === 1 || tokens[previous.end - 1]!.post === ',') && !tokens[previous.end - 1]!.sentenceEnd;
+    if (!joined) {
+      close();
+      chain = [];
+    }
+    chain.push(part);
+  }
+  close();
+  return listed;
 }
 
 /**

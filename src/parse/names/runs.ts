@@ -1,7 +1,8 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { wordInfo } from '../terms.js';
 import { ARTICLE } from './grammar.js';
 import { mayBeGivenName } from './shapes.js';
 import { type NameWords, type Run, type Token } from './types.js';
@@ -78,6 +79,13 @@ export function splitPeople(tokens: Token[], run: Run): Run[] {
   return parts;
 }
 
+/** A single word of the German dictionary or of English, no person's name: no name left alone. */
+function commonWordOnly(words: Token[]): boolean {
+  if (words.length !== 1) return false;
+  const info = wordInfo(words[0]!.word);
+  return !info.personName && (isCommonNoun(words[0]!.word) || !info.unknown);
+}
+
 /** Drops roles and common nouns before a name, and keeps what can be a name. */
 export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
   let words = tokens.slice(run.start, run.end);
@@ -103,7 +111,9 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
     const givenName = (j === 0 || isRole(words[j - 1]!.word)) && (w.word.length <= 4 || mayBeGivenName(w.word)) && !isRole(w.word) && !isPiece(w.word);
     // `Universität Oxford`, `Stiftung Warentest`, `Deutschlandfunk Kultur`: part of the name.
     if (ORGANISATION_WORD.test(w.word) || /\p{Ll}(?:funk|blatt)$/u.test(w.word)) continue;
-    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
+    // (Not a compound before a common word, which it names with: `Tagesspiegel Background`.)
+    const namesWith = !isListedNoun(w.word) && commonWordOnly(words.slice(j + 1));
+    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName && !namesWith)) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
       first += j + 1;

@@ -26,6 +26,12 @@ export interface Mention {
   role?: string;
   /** It opens its sentence (after an article or a particle at most). */
   opensSentence?: boolean;
+  /** Its own first word opens the sentence, where any word is capitalised (`Gute Nachrichten: …`). */
+  initialWord?: boolean;
+  /** One of three or more names listed with commas or `und` (`Beiträge von A, B und C`). */
+  listed?: boolean;
+  /** Written in lower case (`die taz`). */
+  lowerCase?: boolean;
   /**
    * Strong: a position only a speaker or publisher takes; presents: joined to a piece or medium it
    * publishes (`Essay in 54Books`); speaks: the subject or agent of its verb, after `laut`, a title named.
