@@ -4,7 +4,7 @@
 // scripts/sources/headings.ts). A heading with a wrong word is worse than a shorter one: where no
 // word is likely enough, the heading names the source alone.
 
-import { isListedNoun, isRole } from './lexicon.js';
+import { isListedNoun, isPiece, isReportingVerb, isRole } from './lexicon.js';
 import { logit, sigmoid, swappable, type Logistic } from './source-model.js';
 import stored from './subject-weights.json' with { type: 'json' };
 import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
@@ -194,22 +194,36 @@ function bestForm(forms: Map<string, number>): string | undefined {
   return best?.[0];
 }
 
-/** `über|zu|zum|zur|zum Thema` [article] [adjectives] Noun [der|des [adjectives] Noun]. */
-const LEAD_PHRASE = /(?:^|\s)(?:über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)/u;
+/** `über|zum Thema|zu|zum|zur` [article] [adjectives] Noun [der|des [adjectives] Noun], and the word after it. */
+const LEAD_PHRASE = /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)([,.:;!?]*)(?:\s+(\p{Ll}\S*))?/u;
 
 /**
  * The lead-in's own phrase for its subject: what follows `über` or `zu`/`zum`/`zur` in the opening
  * sentence, up to its noun and a genitive after it (`über das Souveränitäts-Paradox`, `zur
- * Vier-Tage-Woche`, `über die Krise der Pflege`), without the article; none where it holds a
- * role, a generic noun (`über die Frage, …`) or a source's name.
+ * Vier-Tage-Woche`, `über die Krise der Pflege`), without the article; else what follows `über` in
+ * a later sentence of the first paragraph that names a piece or a verb of writing (`ein Essay von
+ * … über Museumsrückgaben`). None where it holds a role or a source's name; a generic noun before a
+ * genitive gives way to it (`die Zukunft des Deutschlandtickets`).
  */
 export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): string | undefined {
   const opening = paragraphs[0];
   if (!opening || opening.lang !== 'de') return undefined;
-  const match = LEAD_PHRASE.exec(opening.text.split(/(?<=[.!?:])\s/)[0]!);
+  const [first = '', ...rest] = opening.text.split(/(?<=[.!?:])\s/);
+  const bare = (w: string) => w.replace(/^\P{L}+|\P{L}+$/gu, '');
+  // (Not `die über die Zeit gewachsenen Pfade`, where the phrase says how, not what of.)
+  const topic = /(?<!\s(?:der|die|das|den|dem|des))\süber\s/;
+  const later = rest.find((sentence) => topic.test(sentence) && sentence.split(/\s+/).some((w) => isPiece(bare(w)) || isReportingVerb(bare(w))));
+  return phraseIn(first, names) ?? (later ? phraseIn(later.slice(later.search(topic)), names) : undefined);
+}
+
+function phraseIn(sentence: string, names: string[]): string | undefined {
+  const match = LEAD_PHRASE.exec(sentence);
   if (!match) return undefined;
+  // `zur Pflicht machen`, `zum Beispiel nennen`: `zu` before a verb makes an idiom, not a topic.
+  if (match[1] !== 'über' && match[1] !== 'zum Thema' && !match[3] && match[4]) return undefined;
   // Without its adjectives (`über die neuen Regeln` → `Regeln`): the noun says what it is about.
-  const phrase = match[1]!.replace(/[,.:;!?]+$/, '').replace(/(?:^|(?<=\s(?:der|des)\s))(?:\p{Ll}+\s+)+/gu, '');
+  let phrase = match[2]!.replace(/(?:^|(?<=\s(?:der|des)\s))(?:\p{Ll}+\s+)+/gu, '');
+  if (isGenericNoun(phrase.split(' ')[0]!) && / (?:der|des) /.test(phrase)) phrase = phrase.split(/ (?:der|des) /)[1]!;
   const words = phrase.split(' ');
   const nouns = words.filter((w) => /^\p{Lu}/u.test(w));
   const nameWords = new Set(names.flatMap((n) => n.split(' ')));
@@ -222,6 +236,6 @@ export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): s
  * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
  * of kinds of word, not of one batch's words.
  */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
+const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
 
 export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());
