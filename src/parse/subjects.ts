@@ -114,8 +114,21 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
 
 /** The words of the section's opening sentence, where the author says what the section is about. */
 function openingWords(text: string): Set<string> {
-  return new Set(text.split(/(?<=[.!?:])\s/)[0]!.split(/[\s„“"»«,;()]+/));
+  return new Set(sentencesOf(text)[0]!.split(/[\s„“"»«,;()]+/));
 }
+
+/**
+ * A paragraph's sentences, a short one ending with a colon joined to the next: `Gute Nachrichten
+ * aus der Forschung: …`, `Kleiner Nachtrag: …` only announce the sentence that says what of.
+ */
+function sentencesOf(text: string): string[] {
+  const sentences = text.split(/(?<=[.!?:])\s/);
+  if (sentences.length > 1 && sentences[0]!.endsWith(':') && sentences[0]!.split(/\s+/).length <= KICKER_WORDS) sentences.splice(0, 2, `${sentences[0]} ${sentences[1]}`);
+  return sentences;
+}
+
+/** Most words of a kicker before a colon. */
+const KICKER_WORDS = 6;
 
 /** What the model weighs of a word: how often and where the section uses it, and what German says of it. */
 function subjectFeatures(term: string, t: Tally): string[] {
@@ -208,7 +221,7 @@ const LEAD_PHRASE = /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|de
 export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): string | undefined {
   const opening = paragraphs[0];
   if (!opening || opening.lang !== 'de') return undefined;
-  const [first = '', ...rest] = opening.text.split(/(?<=[.!?:])\s/);
+  const [first = '', ...rest] = sentencesOf(opening.text);
   const bare = (w: string) => w.replace(/^\P{L}+|\P{L}+$/gu, '');
   // (Not `die über die Zeit gewachsenen Pfade`, where the phrase says how, not what of.)
   const topic = /(?<!\s(?:der|die|das|den|dem|des))\süber\s/;
@@ -219,6 +232,11 @@ export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): s
 function phraseIn(sentence: string, names: string[]): string | undefined {
   const match = LEAD_PHRASE.exec(sentence);
   if (!match) return undefined;
+  // (Not the newsletter's own words: `Nachtrag zur letzten Ausgabe: …` goes on to say what of.)
+  if (match[2]!.split(' ').some((w) => /^\p{Lu}/u.test(w) && wordInfo(w).functionWord)) {
+    const after = sentence.slice(match.index + match[0].length);
+    return after.length < sentence.length ? phraseIn(after, names) : undefined;
+  }
   // `zur Pflicht machen`, `zum Beispiel nennen`: `zu` before a verb makes an idiom, not a topic.
   if (match[1] !== 'über' && match[1] !== 'zum Thema' && !match[3] && match[4]) return undefined;
   // Without its adjectives (`über die neuen Regeln` → `Regeln`): the noun says what it is about.
@@ -236,6 +254,6 @@ function phraseIn(sentence: string, names: string[]): string | undefined {
  * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
  * of kinds of word, not of one batch's words.
  */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
+const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|jahrzehnten|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
 
 export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());

@@ -93,7 +93,7 @@ export function clauseStart(tokens: Token[], s: number, runStart: number): boole
   let k = Math.min(s, runStart) - 1;
   for (;;) {
     // (And past a medium's kind before the name: `Die Wochenzeitung Die Zeit hat …`.)
-    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
+    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier|schon|bereits|einst|sogar|selbst)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
     if (k >= 0 && tokens[k]!.apostrophe) {
       k--;
       while (k >= 0 && tokens[k]!.cap && !tokens[k]!.clauseEnd) k--;

@@ -47,12 +47,14 @@ const wieWas: Construction = (p) => {
 const afterVerb: Construction = (p) => {
   const { tokens, names, singleNoun, n, shape, before, run } = p;
   const w = wordBefore(p);
-  const verb = w >= 0 && !tokens[w]!.clauseEnd && !tokens[w]!.cap && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
+  const verb = w >= 0 && !tokens[w]!.clauseEnd && (!tokens[w]!.cap || (tokens[w]!.sentenceStart && isReportingVerb(tokens[w]!.lower))) && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
   if (verb && singleNoun && n.article && PUBLISHES.test(verb.lower) && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word)) {
     return { construction: 'after-publishing-verb', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, kind: 'outlet', allowsPhrase: true };
   }
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) return { construction: 'after-reporting-verb', why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(p, p.clause())), speaks: true, verb: verb.word };
-  const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate())) : undefined;
+  // (A piece may stand before the verb: `Eine gute Einordnung hat Nora Probe bei …`.)
+  const fronted = () => (/^(?:hat|hatte)$/.test(verb!.lower) ? pieceIn(p, p.clause().slice(0, p.clause().indexOf(verb!))) : undefined);
+  const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate()) ?? fronted()) : undefined;
   if (verb && word) return { construction: 'after-auxiliary', why: `after "${verb.word} … ${word.word}"`, strong: true, presents: Boolean(pieceIn(p, p.predicate())), speaks: true, verb: word.word };
   // After another verb the name is the subject too, when the clause opened with something else
   // (`In eine ähnliche Kerbe schlägt auch Alberto Toscano`).

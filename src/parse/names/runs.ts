@@ -1,7 +1,7 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isReportingVerb, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
 import { wordInfo } from '../terms.js';
 import { ARTICLE } from './grammar.js';
 import { mayBeGivenName } from './shapes.js';
@@ -26,7 +26,9 @@ export function findRuns(tokens: Token[]): Run[] {
   while (i < tokens.length) {
     // `404 Media`: a number opening a name.
     const number = /^\d+$/.test(tokens[i]!.word) && !tokens[i]!.clauseEnd && nameLike(tokens[i + 1]) && !tokens[i]!.quoted;
-    if (!nameLike(tokens[i]) && !number) {
+    // `Schreibt Mareike Probe im …`: a verb opening the sentence is capitalised, but no name.
+    const openingVerb = tokens[i]!.sentenceStart && isReportingVerb(tokens[i]!.lower) && nameLike(tokens[i + 1]);
+    if ((!nameLike(tokens[i]) && !number) || openingVerb) {
       i++;
       continue;
     }

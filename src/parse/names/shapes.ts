@@ -40,7 +40,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic && !NAMED_MEDIUM.test(capWords[0]!.word)) return undefined;
   if (capWords.length === 1 && words.length === 1 && NAMED_MEDIUM.test(words[0]!)) return { name, kind: 'outlet', reason: 'a blog or paper named by a compound', sure: true, single: false, phrase: false };
   // A single listed noun is a phrase (decided first: most capitalised words are such nouns).
-  if (words.length === 1 && capWords.length === 1 && !n.role && !n.article && isListedNoun(words[0]!) && !outletShapedWord(words[0]!) && !isPlatform(words[0]!) && !isGenitiveOnly(words[0]!)) {
+  // (Not an acronym the dictionary lists too: `BBC`, `ARD`.)
+  if (words.length === 1 && capWords.length === 1 && !n.role && !n.article && isListedNoun(words[0]!) && !/^\p{Lu}{2,}$/u.test(words[0]!) && !outletShapedWord(words[0]!) && !isPlatform(words[0]!) && !isGenitiveOnly(words[0]!)) {
     return { name, reason: 'one word', sure: false, single: false, phrase: true };
   }
   const initials = (t: Token, i: number) => t.initial || (i === 0 && tokens.length > 1 && /^\p{Lu}{2,3}$/u.test(t.word));
