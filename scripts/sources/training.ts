@@ -2,8 +2,8 @@
 // every labelled section (gold.ts), fitted by Newton's method with an L2 penalty on all weights but
 // the bias. The penalty and the threshold from which a candidate counts as a source are chosen by
 // cross-validation, leaving out one group at a time (a corpus issue, a group of written issues, the
-// sentence tables, a batch): the choice that reads the most sections exactly right less twice the
-// names taken that are no source (train.ts).
+// sentence tables, a batch): the choice that finds the most labelled names less twice the names
+// taken that are no source (train.ts).
 
 import type { ClassifiedParagraph } from '../../src/parse/classify.js';
 import type { ParseReport } from '../../src/parse/index.js';

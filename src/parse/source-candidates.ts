@@ -155,7 +155,8 @@ function describe(c: Candidate, names: IssueNames): void {
  */
 function nameShape(c: Candidate): string[] {
   const words = c.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  if (words.length < 2) return [];
+  // (`&` joins the names of a firm: `Muster & Probe`.)
+  if (words.length < 2 || c.name.includes('&')) return [];
   const first = wordInfo(words[0]!);
   const firstCommon = !first.personName && (isListedNoun(words[0]!) || (!first.unknown && first.weight <= COMMON_WEIGHT));
   // (A construction that names a medium makes common words a title: `der Podcast Kaltes Kalkül`.)
