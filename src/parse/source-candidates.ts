@@ -58,13 +58,13 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     }
   });
   const candidates = [...byKey.values()];
-  attributedAfterQuotes(candidates, paragraphs, issueLang);
-  handedOverToAnother(candidates);
   for (const c of candidates) {
     const partner = c.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find((p) => p && p !== c);
     if (partner) c.partner = partner;
     describe(c, names);
   }
+  attributedAfterQuotes(candidates, paragraphs, issueLang);
+  handedOverToAnother(candidates);
   names.endSection(candidates.map((c) => c.key));
   return candidates;
 }
@@ -86,7 +86,6 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
   if (mention.theirs) f.add('theirs');
   if (mention.recommended) f.add('recommended');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
-  if (mention.listed) f.add('listed');
   if (mention.lowerCase) f.add(wordInfo(mention.name).unknown ? 'lower-case' : 'lower-case:known-word');
 }
 
@@ -107,7 +106,8 @@ function attributedAfterQuotes(candidates: Candidate[], paragraphs: readonly Cla
     if (p.kind !== 'commentary' || !isQuoted(paragraphs[lead + 1], issueLang)) return;
     let after = lead + 1;
     while (isQuoted(paragraphs[after], issueLang)) after++;
-    const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0));
+    // (A writer by name, not a phrase, `Dreißig Jahre. Das überlebt …`, nor someone remembered, `wie schon X bemerkte`.)
+    const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0) && !['phrase-shape', 'generic-noun', 'background'].some((f) => c.features.has(f)));
     for (const c of candidates) if (writer && c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
   });
 }
@@ -138,6 +138,8 @@ function describe(c: Candidate, names: IssueNames): void {
   f.add(c.kind);
   if (c.partner) f.add(`partner:${c.partner.kind}`);
   if (c.occurrences.every((o) => o.mention.background)) f.add('background');
+  if (c.occurrences.every((o) => o.mention.listed)) f.add('listed');
+  if (c.occurrences.some((o) => o.mention.publishing)) f.add('publishing-verb');
   if (words.length === 1) f.add(isListedNoun(c.name) ? 'one-word:noun' : 'one-word');
   if (isPlatform(c.name)) f.add('platform');
   if (words.some(isGenericNoun)) f.add('generic-noun');

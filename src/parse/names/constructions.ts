@@ -172,10 +172,21 @@ function prepositionContext(p: Place) {
 }
 
 /** After a piece: `Podcast von Dwarkesh Patel`, `Paper von Apple`; a title too (`die neue Folge von Jung und Naiv`). */
-export const pieceVon: Construction = ({ tokens, before, s, shape }) => {
-  if (!before || (before.lower !== 'von' && before.lower !== 'vom') || !pieceAt(tokens, s - 2) || tokens[s - 2]!.clauseEnd || (shape.phrase && shape.reason !== 'a title of several words')) return undefined;
-  return { construction: 'piece-von', why: `"${tokens[s - 2]!.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', allowsPhrase: true };
+export const pieceVon: Construction = ({ tokens, before, s, shape, names }) => {
+  if (!before || (before.lower !== 'von' && before.lower !== 'vom') || !tokens[s - 2] || tokens[s - 2]!.clauseEnd || (shape.phrase && shape.reason !== 'a title of several words')) return undefined;
+  // (Past the outlet it appeared in: `ein Longread im Guardian von Oliver Probe`.)
+  const piece = pieceAt(tokens, s - 2) ?? (names.get(s - 2)?.kind === 'outlet' && shape.kind === 'person' ? pieceBeforeOutlet(tokens, s - 2) : undefined);
+  if (!piece) return undefined;
+  return { construction: 'piece-von', why: `"${piece.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', allowsPhrase: true };
 };
+
+/** The piece a preposition and an outlet ending at `end` follow: `Longread im Guardian`. */
+function pieceBeforeOutlet(tokens: Token[], end: number): Token | undefined {
+  for (let k = end - 1; k >= 0 && k >= end - 6 && !tokens[k]!.clauseEnd; k--) {
+    if (OUTLET_PREPOSITION.has(tokens[k]!.lower)) return pieceAt(tokens, k - 1) ?? (ARTICLE.has(tokens[k - 1]?.lower ?? '') ? undefined : pieceAt(tokens, k - 2));
+  }
+  return undefined;
+}
 
 /** Named with a piece or medium: `der Newsletter SnakeOil-AI`, `die Sendung Monitor`, `eine Website aufgesetzt, FollowtheCrypto,`. */
 export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shape, last, run, singleNoun }) => {

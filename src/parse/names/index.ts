@@ -10,6 +10,7 @@
 import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
+import { PUBLISHES } from './constructions.js';
 import { compounds, interviewOutlets, titles } from './pieces.js';
 import { positionOf, type Evidence } from './position.js';
 import { findRuns, nameWords, splitPeople } from './runs.js';
@@ -99,6 +100,7 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     at: n.first, offset: first.offset, group: run.start, sentence: first.sentence, construction, why, strong, presents,
     speaks: Boolean(evidence.speaks),
     news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
+    ...(evidence.verb && PUBLISHES.test(evidence.verb.toLowerCase()) ? { publishing: true } : {}),
     // (Background is asked of speakers only: a name in passing is no source either way.)
     background: !passing && background(tokens, n.first),
     recommended: recommends(tokens, n.first),

@@ -3,6 +3,7 @@
 
 import { dictionary } from '@zxcvbn-ts/language-de';
 import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { wordInfo } from '../terms.js';
 import { T_ADJECTIVE } from './grammar.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 
@@ -32,7 +33,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   if (capWords.length > 1 && ORGANISATION_HEAD.test(capWords[capWords.length - 1]!.word)) return { name, kind: 'outlet', reason: 'the name of an organisation', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   // (Not after a role: `Der Ökonom Rüdiger Probe`.)
-  if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
+  // (Nor a given name that ends like one: `Oliver`.)
+  if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower) && !wordInfo(capWords[0]!.word).personName) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A role alone is no name (`Die Ökonomin mit …`): the name it stands for is elsewhere.
   if (capWords.length === 1 && words.length === 1 && isRole(capWords[0]!.word)) return undefined;
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`), and so is a

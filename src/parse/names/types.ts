@@ -41,6 +41,8 @@ export interface Mention {
   speaks: boolean;
   /** Its verb is one of plain speech (`Donald Trump sprach …`, `fordert`): news, unless a piece is presented too. */
   news: boolean;
+  /** Its verb is one of publishing (`berichtet`, `meldet`, `enthüllt`): what outlets do. */
+  publishing?: boolean;
   /** Cited as earlier background (`wie schon X bemerkte`, `hatte bereits X beobachtet`). */
   background: boolean;
   /** The sentence recommends a piece (`lesenswert`). */
