@@ -46,7 +46,7 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     if (kind !== 'commentary') return;
     // The parts of the section it is; the rest of the commentary names its subjects, hardly its
     // sources (but a piece it recommends), and is not read: that keeps the parser's time.
-    const parts = [...(index === firstCommentary ? ['open'] : []), ...(isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw) ? [announcesOwnText(raw) ? 'own' : 'lead'] : []), ...(isQuoted(paragraphs[index - 1], issueLang) ? ['after'] : [])];
+    const parts = [...(index === firstCommentary ? ['open'] : []), ...(isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw) ? ['lead'] : []), ...(isQuoted(paragraphs[index - 1], issueLang) ? ['after'] : [])];
     if (!parts.length && !RECOMMENDS.test(raw)) return;
     const mentions = namesIn(raw);
     const handing = parts.includes('lead') ? handsOver(mentions) : undefined;
@@ -86,7 +86,7 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
   if (mention.theirs) f.add('theirs');
   if (mention.recommended) f.add('recommended');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
-  if (mention.lowerCase) f.add(wordInfo(mention.name).unknown ? 'lower-case' : 'lower-case:known-word');
+  if (/^\p{Ll}/u.test(mention.name)) f.add(wordInfo(mention.name).unknown ? 'lower-case' : 'lower-case:known-word');
 }
 
 /** Marks the names of a lead-in that hands over to someone else (`Sundar Probe hat … erklärt. … hat Ben Beispiel aufgeschrieben:`). */
@@ -149,12 +149,7 @@ function describe(c: Candidate, names: IssueNames): void {
   for (const shape of nameShape(c)) f.add(shape);
 }
 
-/**
- * What the words of a name say of it: a phrase of German words (`Gute Nachrichten`, `Zwei Texte`)
- * where its first word is a noun of the dictionary or one of the commonest words and no person's
- * name, every other word a noun of the dictionary, and no construction names it as a medium; the
- * more so where it opens the sentence, as any word is capitalised there.
- */
+/** A phrase of German words (`Gute Nachrichten`, `Zwei Texte`): a dictionary noun or common word, then nouns; no person's name, no medium's title; opening its sentence, where any word is capitalised. */
 function nameShape(c: Candidate): string[] {
   const words = c.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
   // (`&` joins the names of a firm: `Muster & Probe`.)
@@ -170,9 +165,3 @@ function nameShape(c: Candidate): string[] {
 /** ln of the rank of the commonest thousand German words. */
 const COMMON_WEIGHT = Math.log(1000);
 const MEDIUM_CONSTRUCTION = /^(?:named-|title-|outlet-|after-laut|after-via|piece-|interview-|affiliation|possessive|compound-piece|complement)/;
-
-/** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */
-function announcesOwnText(text: string): boolean {
-  const last = text.split(/(?<=[.!?])\s+/).pop() ?? text;
-  return /^(?:Ok|OK|Okay|Mein Vorschlag|Hier (?:die|der|das|ein|eine|einen|meine?)\b)/.test(last) || /\b(?:ich|Ich|mir|mich)\b/.test(last);
-}

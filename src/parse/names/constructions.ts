@@ -5,7 +5,7 @@
 // With them, the words that stand between a name and its verb (adverbs, an apposition, where a
 // person works) and the words of time that tell a place from an outlet.
 
-import { isAbstractNoun, isCommonNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
+import { isAbstractNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
 import { clauseOf, predicateAfter, sentenceHasVerb, sentenceOf } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
@@ -94,13 +94,6 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
   const owner = shape.name.replace(/[‘’']$/, '').replace(/s$/, '');
   if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
   if (last.apostrophe && tokens[part.end]?.cap) return { construction: 'possessive-outlet', why: `possessive before a name ("${shape.name}")`, strong: true, presents: true, kind: 'outlet', possessive: owner };
-  return undefined;
-};
-
-/** `Elon Musks Trans-Tochter`: a possessive of something else says nothing of a source. */
-export const ownerOfNoun: Construction = ({ tokens, part, last }) => {
-  const owned = tokens[part.end];
-  if (/s$/.test(last.word) && owned?.cap && !last.clauseEnd && (isCommonNoun(owned.word) || isRole(owned.word)) && !isPiece(owned.word)) return passing('owner-of-noun', `owner of "${owned.word}"`);
   return undefined;
 };
 

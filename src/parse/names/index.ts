@@ -109,16 +109,11 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     ...(n.role ? { role: tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '' } : {}),
     ...(tokens[run.start]!.sentenceStart || (before?.sentenceStart && !before.clauseEnd && isFunctionWord(before.word)) ? { opensSentence: true } : {}),
     ...(first.sentenceStart ? { initialWord: true } : {}),
-    ...(first.lowerCaseName ? { lowerCase: true } : {}),
     ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
   };
 }
 
-/**
- * The names that stand in a list of three or more, one after another with only a comma or `und`,
- * `sowie`, `oder` between them (`mit Beiträgen von Nick Probe, Sarah Beispiel und Tobias Muster`):
- * people listed or remembered, hardly whom a section quotes.
- */
+/** Names listed three or more together with commas or `und` (`Beiträge von A, B und C`): listed or remembered, hardly quoted. */
 function listedParts(tokens: Token[], parts: Run[]): Set<Run> {
   const listed = new Set<Run>();
   let chain: Run[] = [];

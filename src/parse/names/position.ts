@@ -3,11 +3,11 @@
 // construction is a feature of the source model. Those of pieces, prepositions and `von` are in
 // constructions.ts; those of a name with a verb here (`wie X … zeigt`, `schreibt X`, `Die Zeit berichtet`).
 
-import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { clauseStart, indefiniteBefore, sentenceHasVerb, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
-import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, ownerOfNoun, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
+import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
 import { type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Evidence } from './constructions.js';
@@ -114,24 +114,12 @@ const subject: Construction = (p) => {
   // (Or before `hat` and a piece: `Platformer hat die Details`.)
   if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord) && !(/^(?:hat|hatte)$/.test(after.lower) && piece)) return gated;
   if (verbWord) return { construction: 'subject-reporting', why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true, verb: verbWord.word };
-  // `Der Standard hat mit Yanis Probe gesprochen`: who holds an interview presents it.
-  if (/^(?:hat|hatte|haben|hatten)$/.test(after.lower) && p.predicate().some((t) => t.lower === 'mit') && p.predicate().some((t) => /^(?:gesprochen|geredet)$/.test(t.lower))) {
-    return { construction: 'subject-interview', why: 'subject of "hat mit … gesprochen"', strong: true, presents: true, speaks: true };
-  }
   if (piece) return { construction: 'subject-piece', why: `subject, with a "${piece.word}"`, strong: true, presents: true, speaks: true };
   return { construction: 'subject-other', why: `subject of "${after.word}"`, strong: false, presents: false, speaks: true };
 };
 
-/** An outlet by its kind as the complement of `ist`/`war`: `Es war wieder Otherwise Salon`. */
-const complement: Construction = ({ tokens, s, shape, n }) => {
-  let c = s - 1;
-  while (c >= 0 && BETWEEN_VERB_AND_NAME.has(tokens[c]!.lower)) c--;
-  if (shape.kind !== 'outlet' || !shape.sure || c < 0 || !/^(?:ist|war|sind|waren)$/.test(tokens[c]!.lower) || !n.words.some((t) => isOutletWord(t.word))) return undefined;
-  return { construction: 'complement', why: `"${tokens[c]!.word} … ${shape.name}"`, strong: false, presents: true };
-};
-
 /** The constructions in the order they are tried: the first that reads a name decides its evidence. */
-const CONSTRUCTIONS: Construction[] = [possessive, ownerOfNoun, lautVia, outletAfterPreposition, pieceVon, namedWithMedium, pieceGenitive, interviewWith, afterVon, relativeAboutPiece, wieWas, afterVerb, verbless, subject, complement];
+const CONSTRUCTIONS: Construction[] = [possessive, lautVia, outletAfterPreposition, pieceVon, namedWithMedium, pieceGenitive, interviewWith, afterVon, relativeAboutPiece, wieWas, afterVerb, verbless, subject];
 
 /** What the position of a name says: who speaks or publishes, where, or that it is named in passing. */
 export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Evidence {

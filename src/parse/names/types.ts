@@ -30,8 +30,6 @@ export interface Mention {
   initialWord?: boolean;
   /** One of three or more names listed with commas or `und` (`Beiträge von A, B und C`). */
   listed?: boolean;
-  /** Written in lower case (`die taz`). */
-  lowerCase?: boolean;
   /**
    * Strong: a position only a speaker or publisher takes; presents: joined to a piece or medium it
    * publishes (`Essay in 54Books`); speaks: the subject or agent of its verb, after `laut`, a title named.
