@@ -100,6 +100,12 @@ function listedForm(lower: string): boolean {
   );
 }
 
+/** An adjective the list has declined as a noun (`Deutsche`, `Grünen`): before a noun, an attribute. */
+export const isDeclinedAdjective = (word: string): boolean => {
+  const base = /^(.+e)(?:n|r|s|m)?$/.exec(word.toLowerCase())?.[1];
+  return Boolean(base && nounSet().has(`${base}*`));
+};
+
 /** Endings only German common nouns have (`-ung`, `-heit`, `-schaft` …). */
 const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ismen|nis|nisse|nissen|tät|täten|nahme|nahmen|gabe|gaben|tum|tümer)$/;
 
@@ -186,7 +192,7 @@ const PIECE_STEMS =
   'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
   'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
   'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
-  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten|nachruf|würdigung';
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten|nachruf|würdigung|auswertung|erhebung|gutachten';
 const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
 const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);

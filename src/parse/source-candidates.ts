@@ -91,12 +91,11 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
 
 /** Marks the names of a lead-in that hands over to someone else (`Sundar Probe hat … erklärt. … hat Ben Beispiel aufgeschrieben:`). */
 function handedOverToAnother(candidates: Candidate[]): void {
+  const handing = candidates.flatMap((c) => c.occurrences.filter((o) => o.handsOver).map((o) => ({ c, o })));
   for (const c of candidates) {
-    for (const o of c.occurrences) {
-      if (o.handsOver) continue;
-      const handing = candidates.find((x) => x !== c && x.occurrences.some((h) => h.handsOver && h.paragraph === o.paragraph));
-      if (handing && o.mention.partner !== handing.occurrences.find((h) => h.handsOver)?.mention && handing.occurrences.find((h) => h.handsOver)?.mention.partner !== o.mention) c.features.add('another-hands-over');
-    }
+    // (Not the partner, nor people joined by `und`, who speak together.)
+    const other = (o: Candidate['occurrences'][number]) => handing.some((h) => h.c !== c && h.c !== c.partner && h.o.paragraph === o.paragraph && h.o.mention.group !== o.mention.group);
+    if (c.occurrences.some((o) => !o.handsOver && other(o))) c.features.add('another-hands-over');
   }
 }
 

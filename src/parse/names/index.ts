@@ -60,7 +60,7 @@ function readWindow(text: string): Mention[] {
     if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
-    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && evidence.construction !== 'noun-subject') continue;
+    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && !evidence.construction.startsWith('noun-subject')) continue;
     (evidence.passing ? passingBy : mentions).push({ ...mentionOf(tokens, run, part, n, shape, evidence), ...(listed.has(part) ? { listed: true } : {}) });
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
@@ -115,23 +115,15 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
 
 /** Names listed three or more together with commas or `und` (`Beiträge von A, B und C`): listed or remembered, hardly quoted. */
 function listedParts(tokens: Token[], parts: Run[]): Set<Run> {
-  const listed = new Set<Run>();
-  let chain: Run[] = [];
-  const close = () => {
-    if (chain.length >= 3) for (const p of chain) listed.add(p);
-  };
-  for (const part of parts) {
-    const previous = chain[chain.length - 1];
+  const chains: Run[][] = [];
+  parts.forEach((part, k) => {
+    const previous = parts[k - 1];
     const between = previous ? tokens.slice(previous.end, part.start) : [];
-    const joined = previous && between.every((t) => /^(?:und|sowie|oder)$/.test(t.lower)) && between.length <= 1 && (between.length === 1 || tokens[previous.end - 1]!.post === ',') && !tokens[previous.end - 1]!.sentenceEnd;
-    if (!joined) {
-      close();
-      chain = [];
-    }
-    chain.push(part);
-  }
-  close();
-  return listed;
+    const joined = previous && between.length <= 1 && between.every((t) => /^(?:und|sowie|oder)$/.test(t.lower)) && (between.length === 1 || tokens[previous.end - 1]!.post === ',');
+    if (joined) chains[chains.length - 1]!.push(part);
+    else chains.push([part]);
+  });
+  return new Set(chains.filter((chain) => chain.length >= 3).flat());
 }
 
 /**

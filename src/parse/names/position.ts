@@ -52,6 +52,8 @@ const afterVerb: Construction = (p) => {
     return { construction: 'after-publishing-verb', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, kind: 'outlet', allowsPhrase: true };
   }
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) return { construction: 'after-reporting-verb', why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(p, p.clause())), speaks: true, verb: verb.word };
+  // Common words with an article after it name an organisation: `rechnet es die Deutsche Rentenversicherung vor`.
+  if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && p.n.article && !isPiece(p.n.words[0]!.word)) return { construction: 'after-reporting-verb-noun', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word, kind: 'outlet', allowsPhrase: true };
   // (A piece may stand before the verb: `Eine gute Einordnung hat Nora Probe bei …`.)
   const fronted = () => (/^(?:hat|hatte)$/.test(verb!.lower) ? pieceIn(p, p.clause().slice(0, p.clause().indexOf(verb!))) : undefined);
   const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate()) ?? fronted()) : undefined;
@@ -98,7 +100,8 @@ const subject: Construction = (p) => {
     return !(j >= 0 && /^(?:in|im|ins|auf|an|am|zu|zum|zur|gegen|um|aus|nach|unter)$/.test(words[j]!.lower));
   }));
   // A common noun with an article may name an organisation (`Der Normenkontrollrat hält …`): the model weighs it.
-  const nounSubject = n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word) ? passing('noun-subject', `a noun with an article, subject of "${after.word}"`) : gated;
+  // (With a verb of writing or a piece it is likelier one: `Der Verkehrsclub Deutschland hat seine Bilanz veröffentlicht`.)
+  const nounSubject = n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word) ? passing((verbWord && !isSpeechVerb(verbWord.word)) || piece ? 'noun-subject-reporting' : 'noun-subject', `a noun with an article, subject of "${after.word}"`) : gated;
   // `Die Zeit berichtet`: a common noun with an article is an outlet only as the subject of a reporting verb.
   if (singleNoun) {
     // `Der Spiegel hat eine lange Recherche …`: has a piece (its object, after an indefinite article).

@@ -1,7 +1,7 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isReportingVerb, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isDeclinedAdjective, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isReportingVerb, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
 import { wordInfo } from '../terms.js';
 import { ARTICLE } from './grammar.js';
 import { mayBeGivenName } from './shapes.js';
@@ -121,7 +121,8 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
     // `Universität Oxford`, `Stiftung Warentest`, `Deutschlandfunk Kultur`: part of the name.
     if (ORGANISATION_WORD.test(w.word) || /\p{Ll}(?:funk|blatt)$/u.test(w.word)) continue;
     // (Not a compound before a common word, which it names with: `Tagesspiegel Background`.)
-    const namesWith = !isListedNoun(w.word) && commonWordOnly(words.slice(j + 1));
+    // (Nor an adjective declined as one, which names with it: `die Deutsche Rentenversicherung`.)
+    const namesWith = (!isListedNoun(w.word) && commonWordOnly(words.slice(j + 1))) || (j === words.length - 2 && isDeclinedAdjective(w.word) && !isRole(w.word));
     if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName && !namesWith)) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
