@@ -79,7 +79,8 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       const name = nameAt(tokens, i);
       const word = name ? name.join(' ') : token.word;
       if (name) i += name.length - 1;
-      else if (token.info.functionWord) continue;
+      // (Nor one of the newsletter's own words in another case: `des Buchs`.)
+      else if (token.info.functionWord || wordInfo(token.info.stem).functionWord) continue;
       if (!token.opensSentence || name) inside.add(word);
       const key = name ? word.toLowerCase() : token.info.stem;
       if (named.has(key) || (name && name.some((w) => named.has(stem(w))))) continue;

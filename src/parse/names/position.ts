@@ -53,7 +53,9 @@ const afterVerb: Construction = (p) => {
   }
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) return { construction: 'after-reporting-verb', why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(p, p.clause())), speaks: true, verb: verb.word };
   // Common words with an article after it name an organisation: `rechnet es die Deutsche Rentenversicherung vor`.
-  if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && p.n.article && !isPiece(p.n.words[0]!.word)) return { construction: 'after-reporting-verb-noun', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word, kind: 'outlet', allowsPhrase: true };
+  // (Only where the verb opens its clause: in `Die Regierung sieht das Vorhaben …` it is the object.)
+  const verbFirst = w <= 0 || tokens[w - 1]!.clauseEnd || /^(?:so|dazu|das|dies|hier|jetzt|nun|auch|darüber|davon)$/.test(tokens[w - 1]!.lower);
+  if (verb && verbFirst && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && p.n.article && !isPiece(p.n.words[0]!.word)) return { construction: 'after-reporting-verb-noun', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word, kind: 'outlet', allowsPhrase: true };
   // (A piece may stand before the verb: `Eine gute Einordnung hat Nora Probe bei …`.)
   const fronted = () => (/^(?:hat|hatte)$/.test(verb!.lower) ? pieceIn(p, p.clause().slice(0, p.clause().indexOf(verb!))) : undefined);
   const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate()) ?? fronted()) : undefined;

@@ -71,7 +71,7 @@ export function findRuns(tokens: Token[]): Run[] {
 /** A lower-case word that no German or English list knows, after a name: part of it (`Infratest dimap`, `Le Monde diplomatique`). */
 function lowerCasePart(last: Token, next: Token): boolean {
   // (Not a verb the lists miss: `trommelte`, `bespricht`, `endorsed`.)
-  return !next.cap && !next.quoted && !last.clauseEnd && next.word.length >= 4 && /^\p{Ll}+$/u.test(next.word) && !/(?:t|te|ten|en|ern|eln|st|ed|ing|s)$/.test(next.word) && wordInfo(next.word).unknown && !isFunctionWord(next.word);
+  return !next.cap && !next.quoted && !last.clauseEnd && next.word.length >= 4 && /^\p{Ll}+$/u.test(next.word) && !/(?:t|te|ten|en|ern|eln|st|ed|ing|s|lich|isch|ig|bar|sam|haft|los|voll)$/.test(next.word) && wordInfo(next.word).unknown && !isFunctionWord(next.word);
 }
 
 /** A run split at `und` where both sides are names of two words or more (`Sayash Kapoor und Arvind Narayanan`). */
