@@ -118,8 +118,8 @@ function listedParts(tokens: Token[], parts: Run[]): Set<Run> {
   const chains: Run[][] = [];
   parts.forEach((part, k) => {
     const previous = parts[k - 1];
-    const between = previous ? tokens.slice(previous.end, part.start) : [];
-    const joined = previous && between.length <= 1 && between.every((t) => /^(?:und|sowie|oder)$/.test(t.lower)) && (between.length === 1 || tokens[previous.end - 1]!.post === ',');
+    const gap = previous ? part.start - previous.end : 2;
+    const joined = gap === 0 ? tokens[previous!.end - 1]!.post === ',' : gap === 1 && /^(?:und|sowie|oder)$/.test(tokens[part.start - 1]!.lower);
     if (joined) chains[chains.length - 1]!.push(part);
     else chains.push([part]);
   });

@@ -122,8 +122,8 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
     if (ORGANISATION_WORD.test(w.word) || /\p{Ll}(?:funk|blatt)$/u.test(w.word)) continue;
     // (Not a compound before a common word, which it names with: `Tagesspiegel Background`.)
     // (Nor an adjective declined as one, which names with it: `die Deutsche Rentenversicherung`.)
-    const namesWith = (!isListedNoun(w.word) && commonWordOnly(words.slice(j + 1))) || (j === words.length - 2 && isDeclinedAdjective(w.word) && !isRole(w.word));
-    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName && !namesWith)) {
+    const namesWith = () => (!isListedNoun(w.word) && commonWordOnly(words.slice(j + 1))) || (j === words.length - 2 && isDeclinedAdjective(w.word) && !isRole(w.word));
+    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName && !namesWith())) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
       first += j + 1;
