@@ -93,8 +93,9 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
 function handedOverToAnother(candidates: Candidate[]): void {
   const handing = candidates.flatMap((c) => c.occurrences.filter((o) => o.handsOver).map((o) => ({ c, o })));
   for (const c of candidates) {
-    // (Not the partner, nor people joined by `und`, who speak together.)
-    const other = (o: Candidate['occurrences'][number]) => handing.some((h) => h.c !== c && h.c !== c.partner && h.o.paragraph === o.paragraph && h.o.mention.group !== o.mention.group);
+    // (Not the partner, nor people joined by `und`, who speak together, nor their partner.)
+    const together = (x: Candidate | undefined, o: Candidate['occurrences'][number]) => Boolean(x?.occurrences.some((y) => y.paragraph === o.paragraph && y.mention.group === o.mention.group));
+    const other = (o: Candidate['occurrences'][number]) => handing.some((h) => h.c !== c && h.c !== c.partner && h.o.paragraph === o.paragraph && h.o.mention.group !== o.mention.group && !together(h.c.partner, o));
     if (c.occurrences.some((o) => !o.handsOver && other(o))) c.features.add('another-hands-over');
   }
 }

@@ -155,7 +155,7 @@ function prepositionContext(p: Place) {
   const open = Boolean(word && !word.clauseEnd);
   const speakerBefore = open && names.get(g - 1)?.kind === 'person';
   const outletBefore = open && names.get(g - 1)?.kind === 'outlet';
-  const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|auch|schon|einst)$/.test(word!.lower));
+  const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|gibt|gab|auch|schon|einst)$/.test(word!.lower));
   const pieceBefore = open && isPiece(word!.word) && !word!.quoted;
   // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
   let subjectBefore = false;

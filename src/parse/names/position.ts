@@ -45,17 +45,15 @@ const wieWas: Construction = (p) => {
  * Nathan Benaich`, but not `Joan Westenberg sieht die USA`).
  */
 const afterVerb: Construction = (p) => {
-  const { tokens, names, singleNoun, n, shape, before, run } = p;
+  const { tokens, names, n, shape, before, run } = p;
   const w = wordBefore(p);
   const verb = w >= 0 && !tokens[w]!.clauseEnd && (!tokens[w]!.cap || (tokens[w]!.sentenceStart && isReportingVerb(tokens[w]!.lower))) && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
-  if (verb && singleNoun && n.article && PUBLISHES.test(verb.lower) && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word)) {
-    return { construction: 'after-publishing-verb', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, kind: 'outlet', allowsPhrase: true };
-  }
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) return { construction: 'after-reporting-verb', why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(p, p.clause())), speaks: true, verb: verb.word };
-  // Common words with an article after it name an organisation: `rechnet es die Deutsche Rentenversicherung vor`.
-  // (Only where the verb opens its clause: in `Die Regierung sieht das Vorhaben …` it is the object.)
+  // Common words with an article after it name an outlet or organisation: `Jetzt berichtet auch der
+  // Spiegel`, `rechnet es die Deutsche Rentenversicherung vor`; only where the verb opens its clause
+  // (in `Der Spiegel zitiert den Vorstand …`, `Die Regierung sieht das Vorhaben …` it is the object).
   const verbFirst = w <= 0 || tokens[w - 1]!.clauseEnd || /^(?:so|dazu|das|dies|hier|jetzt|nun|auch|darüber|davon)$/.test(tokens[w - 1]!.lower);
-  if (verb && verbFirst && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && p.n.article && !isPiece(p.n.words[0]!.word)) return { construction: 'after-reporting-verb-noun', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word, kind: 'outlet', allowsPhrase: true };
+  if (verb && verbFirst && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word)) return { construction: 'after-reporting-verb-noun', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word, kind: 'outlet', allowsPhrase: true };
   // (A piece may stand before the verb: `Eine gute Einordnung hat Nora Probe bei …`.)
   const fronted = () => (/^(?:hat|hatte)$/.test(verb!.lower) ? pieceIn(p, p.clause().slice(0, p.clause().indexOf(verb!))) : undefined);
   const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate()) ?? fronted()) : undefined;
