@@ -164,7 +164,7 @@ const ROLE_STEMS =
   'politiker|minister|kanzler|präsident|bürgermeister|abgeordnete|senator|richter|anwalt|anwält|jurist|künstler|musiker|' +
   'regisseur|moderator|theoretiker|denker|kritiker|ethiker|informatiker|ingenieur|entwickler|programmierer|designer|' +
   'manager|berater|sprecher|kommentator|essayist|anthropolog|psycholog|linguist|mathematiker|physiker|biolog|ökonomie-professor|' +
-  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell|arzt|ärzt|pfleger|lehrer';
+  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell|arzt|ärzt|pfleger|lehrer|vorstand|vorsitzend';
 const ROLE = new RegExp(`^(?:${ROLE_STEMS})(?:in|innen|en|n|e|s)?$`);
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Herr|Frau|Sir|Dame|Lord|Lady)\.?$/;
 

@@ -80,7 +80,7 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       const word = name ? name.join(' ') : token.word;
       if (name) i += name.length - 1;
       // (Nor one of the newsletter's own words in another case: `des Buchs`.)
-      else if (token.info.functionWord || wordInfo(token.info.stem).functionWord) continue;
+      else if (token.info.functionWord || wordInfo(token.word.replace(/(?<=\p{L}{3})e?s$/u, '')).functionWord) continue;
       if (!token.opensSentence || name) inside.add(word);
       const key = name ? word.toLowerCase() : token.info.stem;
       if (named.has(key) || (name && name.some((w) => named.has(stem(w))))) continue;
@@ -162,7 +162,8 @@ function wordFeatures(term: string) {
   const always = [info.unknown ? 'unknown' : info.weight < 7.1 ? 'rank:common' : info.weight < 9.9 ? 'rank:middle' : 'rank:rare'];
   if (info.firstName) always.push('given-name');
   if (isRole(last)) always.push('role');
-  if (isGenericNoun(last)) always.push('generic');
+  // (A day of the week too, though `Freitag` is an outlet's name as well: a source, never a subject.)
+  if (isGenericNoun(last) || /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)s?$/.test(last)) always.push('generic');
   if (term.includes('-')) always.push('hyphenated');
   if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(term)) always.push('acronym');
   if (/(?:isch|ische[nmrs]?|ten|sten)$/.test(last) && !noun) always.push('adjective-form');
