@@ -289,6 +289,6 @@ export const isSpeechVerb = (word: string): boolean => SPEECH.test(word.toLowerC
 export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
 
 /** Roles of people in power, whom the news is about (`Finanzminister`, `Ministerpräsidentin`, `Tesla-Chef`). */
-const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
+const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|politiker|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
 
 export const isPowerRole = (word: string): boolean => POWER_ROLE.test(word.toLowerCase());

@@ -83,7 +83,7 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       else if (token.info.functionWord || wordInfo(token.word.replace(/(?<=\p{L}{3})e?s$/u, '')).functionWord) continue;
       if (!token.opensSentence || name) inside.add(word);
       const key = name ? word.toLowerCase() : token.info.stem;
-      if (named.has(key) || (name && name.some((w) => named.has(stem(w))))) continue;
+      if (named.has(key) || (name ?? word.split('-')).some((w) => named.has(stem(w)))) continue;
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, inPhrase: 0, name: Boolean(name) }));
       t.seen++;

@@ -208,7 +208,9 @@ export const interviewWith: Construction = (p) => {
   const piece = pieceAt(tokens, g - 1);
   if (piece && singleNoun && n.article) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
   if (piece && !shape.phrase) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true };
-  if (!shape.phrase && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
+  // (A plural without an article is who was asked, not who asks: `hat mit Lehrkräften gesprochen`.)
+  const bare = n.words.length === 1 && !n.article && shape.kind === undefined;
+  if (!shape.phrase && !bare && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   return undefined;
 };
 

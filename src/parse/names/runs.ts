@@ -131,8 +131,8 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
       break;
     }
   }
-  // A word no list has as a role before a given name and a surname says what the person is (`Hebamme Lina Probe`).
-  if (!role && !descriptor && words.length === 3 && words.every((t) => t.cap) && wordInfo(words[1]!.word).firstName && !wordInfo(words[0]!.word).personName && isCommonNoun(words[0]!.word)) {
+  // A word before a given name and a surname says what the person is, role list or not (`Hebamme Lina Probe`, `Stadtplanerin …`).
+  if (!role && !descriptor && words.length === 3 && words.every((t) => t.cap) && wordInfo(words[1]!.word).firstName && !wordInfo(words[0]!.word).personName && !isOutletWord(words[0]!.word)) {
     [role, first, words] = [true, first + 1, words.slice(1)];
   }
   while (words.length && !words[0]!.cap && !/^\d+$/.test(words[0]!.word)) {

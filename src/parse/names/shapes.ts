@@ -34,7 +34,8 @@ export function shapeOf(n: NameWords): Shape | undefined {
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   // (Not after a role: `Der Ökonom Rüdiger Probe`.)
   // (Nor a given name that ends like one: `Oliver`.)
-  if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower) && !wordInfo(capWords[0]!.word).personName) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
+  // (Nor before a medium's kind: `Sächsische Zeitung`.)
+  if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower) && !wordInfo(capWords[0]!.word).personName && !isOutletWord(capWords[capWords.length - 1]!.word)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A role alone is no name (`Die Ökonomin mit …`): the name it stands for is elsewhere.
   if (capWords.length === 1 && words.length === 1 && isRole(capWords[0]!.word)) return undefined;
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`), and so is a
