@@ -80,10 +80,10 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       const word = name ? name.join(' ') : token.word;
       if (name) i += name.length - 1;
       // (Nor one of the newsletter's own words in another case: `des Buchs`.)
-      else if (token.info.functionWord || wordInfo(token.word.replace(/(?<=\p{L}{3})e?s$/u, '')).functionWord) continue;
+      else if (token.info.functionWord || (token.word.endsWith('s') && wordInfo(token.word.replace(/(?<=\p{L}{3})e?s$/u, '')).functionWord)) continue;
       if (!token.opensSentence || name) inside.add(word);
       const key = name ? word.toLowerCase() : token.info.stem;
-      if (named.has(key) || (name ?? word.split('-')).some((w) => named.has(stem(w)))) continue;
+      if (named.has(key) || (name ?? (word.includes('-') ? word.split('-') : [])).some((w) => named.has(stem(w)))) continue;
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, inPhrase: 0, name: Boolean(name) }));
       t.seen++;
@@ -227,8 +227,10 @@ export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): s
   const bare = (w: string) => w.replace(/^\P{L}+|\P{L}+$/gu, '');
   // (Not `die über die Zeit gewachsenen Pfade`, where the phrase says how, not what of.)
   const topic = /(?<!\s(?:der|die|das|den|dem|des))\süber\s/;
+  const own = phraseIn(first, names);
+  if (own) return own;
   const later = rest.find((sentence) => topic.test(sentence) && sentence.split(/\s+/).some((w) => isPiece(bare(w)) || isReportingVerb(bare(w))));
-  return phraseIn(first, names) ?? (later ? phraseIn(later.slice(later.search(topic)), names) : undefined);
+  return later ? phraseIn(later.slice(later.search(topic)), names) : undefined;
 }
 
 function phraseIn(sentence: string, names: string[]): string | undefined {
