@@ -192,7 +192,7 @@ const PIECE_STEMS =
   'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
   'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
   'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
-  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten|nachruf|würdigung|auswertung|erhebung|gutachten';
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten|nachruf|würdigung|auswertung|erhebung|gutachten|überblick';
 const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
 const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);

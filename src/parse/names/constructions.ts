@@ -128,14 +128,16 @@ export const outletAfterPreposition: Construction = (p) => {
   // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
   if (singleNoun && !(n.article || governor.lower === 'im')) return place;
   // (Or right after a piece: `In einem Gastbeitrag für den Freitag`.)
-  if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article)) return place;
+  // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
+  const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
+  if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article) && !openingWithPiece) return place;
   if (c.outletBefore) return place;
   // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
   // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
   const pointsOn = /^(?:mehr|alles|details|hintergründe)$/.test(p.sentence()[0]?.lower ?? '');
   const pieceWithoutVerb = !singleNoun && !shape.phrase && (Boolean(pieceIn(p, p.clause())) || pointsOn) && !sentenceHasVerb(tokens, p.s);
   const inOpening = c.opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(p.clause()) : Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())));
-  if (!(c.strongPlace || pieceWithoutVerb || inOpening)) return place;
+  if (!(c.strongPlace || pieceWithoutVerb || inOpening || openingWithPiece)) return place;
   // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
   const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !c.opensSentence && !c.speakerBefore;
   // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
@@ -196,6 +198,8 @@ export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shap
 /** `eine Studie der Universität Oxford`, `ein Essay des Historikers …`: a piece of theirs. */
 export const pieceGenitive: Construction = ({ tokens, governor, g, shape }) => {
   if (!governor || !isPiece(governor.word) || governor.quoted || !/^(?:der|des)$/.test(tokens[g + 1]?.lower ?? '') || shape.phrase) return undefined;
+  // A piece about someone has them in the genitive, not its author: `ein Porträt der Lobbyistin …`.
+  if (/^(?:porträt|portrait|nachruf|biografie|biographie)/.test(governor.lower)) return passing('piece-about', `"${governor.word} ${tokens[g + 1]!.word} …": whom it is about`);
   // After `des`, the name without its genitive ending (`des Fraunhofer-Instituts`).
   const genitive = tokens[g + 1]!.lower === 'des' && /\p{Ll}[^sueio]s$/u.test(shape.name) ? shape.name.slice(0, -1) : undefined;
   return { construction: 'piece-genitive', why: `"${governor.word} ${tokens[g + 1]!.word} …"`, strong: true, presents: true, speaks: true, ...(genitive ? { possessive: genitive } : {}) };

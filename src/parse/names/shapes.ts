@@ -90,7 +90,7 @@ export function outletShapedWord(word: string): boolean {
   let answer = outletShaped.get(word);
   if (answer === undefined) {
     answer =
-      isOutletWord(word) || ORGANISATION_WORD.test(word) || organisationCompound(word) || /\d/.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
+      isOutletWord(word) || ORGANISATION_WORD.test(word) || organisationCompound(word) || /\d/.test(word) || /^\p{Lu}{3,}-\p{Lu}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
     if (outletShaped.size >= 20_000) outletShaped.clear();
     outletShaped.set(word, answer);
   }
