@@ -4,6 +4,7 @@
 // constructions.ts; those of a name with a verb here (`wie X … zeigt`, `schreibt X`, `Die Zeit berichtet`).
 
 import { isCommonNoun, isFunctionWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
+import { isGenericNoun } from '../subjects.js';
 import { clauseStart, indefiniteBefore, sentenceHasVerb, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
@@ -77,7 +78,8 @@ const verbless: Construction = (p) => {
     const rest = p.sentence().slice(p.sentence().indexOf(after) + 1);
     const presentsPiece = rest.some((t) => isPiece(t.word)) || rest.some((t) => nameLike(t) && !isCommonNoun(t.word));
     const topicOnly = /^(?:über|zu|zur|zum)$/.test(after.lower) && shape.kind !== undefined;
-    if ((shape.kind !== undefined || shape.single || (n.article && singleNoun)) && (presentsPiece || topicOnly) && !isPiece(n.words[0]!.word)) {
+    // (Not a generic noun: `Die Zahlen im Überblick:` presents the figures, not an outlet.)
+    if ((shape.kind !== undefined || shape.single || (n.article && singleNoun && !isGenericNoun(n.words[0]!.word))) && (presentsPiece || topicOnly) && !isPiece(n.words[0]!.word)) {
       return { construction: 'verbless-with', why: `"${shape.name} ${after.word} …" without a verb`, strong: true, presents: true, speaks: true, allowsPhrase: n.article && singleNoun };
     }
   }
