@@ -80,10 +80,10 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       const word = name ? name.join(' ') : token.word;
       if (name) i += name.length - 1;
       // (Nor one of the newsletter's own words in another case: `des Buchs`.)
-      else if (token.info.functionWord || (token.word.endsWith('s') && wordInfo(token.word.replace(/(?<=\p{L}{3})e?s$/u, '')).functionWord)) continue;
+      else if (token.info.functionWord || (token.word.endsWith('s') && token.word.length > 4 && wordInfo(token.word.slice(0, token.word.endsWith('es') ? -2 : -1)).functionWord)) continue;
       if (!token.opensSentence || name) inside.add(word);
       const key = name ? word.toLowerCase() : token.info.stem;
-      if (named.has(key) || (name ?? (word.includes('-') ? word.split('-') : [])).some((w) => named.has(stem(w)))) continue;
+      if (named.has(key) || (name ? name.some((w) => named.has(stem(w))) : word.includes('-') && word.split('-').some((w) => named.has(stem(w))))) continue;
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, inPhrase: 0, name: Boolean(name) }));
       t.seen++;
