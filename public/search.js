@@ -41,6 +41,12 @@ function start(form) {
   const wordFiles = {};
   let filterText = '';
 
+  // Words typed before this script arrived (on a slow connection the box shows seconds earlier)
+  // are searched, not wiped out by the URL's empty query.
+  if (!state.query && input.value.trim()) {
+    state = { ...state, query: input.value };
+    history.replaceState(null, '', urlOf(state));
+  }
   input.value = state.query;
   input.addEventListener('focus', () => {
     loadPagefind()

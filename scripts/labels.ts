@@ -17,6 +17,8 @@ import { TITLE_LINE } from '../src/reader/load/split.js';
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 export const labelsDir = path.join(projectRoot, 'test/fixtures/labels');
 export const archiveDir = path.join(projectRoot, 'issues');
+/** The texts the hand labels were made on: a copy of the corpus issues, which the author's marks in issues/ do not change. */
+export const labelledTextsDir = path.join(projectRoot, 'test/fixtures/archive');
 
 /** The issue kept out of development: its score is reported separately. */
 export const HELD_OUT = 22;
@@ -105,7 +107,7 @@ export function parseArchived(number: number, shape: 'as-written' | 'flat', weig
 }
 
 function archivedText(number: number, shape: 'as-written' | 'flat'): string {
-  const text = fs.readFileSync(path.join(archiveDir, `${String(number).padStart(3, '0')}.txt`), 'utf8');
+  const text = fs.readFileSync(path.join(labelledTextsDir, `${String(number).padStart(3, '0')}.txt`), 'utf8');
   return shape === 'flat'
     ? text
         .split('\n')
@@ -121,7 +123,7 @@ function archivedText(number: number, shape: 'as-written' | 'flat'): string {
 export function parseWithLabelledBreaks(number: number, weights?: Weights): ReturnType<typeof parseIssueWithReport> {
   const name = `${String(number).padStart(3, '0')}.txt`;
   const lines = fs
-    .readFileSync(path.join(archiveDir, name), 'utf8')
+    .readFileSync(path.join(labelledTextsDir, name), 'utf8')
     .split('\n')
     .filter((line) => line.trim());
   const labels = readLabels(number);

@@ -98,6 +98,20 @@ describe('npm run dev', () => {
     expect((await get(`${dev.url}issues/56/`)).body).toContain('Laut Heise will Friedrich Merz');
   }, 30_000);
 
+  it('sees every save of an issue that was once replaced by a rename (an editor’s safe save, a review click)', async () => {
+    const file = path.join(input, '023.txt');
+    const text = await fs.readFile(file, 'utf8');
+    const renamed = events.length;
+    await fs.writeFile(`${file}.neu`, text.replace('Willkommen bei Krasse Links No. 23.', 'Willkommen bei Krasse Links No. 23. Erster Stand.'));
+    await fs.rename(`${file}.neu`, file);
+    await eventAfter(renamed, 'reload');
+    // Then saved in place, as most editors do.
+    const inPlace = events.length;
+    await replaceInFile(file, 'Erster Stand.', 'Zweiter Stand.');
+    await eventAfter(inPlace, 'reload');
+    expect((await get(`${dev.url}issues/23/`)).body).toContain('Zweiter Stand.');
+  }, 30_000);
+
   it('shows a parse error with file and line in the terminal and the browser, and keeps serving', async () => {
     const before = events.length;
     await fs.writeFile(path.join(input, '099.txt'), '---\nnumber: [99\n---\nWillkommen bei Krasse Links No 99. Hallo, heute X.\n');

@@ -107,6 +107,11 @@ describe('front matter', () => {
     }
   });
 
+  it('names the opening line when no line of --- closes the front matter', () => {
+    const read = () => readFrontMatter('---\ndate: 2025-06-20\ntitle: Ein Titel\nWillkommen zu Krasse Links No 57.\nText: mit Doppelpunkt\n', 'a.txt');
+    expect(read).toThrow(/^a\.txt:1: front matter cannot be read: the --- on this line opens it, but no line of --- closes it; put a line of --- after its last key$/);
+  });
+
   it('reads a date only as YYYY-MM-DD, a day the calendar has, and names the line of "date:"', () => {
     const date = (value: string) => readFrontMatter(`---\nnumber: 5\ndate: ${value}\n---\nText\n`, 'a.txt').data.date;
     expect(date('2025-06-20')).toBe('2025-06-20');

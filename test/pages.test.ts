@@ -281,4 +281,13 @@ describe('reading without JavaScript', () => {
     expect(scripts('issues/56/index.html')).toEqual(expect.arrayContaining(['<script type="module" src="/quick-search.js">', '<script type="module" src="/highlight.js">']));
     expect(scripts('issues/56/index.html')).toHaveLength(2);
   });
+
+  it('has the search page ask at once for every module its script imports (one round trip on a slow connection, not three)', async () => {
+    const imports = async (file: string): Promise<string[]> => {
+      const names = [...(await fs.readFile(path.join(defaultBuildOptions.public, file), 'utf8')).matchAll(/^import .* from '\.\/([\w-]+\.js)';$/gm)].map((m) => m[1]!);
+      return [...names, ...(await Promise.all(names.map(imports))).flat()];
+    };
+    const preloaded = [...dated.text('search/index.html').matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    expect(preloaded.sort()).toEqual([...new Set(await imports('search.js'))].map((name) => `/archiv/${name}`).sort());
+  });
 });

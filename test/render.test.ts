@@ -139,3 +139,11 @@ describe('semantic HTML', () => {
     expect(await renderOne(text)).toMatch(/<aside class="support" data-pagefind-ignore="all"[^>]*><p>Vielen dank, dass Du Krasse Links liest\.[\s\S]*IBAN: DE00 0000/);
   });
 });
+
+describe('the navigation between issues', () => {
+  it('is left out of an archive’s only issue, rather than an empty landmark for screen readers', async () => {
+    const issue = parseOne(issueWith(1, 'Laut Heise ist das so.'));
+    const page = (await renderIssuePages([issue])).get(1)!;
+    expect(page).not.toContain('aria-label="Weitere Ausgaben"');
+  });
+});

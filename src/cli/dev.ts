@@ -93,7 +93,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     nextBuild: builds.nextBuild,
     searchFolder: () => index?.folder,
     async close() {
-      for (const watcher of watchers) watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
       events.close();
       await builds.close();
       await index?.close();
@@ -228,12 +228,44 @@ function rebuilds(options: DevOptions, index: BackgroundIndex | undefined, event
 }
 
 /** Watches the input, template and static folders and the config file; `changed` on every change. */
-function watchInputs(build: BuildOptions, changed: () => void): fs.FSWatcher[] {
+function watchInputs(build: BuildOptions, changed: () => void): Map<string, fs.FSWatcher> {
   const watched = [build.input, build.templates, build.public];
-  const watchers = watched.filter((dir) => fs.existsSync(dir)).map((dir) => fs.watch(dir, { recursive: true }, changed));
+  const watchers = new Map<string, fs.FSWatcher>();
+  for (const dir of watched.filter((dir) => fs.existsSync(dir))) watchTree(dir, changed, watchers);
   const configDir = path.dirname(build.config);
   if (!watched.includes(configDir) && fs.existsSync(configDir)) {
-    watchers.push(fs.watch(configDir, (_, name) => name === path.basename(build.config) && changed()));
+    watchers.set(
+      build.config,
+      fs.watch(configDir, (_, name) => name === path.basename(build.config) && changed()),
+    );
   }
   return watchers;
+}
+
+/**
+ * Watches a folder and every folder in it, each with a watch of its own (by path; a folder made or
+ * made again is watched anew).
+ * Note: not `fs.watch(dir, { recursive: true })`: on Linux, Node 20 and 22 watch each file of it
+ * and lose a file for good once it is replaced by a rename (an editor's safe save, the review's
+ * own write), so every later save of it went unseen. A folder's watch sees its files however they
+ * are written.
+ */
+function watchTree(dir: string, changed: () => void, watchers: Map<string, fs.FSWatcher>): void {
+  watchers.get(dir)?.close();
+  watchers.delete(dir);
+  let entries: fs.Dirent[];
+  let watcher: fs.FSWatcher;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+    watcher = fs.watch(dir, (_, name) => {
+      const entry = name === null ? undefined : path.join(dir, String(name));
+      if (entry !== undefined && fs.statSync(entry, { throwIfNoEntry: false })?.isDirectory()) watchTree(entry, changed, watchers);
+      changed();
+    });
+  } catch {
+    return; // removed before it could be watched: nothing in it to build
+  }
+  watcher.on('error', () => watcher.close()); // the folder was removed
+  watchers.set(dir, watcher);
+  for (const entry of entries) if (entry.isDirectory()) watchTree(path.join(dir, entry.name), changed, watchers);
 }

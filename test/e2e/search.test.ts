@@ -181,6 +181,22 @@ describe('searching', () => {
     }
   });
 
+  it('searches for words typed before the page’s script arrived, rather than wiping them out', async () => {
+    const page = await site.page(390);
+    // A slow connection: the box shows while the search script is still on its way.
+    await page.route('**/search.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await route.continue();
+    });
+    await page.goto(`${site.origin}/search/`, { waitUntil: 'commit' });
+    await page.locator('#suche').fill('Tooze');
+    await page.waitForURL(/\?q=Tooze$/);
+    await settled(page);
+    expect(await page.locator('#suche').inputValue()).toBe('Tooze');
+    expect(await page.locator('.search-issue').count()).toBe(3);
+    await page.context().close();
+  });
+
   it('shows that it is searching at once, while Pagefind is still loading', async () => {
     const page = await site.page(390);
     // A slow connection: Pagefind's script arrives a second late.

@@ -68,6 +68,9 @@ const options = {
 /** Reads and validates the front matter at the start of `text`, if there is any. */
 export function readFrontMatter(text: string, file: string): FrontMatterResult {
   if (!/^---[^\n\r]*(\r\n|\r|\n)/.test(text)) return { data: {}, body: text, lineOffset: 0, warnings: [] };
+  // Note: without a closing `---` line gray-matter reads the whole issue as YAML and faults on
+  // some line of the text; the missing line is the fault to name.
+  if (!/(\r\n|\r|\n)---/.test(text)) throw new InputError(file, 1, 'front matter cannot be read: the --- on this line opens it, but no line of --- closes it; put a line of --- after its last key');
   const lines = blockLines(text);
   const tab = /^---\s*$/.test(text.slice(0, text.search(/\r|\n/))) ? tabIndentation(lines) : undefined;
   if (tab) throw unreadable(file, tab);
