@@ -27,6 +27,7 @@ import {
 import { continuesAcrossPageBreak, findListItems, findSupport, isHeading, type ListItem } from './rules.js';
 import { findSource, sourceWords } from './sources.js';
 import trained from './weights.json' with { type: 'json' };
+import { doubtFeatures, doubtOf, trainedDoubt, type DoubtModel } from './doubt.js';
 
 export type ParagraphKind = 'commentary' | 'quote' | 'list' | 'heading' | 'support';
 
@@ -37,6 +38,10 @@ export interface ClassifiedParagraph extends RawParagraph {
   lang: Language;
   /** The probability that kind and section start are both read right (calibrated), 1 for explicit input. */
   confidence: number;
+  /** The probability that the reading is wrong, by the doubt model (doubt.ts); 0 for explicit input or a build. */
+  doubt: number;
+  /** Whether `npm run check` lists the reading as doubtful (its doubt reaches the model's threshold). */
+  doubtful: boolean;
   /** Why the parser decided so, for `npm run check`. */
   reasons: string[];
   /** Whether a new topical section starts with this paragraph. */
@@ -54,6 +59,8 @@ export interface ClassifiedParagraph extends RawParagraph {
 /** The learned weights, in the order of the features. */
 export interface Weights extends ChainWeights {
   temperature: number;
+  /** The model that flags doubtful readings (default: the trained one; scoring passes one trained without the issue). */
+  doubt?: DoubtModel;
 }
 
 /** Reads weights stored by feature name (weights.json) into the order of the features. */
@@ -125,12 +132,15 @@ export function classifyParagraphs(
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
-      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, reasons: ['support block'], startsSection: false, sectionReasons: [] });
+      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, ...SURE, reasons: ['support block'], startsSection: false, sectionReasons: [] });
     }
   });
   for (const segment of reading.segments) {
     const run = forwardBackward(segment.chain, weights, weights.temperature);
     const probabilities = marginals(run);
+    // Note: only a reading the model guessed can be doubted; an issue whose marks say everything needs no doubt model.
+    const guessed = explain && segment.chain.allowed.some((allowed) => { const e = explicitReadings(allowed); return !(e.kind && e.start); });
+    const doubts = guessed ? doubtsOf(segment.chain, probabilities, weights.doubt) : undefined;
     segment.nodes.forEach((members, node) => {
       const p = probabilities.subarray(node * STATES, node * STATES + STATES);
       const quote = p[2]! + p[3]!;
@@ -151,6 +161,7 @@ export function classifyParagraphs(
           startsSection: startsSection && first,
           sectionReasons: first ? sectionReasons : ['continues across a page break'],
           confidence: explicit.kind && explicit.start ? 1 : confidence,
+          ...(explicit.kind && explicit.start ? SURE : (doubts?.[node] ?? SURE)),
         };
         if (list) {
           result[index] = classified(paragraph, { ...fields, kind: 'list', text: list.text, ordered: list.ordered, ordinal: list.ordinal, lang, reasons: ['list marker'] });
@@ -234,6 +245,17 @@ function explicitReadings(allowed: number): { kind?: string[]; start?: string[] 
 }
 
 const NO_REASONS: string[] = [];
+/** What an explicit reading, or one not explained, has for doubt. */
+const SURE = { doubt: 0, doubtful: false };
+
+/** Each node's doubt and whether it is listed as doubtful, by the given doubt model (default: the trained one). */
+function doubtsOf(chain: Chain, probabilities: Float64Array, model?: DoubtModel): { doubt: number; doubtful: boolean }[] {
+  const { weights, flagFrom } = model ?? trainedDoubt();
+  return doubtFeatures(chain, probabilities).map((features) => {
+    const doubt = doubtOf(weights, features);
+    return { doubt: round(doubt), doubtful: doubt >= flagFrom };
+  });
+}
 
 /** The features that weighed most for the decision taken, as `name (+1.2)`. */
 function explainScore(features: readonly (readonly [string, unknown])[], weights: ArrayLike<number>, values: Float64Array, decided: boolean): string[] {
@@ -257,7 +279,7 @@ function round(x: number): number {
  */
 function classified(
   paragraph: RawParagraph,
-  fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'reasons' | 'startsSection' | 'sectionReasons'> &
+  fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'doubt' | 'doubtful' | 'reasons' | 'startsSection' | 'sectionReasons'> &
     Partial<Pick<ClassifiedParagraph, 'ordered' | 'ordinal'>>,
 ): ClassifiedParagraph {
   return {
@@ -271,6 +293,8 @@ function classified(
     text: fields.text,
     lang: fields.lang,
     confidence: fields.confidence,
+    doubt: fields.doubt,
+    doubtful: fields.doubtful,
     reasons: fields.reasons,
     startsSection: fields.startsSection,
     sectionReasons: fields.sectionReasons,
