@@ -131,15 +131,20 @@ export interface TrainedDoubt {
 }
 
 /**
- * The sets of features tried, from the reader's confidence alone to every feature; the one whose
- * held-out list holds the most errors is taken (the smaller set on a tie).
+ * The sets of features tried, each the features of doubt.ts up to and with the one named, from the
+ * reader's confidence alone to every feature; the one whose held-out list holds the most errors is
+ * taken (the smaller set on a tie).
  */
 export const DOUBT_FEATURE_SETS: readonly { name: string; size: number }[] = [
-  { name: 'the reader’s confidence', size: 2 },
-  { name: 'confidence and the margins of kind and section start', size: 4 },
-  { name: 'these, the reading and its neighbours’', size: 13 },
-  { name: 'every feature', size: DOUBT_FEATURE_NAMES.length },
-];
+  ['the reader’s confidence', 'the reader’s doubt (1 − confidence)'],
+  ['confidence and the margins of kind and section start', 'section start a close call'],
+  ['these, the reading and its neighbours’', 'opens a section of one paragraph'],
+  ['every feature', DOUBT_FEATURE_NAMES.at(-1)!],
+].map(([name, last]) => {
+  const size = DOUBT_FEATURE_NAMES.indexOf(last!) + 1;
+  if (!size) throw new Error(`scripts/doubt.ts: doubt.ts has no feature "${last}"`);
+  return { name: name!, size };
+});
 
 /** The rows with only the first `size` features (the others 0, so their weights stay 0). */
 const withFeatures = (rows: DoubtRow[], size: number) => rows.map((r) => ({ ...r, features: r.features.map((v, k) => (k < size ? v : 0)) }));

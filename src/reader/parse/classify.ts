@@ -5,7 +5,7 @@
 // (sequence.ts): evidence from each paragraph and its neighbours (evidence/, scorers/),
 // weighed with weights learned from the hand-labelled issues (weights.json, `npm run train`).
 // Its probabilities are calibrated: a paragraph read with confidence 0.8 is read right about
-// four times in five, which is what `npm run check` lists doubtful readings by.
+// four times in five; a small learned model (doubt.ts) weighs them into the doubtful list.
 
 import type { Language } from '../../model.js';
 import { languageOf, readEvidence } from './evidence/index.js';
@@ -27,7 +27,7 @@ import {
 import { continuesAcrossPageBreak, findListItems, findSupport, isHeading, type ListItem } from './rules.js';
 import { findSource, sourceWords } from './sources.js';
 import trained from './weights.json' with { type: 'json' };
-import { doubtFeatures, doubtOf, trainedDoubt, type DoubtModel } from './doubt.js';
+import { doubtsOf, NOT_DOUBTED, type DoubtModel } from './doubt.js';
 
 export type ParagraphKind = 'commentary' | 'quote' | 'list' | 'heading' | 'support';
 
@@ -132,14 +132,14 @@ export function classifyParagraphs(
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
-      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, ...SURE, reasons: ['support block'], startsSection: false, sectionReasons: [] });
+      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, ...NOT_DOUBTED, reasons: ['support block'], startsSection: false, sectionReasons: [] });
     }
   });
   for (const segment of reading.segments) {
     const run = forwardBackward(segment.chain, weights, weights.temperature);
     const probabilities = marginals(run);
-    // Note: only a reading the model guessed can be doubted; an issue whose marks say everything needs no doubt model.
-    const guessed = explain && segment.chain.allowed.some((allowed) => { const e = explicitReadings(allowed); return !(e.kind && e.start); });
+    // Note: only a guessed reading can be doubted; an issue whose marks say everything needs no doubt model.
+    const guessed = explain && segment.chain.allowed.some((allowed) => !decidedByMarks(explicitReadings(allowed)));
     const doubts = guessed ? doubtsOf(segment.chain, probabilities, weights.doubt) : undefined;
     segment.nodes.forEach((members, node) => {
       const p = probabilities.subarray(node * STATES, node * STATES + STATES);
@@ -161,7 +161,7 @@ export function classifyParagraphs(
           startsSection: startsSection && first,
           sectionReasons: first ? sectionReasons : ['continues across a page break'],
           confidence: explicit.kind && explicit.start ? 1 : confidence,
-          ...(explicit.kind && explicit.start ? SURE : (doubts?.[node] ?? SURE)),
+          ...(decidedByMarks(explicit) ? NOT_DOUBTED : (doubts?.[node] ?? NOT_DOUBTED)),
         };
         if (list) {
           result[index] = classified(paragraph, { ...fields, kind: 'list', text: list.text, ordered: list.ordered, ordinal: list.ordinal, lang, reasons: ['list marker'] });
@@ -245,18 +245,7 @@ function explicitReadings(allowed: number): { kind?: string[]; start?: string[] 
 }
 
 const NO_REASONS: string[] = [];
-/** What an explicit reading, or one not explained, has for doubt. */
-const SURE = { doubt: 0, doubtful: false };
-
-/** Each node's doubt and whether it is listed as doubtful, by the given doubt model (default: the trained one). */
-function doubtsOf(chain: Chain, probabilities: Float64Array, model?: DoubtModel): { doubt: number; doubtful: boolean }[] {
-  const { weights, flagFrom } = model ?? trainedDoubt();
-  return doubtFeatures(chain, probabilities).map((features) => {
-    const doubt = doubtOf(weights, features);
-    return { doubt: round(doubt), doubtful: doubt >= flagFrom };
-  });
-}
-
+const decidedByMarks = (explicit: ReturnType<typeof explicitReadings>) => Boolean(explicit.kind && explicit.start);
 /** The features that weighed most for the decision taken, as `name (+1.2)`. */
 function explainScore(features: readonly (readonly [string, unknown])[], weights: ArrayLike<number>, values: Float64Array, decided: boolean): string[] {
   const contributions: { name: string; value: number }[] = [];

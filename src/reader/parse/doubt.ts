@@ -51,7 +51,10 @@ const marked = evidence(['quote: wrapped in quotation marks', 'quote: in quotati
 const opensWithName = evidence(['start: opens with a name', 'start: opens with someone doing something']);
 const turns = evidence(['start: turns to another item', 'start: vocabulary shift (TextTiling depth)']);
 
-/** The features of "this reading is wrong", each a number from 0 to 1. */
+/**
+ * The features of "this reading is wrong", each a number from 0 to 1. Note: in the order training
+ * tries them: each set it weighs is the features up to one of them (scripts/doubt.ts).
+ */
 export const DOUBT_FEATURES: readonly (readonly [string, (v: View) => number])[] = [
   ['bias', () => 1],
   ['the reader’s doubt (1 − confidence)', (v) => 1 - v.confidence],
@@ -111,6 +114,17 @@ export function compileDoubt(model: { weights: Record<string, number>; flagFrom:
     }),
     flagFrom: model.flagFrom,
   };
+}
+
+/** What a reading the author's marks decide (or one not explained) has for doubt. */
+export const NOT_DOUBTED = { doubt: 0, doubtful: false };
+
+/** Each node's doubt (rounded, for `npm run check`) and whether it is listed as doubtful, by the given model (default: the trained one). */
+export function doubtsOf(chain: Chain, probabilities: Float64Array, model: DoubtModel = trainedDoubt()): { doubt: number; doubtful: boolean }[] {
+  return doubtFeatures(chain, probabilities).map((features) => {
+    const doubt = doubtOf(model.weights, features);
+    return { doubt: Math.round(doubt * 100) / 100, doubtful: doubt >= model.flagFrom };
+  });
 }
 
 let compiled: DoubtModel | undefined;
