@@ -49,24 +49,12 @@ function table(file: string): [string, string[]][] {
  */
 const KNOWN_MISSES = new Map<string, string>([
   [
-    'Die app der Bahn ist kaputt. Die Zeit berichtet:|Q',
-    '`app` (a rare lower-case word after an article, read as a name like `die taz`) opens the lead-in: the model weighs that more than its lack of any construction of a source',
-  ],
-  [
-    'Hannah Arendt hat einmal geschrieben, dass die Lüge zum Wesen der Politik gehört. Daran musste ich denken, als ich diesen Text von Masha Gessen im New Yorker gelesen habe:|Q',
-    'someone the author remembers (`hat einmal geschrieben`) beside the writer of the piece presented: no feature tells remembering from presenting',
-  ],
-  [
     'Karl Lauterbach hat die Krankenhausreform durch den Bundesrat gebracht.|Q|So fasst es das Ärzteblatt zusammen.',
     'the one in the news hands over to the quote (`gebracht` reads as `bringt`, a verb of publishing); that the paragraph after it attributes the quote to another weighs less',
   ],
   [
     'Lena Probe mit einem Punkt, den ich teile: Ohne Offenheit keine Macht der NutzerInnen und der Journalist:innen.',
-    "a name opening a verbless lead-in with no quote after it: retrained with the reader's new written issues, the model puts it just under the threshold (0.45)",
-  ],
-  [
-    'Christian Drosten warnt vor einer neuen Welle, berichtet der NDR:|Q',
-    "the one in the news is the subject of a verb of saying (`warnt`); that `berichtet der NDR` hands over weighs less since the retraining with the reader's new written issues",
+    'a name opening a sentence without a verb, as phrases do (`Gute Nachrichten aus …`, `Zwei Texte zu …`): below the threshold chosen for /quellen/, where a phrase is worse than a name missed',
   ],
 ]);
 

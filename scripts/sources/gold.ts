@@ -11,7 +11,7 @@ import { loadFile, type IssueSource } from '../../src/reader/load/index.js';
 import type { Source } from '../../src/model.js';
 import { parseIssueWithReport, type ParseReport } from '../../src/reader/parse/index.js';
 import { TITLE_LINE } from '../../src/reader/load/split.js';
-import { archiveDir, labelledNumbers, projectRoot, readLabels, writtenIssues } from '../labels.js';
+import { labelledNumbers, labelledTextsDir, projectRoot, readLabels, writtenIssues } from '../labels.js';
 
 export const batchesDir = path.join(projectRoot, 'test/fixtures/sources/batches');
 const sourcesDir = path.join(projectRoot, 'test/fixtures/sources');
@@ -174,7 +174,7 @@ export function allGroups(except: number[] = []): GoldGroup[] {
 function withLabelledBreaks(number: number): IssueSource {
   const name = `${String(number).padStart(3, '0')}.txt`;
   const lines = fs
-    .readFileSync(path.join(archiveDir, name), 'utf8')
+    .readFileSync(path.join(labelledTextsDir, name), 'utf8')
     .split('\n')
     .filter((line) => line.trim());
   const labels = readLabels(number);

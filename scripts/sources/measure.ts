@@ -100,12 +100,14 @@ export function measureIssue(name: string, issue: Issue, gold: Gold[]): Figures 
     f.found.right += expected.size - missed.length;
     f.extra += extra.length;
     const main = g.sources[0];
+    let unnamed: string | undefined;
     if (main) {
       f.main.total++;
       const parts = names(section.source ? [section.source] : []);
       if (names([main]).size && [...names([main])].every((n) => parts.has(n))) f.main.right++;
       if (g.subjects) f.namesSource.total++;
       if (g.subjects && namesMain(section.heading, main)) f.namesSource.right++;
+      else if (g.subjects) unnamed = main.person ?? main.outlet;
     }
     // Headings only where the gold gives the accepted subject words.
     const stray = g.subjects ? strayWords(section.heading, g) : [];
@@ -115,8 +117,15 @@ export function measureIssue(name: string, issue: Issue, gold: Gold[]): Figures 
       f.namesSubject.total++;
       if (namesSubject(section.heading, section, g)) f.namesSubject.right++;
     }
-    if (missed.length || extra.length || stray.length) {
-      const what = [missed.length ? `missed ${missed.join(', ')}` : '', extra.length ? `extra ${extra.join(', ')}` : '', stray.length ? `stray ${stray.join(', ')}` : ''].filter(Boolean).join('; ');
+    if (missed.length || extra.length || stray.length || unnamed) {
+      const what = [
+        missed.length ? `missed ${missed.join(', ')}` : '',
+        extra.length ? `extra ${extra.join(', ')}` : '',
+        stray.length ? `stray ${stray.join(', ')}` : '',
+        unnamed ? `heading without ${unnamed}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
       f.mistakes.push(`${name} §${i + 1} "${section.heading}": ${what}`);
     }
   });

@@ -100,6 +100,12 @@ function listedForm(lower: string): boolean {
   );
 }
 
+/** An adjective the list has declined as a noun (`Deutsche`, `Grünen`): before a noun, an attribute. */
+export const isDeclinedAdjective = (word: string): boolean => {
+  const base = /^(.+e)(?:n|r|s|m)?$/.exec(word.toLowerCase())?.[1];
+  return Boolean(base && nounSet().has(`${base}*`));
+};
+
 /** Endings only German common nouns have (`-ung`, `-heit`, `-schaft` …). */
 const NOUN_SUFFIX = /(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ismus|ismen|nis|nisse|nissen|tät|täten|nahme|nahmen|gabe|gaben|tum|tümer)$/;
 
@@ -158,7 +164,7 @@ const ROLE_STEMS =
   'politiker|minister|kanzler|präsident|bürgermeister|abgeordnete|senator|richter|anwalt|anwält|jurist|künstler|musiker|' +
   'regisseur|moderator|theoretiker|denker|kritiker|ethiker|informatiker|ingenieur|entwickler|programmierer|designer|' +
   'manager|berater|sprecher|kommentator|essayist|anthropolog|psycholog|linguist|mathematiker|physiker|biolog|ökonomie-professor|' +
-  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell';
+  'theologe|theolog|kurator|verleger|satiriker|komiker|autorinnen|tochter|sohn|ehefrau|ehemann|pseudointellektuell|arzt|ärzt|pfleger|lehrer|vorstand|vorsitzend';
 const ROLE = new RegExp(`^(?:${ROLE_STEMS})(?:in|innen|en|n|e|s)?$`);
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Herr|Frau|Sir|Dame|Lord|Lady)\.?$/;
 
@@ -186,7 +192,7 @@ const PIECE_STEMS =
   'bericht|report|buch|thread|post|posting|blogpost|blogbeitrag|tweet|newsletter|ausgabe|take|longread|rezension|aufsatz|' +
   'streitschrift|serie|reihe|mitschnitt|aufzeichnung|zitat|interpretation|einordnung|zusammenfassung|hintergrund|' +
   'hintergründe|hintergründen|website|webseite|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|' +
-  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten';
+  'präsentation|umfrage|feature|kritik|replik|antwort|erwiderung|entgegnung|abhandlung|manifest|memo|brief|details|einzelheiten|nachruf|würdigung|auswertung|erhebung|gutachten|überblick';
 const PIECE = new RegExp(`^(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
 
 const PIECE_HEAD = new RegExp(`(?:${PIECE_STEMS})(?:s|es|e|en|n)?$`);
@@ -225,7 +231,8 @@ const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok ins
 
 /** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
 const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
-export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase());
+/** A medium's kind, also as the last part of a hyphenated name (`Stadt-Anzeiger`). */
+export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase()) || (word.includes('-') && OUTLET_WORDS.has(word.slice(word.lastIndexOf('-') + 1).toLowerCase()));
 export const isKindOnly = (word: string): boolean => KIND_ONLY.has(word.toLowerCase());
 export const isGenericOutletWord = (word: string): boolean => GENERIC_OUTLET_WORDS.has(word.toLowerCase());
 export const isPlatform = (word: string): boolean => PLATFORMS.has(word.toLowerCase());
@@ -281,8 +288,7 @@ export const isSpeechVerb = (word: string): boolean => SPEECH.test(word.toLowerC
 /** Words the author uses to recommend a piece (`lesenswert`, `sehenswert`, `furios`). */
 export const RECOMMENDS = /\b(?:lesenswert|lesenwert|sehenswert|hörenswert|empfehlenswert|furios|großartig|brillant|lesens- und|fantastisch|hervorragend|klug|kluge[nmrs]?)/;
 
-
 /** Roles of people in power, whom the news is about (`Finanzminister`, `Ministerpräsidentin`, `Tesla-Chef`). */
-const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
+const POWER_ROLE = /(?:präsident|kanzler|minister|bürgermeister|senator|abgeordnete|politiker|chef|ceo|gründer|vorsitzend|vorstand)(?:in|innen|en|n|e|s)?$/;
 
 export const isPowerRole = (word: string): boolean => POWER_ROLE.test(word.toLowerCase());

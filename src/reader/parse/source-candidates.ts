@@ -7,7 +7,7 @@
 import type { Language } from '../../model.js';
 import type { ClassifiedParagraph } from './classify.js';
 import type { IssueNames } from './issue-names.js';
-import { isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
+import { isCommonNoun, isListedNoun, isPlatform, isPowerRole, RECOMMENDS } from './lexicon.js';
 import { readNames, type Mention, type NameKind } from './names/index.js';
 import { isGenericNoun } from './subjects.js';
 import { wordInfo } from './terms.js';
@@ -46,7 +46,7 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     if (kind !== 'commentary') return;
     // The parts of the section it is; the rest of the commentary names its subjects, hardly its
     // sources (but a piece it recommends), and is not read: that keeps the parser's time.
-    const parts = [...(index === firstCommentary ? ['open'] : []), ...(isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw) ? [announcesOwnText(raw) ? 'own' : 'lead'] : []), ...(isQuoted(paragraphs[index - 1], issueLang) ? ['after'] : [])];
+    const parts = [...(index === firstCommentary ? ['open'] : []), ...(isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw) ? ['lead'] : []), ...(isQuoted(paragraphs[index - 1], issueLang) ? ['after'] : [])];
     if (!parts.length && !RECOMMENDS.test(raw)) return;
     const mentions = namesIn(raw);
     const handing = parts.includes('lead') ? handsOver(mentions) : undefined;
@@ -58,12 +58,13 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     }
   });
   const candidates = [...byKey.values()];
-  attributedAfterQuotes(candidates, paragraphs, issueLang);
   for (const c of candidates) {
     const partner = c.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find((p) => p && p !== c);
     if (partner) c.partner = partner;
     describe(c, names);
   }
+  attributedAfterQuotes(candidates, paragraphs, issueLang);
+  handedOverToAnother(candidates);
   names.endSection(candidates.map((c) => c.key));
   return candidates;
 }
@@ -85,6 +86,25 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
   if (mention.theirs) f.add('theirs');
   if (mention.recommended) f.add('recommended');
   if (mention.role) f.add(isPowerRole(mention.role) ? 'role:power' : 'role');
+  if (/^\p{Ll}/u.test(mention.name)) f.add(wordInfo(mention.name).unknown ? 'lower-case' : 'lower-case:known-word');
+}
+
+/** Marks the names of a lead-in that hands over to someone else (`Sundar Probe hat … erklärt. … hat Ben Beispiel aufgeschrieben:`). */
+function handedOverToAnother(candidates: Candidate[]): void {
+  const handing = candidates.flatMap((c) => c.occurrences.filter((o) => o.handsOver).map((o) => ({ c, o })));
+  if (!handing.length) return;
+  // (Not the partner, nor people joined by `und`, who speak together, nor their partner.)
+  const together = (x: Candidate | undefined, paragraph: number, group: number) => Boolean(x?.occurrences.some((y) => y.paragraph === paragraph && y.mention.group === group));
+  for (const c of candidates) {
+    for (const o of c.occurrences) {
+      if (o.handsOver) continue;
+      const other = handing.find((h) => h.o.paragraph === o.paragraph && h.c !== c && h.c !== c.partner && h.o.mention.group !== o.mention.group && !together(h.c.partner, o.paragraph, o.mention.group));
+      if (other) {
+        c.features.add('another-hands-over');
+        break;
+      }
+    }
+  }
 }
 
 /** Marks the names of a lead-in whose quote the paragraph after it attributes to another (`Karl Probe hat …` | quote | `So fasst es das Ärzteblatt zusammen.`). */
@@ -93,7 +113,8 @@ function attributedAfterQuotes(candidates: Candidate[], paragraphs: readonly Cla
     if (p.kind !== 'commentary' || !isQuoted(paragraphs[lead + 1], issueLang)) return;
     let after = lead + 1;
     while (isQuoted(paragraphs[after], issueLang)) after++;
-    const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0));
+    // (A writer by name, not a phrase, `Dreißig Jahre. Das überlebt …`, nor someone remembered, `wie schon X bemerkte`.)
+    const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0) && !['phrase-shape', 'generic-noun', 'background'].some((f) => c.features.has(f)));
     for (const c of candidates) if (writer && c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
   });
 }
@@ -124,16 +145,30 @@ function describe(c: Candidate, names: IssueNames): void {
   f.add(c.kind);
   if (c.partner) f.add(`partner:${c.partner.kind}`);
   if (c.occurrences.every((o) => o.mention.background)) f.add('background');
+  if (c.occurrences.every((o) => o.mention.listed)) f.add('listed');
+  if (c.occurrences.some((o) => o.mention.publishing)) f.add('publishing-verb');
   if (words.length === 1) f.add(isListedNoun(c.name) ? 'one-word:noun' : 'one-word');
   if (isPlatform(c.name)) f.add('platform');
   if (words.some(isGenericNoun)) f.add('generic-noun');
   if (wordInfo(words[0]!).firstName) f.add('given-name');
   if (c.occurrences.length >= 2) f.add('named-again');
   if (names.inLastSection(c.key)) f.add('in-previous-section');
+  for (const shape of nameShape(c)) f.add(shape);
 }
 
-/** A lead-in with which the author announces his own text (`Ok, hier ein einfaches Modell:`, `schrieb ich:`). */
-function announcesOwnText(text: string): boolean {
-  const last = text.split(/(?<=[.!?])\s+/).pop() ?? text;
-  return /^(?:Ok|OK|Okay|Mein Vorschlag|Hier (?:die|der|das|ein|eine|einen|meine?)\b)/.test(last) || /\b(?:ich|Ich|mir|mich)\b/.test(last);
+/** A phrase of German words (`Gute Nachrichten`, `Zwei Texte`): a dictionary noun or common word, then nouns; no person's name, no medium's title; opening its sentence, where any word is capitalised. */
+function nameShape(c: Candidate): string[] {
+  const words = c.name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  // (`&` joins the names of a firm: `Muster & Probe`.)
+  if (words.length < 2 || c.name.includes('&')) return [];
+  const first = wordInfo(words[0]!);
+  const firstCommon = !first.personName && (isListedNoun(words[0]!) || (!first.unknown && first.weight <= COMMON_WEIGHT));
+  // (A construction that names a medium makes common words a title: `der Podcast Kaltes Kalkül`.)
+  const titled = c.occurrences.some((o) => MEDIUM_CONSTRUCTION.test(o.mention.construction));
+  if (!firstCommon || titled || !words.slice(1).every((w) => isCommonNoun(w))) return [];
+  return c.occurrences.some((o) => o.mention.initialWord) ? ['phrase-shape', 'phrase-shape:initial'] : ['phrase-shape'];
 }
+
+/** ln of the rank of the commonest thousand German words. */
+const COMMON_WEIGHT = Math.log(1000);
+const MEDIUM_CONSTRUCTION = /^(?:named-|title-|outlet-|after-laut|after-via|piece-|interview-|affiliation|possessive|compound-piece|complement)/;

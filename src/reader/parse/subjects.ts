@@ -4,7 +4,7 @@
 // scripts/sources/headings.ts). A heading with a wrong word is worse than a shorter one: where no
 // word is likely enough, the heading names the source alone.
 
-import { isListedNoun, isRole } from './lexicon.js';
+import { isListedNoun, isPiece, isReportingVerb, isRole } from './lexicon.js';
 import { logit, sigmoid, swappable, type Logistic } from './source-model.js';
 import stored from './subject-weights.json' with { type: 'json' };
 import { stem, tokenize, tokensOf, wordInfo, type TermParagraph, type Token } from './terms.js';
@@ -79,10 +79,11 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
       const name = nameAt(tokens, i);
       const word = name ? name.join(' ') : token.word;
       if (name) i += name.length - 1;
-      else if (token.info.functionWord) continue;
+      // (Nor one of the newsletter's own words in another case: `des Buchs`.)
+      else if (token.info.functionWord || (token.word.endsWith('s') && token.word.length > 4 && wordInfo(token.word.slice(0, token.word.endsWith('es') ? -2 : -1)).functionWord)) continue;
       if (!token.opensSentence || name) inside.add(word);
       const key = name ? word.toLowerCase() : token.info.stem;
-      if (named.has(key) || (name && name.some((w) => named.has(stem(w))))) continue;
+      if (named.has(key) || (name ? name.some((w) => named.has(stem(w))) : word.includes('-') && word.split('-').some((w) => named.has(stem(w))))) continue;
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = { forms: new Map(), seen: 0, count: 0, first: position, opening: false, lead: false, quoted: 0, inPhrase: 0, name: Boolean(name) }));
       t.seen++;
@@ -114,8 +115,21 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
 
 /** The words of the section's opening sentence, where the author says what the section is about. */
 function openingWords(text: string): Set<string> {
-  return new Set(text.split(/(?<=[.!?:])\s/)[0]!.split(/[\s„“"»«,;()]+/));
+  return new Set(sentencesOf(text)[0]!.split(/[\s„“"»«,;()]+/));
 }
+
+/**
+ * A paragraph's sentences, a short one ending with a colon joined to the next: `Gute Nachrichten
+ * aus der Forschung: …`, `Kleiner Nachtrag: …` only announce the sentence that says what of.
+ */
+function sentencesOf(text: string): string[] {
+  const sentences = text.split(/(?<=[.!?:])\s/);
+  if (sentences.length > 1 && sentences[0]!.endsWith(':') && sentences[0]!.split(/\s+/).length <= KICKER_WORDS) sentences.splice(0, 2, `${sentences[0]} ${sentences[1]}`);
+  return sentences;
+}
+
+/** Most words of a kicker before a colon. */
+const KICKER_WORDS = 6;
 
 /** What the model weighs of a word: how often and where the section uses it, and what German says of it. */
 function subjectFeatures(term: string, t: Tally): string[] {
@@ -148,7 +162,8 @@ function wordFeatures(term: string) {
   const always = [info.unknown ? 'unknown' : info.weight < 7.1 ? 'rank:common' : info.weight < 9.9 ? 'rank:middle' : 'rank:rare'];
   if (info.firstName) always.push('given-name');
   if (isRole(last)) always.push('role');
-  if (isGenericNoun(last)) always.push('generic');
+  // (A day of the week too, though `Freitag` is an outlet's name as well: a source, never a subject.)
+  if (isGenericNoun(last) || /^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)s?$/.test(last)) always.push('generic');
   if (term.includes('-')) always.push('hyphenated');
   if (/^\p{Lu}[\p{Lu}\d]+s?$/u.test(term)) always.push('acronym');
   if (/(?:isch|ische[nmrs]?|ten|sten)$/.test(last) && !noun) always.push('adjective-form');
@@ -194,22 +209,43 @@ function bestForm(forms: Map<string, number>): string | undefined {
   return best?.[0];
 }
 
-/** `über|zu|zum|zur|zum Thema` [article] [adjectives] Noun [der|des [adjectives] Noun]. */
-const LEAD_PHRASE = /(?:^|\s)(?:über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)/u;
+/** `über|zum Thema|zu|zum|zur` [article] [adjectives] Noun [der|des [adjectives] Noun], and the word after it. */
+const LEAD_PHRASE = /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)([,.:;!?]*)(?:\s+(\p{Ll}\S*))?/u;
 
 /**
  * The lead-in's own phrase for its subject: what follows `über` or `zu`/`zum`/`zur` in the opening
  * sentence, up to its noun and a genitive after it (`über das Souveränitäts-Paradox`, `zur
- * Vier-Tage-Woche`, `über die Krise der Pflege`), without the article; none where it holds a
- * role, a generic noun (`über die Frage, …`) or a source's name.
+ * Vier-Tage-Woche`, `über die Krise der Pflege`), without the article; else what follows `über` in
+ * a later sentence of the first paragraph that names a piece or a verb of writing (`ein Essay von
+ * … über Museumsrückgaben`). None where it holds a role or a source's name; a generic noun before a
+ * genitive gives way to it (`die Zukunft des Deutschlandtickets`).
  */
 export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): string | undefined {
   const opening = paragraphs[0];
   if (!opening || opening.lang !== 'de') return undefined;
-  const match = LEAD_PHRASE.exec(opening.text.split(/(?<=[.!?:])\s/)[0]!);
+  const [first = '', ...rest] = sentencesOf(opening.text);
+  const bare = (w: string) => w.replace(/^\P{L}+|\P{L}+$/gu, '');
+  // (Not `die über die Zeit gewachsenen Pfade`, where the phrase says how, not what of.)
+  const topic = /(?<!\s(?:der|die|das|den|dem|des))\süber\s/;
+  const own = phraseIn(first, names);
+  if (own) return own;
+  const later = rest.find((sentence) => topic.test(sentence) && sentence.split(/\s+/).some((w) => isPiece(bare(w)) || isReportingVerb(bare(w))));
+  return later ? phraseIn(later.slice(later.search(topic)), names) : undefined;
+}
+
+function phraseIn(sentence: string, names: string[]): string | undefined {
+  const match = LEAD_PHRASE.exec(sentence);
   if (!match) return undefined;
+  // (Not the newsletter's own words: `Nachtrag zur letzten Ausgabe: …` goes on to say what of.)
+  if (match[2]!.split(' ').some((w) => /^\p{Lu}/u.test(w) && wordInfo(w).functionWord)) {
+    const after = sentence.slice(match.index + match[0].length);
+    return after.length < sentence.length ? phraseIn(after, names) : undefined;
+  }
+  // `zur Pflicht machen`, `zum Beispiel nennen`: `zu` before a verb makes an idiom, not a topic.
+  if (match[1] !== 'über' && match[1] !== 'zum Thema' && !match[3] && match[4]) return undefined;
   // Without its adjectives (`über die neuen Regeln` → `Regeln`): the noun says what it is about.
-  const phrase = match[1]!.replace(/[,.:;!?]+$/, '').replace(/(?:^|(?<=\s(?:der|des)\s))(?:\p{Ll}+\s+)+/gu, '');
+  let phrase = match[2]!.replace(/(?:^|(?<=\s(?:der|des)\s))(?:\p{Ll}+\s+)+/gu, '');
+  if (isGenericNoun(phrase.split(' ')[0]!) && / (?:der|des) /.test(phrase)) phrase = phrase.split(/ (?:der|des) /)[1]!;
   const words = phrase.split(' ');
   const nouns = words.filter((w) => /^\p{Lu}/u.test(w));
   const nameWords = new Set(names.flatMap((n) => n.split(' ')));
@@ -222,6 +258,6 @@ export function leadPhrase(paragraphs: TermParagraph[], names: string[] = []): s
  * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
  * of kinds of word, not of one batch's words.
  */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
+const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|jahrzehnten|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
 
 export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());

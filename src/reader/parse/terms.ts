@@ -75,6 +75,8 @@ export interface WordInfo {
   capitalised: boolean;
   /** A common first name (`Anne`, `Johannes`). */
   firstName: boolean;
+  /** A common first name or surname (`Walter`, `Müller`): a word of people's names. */
+  personName: boolean;
   /** Scratch for sectionTerms: the scan that last counted this word, its count there, and whether it was in English text. */
   scan: number;
   count: number;
@@ -82,7 +84,7 @@ export interface WordInfo {
 }
 
 /** What is known of every lower-case word of three letters or fewer: nothing of a topic (`und`, `the`, `ist`). */
-const SHORT_WORD: WordInfo = { stem: '', weight: 0, unknown: false, functionWord: true, capitalised: false, firstName: false, scan: 0, count: 0, english: false };
+const SHORT_WORD: WordInfo = { stem: '', weight: 0, unknown: false, functionWord: true, capitalised: false, firstName: false, personName: false, scan: 0, count: 0, english: false };
 
 /**
  * Words seen, with what is known of them.
@@ -92,6 +94,7 @@ const SHORT_WORD: WordInfo = { stem: '', weight: 0, unknown: false, functionWord
 const words = new Map<string, WordInfo>();
 const WORD_CACHE = 100_000;
 let firstNames: Set<string> | undefined;
+let surnames: Set<string> | undefined;
 
 /** What is known of a word (as written). */
 export function wordInfo(word: string): WordInfo {
@@ -101,6 +104,7 @@ export function wordInfo(word: string): WordInfo {
   const lower = word.toLowerCase();
   const rank = backgroundRanks().get(lower);
   firstNames ??= new Set(dictionary.firstnames);
+  surnames ??= new Set(dictionary.lastnames);
   info = {
     stem: stem(word),
     weight: rank === undefined ? UNKNOWN_WEIGHT : rank <= COMMON_RANK ? 0 : Math.log(rank),
@@ -110,6 +114,7 @@ export function wordInfo(word: string): WordInfo {
       ENGLISH_COMMON.has(lower) || FORM_WORDS.has(lower) || (rank !== undefined && rank <= COMMON_RANK),
     capitalised: /^\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}?$/u.test(word) && /\p{L}/u.test(word.slice(1)),
     firstName: firstNames.has(lower),
+    personName: firstNames.has(lower) || surnames.has(lower),
     scan: 0,
     count: 0,
     english: false,

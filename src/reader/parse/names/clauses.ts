@@ -11,11 +11,16 @@ import { type Shape, type Token } from './types.js';
  */
 export function background(tokens: Token[], i: number): boolean {
   const clause = clauseOf(tokens, i);
+  // Remembered: `X hat einmal geschrieben`, `schrieb X vor Jahren`, `damals`.
+  if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? ''))))) return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
   if (!clause.some((t) => t.lower === 'bereits' || t.lower === 'schon')) return false;
   const wie = clause.findIndex((t) => t.lower === 'wie');
   if (wie >= 0 && /^(?:schon|bereits)$/.test(clause[wie + 1]?.lower ?? '')) return true;
   return clause.some((t) => !t.cap && (/^(?:hatte|hatten|war|waren|wurde|wurden)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
 }
+
+/** Words that place what someone said in the past, remembered rather than presented. */
+const REMEMBERED = /^(?:einmal|einst|damals|seinerzeit|früher)$/;
 
 /** The words of the clause a token stands in. */
 export function clauseOf(tokens: Token[], i: number): Token[] {
@@ -88,7 +93,7 @@ export function clauseStart(tokens: Token[], s: number, runStart: number): boole
   let k = Math.min(s, runStart) - 1;
   for (;;) {
     // (And past a medium's kind before the name: `Die Wochenzeitung Die Zeit hat …`.)
-    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
+    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier|schon|bereits|einst|sogar|selbst)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
     if (k >= 0 && tokens[k]!.apostrophe) {
       k--;
       while (k >= 0 && tokens[k]!.cap && !tokens[k]!.clauseEnd) k--;

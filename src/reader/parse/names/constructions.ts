@@ -5,7 +5,7 @@
 // With them, the words that stand between a name and its verb (adverbs, an apposition, where a
 // person works) and the words of time that tell a place from an outlet.
 
-import { isAbstractNoun, isCommonNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
+import { isAbstractNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
 import { clauseOf, predicateAfter, sentenceHasVerb, sentenceOf } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
@@ -97,13 +97,6 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
   return undefined;
 };
 
-/** `Elon Musks Trans-Tochter`: a possessive of something else says nothing of a source. */
-export const ownerOfNoun: Construction = ({ tokens, part, last }) => {
-  const owned = tokens[part.end];
-  if (/s$/.test(last.word) && owned?.cap && !last.clauseEnd && (isCommonNoun(owned.word) || isRole(owned.word)) && !isPiece(owned.word)) return passing('owner-of-noun', `owner of "${owned.word}"`);
-  return undefined;
-};
-
 /** `laut Heise`, `Laut der Zeit`, `via Fefe` (not `laut hartnäckigen Gerüchten`). */
 export const lautVia: Construction = ({ governor, singleNoun, n, shape }) => {
   if (governor?.lower !== 'laut' && governor?.lower !== 'via') return undefined;
@@ -135,20 +128,24 @@ export const outletAfterPreposition: Construction = (p) => {
   // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
   if (singleNoun && !(n.article || governor.lower === 'im')) return place;
   // (Or right after a piece: `In einem Gastbeitrag für den Freitag`.)
-  if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article)) return place;
+  // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
+  const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
+  if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article) && !openingWithPiece) return place;
   if (c.outletBefore) return place;
   // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
   // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
   const pointsOn = /^(?:mehr|alles|details|hintergründe)$/.test(p.sentence()[0]?.lower ?? '');
   const pieceWithoutVerb = !singleNoun && !shape.phrase && (Boolean(pieceIn(p, p.clause())) || pointsOn) && !sentenceHasVerb(tokens, p.s);
   const inOpening = c.opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(p.clause()) : Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())));
-  if (!(c.strongPlace || pieceWithoutVerb || inOpening)) return place;
+  if (!(c.strongPlace || pieceWithoutVerb || inOpening || openingWithPiece)) return place;
   // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
   const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !c.opensSentence && !c.speakerBefore;
   // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
   const strong = c.strongPlace || pieceWithoutVerb || Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())) || (c.opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
   const where = c.speakerBefore ? ' following the name' : c.pieceBefore || c.verbBefore ? ` following "${c.word!.word}"` : ' opening the sentence';
-  const construction = c.speakerBefore ? 'outlet-after-speaker' : c.pieceBefore ? 'outlet-after-piece' : c.verbBefore ? 'outlet-after-verb' : pieceWithoutVerb ? 'outlet-verbless' : 'outlet-opening';
+  // (`Auf Threads streiten gerade Tausende …`: a platform where something happens, with no verb of writing.)
+  const opening = reportingIn(p.clause()) || pieceIn(p, p.clause()) ? 'outlet-opening' : 'outlet-opening-other-verb';
+  const construction = c.speakerBefore ? 'outlet-after-speaker' : c.pieceBefore ? 'outlet-after-piece' : c.verbBefore ? 'outlet-after-verb' : pieceWithoutVerb ? 'outlet-verbless' : opening;
   return { construction, why: `after "${governor.word}"${where}`, strong, presents: true, speaks: c.opensSentence, kind: personHere ? 'person' : 'outlet', kindSure: !personHere, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
 };
 
@@ -160,7 +157,7 @@ function prepositionContext(p: Place) {
   const open = Boolean(word && !word.clauseEnd);
   const speakerBefore = open && names.get(g - 1)?.kind === 'person';
   const outletBefore = open && names.get(g - 1)?.kind === 'outlet';
-  const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|auch|schon|einst)$/.test(word!.lower));
+  const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|gibt|gab|auch|schon|einst)$/.test(word!.lower));
   const pieceBefore = open && isPiece(word!.word) && !word!.quoted;
   // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
   let subjectBefore = false;
@@ -170,10 +167,21 @@ function prepositionContext(p: Place) {
 }
 
 /** After a piece: `Podcast von Dwarkesh Patel`, `Paper von Apple`; a title too (`die neue Folge von Jung und Naiv`). */
-export const pieceVon: Construction = ({ tokens, before, s, shape }) => {
-  if (!before || (before.lower !== 'von' && before.lower !== 'vom') || !pieceAt(tokens, s - 2) || tokens[s - 2]!.clauseEnd || (shape.phrase && shape.reason !== 'a title of several words')) return undefined;
-  return { construction: 'piece-von', why: `"${tokens[s - 2]!.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', allowsPhrase: true };
+export const pieceVon: Construction = ({ tokens, before, s, shape, names }) => {
+  if (!before || (before.lower !== 'von' && before.lower !== 'vom') || !tokens[s - 2] || tokens[s - 2]!.clauseEnd || (shape.phrase && shape.reason !== 'a title of several words')) return undefined;
+  // (Past the outlet it appeared in: `ein Longread im Guardian von Oliver Probe`.)
+  const piece = pieceAt(tokens, s - 2) ?? (names.get(s - 2)?.kind === 'outlet' && shape.kind === 'person' ? pieceBeforeOutlet(tokens, s - 2) : undefined);
+  if (!piece) return undefined;
+  return { construction: 'piece-von', why: `"${piece.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', allowsPhrase: true };
 };
+
+/** The piece a preposition and an outlet ending at `end` follow: `Longread im Guardian`. */
+function pieceBeforeOutlet(tokens: Token[], end: number): Token | undefined {
+  for (let k = end - 1; k >= 0 && k >= end - 6 && !tokens[k]!.clauseEnd; k--) {
+    if (OUTLET_PREPOSITION.has(tokens[k]!.lower)) return pieceAt(tokens, k - 1) ?? (ARTICLE.has(tokens[k - 1]?.lower ?? '') ? undefined : pieceAt(tokens, k - 2));
+  }
+  return undefined;
+}
 
 /** Named with a piece or medium: `der Newsletter SnakeOil-AI`, `die Sendung Monitor`, `eine Website aufgesetzt, FollowtheCrypto,`. */
 export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shape, last, run, singleNoun }) => {
@@ -190,6 +198,8 @@ export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shap
 /** `eine Studie der Universität Oxford`, `ein Essay des Historikers …`: a piece of theirs. */
 export const pieceGenitive: Construction = ({ tokens, governor, g, shape }) => {
   if (!governor || !isPiece(governor.word) || governor.quoted || !/^(?:der|des)$/.test(tokens[g + 1]?.lower ?? '') || shape.phrase) return undefined;
+  // A piece about someone has them in the genitive, not its author: `ein Porträt der Lobbyistin …`.
+  if (/^(?:porträt|portrait|nachruf|biografie|biographie)/.test(governor.lower)) return passing('piece-about', `"${governor.word} ${tokens[g + 1]!.word} …": whom it is about`);
   // After `des`, the name without its genitive ending (`des Fraunhofer-Instituts`).
   const genitive = tokens[g + 1]!.lower === 'des' && /\p{Ll}[^sueio]s$/u.test(shape.name) ? shape.name.slice(0, -1) : undefined;
   return { construction: 'piece-genitive', why: `"${governor.word} ${tokens[g + 1]!.word} …"`, strong: true, presents: true, speaks: true, ...(genitive ? { possessive: genitive } : {}) };
@@ -202,7 +212,9 @@ export const interviewWith: Construction = (p) => {
   const piece = pieceAt(tokens, g - 1);
   if (piece && singleNoun && n.article) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
   if (piece && !shape.phrase) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true };
-  if (!shape.phrase && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
+  // (A plural without an article is who was asked, not who asks: `hat mit Lehrkräften gesprochen`.)
+  const bare = n.words.length === 1 && !n.article && shape.kind === undefined;
+  if (!shape.phrase && !bare && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   return undefined;
 };
 

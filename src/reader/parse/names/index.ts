@@ -10,6 +10,7 @@
 import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
+import { PUBLISHES } from './constructions.js';
 import { compounds, interviewOutlets, titles } from './pieces.js';
 import { positionOf, type Evidence } from './position.js';
 import { findRuns, nameWords, splitPeople } from './runs.js';
@@ -49,6 +50,7 @@ function readWindow(text: string): Mention[] {
     if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
     return { run, part, n, shape };
   });
+  const listed = listedParts(tokens, read.filter((r) => r.shape && !r.shape.phrase).map((r) => r.part));
   for (const { run, part, n, shape } of read) {
     if (!n || !shape) continue;
     const first = tokens[n.first]!;
@@ -58,8 +60,8 @@ function readWindow(text: string): Mention[] {
     if (SELF.test(nameText(tokens.slice(run.start, run.end)))) continue;
     // People joined by `und` share the position of the whole run (`Sayash Kapoor und Arvind Narayanan fassen …`).
     const evidence = positionOf(tokens, { start: n.first, end: run.end }, n, shape, names, part);
-    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && evidence.construction !== 'noun-subject') continue;
-    (evidence.passing ? passingBy : mentions).push(mentionOf(tokens, run, part, n, shape, evidence));
+    if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && !evidence.construction.startsWith('noun-subject')) continue;
+    (evidence.passing ? passingBy : mentions).push({ ...mentionOf(tokens, run, part, n, shape, evidence), ...(listed.has(part) ? { listed: true } : {}) });
   }
   mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
   mentions.sort((a, b) => a.at - b.at);
@@ -98,6 +100,7 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     at: n.first, offset: first.offset, group: run.start, sentence: first.sentence, construction, why, strong, presents,
     speaks: Boolean(evidence.speaks),
     news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
+    ...(evidence.verb && PUBLISHES.test(evidence.verb.toLowerCase()) ? { publishing: true } : {}),
     // (Background is asked of speakers only: a name in passing is no source either way.)
     background: !passing && background(tokens, n.first),
     recommended: recommends(tokens, n.first),
@@ -105,8 +108,22 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     // The role dropped before it (`Finanzminister Arnold Probe`); whether it opens its sentence, past an article or particle.
     ...(n.role ? { role: tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '' } : {}),
     ...(tokens[run.start]!.sentenceStart || (before?.sentenceStart && !before.clauseEnd && isFunctionWord(before.word)) ? { opensSentence: true } : {}),
+    ...(first.sentenceStart ? { initialWord: true } : {}),
     ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
   };
+}
+
+/** Names listed three or more together with commas or `und` (`Beiträge von A, B und C`): listed or remembered, hardly quoted. */
+function listedParts(tokens: Token[], parts: Run[]): Set<Run> {
+  const chains: Run[][] = [];
+  parts.forEach((part, k) => {
+    const previous = parts[k - 1];
+    const gap = previous ? part.start - previous.end : 2;
+    const joined = gap === 0 ? tokens[previous!.end - 1]!.post === ',' : gap === 1 && /^(?:und|sowie|oder)$/.test(tokens[part.start - 1]!.lower);
+    if (joined) chains[chains.length - 1]!.push(part);
+    else chains.push([part]);
+  });
+  return new Set(chains.filter((chain) => chain.length >= 3).flat());
 }
 
 /**

@@ -11,7 +11,8 @@ import { type Mention, type Token } from './types.js';
 export function titles(tokens: Token[]): Mention[] {
   const found: Mention[] = [];
   tokens.forEach((t, i) => {
-    if (t.quoted || t.sub || t.topic || !/^(?:podcast|newsletter|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|serie|reihe|website|webseite)/.test(t.lower) || !isPiece(t.word)) return;
+    // (Also the last part of a compound: `Der Youtube-Kanal „…“`.)
+    if (t.quoted || t.sub || t.topic || !/^(?:podcast|newsletter|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|serie|reihe|website|webseite)/.test(t.lower.slice(t.lower.lastIndexOf('-') + 1)) || !isPiece(t.word)) return;
     const next = tokens[i + 1];
     if (!next) return;
     let words: Token[] = [];
@@ -59,7 +60,7 @@ export function compounds(tokens: Token[]): Mention[] {
     if (!theirs && parts.some((p) => isCommonNoun(p) || isPiece(p) || isOutletWord(p) || /(?:ie|ik|ur|ion|ismus)$/.test(p)) && !parts.some((p) => isPlatform(p))) return;
     // What people make (`Gramsci-Zitat`, `Trump-Interview`) or what outlets publish (`Vanity-Fair-Stück`).
     const person = !theirs && parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
-    const mention = pieceMention(tokens, i, { name: parts.join(' '), kind: person ? 'person' : 'outlet', kindSure: false, construction: 'compound-piece', why: `"${t.word}": a piece of theirs` });
+    const mention = pieceMention(tokens, i, { name: parts.join(' '), kind: person ? 'person' : 'outlet', kindSure: false, construction: 'compound-piece', why: /^(?:in|im|auf|bei|beim)$/.test(tokens[i - 1]?.lower ?? '') ? `"${t.word}": where they publish` : `"${t.word}": a piece of theirs` });
     found.push({ ...mention, single: parts.length === 1, ...(theirs ? { theirs: true } : {}) });
   });
   return found;

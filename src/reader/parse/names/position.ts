@@ -3,11 +3,12 @@
 // construction is a feature of the source model. Those of pieces, prepositions and `von` are in
 // constructions.ts; those of a name with a verb here (`wie X … zeigt`, `schreibt X`, `Die Zeit berichtet`).
 
-import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
+import { isGenericNoun } from '../subjects.js';
 import { clauseStart, indefiniteBefore, sentenceHasVerb, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
-import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, ownerOfNoun, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
+import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
 import { type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Evidence } from './constructions.js';
@@ -45,14 +46,18 @@ const wieWas: Construction = (p) => {
  * Nathan Benaich`, but not `Joan Westenberg sieht die USA`).
  */
 const afterVerb: Construction = (p) => {
-  const { tokens, names, singleNoun, n, shape, before, run } = p;
+  const { tokens, names, n, shape, before, run } = p;
   const w = wordBefore(p);
-  const verb = w >= 0 && !tokens[w]!.clauseEnd && !tokens[w]!.cap && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
-  if (verb && singleNoun && n.article && PUBLISHES.test(verb.lower) && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word)) {
-    return { construction: 'after-publishing-verb', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, kind: 'outlet', allowsPhrase: true };
-  }
+  const verb = w >= 0 && !tokens[w]!.clauseEnd && (!tokens[w]!.cap || (tokens[w]!.sentenceStart && isReportingVerb(tokens[w]!.lower))) && !subjectBefore(tokens, w, names) ? tokens[w] : undefined;
   if (verb && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && !shape.phrase) return { construction: 'after-reporting-verb', why: `after "${verb.word}"`, strong: true, presents: Boolean(pieceIn(p, p.clause())), speaks: true, verb: verb.word };
-  const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate())) : undefined;
+  // Common words with an article after it name an outlet or organisation: `Jetzt berichtet auch der
+  // Spiegel`, `rechnet es die Deutsche Rentenversicherung vor`; only where the verb opens its clause
+  // (in `Der Spiegel zitiert den Vorstand …`, `Die Regierung sieht das Vorhaben …` it is the object).
+  const verbFirst = w <= 0 || tokens[w - 1]!.clauseEnd || /^(?:so|dazu|das|dies|hier|jetzt|nun|auch|darüber|davon)$/.test(tokens[w - 1]!.lower);
+  if (verb && verbFirst && isReportingVerb(verb.word) && !isFunctionWord(verb.word) && n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word)) return { construction: 'after-reporting-verb-noun', why: `after "${verb.word}"`, strong: true, presents: false, speaks: true, verb: verb.word, kind: 'outlet', allowsPhrase: true };
+  // (A piece may stand before the verb: `Eine gute Einordnung hat Nora Probe bei …`.)
+  const fronted = () => (/^(?:hat|hatte)$/.test(verb!.lower) ? pieceIn(p, p.clause().slice(0, p.clause().indexOf(verb!))) : undefined);
+  const word = verb && AUXILIARY.test(verb.lower) && !shape.phrase ? (reportingIn(p.predicate()) ?? pieceIn(p, p.predicate()) ?? fronted()) : undefined;
   if (verb && word) return { construction: 'after-auxiliary', why: `after "${verb.word} … ${word.word}"`, strong: true, presents: Boolean(pieceIn(p, p.predicate())), speaks: true, verb: word.word };
   // After another verb the name is the subject too, when the clause opened with something else
   // (`In eine ähnliche Kerbe schlägt auch Alberto Toscano`).
@@ -73,7 +78,8 @@ const verbless: Construction = (p) => {
     const rest = p.sentence().slice(p.sentence().indexOf(after) + 1);
     const presentsPiece = rest.some((t) => isPiece(t.word)) || rest.some((t) => nameLike(t) && !isCommonNoun(t.word));
     const topicOnly = /^(?:über|zu|zur|zum)$/.test(after.lower) && shape.kind !== undefined;
-    if ((shape.kind !== undefined || shape.single || (n.article && singleNoun)) && (presentsPiece || topicOnly) && !isPiece(n.words[0]!.word)) {
+    // (Not a generic noun: `Die Zahlen im Überblick:` presents the figures, not an outlet.)
+    if ((shape.kind !== undefined || shape.single || (n.article && singleNoun && !isGenericNoun(n.words[0]!.word))) && (presentsPiece || topicOnly) && !isPiece(n.words[0]!.word)) {
       return { construction: 'verbless-with', why: `"${shape.name} ${after.word} …" without a verb`, strong: true, presents: true, speaks: true, allowsPhrase: n.article && singleNoun };
     }
   }
@@ -96,7 +102,8 @@ const subject: Construction = (p) => {
     return !(j >= 0 && /^(?:in|im|ins|auf|an|am|zu|zum|zur|gegen|um|aus|nach|unter)$/.test(words[j]!.lower));
   }));
   // A common noun with an article may name an organisation (`Der Normenkontrollrat hält …`): the model weighs it.
-  const nounSubject = n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word) ? passing('noun-subject', `a noun with an article, subject of "${after.word}"`) : gated;
+  // (With a verb of writing or a piece it is likelier one: `Der Verkehrsclub Deutschland hat seine Bilanz veröffentlicht`.)
+  const nounSubject = n.article && !isPiece(n.words[0]!.word) && !isRole(n.words[0]!.word) ? passing((verbWord && !isSpeechVerb(verbWord.word)) || piece ? 'noun-subject-reporting' : 'noun-subject', `a noun with an article, subject of "${after.word}"`) : gated;
   // `Die Zeit berichtet`: a common noun with an article is an outlet only as the subject of a reporting verb.
   if (singleNoun) {
     // `Der Spiegel hat eine lange Recherche …`: has a piece (its object, after an indefinite article).
@@ -112,24 +119,12 @@ const subject: Construction = (p) => {
   // (Or before `hat` and a piece: `Platformer hat die Details`.)
   if (shape.single && !isReportingVerb(after.word) && !(AUXILIARY.test(after.lower) && verbWord) && !(/^(?:hat|hatte)$/.test(after.lower) && piece)) return gated;
   if (verbWord) return { construction: 'subject-reporting', why: `subject of "${verbWord.word}"`, strong: true, presents: Boolean(piece), speaks: true, verb: verbWord.word };
-  // `Der Standard hat mit Yanis Probe gesprochen`: who holds an interview presents it.
-  if (/^(?:hat|hatte|haben|hatten)$/.test(after.lower) && p.predicate().some((t) => t.lower === 'mit') && p.predicate().some((t) => /^(?:gesprochen|geredet)$/.test(t.lower))) {
-    return { construction: 'subject-interview', why: 'subject of "hat mit … gesprochen"', strong: true, presents: true, speaks: true };
-  }
   if (piece) return { construction: 'subject-piece', why: `subject, with a "${piece.word}"`, strong: true, presents: true, speaks: true };
   return { construction: 'subject-other', why: `subject of "${after.word}"`, strong: false, presents: false, speaks: true };
 };
 
-/** An outlet by its kind as the complement of `ist`/`war`: `Es war wieder Otherwise Salon`. */
-const complement: Construction = ({ tokens, s, shape, n }) => {
-  let c = s - 1;
-  while (c >= 0 && BETWEEN_VERB_AND_NAME.has(tokens[c]!.lower)) c--;
-  if (shape.kind !== 'outlet' || !shape.sure || c < 0 || !/^(?:ist|war|sind|waren)$/.test(tokens[c]!.lower) || !n.words.some((t) => isOutletWord(t.word))) return undefined;
-  return { construction: 'complement', why: `"${tokens[c]!.word} … ${shape.name}"`, strong: false, presents: true };
-};
-
 /** The constructions in the order they are tried: the first that reads a name decides its evidence. */
-const CONSTRUCTIONS: Construction[] = [possessive, ownerOfNoun, lautVia, outletAfterPreposition, pieceVon, namedWithMedium, pieceGenitive, interviewWith, afterVon, relativeAboutPiece, wieWas, afterVerb, verbless, subject, complement];
+const CONSTRUCTIONS: Construction[] = [possessive, lautVia, outletAfterPreposition, pieceVon, namedWithMedium, pieceGenitive, interviewWith, afterVon, relativeAboutPiece, wieWas, afterVerb, verbless, subject];
 
 /** What the position of a name says: who speaks or publishes, where, or that it is named in passing. */
 export function positionOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run): Evidence {

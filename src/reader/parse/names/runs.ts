@@ -1,7 +1,8 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isFunctionWord, isGenericOutletWord, isOutletWord, isPiece, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { isCommonNoun, isDeclinedAdjective, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isReportingVerb, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { wordInfo } from '../terms.js';
 import { ARTICLE } from './grammar.js';
 import { mayBeGivenName } from './shapes.js';
 import { type NameWords, type Run, type Token } from './types.js';
@@ -25,7 +26,9 @@ export function findRuns(tokens: Token[]): Run[] {
   while (i < tokens.length) {
     // `404 Media`: a number opening a name.
     const number = /^\d+$/.test(tokens[i]!.word) && !tokens[i]!.clauseEnd && nameLike(tokens[i + 1]) && !tokens[i]!.quoted;
-    if (!nameLike(tokens[i]) && !number) {
+    // `Schreibt Mareike Probe im …`: a verb opening the sentence is capitalised, but no name.
+    const openingVerb = tokens[i]!.sentenceStart && isReportingVerb(tokens[i]!.lower) && nameLike(tokens[i + 1]);
+    if ((!nameLike(tokens[i]) && !number) || openingVerb) {
       i++;
       continue;
     }
@@ -56,12 +59,19 @@ export function findRuns(tokens: Token[]): Run[] {
       if (vonDer) end += 2;
       else if (titleGenitive) end += 2;
       else if (particle) end++;
+      else if (lowerCasePart(last, next)) end++;
       else break;
     }
     runs.push({ start: i, end });
     i = end;
   }
   return runs;
+}
+
+/** A lower-case word that no German or English list knows, after a name: part of it (`Infratest dimap`, `Le Monde diplomatique`). */
+function lowerCasePart(last: Token, next: Token): boolean {
+  // (Not a verb the lists miss: `trommelte`, `bespricht`, `endorsed`.)
+  return !next.cap && !next.quoted && !last.clauseEnd && next.word.length >= 4 && /^\p{Ll}+$/u.test(next.word) && !/(?:t|te|ten|en|ern|eln|st|ed|ing|s|lich|isch|ig|bar|sam|haft|los|voll)$/.test(next.word) && wordInfo(next.word).unknown && !isFunctionWord(next.word);
 }
 
 /** A run split at `und` where both sides are names of two words or more (`Sayash Kapoor und Arvind Narayanan`). */
@@ -76,6 +86,13 @@ export function splitPeople(tokens: Token[], run: Run): Run[] {
   }
   parts.push({ start, end: run.end });
   return parts;
+}
+
+/** A single word of the German dictionary or of English, no person's name: no name left alone. */
+function commonWordOnly(words: Token[]): boolean {
+  if (words.length !== 1) return false;
+  const info = wordInfo(words[0]!.word);
+  return !info.personName && (isCommonNoun(words[0]!.word) || !info.unknown);
 }
 
 /** Drops roles and common nouns before a name, and keeps what can be a name. */
@@ -103,13 +120,20 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
     const givenName = (j === 0 || isRole(words[j - 1]!.word)) && (w.word.length <= 4 || mayBeGivenName(w.word)) && !isRole(w.word) && !isPiece(w.word);
     // `Universität Oxford`, `Stiftung Warentest`, `Deutschlandfunk Kultur`: part of the name.
     if (ORGANISATION_WORD.test(w.word) || /\p{Ll}(?:funk|blatt)$/u.test(w.word)) continue;
-    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName)) {
+    // (Not a compound before a common word, which it names with: `Tagesspiegel Background`.)
+    // (Nor an adjective declined as one, which names with it: `die Deutsche Rentenversicherung`.)
+    const namesWith = () => (!isListedNoun(w.word) && commonWordOnly(words.slice(j + 1))) || (j === words.length - 2 && isDeclinedAdjective(w.word) && !isRole(w.word));
+    if (isRole(w.word) || isPiece(w.word) || (isCommonNoun(w.word) && !givenName && !outletName && !namesWith())) {
       role = words.slice(0, j + 1).some((t) => isRole(t.word));
       descriptor = words.slice(0, j + 1).some((t) => !isRole(t.word));
       first += j + 1;
       words = words.slice(j + 1);
       break;
     }
+  }
+  // A word before a given name and a surname says what the person is, role list or not (`Hebamme Lina Probe`, `Stadtplanerin …`).
+  if (!role && !descriptor && words.length === 3 && words.every((t) => t.cap) && wordInfo(words[1]!.word).firstName && !wordInfo(words[0]!.word).personName && !isOutletWord(words[0]!.word)) {
+    [role, first, words] = [true, first + 1, words.slice(1)];
   }
   while (words.length && !words[0]!.cap && !/^\d+$/.test(words[0]!.word)) {
     words = words.slice(1);

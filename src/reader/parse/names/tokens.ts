@@ -101,8 +101,9 @@ export function tokenize(text: string): Token[] {
 function markLowerCaseNames(tokens: Token[]): void {
   tokens.forEach((t, i) => {
     const before = tokens[i - 1];
-    if (t.cap || t.quoted || !before || before.clauseEnd || !ARTICLE.has(before.lower) || !/^\p{Ll}{2,6}$/u.test(t.word)) return;
-    if (/(?:e|en|er|es|em)$/.test(t.lower) || isFunctionWord(t.word) || (!t.clauseEnd && tokens[i + 1]?.cap)) return;
+    if (t.cap || t.quoted || !before || before.clauseEnd || !(ARTICLE.has(before.lower) || /^(?:laut|via)$/.test(before.lower)) || !/^\p{Ll}{2,6}$/u.test(t.word)) return;
+    // (Nor an adjective or adverb by its suffix: `der stetig …`.)
+    if (/(?:e|en|er|es|em|ig|lich|isch|bar|sam|haft|los)$/.test(t.lower) || isFunctionWord(t.word) || (!t.clauseEnd && tokens[i + 1]?.cap)) return;
     if (wordInfo(t.lower).weight >= RARE_WORD) {
       t.cap = true;
       t.lowerCaseName = true;

@@ -26,6 +26,10 @@ export interface Mention {
   role?: string;
   /** It opens its sentence (after an article or a particle at most). */
   opensSentence?: boolean;
+  /** Its own first word opens the sentence, where any word is capitalised (`Gute Nachrichten: …`). */
+  initialWord?: boolean;
+  /** One of three or more names listed with commas or `und` (`Beiträge von A, B und C`). */
+  listed?: boolean;
   /**
    * Strong: a position only a speaker or publisher takes; presents: joined to a piece or medium it
    * publishes (`Essay in 54Books`); speaks: the subject or agent of its verb, after `laut`, a title named.
@@ -35,6 +39,8 @@ export interface Mention {
   speaks: boolean;
   /** Its verb is one of plain speech (`Donald Trump sprach …`, `fordert`): news, unless a piece is presented too. */
   news: boolean;
+  /** Its verb is one of publishing (`berichtet`, `meldet`, `enthüllt`): what outlets do. */
+  publishing?: boolean;
   /** Cited as earlier background (`wie schon X bemerkte`, `hatte bereits X beobachtet`). */
   background: boolean;
   /** The sentence recommends a piece (`lesenswert`). */
