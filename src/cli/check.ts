@@ -112,17 +112,22 @@ export async function markFiles(paths: string[]): Promise<string> {
   for (const file of paths) {
     const name = path.basename(file);
     const text = utf8Text(name, await fs.readFile(file));
-    const before = parseIssueWithReport(singleSource(name, text)).paragraphs.filter((p) => p.kind !== 'intro');
+    const source = singleSource(name, text);
+    const before = parseIssueWithReport(source).paragraphs.filter((p) => p.kind !== 'intro');
     const marks = marksOf(before);
-    const marked = withMarks(name, text, marks, 'marked');
+    // A reviewed issue is read exactly as marked: its marks are the reading, so nothing is written.
+    const reviewed = source.frontMatter.reviewed === true;
+    const marked = reviewed ? text : withMarks(name, text, marks, 'marked');
     if (marked !== text) await fs.writeFile(file, marked);
     // The doubtful readings, at their lines in the marked file.
     const after = parseIssueWithReport(singleSource(name, marked.replace(/^\uFEFF/, ''))).paragraphs.filter((p) => p.kind !== 'intro');
     const doubtful = before.flatMap((p, i) => (isDoubtful(p) ? [`  ${name}:${after[i]!.line} ${p.kind}${p.sectionStart ? ', starts a section' : ''} (${p.confidence.toFixed(2)})`] : []));
     const count = (pick: (m: { quote: boolean; start: boolean }) => boolean) => [...marks.values()].filter(pick).length;
     out.push(
-      `${name}: ${marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,
-      `Correct the marks where they are wrong, then write "reviewed: true" in place of "marked: true" (npm run train learns from reviewed issues).`,
+      `${name}: ${reviewed ? 'reviewed, read exactly as marked' : marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,
+      reviewed
+        ? `Nothing was written; to correct a mark, edit it in the file (npm run train learns from reviewed issues).`
+        : `Correct the marks where they are wrong, then write "reviewed: true" in place of "marked: true" (npm run train learns from reviewed issues).`,
       ...(doubtful.length ? [`Look at these first (read with little confidence):`, ...doubtful] : []),
     );
   }
