@@ -1,9 +1,8 @@
 // What a name's words say of it: a person's name, an outlet's (`New York Times`, `404 Media`),
 // or only a phrase of common words; the name as written; given names that read as nouns.
 
-import { dictionary } from '@zxcvbn-ts/language-de';
-import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
-import { wordInfo } from '../terms.js';
+import { isCommonNoun, isFirstName, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import { wordInfo } from '../tokens.js';
 import { T_ADJECTIVE } from './grammar.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 
@@ -110,7 +109,6 @@ export function nameText(words: Token[]): string {
   return words.map((t) => (t.initial && words.length > 1 ? `${t.word}.` : t.word)).join(' ');
 }
 
-let firstNames: Set<string> | undefined;
 const known = new Map<string, boolean>();
 
 /**
@@ -121,8 +119,7 @@ const known = new Map<string, boolean>();
 export function mayBeGivenName(word: string): boolean {
   let answer = known.get(word);
   if (answer === undefined) {
-    firstNames ??= new Set(dictionary.firstnames);
-    answer = firstNames.has(word.toLowerCase()) || (word.length <= 9 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedNoun(word) && !isRole(word) && !isPiece(word));
+    answer = isFirstName(word.toLowerCase()) || (word.length <= 9 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedNoun(word) && !isRole(word) && !isPiece(word));
     // Note: a bound keeps an archive of unusual words from growing the cache without end.
     if (known.size >= 20_000) known.clear();
     known.set(word, answer);
