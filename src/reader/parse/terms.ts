@@ -3,7 +3,7 @@
 // common a word is in German in general (lexicon/background.ts), so the terms of an issue never
 // change when another issue is added, and an issue's model stays valid in the build cache.
 
-import { GAP_ONE_SPACE, GAP_SENTENCE_END, tokensOf as textTokens, tokenize as tokenizeText, UNKNOWN_WEIGHT, type Tokens, type WordInfo } from './tokens.js';
+import { GAP_ONE_SPACE, GAP_SENTENCE_END, stemGeneration, tokensOf as textTokens, tokenize as tokenizeText, UNKNOWN_WEIGHT, type StemRecord, type Tokens, type WordInfo } from './tokens.js';
 
 export { stem, wordInfo, type WordInfo } from './tokens.js';
 
@@ -86,20 +86,53 @@ export function sectionTerms(paragraphs: TermParagraph[], names: string[] = []):
       if (inEnglish) info.english = true;
     }
   }
-  const counts = new Map<string, { count: number; weight: number }>();
-  const add = (stem: string, count: number, weight: number) => {
-    const known = counts.get(stem);
+  const stems: StemRecord[] = [];
+  let older = false;
+  const add = (record: StemRecord, count: number, weight: number) => {
+    if (record.scan !== scan) {
+      record.scan = scan;
+      record.count = 0;
+      record.weight = weight;
+      stems.push(record);
+      older ||= record.generation !== stemGeneration;
+    } else record.weight = Math.max(record.weight, weight);
+    record.count += count;
+  };
+  for (const info of seen) add(info.stemRecord, info.count, info.english && info.unknown ? ENGLISH_WEIGHT : info.weight);
+  // The sources' names count twice more.
+  for (const name of names) for (const { info } of tokenize(name)) if (!info.functionWord) add(info.stemRecord, 2, UNKNOWN_WEIGHT);
+  return bestTerms(older ? mergedByKey(stems) : stems)
+    .map((t) => `${t.key}:${t.count}`)
+    .join(' ');
+}
+
+/** The SECTION_TERMS stems of the best score ((1 + ln count) × weight, above 0), the best first, ties by key. */
+function bestTerms(stems: { key: string; count: number; weight: number }[]): { key: string; count: number; score: number }[] {
+  const best: { key: string; count: number; score: number }[] = [];
+  const before = (a: { key: string; score: number }, b: { key: string; score: number }) => a.score > b.score || (a.score === b.score && a.key < b.key);
+  for (const { key, count, weight } of stems) {
+    const term = { key, count, score: (1 + Math.log(count)) * weight };
+    if (!(term.score > 0) || (best.length === SECTION_TERMS && !before(term, best[SECTION_TERMS - 1]!))) continue;
+    // Note: kept in order by insertion, not sorted at the end: a section has hundreds of stems, the model keeps 32.
+    let at = best.length === SECTION_TERMS ? SECTION_TERMS - 1 : best.length;
+    while (at > 0 && before(term, best[at - 1]!)) at--;
+    if (best.length === SECTION_TERMS) best.pop();
+    best.splice(at, 0, term);
+  }
+  return best;
+}
+
+/** Stems counted on records of two generations (the word caches were emptied meanwhile), merged by their key. */
+function mergedByKey(stems: StemRecord[]): { key: string; count: number; weight: number }[] {
+  const byKey = new Map<string, { key: string; count: number; weight: number }>();
+  for (const { key, count, weight } of stems) {
+    const known = byKey.get(key);
     if (known) {
       known.count += count;
       known.weight = Math.max(known.weight, weight);
-    } else counts.set(stem, { count, weight });
-  };
-  for (const info of seen) add(info.stem, info.count, info.english && info.unknown ? ENGLISH_WEIGHT : info.weight);
-  // The sources' names count twice more.
-  for (const name of names) for (const { info } of tokenize(name)) if (!info.functionWord) add(info.stem, 2, UNKNOWN_WEIGHT);
-  const ranked = [...counts].map(([key, { count, weight }]) => ({ key, count, score: (1 + Math.log(count)) * weight }));
-  ranked.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return ranked.slice(0, SECTION_TERMS).filter((t) => t.score > 0).map((t) => `${t.key}:${t.count}`).join(' ');
+    } else byKey.set(key, { key, count, weight });
+  }
+  return [...byKey.values()];
 }
 
 /** The `stem:count` pairs of Section.terms. */

@@ -13,8 +13,9 @@ export interface WordInfo {
   /** The word as written, and in lower case. */
   word: string;
   lower: string;
-  /** The key shared by the word's forms (see stem). */
+  /** The key shared by the word's forms (see stem), and its record for the terms. */
   stem: string;
+  stemRecord: StemRecord;
   /** How much the word says about a topic: ln of its background rank, 0 for the commonest words. */
   weight: number;
   /** On no background list: a name, a compound, a term of art, or an English word. */
@@ -40,6 +41,17 @@ export interface WordInfo {
   scan: number;
   count: number;
   english: boolean;
+}
+
+/** A stem as the terms count it (terms.ts), one record for every word that has it. */
+export interface StemRecord {
+  key: string;
+  /** Scratch for sectionTerms: the scan that last counted the stem, its count and weight there. */
+  scan: number;
+  count: number;
+  weight: number;
+  /** Records made before the last time the bounded caches were emptied are of an older generation. */
+  generation: number;
 }
 
 /** A paragraph's words and chunks, as parallel arrays (one scan, few objects). */
@@ -138,7 +150,16 @@ export function tokenize(text: string): Tokens {
  */
 const byHash = new Map<number, WordInfo>();
 const collided = new Map<string, WordInfo>();
+const stems = new Map<string, StemRecord>();
 const WORD_CACHE = 100_000;
+/** How often the caches were emptied: a word kept from before has a stem record of an older generation. */
+export let stemGeneration = 0;
+
+function stemRecordOf(key: string): StemRecord {
+  let record = stems.get(key);
+  if (!record) stems.set(key, (record = { key, scan: 0, count: 0, weight: 0, generation: stemGeneration }));
+  return record;
+}
 
 /** What is known of the word text[from..to), whose case-sensitive FNV hash is `hash`. */
 function infoAt(text: string, from: number, to: number, hash: number): WordInfo {
@@ -154,6 +175,8 @@ function infoAt(text: string, from: number, to: number, hash: number): WordInfo 
   if (byHash.size >= WORD_CACHE) {
     byHash.clear();
     collided.clear();
+    stems.clear();
+    stemGeneration++;
   }
   const info = describe(word);
   byHash.set(key, info);
@@ -183,10 +206,12 @@ function describe(word: string): WordInfo {
   const rank = backgroundRank(lower);
   const hash = hashWord(word, 0, word.length);
   const first = word.charCodeAt(0);
+  const key = stem(word);
   return {
     word,
     lower,
-    stem: stem(word),
+    stem: key,
+    stemRecord: stemRecordOf(key),
     weight: rank === undefined ? UNKNOWN_WEIGHT : rank <= COMMON_RANK ? 0 : Math.log(rank),
     unknown: rank === undefined,
     functionWord:
