@@ -1,7 +1,7 @@
 // Stage 2, parse: one issue's plain text to the typed issue model.
 // paragraphs → classify (commentary, quote, list, …) → sections → inline links and mentions.
 
-import { countWords } from './tokens.js';
+import { countWords, forgetTexts } from './tokens.js';
 import { InputError } from '../../errors.js';
 import type { IssueSource } from '../load/index.js';
 import { sectionParagraphs, untitled, type Inline, type Issue, type Language, type Paragraph, type Section } from '../../model.js';
@@ -56,6 +56,7 @@ export interface ParseReport {
 }
 
 function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): ParseReport {
+  forgetTexts();
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.

@@ -15,7 +15,9 @@ export { ABBREVIATIONS, ENGLISH_COMMON, ENGLISH_COMMONEST, EVIDENCE_ABBREVIATION
 export * from './lexicon/voice.js';
 
 /** Whether a word (in any case) is a function word. */
-export function isFunctionWord(word: string): boolean {
+export const isFunctionWord = memo(functionWord);
+
+function functionWord(word: string): boolean {
   if (FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)) return true;
   const lower = word.toLowerCase();
   return lower !== word && (FUNCTION_WORDS.has(lower) || DETERMINER_ADJECTIVES.has(lower));

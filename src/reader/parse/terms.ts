@@ -111,8 +111,10 @@ function bestTerms(stems: { key: string; count: number; weight: number }[]): { k
   const best: { key: string; count: number; score: number }[] = [];
   const before = (a: { key: string; score: number }, b: { key: string; score: number }) => a.score > b.score || (a.score === b.score && a.key < b.key);
   for (const { key, count, weight } of stems) {
-    const term = { key, count, score: (1 + Math.log(count)) * weight };
-    if (!(term.score > 0) || (best.length === SECTION_TERMS && !before(term, best[SECTION_TERMS - 1]!))) continue;
+    const score = (1 + Math.log(count)) * weight;
+    const last = best[SECTION_TERMS - 1];
+    if (!(score > 0) || (last && (score < last.score || (score === last.score && key > last.key)))) continue;
+    const term = { key, count, score };
     // Note: kept in order by insertion, not sorted at the end: a section has hundreds of stems, the model keeps 32.
     let at = best.length === SECTION_TERMS ? SECTION_TERMS - 1 : best.length;
     while (at > 0 && before(term, best[at - 1]!)) at--;

@@ -76,12 +76,12 @@ export const GAP_SENTENCE_END = 1;
 /** Only one space (or no-break space) stands between the word and the one before (`Elon Musk`, not `Musk, Elon`). */
 export const GAP_ONE_SPACE = 2;
 
-/** The tokens of a text, kept for the readers that ask about it after the first. */
+/** The tokens of a text, kept for the readers that ask about it after the first (within one issue, see forgetTexts). */
 export function tokensOf(text: string): Tokens {
   let tokens = cache.get(text);
   if (!tokens) {
     // Note: a bound keeps a huge issue from holding every paragraph's tokens; an issue's readers ask within a few hundred paragraphs.
-    if (cache.size >= 1024) cache.clear();
+    if (cache.size >= 512) cache.clear();
     tokens = tokenize(text);
     cache.set(text, tokens);
   }
@@ -89,6 +89,11 @@ export function tokensOf(text: string): Tokens {
 }
 
 const cache = new Map<string, Tokens>();
+
+/** Forgets the texts tokenized so far: an issue is read, its tokens are garbage (kept, they would outlive it and cost the collector). */
+export function forgetTexts(): void {
+  cache.clear();
+}
 
 /** Splits a text into chunks and words in one scan over its character codes. */
 export function tokenize(text: string): Tokens {

@@ -2,7 +2,7 @@
 // clause, and the scopes it stands in (quotes, brackets, `dass`-clauses, `über …` topics).
 
 import { ABBREVIATIONS, isFunctionWord } from '../lexicon.js';
-import { tokensOf, wordInfo, type Tokens } from '../tokens.js';
+import { tokensOf, wordInfo, type Tokens, type WordInfo } from '../tokens.js';
 import { adjectiveLike, ARTICLE, SUBORDINATE } from './grammar.js';
 import { type SentenceInfo, type Token } from './types.js';
 
@@ -38,18 +38,21 @@ export function tokenize(text: string): Token[] {
 /** Reads one chunk: a word with its punctuation, or a dash or a lone mark between clauses. */
 function readChunk(reading: Reading, chunks: Tokens, chunk: number): void {
   const { tokens } = reading;
+  const { text } = chunks;
   const index = chunks.chunkFrom[chunk]!;
-  const raw = chunks.text.slice(index, chunks.chunkTo[chunk]);
-  let start = 0;
-  let end = raw.length;
-  while (start < end && OPENING.includes(raw[start]!)) start++;
-  while (end > start && CLOSING.includes(raw[end - 1]!)) end--;
-  const pre = raw.slice(0, start);
-  const post = raw.slice(end);
-  const word = raw.slice(start, end);
+  let start = index;
+  let end = chunks.chunkTo[chunk]!;
+  while (start < end && OPENING.includes(text[start]!)) start++;
+  while (end > start && CLOSING.includes(text[end - 1]!)) end--;
+  const pre = text.slice(index, start);
+  const post = text.slice(end, chunks.chunkTo[chunk]);
+  // Note: a word the tokens have as it is comes with its one string, which the lexicon's look-ups then find at once.
+  const known = knownWord(chunks, chunk, start, end);
+  const word = known ? known.word : text.slice(start, end);
   const previous = tokens[tokens.length - 1];
   if (!word || /^[–—-]+$/.test(word)) {
     // A dash or a lone mark: a clause boundary.
+    const raw = text.slice(index, chunks.chunkTo[chunk]);
     if (previous) {
       previous.clauseEnd = true;
       if (/[.!?:]/.test(raw)) previous.sentenceEnd = true;
@@ -57,7 +60,7 @@ function readChunk(reading: Reading, chunks: Tokens, chunk: number): void {
     }
     return;
   }
-  const lower = lowerOf(chunks, chunk, index + start, index + end, word);
+  const lower = known ? known.lower : word.toLowerCase();
   // Note: cheap tests first; the parser reads every paragraph's lead.
   const upperFirst = word[0] !== lower[0];
   const initial = upperFirst && post.startsWith('.') && /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
@@ -87,7 +90,7 @@ function readChunk(reading: Reading, chunks: Tokens, chunk: number): void {
     sub: false,
     topic: false,
     apostrophe: /^[‘’']/.test(post) && /s$/.test(word),
-    offset: index + start,
+    offset: start,
     info: reading.info,
   };
   reading.sentenceStart = false;
@@ -100,21 +103,24 @@ function readChunk(reading: Reading, chunks: Tokens, chunk: number): void {
   }
 }
 
-/** The word in lower case: the tokens' own where the word is one of theirs as it is. */
-function lowerOf(chunks: Tokens, chunk: number, from: number, to: number, word: string): string {
+/** The tokens' word from `from` to `to`, where the chunk has it as it is. */
+function knownWord(chunks: Tokens, chunk: number, from: number, to: number): WordInfo | undefined {
   const first = chunks.chunkWord[chunk]!;
   const next = chunks.chunkWord[chunk + 1] ?? chunks.words.length;
-  return next - first === 1 && chunks.from[first] === from && chunks.to[first] === to ? chunks.words[first]!.lower : word.toLowerCase();
+  return next - first === 1 && chunks.from[first] === from && chunks.to[first] === to ? chunks.words[first] : undefined;
 }
 
 /** What the punctuation after a word ends: its sentence, its clause, a quotation, a bracket. */
 function endOfWord(reading: Reading, token: Token): void {
   const { word, post } = token;
+  // A closing mark inside the word (`„Interregnum„-Begriffs`) ends the quote.
+  if (QUOTE_MARK.test(word)) reading.quoteOpen = -1;
+  if (!post) return;
   const dot = post.includes('.') && !token.initial && !ABBREVIATIONS.has(token.lower) && !/^\d+$/.test(word);
   if (dot || /[!?:…]/.test(post)) token.sentenceEnd = true;
   if (/[,;]/.test(post) || token.sentenceEnd) token.clauseEnd = true;
-  // A closing mark after the word, or one inside it (`„Interregnum„-Begriffs`), ends the quote.
-  if ((post && QUOTE_MARK.test(post)) || QUOTE_MARK.test(word)) reading.quoteOpen = -1;
+  // So does one after it.
+  if (QUOTE_MARK.test(post)) reading.quoteOpen = -1;
   if (post.includes(')')) {
     reading.parenOpen = false;
     token.clauseEnd = true;

@@ -89,21 +89,24 @@ class Vocabulary {
   /** For each number, the last paragraph read whose capitals (terms) have it; far back for none. */
   readonly lastName: Int32Array;
   readonly lastTerm: Int32Array;
-  private readonly ids = new Map<number, number>();
+  private readonly ids: HashNumbers;
   private readonly left: Int32Array;
   private readonly right: Int32Array;
   private stamp = 0;
 
   constructor(evidence: Evidence[]) {
-    const number = (hash: number) => {
-      let id = this.ids.get(hash);
-      if (id === undefined) this.ids.set(hash, (id = this.ids.size));
-      return id;
+    let count = 0;
+    for (const e of evidence) count += e.terms.length + 2 * e.capitals.length;
+    const ids = (this.ids = new HashNumbers(count));
+    const numbers = (hashes: number[]) => {
+      const numbered = new Int32Array(hashes.length);
+      for (let k = 0; k < hashes.length; k++) numbered[k] = ids.add(hashes[k]!);
+      return numbered;
     };
-    this.terms = evidence.map((e) => Int32Array.from(e.terms, number));
-    this.capitals = evidence.map((e) => Int32Array.from(e.capitals, number));
-    this.capitalStems = evidence.map((e) => Int32Array.from(e.capitalStems, number));
-    const size = this.ids.size + 1;
+    this.terms = evidence.map((e) => numbers(e.terms));
+    this.capitals = evidence.map((e) => numbers(e.capitals));
+    this.capitalStems = evidence.map((e) => numbers(e.capitalStems));
+    const size = ids.size + 1;
     this.lastName = new Int32Array(size).fill(FAR_BACK);
     this.lastTerm = new Int32Array(size).fill(FAR_BACK);
     this.left = new Int32Array(size);
@@ -112,7 +115,7 @@ class Vocabulary {
 
   /** The number of a hash; one no paragraph has gets the last, which none has. */
   idOf(hash: number): number {
-    return this.ids.get(hash) ?? this.ids.size;
+    return this.ids.find(hash) ?? this.ids.size;
   }
 
   /** Reads paragraph i: its words are now the last seen. */
@@ -154,6 +157,46 @@ class Vocabulary {
       }
     }
     return left === 0 || right === 0 ? 0 : shared / Math.sqrt(left * right);
+  }
+}
+
+/**
+ * Numbers 0, 1, 2 … for 32-bit hashes, in the order first added: a table with open addressing.
+ * Note: a Map would box every hash above 2^30 into a heap number; this keeps them in typed arrays.
+ */
+class HashNumbers {
+  size = 0;
+  private readonly keys: Uint32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < 2 * capacity) slots *= 2;
+    this.keys = new Uint32Array(slots);
+    this.values = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
+  }
+
+  /** The number of a hash, given it now if it has none yet. */
+  add(hash: number): number {
+    const slot = this.slotOf(hash);
+    if (this.values[slot]! < 0) {
+      this.keys[slot] = hash;
+      this.values[slot] = this.size++;
+    }
+    return this.values[slot]!;
+  }
+
+  find(hash: number): number | undefined {
+    const value = this.values[this.slotOf(hash)]!;
+    return value < 0 ? undefined : value;
+  }
+
+  private slotOf(hash: number): number {
+    let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
+    while (this.values[slot]! >= 0 && this.keys[slot] !== hash) slot = (slot + 1) & this.mask;
+    return slot;
   }
 }
 
