@@ -5,6 +5,9 @@
 export const REFERS_BACK = /^(?:Und|Aber|Doch|Dabei|Daraus|Damit|Dazu|Darum|Wobei|Womit|Insbesondere|Insofern|Andererseits|Zumindest|Trotzdem|Jedenfalls|Deshalb|Deswegen|Also|Denn|Oder|Sondern|Dennoch|Daher|Allerdings|Immerhin|Nimmt man|Zusammen mit|Die beiden|Diese[rsnm]?|Dies|Das (?:Paper|Buch|Stück|Video|Interview|Ergebnis|Problem|Argument|heißt)|Der (?:Artikel|Text|Essay|Punkt)|Die (?:Reportage|Ironie|Arbeit|Frage)|Sie|Er|Auch hier|Dafür|Dagegen|Danach|Darin|Darauf|Davon|Soweit|Solche[rsnm]?)\b/;
 export const POINTS_BACK = /\b(?:dieses|diesen|diesem|dieser|diese|jenes|jener|besagte[rnms]?)\s+(?!(?:Mal|Jahr|Jahres|Monat|Monats|Woche|Sommer|Winter|Frühjahr|Herbst|Wochenende)\b)\p{Lu}/u;
 export const FOLLOWS_ON = /\b(?:dementsprechend|demnach|folglich|infolgedessen|widerspricht|entgegnet|antwortet|ergänzt|weiter|außerdem|zudem|ebenfalls)\b/;
+/** A word one of the patterns after it needs: a quick look that most paragraphs fail, before the pattern itself. */
+export const RELATED_ITEM_WORD = /ähnlich|passend|[aA]propos|Derweil|Unterdessen|Ebenfalls|Auch/;
+export const POINTS_BACK_WORD = /dies|jene|besagte/;
 export const RELATED_ITEM = /(?<!\p{L})(?:ähnlich(?:e|en|er|es|em)?|passend(?:e|en|er|es)?|apropos|Apropos|Derweil|Unterdessen|Ebenfalls|Auch)\s+\p{L}/u;
 export const POINTS_AT_LINK = /^(?:Hier|Dort)\s+(?:kann man|können|gibt es|ist|sind|sieht man|lässt sich|findet|hat)\b/;
 /** German discourse markers that turn from one item to the next. */
