@@ -3,9 +3,10 @@
 // common a word is in German in general (lexicon/background.ts), so the terms of an issue never
 // change when another issue is added, and an issue's model stays valid in the build cache.
 
-import { GAP_ONE_SPACE, GAP_SENTENCE_END, stemGeneration, tokensOf as textTokens, tokenize as tokenizeText, UNKNOWN_WEIGHT, type StemRecord, type Tokens, type WordInfo } from './tokens.js';
+import { GAP_ONE_SPACE, GAP_SENTENCE_END, tokensOf as textTokens, tokenize as tokenizeText, type Tokens } from './tokens.js';
+import { stemGeneration, UNKNOWN_WEIGHT, type StemRecord, type WordInfo } from './word-info.js';
 
-export { stem, wordInfo, type WordInfo } from './tokens.js';
+export { stem, wordInfo, type WordInfo } from './word-info.js';
 
 /** The weight of an English word that is not among the commonest: like a German word of rank 20 000. */
 const ENGLISH_WEIGHT = Math.log(20_000);

@@ -28,7 +28,8 @@ import {
   RECOMMENDING_LENGTHS,
 } from '../lexicon.js';
 import type { Language } from '../../../model.js';
-import type { Tokens, WordInfo } from '../tokens.js';
+import type { Tokens } from '../tokens.js';
+import type { WordInfo } from '../word-info.js';
 import type { Evidence } from './traits.js';
 
 /** What the evidence needs of a word: the hashes of it and its stem, its flags in the lexicon, whether it recommends. */

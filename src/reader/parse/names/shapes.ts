@@ -2,7 +2,7 @@
 // or only a phrase of common words; the name as written; given names that read as nouns.
 
 import { isCommonNoun, isFirstName, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
-import { wordInfo } from '../tokens.js';
+import { wordInfo } from '../word-info.js';
 import { T_ADJECTIVE } from './grammar.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 

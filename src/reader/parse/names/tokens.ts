@@ -2,7 +2,8 @@
 // clause, and the scopes it stands in (quotes, brackets, `dass`-clauses, `über …` topics).
 
 import { ABBREVIATIONS, isFunctionWord } from '../lexicon.js';
-import { tokensOf, wordInfo, type Tokens, type WordInfo } from '../tokens.js';
+import { tokensOf, type Tokens } from '../tokens.js';
+import { wordInfo, type WordInfo } from '../word-info.js';
 import { adjectiveLike, ARTICLE, SUBORDINATE } from './grammar.js';
 import { type SentenceInfo, type Token } from './types.js';
 
