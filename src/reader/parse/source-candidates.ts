@@ -30,8 +30,11 @@ const sourceKey = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|
 const readCache = new Map<string, Mention[]>();
 
 export function namesIn(text: string): Mention[] {
-  if (!readCache.has(text) && readCache.size >= 256) readCache.clear();
-  return readCache.get(text) ?? readCache.set(text, readNames(text)).get(text)!;
+  let names = readCache.get(text);
+  if (names) return names;
+  if (readCache.size >= 256) readCache.clear();
+  readCache.set(text, (names = readNames(text)));
+  return names;
 }
 
 /** A quote, or a list in another language (a quoted one). */

@@ -115,7 +115,18 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
 
 /** The words of the section's opening sentence, where the author says what the section is about. */
 function openingWords(text: string): Set<string> {
-  return new Set(sentencesOf(text)[0]!.split(/[\s„“"»«,;()]+/));
+  return new Set(firstSentenceOf(text).split(/[\s„“"»«,;()]+/));
+}
+
+/** The first of sentencesOf(text), without splitting the rest of the paragraph. */
+function firstSentenceOf(text: string): string {
+  const boundary = /(?<=[.!?:])\s/g;
+  const first = boundary.exec(text);
+  if (!first) return text;
+  const sentence = text.slice(0, first.index);
+  if (!sentence.endsWith(':') || sentence.split(/\s+/).length > KICKER_WORDS) return sentence;
+  const second = boundary.exec(text);
+  return `${sentence} ${text.slice(first.index + 1, second ? second.index : text.length)}`;
 }
 
 /**

@@ -59,9 +59,10 @@ export interface StemRecord {
  * characters, which the second hash saves, took a third of the tokenizer's time.
  */
 class WordTable {
-  private keys = new Uint32Array(0);
-  private checks = new Uint32Array(0);
+  /** Per slot its word's two hashes and length, side by side (a length of 0: an empty slot), so that a look-up reads one place. */
+  private keys = new Int32Array(0);
   private infos: (WordInfo | undefined)[] = [];
+  private mask = 0;
   private size = 0;
 
   constructor() {
@@ -70,10 +71,13 @@ class WordTable {
 
   /** What is known of the word text[from..to), whose hashes are `hash` and `check`. */
   infoAt(text: string, from: number, to: number, hash: number, check: number): WordInfo {
-    const mask = this.keys.length - 1;
-    let slot = hash & mask;
-    for (let info = this.infos[slot]; info !== undefined; info = this.infos[slot]) {
-      if (this.keys[slot] === hash && this.checks[slot] === check && info.word.length === to - from) return info;
+    const { keys, mask } = this;
+    const h = hash | 0;
+    const c = check | 0;
+    const length = to - from;
+    let slot = h & mask;
+    for (let at = 3 * slot; keys[at + 2] !== 0; at = 3 * slot) {
+      if (keys[at] === h && keys[at + 1] === c && keys[at + 2] === length) return this.infos[slot]!;
       slot = (slot + 1) & mask;
     }
     if (this.size >= WORD_CACHE) {
@@ -81,25 +85,28 @@ class WordTable {
       return this.infoAt(text, from, to, hash, check);
     }
     const info = describe(text.slice(from, to));
-    this.keys[slot] = hash;
-    this.checks[slot] = check;
-    this.infos[slot] = info;
-    if (++this.size > this.keys.length / 2) this.resize(2 * this.keys.length);
+    this.put(slot, h, c, length, info);
+    if (++this.size > (this.mask + 1) / 2) this.resize(2 * (this.mask + 1));
     return info;
   }
 
+  private put(slot: number, hash: number, check: number, length: number, info: WordInfo): void {
+    this.keys[3 * slot] = hash;
+    this.keys[3 * slot + 1] = check;
+    this.keys[3 * slot + 2] = length;
+    this.infos[slot] = info;
+  }
+
   private resize(slots: number): void {
-    const { keys, checks, infos } = this;
-    this.keys = new Uint32Array(slots);
-    this.checks = new Uint32Array(slots);
+    const { keys, infos } = this;
+    this.keys = new Int32Array(3 * slots);
     this.infos = new Array<WordInfo | undefined>(slots).fill(undefined);
+    this.mask = slots - 1;
     infos.forEach((info, k) => {
       if (!info) return;
-      let slot = keys[k]! & (slots - 1);
-      while (this.infos[slot]) slot = (slot + 1) & (slots - 1);
-      this.keys[slot] = keys[k]!;
-      this.checks[slot] = checks[k]!;
-      this.infos[slot] = info;
+      let slot = keys[3 * k]! & this.mask;
+      while (this.infos[slot]) slot = (slot + 1) & this.mask;
+      this.put(slot, keys[3 * k]!, keys[3 * k + 1]!, keys[3 * k + 2]!, info);
     });
   }
 

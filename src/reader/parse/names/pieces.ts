@@ -38,7 +38,8 @@ export function titles(tokens: Token[]): Mention[] {
 export const INTERVIEW_GIVEN = /(?:^|\s)(?:der|dem)\s+(\S+(?:\s+\S+){0,2}?)\s+(?:ein|einen|eine)\s+(?:\p{Ll}+\s+){0,2}(?:Interview|Gespräch)\s+gegeben/u;
 
 export function interviewOutlets(text: string, tokens: Token[]): Mention[] {
-  const match = INTERVIEW_GIVEN.exec(text);
+  // (Looked for only where its last word is: the pattern backtracks over every `der` and `dem`.)
+  const match = text.includes('gegeben') ? INTERVIEW_GIVEN.exec(text) : null;
   if (!match) return [];
   const name = match[1]!;
   const words = name.split(/\s+/);
