@@ -1,14 +1,16 @@
 // What the position of a name in its sentence says: the first construction that reads it tells who
 // speaks or publishes (`schreibt X`, `laut X`, `in der Zeit`) and who is named in passing; the
-// construction is a feature of the source model. Those of pieces, prepositions and `von` are in
-// constructions.ts; those of a name with a verb here (`wie X … zeigt`, `schreibt X`, `Die Zeit berichtet`).
+// construction is a feature of the source model. Those of pieces and `von` are in
+// constructions.ts, those after a preposition in prepositions.ts; those of a name with a verb
+// here (`wie X … zeigt`, `schreibt X`, `Die Zeit berichtet`).
 
 import { isCommonNoun, isFunctionWord, isPiece, isReportingVerb, isRole, isSpeechVerb } from '../lexicon.js';
 import { isGenericNoun } from '../subjects.js';
 import { clauseStart, indefiniteBefore, sentenceHasVerb, subjectBefore } from './clauses.js';
 import { adjectiveLike, ARTICLE, AUXILIARY, finiteVerb, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
-import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, outletAfterPreposition, passing, pieceGenitive, pieceIn, pieceVon, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
+import { afterVon, BETWEEN_VERB_AND_NAME, interviewWith, lautVia, namedWithMedium, passing, pieceGenitive, pieceIn, placeOf, possessive, PUBLISHES, relativeAboutPiece, reportingIn, type Construction, type Evidence, type Place } from './constructions.js';
+import { outletAfterPreposition, pieceVon } from './prepositions.js';
 import { type NameWords, type Run, type Shape, type Token } from './types.js';
 
 export type { Evidence } from './constructions.js';

@@ -70,6 +70,11 @@ export function shapeOf(n: NameWords): Shape | undefined {
     // `Analyse und Kritik`, `Jung und Naiv`: a name of words joined by `und` is a title, where its position says so.
     return { name, reason: 'a title of several words', sure: false, single: false, phrase: true };
   }
+  return severalWords(name, tokens);
+}
+
+/** A name of several capitalised words the rules before left open: a person's, or a phrase of common words (`Letzte Woche`). */
+function severalWords(name: string, tokens: Token[]): Shape {
   const nameWordsOnly = tokens.filter((t) => t.cap);
   const lastIsNoun = isCommonNoun(nameWordsOnly[nameWordsOnly.length - 1]!.word);
   // `Letzte Woche`: a capitalised adjective before a noun.
