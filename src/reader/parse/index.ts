@@ -79,22 +79,25 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   }
   for (const section of sections) collectLinks(section, source.number);
 
-  const paragraphs: ParagraphReport[] = !explain ? [] : classified.map((p, index) => {
-    const section = sectionOf[index];
-    return {
-      line: p.line,
-      raw: p.raw,
-      kind: p.kind,
-      ...(section !== undefined ? { section } : {}),
-      sectionStart: section !== undefined && section !== sectionOf[index - 1],
-      ...(p.continues ? { continues: true } : {}),
-      sectionReasons: p.sectionReasons,
-      lang: p.lang,
-      confidence: p.confidence,
-      reasons: p.reasons,
-    };
-  });
-  if (explain && text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
+  const paragraphs: ParagraphReport[] = !explain
+    ? []
+    : classified.map((p, index) => {
+        const section = sectionOf[index];
+        return {
+          line: p.line,
+          raw: p.raw,
+          kind: p.kind,
+          ...(section !== undefined ? { section } : {}),
+          sectionStart: section !== undefined && section !== sectionOf[index - 1],
+          ...(p.continues ? { continues: true } : {}),
+          sectionReasons: p.sectionReasons,
+          lang: p.lang,
+          confidence: p.confidence,
+          reasons: p.reasons,
+        };
+      });
+  if (explain && text.intro)
+    paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
 
   const motto = intro ? mottoOf(intro.text) : undefined;
   // Without the newsletter's title and intro lines (a blog post, say), a first line that reads as

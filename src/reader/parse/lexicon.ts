@@ -202,7 +202,9 @@ const GENERIC_OUTLET_WORDS = new Set('podcast newsletter blog channel kanal'.spl
 const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'.split(' '));
 
 /** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
-const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
+const KIND_ONLY = new Set(
+  'zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '),
+);
 /** A medium's kind, also as the last part of a hyphenated name (`Stadt-Anzeiger`). */
 export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase()) || (word.includes('-') && OUTLET_WORDS.has(word.slice(word.lastIndexOf('-') + 1).toLowerCase()));
 export const isKindOnly = (word: string): boolean => KIND_ONLY.has(word.toLowerCase());
@@ -212,7 +214,8 @@ export const isPlatform = (word: string): boolean => PLATFORMS.has(word.toLowerC
 /** The end of a compound naming an organisation (`Wohlfahrtsverband`, `Bundesamt`, `Umweltbundesamt`). */
 export const ORGANISATION_HEAD = /(?:verband|verbands|bundesamt|bundesamts|institut|instituts|stiftung|gewerkschaft)$/i;
 /** Endings of organisations (`Goldman Sachs Group`, `Mithril Capital`, `Acme GmbH`): an outlet, not a person. */
-export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
+export const ORGANISATION_WORD =
+  /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
 
 /**
  * Verbs of saying, writing, publishing and presenting (stems, also as past participle): a name as
@@ -239,7 +242,7 @@ export function mayNameSource(text: string): boolean {
   if (MAY_NAME.test(lower) || PLACE.test(text)) return true;
   // A sentence without a verb.
   return lower.split(/[.!?:]\s+/).some((sentence) => sentence.split(/\s+/).every((word) => !FINITE.test(word) || FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)));
-};
+}
 
 /** Whether a lowercase word is a verb of saying, writing or publishing. */
 export const isReportingVerb = memo(reportingVerb);

@@ -120,7 +120,10 @@ export function firstNamed(candidates: Candidate[]): Candidate | undefined {
 function reasonFor(c: Candidate, probability: number): string {
   const o = c.occurrences.find((x) => x.mention.strong) ?? c.occurrences[0]!;
   const weights = weightsOf(model.use().source);
-  const weighed = [...c.features].filter((f) => (weights.get(f) ?? 0) > 0).sort((a, b) => weights.get(b)! - weights.get(a)!).slice(0, 3);
+  const weighed = [...c.features]
+    .filter((f) => (weights.get(f) ?? 0) > 0)
+    .sort((a, b) => weights.get(b)! - weights.get(a)!)
+    .slice(0, 3);
   const written = c.name !== o.mention.name ? ` (written "${o.mention.name}")` : '';
   return `${c.name}${written}: ${c.kind}, ${o.mention.why}, ${weighed.join(' ')} (${probability.toFixed(2)})`;
 }

@@ -221,7 +221,8 @@ function bestForm(forms: Map<string, number>): string | undefined {
 }
 
 /** `über|zum Thema|zu|zum|zur` [article] [adjectives] Noun [der|des [adjectives] Noun], and the word after it. */
-const LEAD_PHRASE = /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)([,.:;!?]*)(?:\s+(\p{Ll}\S*))?/u;
+const LEAD_PHRASE =
+  /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)([,.:;!?]*)(?:\s+(\p{Ll}\S*))?/u;
 
 /**
  * The lead-in's own phrase for its subject: what follows `über` or `zu`/`zum`/`zur` in the opening
@@ -269,6 +270,7 @@ function phraseIn(sentence: string, names: string[]): string | undefined {
  * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
  * of kinds of word, not of one batch's words.
  */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|jahrzehnten|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
+const GENERIC =
+  /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|jahrzehnten|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
 
 export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());

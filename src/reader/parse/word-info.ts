@@ -172,8 +172,12 @@ function describe(word: string): WordInfo {
     functionWord:
       // Note: most words are short function words (`und`, `the`, `ist`).
       (word.length <= 3 && first >= 97 && first <= 122) ||
-      lower.length < 2 || (lower.length === 2 && word !== word.toUpperCase()) || /^[\d'’-]+$/.test(lower) ||
-      ENGLISH_COMMON.has(lower) || FORM_WORDS.has(lower) || (rank !== undefined && rank <= COMMON_RANK),
+      lower.length < 2 ||
+      (lower.length === 2 && word !== word.toUpperCase()) ||
+      /^[\d'’-]+$/.test(lower) ||
+      ENGLISH_COMMON.has(lower) ||
+      FORM_WORDS.has(lower) ||
+      (rank !== undefined && rank <= COMMON_RANK),
     capitalised: /^\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}?$/u.test(word) && /\p{L}/u.test(word.slice(1)),
     firstName: isFirstName(lower),
     personName: isFirstName(lower) || isSurname(lower),

@@ -6,7 +6,25 @@
 
 import { CLASS, OPENING } from '../characters.js';
 import { tokensOf, type Tokens } from '../tokens.js';
-import { ANNOUNCES_OWN, ENUMERATION, FOLLOWS_ON, isWrappedInQuotes, LETTER_CLOSING, LETTER_OPENING, OPENS_WITH_ACTOR, POINTS_AT_LINK, POINTS_BACK, POINTS_BACK_WORD, QUOTES_HIMSELF, REFERS_BACK, RELATED_ITEM, RELATED_ITEM_WORD, SALUTATION, SAYS_WHEN, TURNS_TO_NEXT } from './patterns.js';
+import {
+  ANNOUNCES_OWN,
+  ENUMERATION,
+  FOLLOWS_ON,
+  isWrappedInQuotes,
+  LETTER_CLOSING,
+  LETTER_OPENING,
+  OPENS_WITH_ACTOR,
+  POINTS_AT_LINK,
+  POINTS_BACK,
+  POINTS_BACK_WORD,
+  QUOTES_HIMSELF,
+  REFERS_BACK,
+  RELATED_ITEM,
+  RELATED_ITEM_WORD,
+  SALUTATION,
+  SAYS_WHEN,
+  TURNS_TO_NEXT,
+} from './patterns.js';
 import { Quotes } from './quotes.js';
 import { emptyEvidence, type Evidence } from './traits.js';
 import { WordCounter } from './words.js';
@@ -55,7 +73,7 @@ function readWords(tokens: Tokens, evidence: Evidence): number {
 function readMarkedChunk(counter: WordCounter, quotes: Quotes, chunkStart: number, end: number, firstWord: number, words: number, chunkQuoted: boolean): void {
   const { text, from } = counter.tokens;
   let word = firstWord;
-  for (let start = chunkStart; start < end; ) {
+  for (let start = chunkStart; start < end;) {
     let pieceEnd = start;
     while (pieceEnd < end && text.charCodeAt(pieceEnd) !== 47) pieceEnd++;
     if (pieceEnd > start) {

@@ -44,9 +44,11 @@ export function isSurname(lower: string): boolean {
  * `Podcast`), his greeting, and the names of the newsletter.
  */
 export const FORM_WORDS = new Set(
-  ('artikel text texte essay essays interview interviews paper podcast podcasts newsletter newsletters buch bücher stück ' +
+  (
+    'artikel text texte essay essays interview interviews paper podcast podcasts newsletter newsletters buch bücher stück ' +
     'thread threads video videos videoessay ausgabe ausgaben blogpost blogposts post posts tweet tweets beitrag beiträge ' +
     'folge folgen episode teil teile serie link links krasse zitat zitate kommentar analyse analysen studie studien ' +
     'recherche bericht berichte meldung kolumne rezension vortrag talk seite seiten website blog substack youtube ' +
-    'willkommen hallo dank danke leute leser leserin leserinnen absatz abschnitt überschrift').split(' '),
+    'willkommen hallo dank danke leute leser leserin leserinnen absatz abschnitt überschrift'
+  ).split(' '),
 );

@@ -61,9 +61,23 @@ export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, n
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
   // Capitalistbude Sequoia`), and before articles, `sein`/`ihr` and adjectives (`auf seinem Substack`).
   let g = Math.min(s, part.start) - 1;
-  for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!)); skipped++) g--;
+  for (
+    let skipped = 0;
+    g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!));
+    skipped++
+  )
+    g--;
   return {
-    tokens, run, part, n, shape, names, s, last, g, after,
+    tokens,
+    run,
+    part,
+    n,
+    shape,
+    names,
+    s,
+    last,
+    g,
+    after,
     governor: g >= 0 && !tokens[g]!.clauseEnd ? tokens[g] : undefined,
     before: s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined,
     singleNoun: shape.phrase && n.words.filter((t) => t.cap).length === 1,
@@ -92,8 +106,10 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
   while (k < tokens.length && k < part.end + 2 && possessedAdjective(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
   const next = tokens[k];
   const owner = shape.name.replace(/[‘’']$/, '').replace(/s$/, '');
-  if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
-  if (last.apostrophe && tokens[part.end]?.cap) return { construction: 'possessive-outlet', why: `possessive before a name ("${shape.name}")`, strong: true, presents: true, kind: 'outlet', possessive: owner };
+  if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd)
+    return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
+  if (last.apostrophe && tokens[part.end]?.cap)
+    return { construction: 'possessive-outlet', why: `possessive before a name ("${shape.name}")`, strong: true, presents: true, kind: 'outlet', possessive: owner };
   return undefined;
 };
 
@@ -101,18 +117,34 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
 export const lautVia: Construction = ({ governor, singleNoun, n, shape }) => {
   if (governor?.lower !== 'laut' && governor?.lower !== 'via') return undefined;
   if (singleNoun && !n.article) return passing('after-laut', `after "${governor.lower}"`);
-  return { construction: `after-${governor.lower}`, why: `after "${governor.lower}"`, strong: true, presents: governor.lower === 'via', speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', kindSure: shape.kind !== 'person', allowsPhrase: true };
+  return {
+    construction: `after-${governor.lower}`,
+    why: `after "${governor.lower}"`,
+    strong: true,
+    presents: governor.lower === 'via',
+    speaks: true,
+    kind: shape.kind === 'person' ? 'person' : 'outlet',
+    kindSure: shape.kind !== 'person',
+    allowsPhrase: true,
+  };
 };
 
 /** Named with a piece or medium: `der Newsletter SnakeOil-AI`, `die Sendung Monitor`, `eine Website aufgesetzt, FollowtheCrypto,`. */
 export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shape, last, run, singleNoun }) => {
-  const descriptor = n.descriptor ? tokens.slice(part.start, s).reverse().find((t) => isPiece(t.word)) : undefined;
+  const descriptor = n.descriptor
+    ? tokens
+        .slice(part.start, s)
+        .reverse()
+        .find((t) => isPiece(t.word))
+    : undefined;
   const namedWith = descriptor ?? (before && pieceAt(tokens, s - 1) ? before : undefined);
   // A title right after its medium may be common words (`der Podcast Lage der Nation`, `Newsletter Digitale Notizen`).
   const titleAfterMedium = namedWith === before && (singleNoun || n.words.length <= 3);
-  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
+  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium))
+    return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   const piece = pieceAt(tokens, s - 2) ?? pieceAt(tokens, s - 3);
-  if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase) return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
+  if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase)
+    return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
   return undefined;
 };
 
@@ -135,7 +167,8 @@ export const interviewWith: Construction = (p) => {
   if (piece && !shape.phrase) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true };
   // (A plural without an article is who was asked, not who asks: `hat mit Lehrkräften gesprochen`.)
   const bare = n.words.length === 1 && !n.article && shape.kind === undefined;
-  if (!shape.phrase && !bare && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
+  if (!shape.phrase && !bare && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower)))
+    return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   return undefined;
 };
 
@@ -147,11 +180,13 @@ export const interviewWith: Construction = (p) => {
 export const afterVon: Construction = (p) => {
   const { tokens, before, s, names, shape } = p;
   if (!before || (before.lower !== 'von' && before.lower !== 'vom')) return undefined;
-  if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
+  if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person')
+    return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
   const rest = p.predicate();
   const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
   const passive = (t: { lower: string }) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-  if (!shape.phrase && !ofNoun && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest)) return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
+  if (!shape.phrase && !ofNoun && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest))
+    return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
   return passing('after-von', 'after "von"');
 };
 
@@ -166,10 +201,32 @@ export const relativeAboutPiece: Construction = (p) => {
 };
 
 /** Adverbs (and `es`) that may stand between a verb and the name after it (`versucht auch Ryan Broderick`, `fasst es X zusammen`). */
-export const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits', 'es']);
+export const BETWEEN_VERB_AND_NAME = new Set([
+  'auch',
+  'nun',
+  'jetzt',
+  'noch',
+  'ja',
+  'dann',
+  'hier',
+  'gleich',
+  'prompt',
+  'ebenfalls',
+  'wieder',
+  'sogar',
+  'selbst',
+  'etwa',
+  'gerade',
+  'zurecht',
+  'treffend',
+  'schon',
+  'bereits',
+  'es',
+]);
 
 /** Verbs an outlet does: `Die Zeit berichtet`, `Der Spiegel schreibt`. */
-export const PUBLISHES = /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
+export const PUBLISHES =
+  /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
 
 /**
  * Where the verb stands after an apposition that describes a person (`, ehemalige EU-Abgeordnete,`):
@@ -188,7 +245,8 @@ export function appositionEnd(tokens: Token[], start: number): number | undefine
 }
 
 /** Words of time that open a sentence as a place does (`Im Januar schreibt …`): no outlet. */
-export const TIME_WORD = /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
+export const TIME_WORD =
+  /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
 
 /** The index of the last word of the name run starting at `start` (adverbs before it skipped). */
 export function nameEndAt(tokens: Token[], start: number): number {

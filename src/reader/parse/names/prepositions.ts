@@ -25,8 +25,25 @@ export const outletAfterPreposition: Construction = (p) => {
   // `im Zuge ihrer …`, `in der Zeit des …`: a noun with a genitive after it is a phrase, not an outlet.
   if (n.words.length === 1 && !shape.sure && !p.last.clauseEnd && /^(?:des|der|eines|einer|ihrer|ihres|seiner|seines|dieser|dieses)$/.test(tokens[part.end]?.lower ?? '')) return place;
   // `Im Freitag analysiert Wolfgang Probe`: a sentence opening with where, then a verb of writing and the writer.
-  const openingPlace = singleNoun && c.opensSentence && (n.article || governor.lower === 'im') && !TIME_WORD.test(n.words[0]!.lower) && tokens[part.end] && isReportingVerb(tokens[part.end]!.word) && names.get(nameEndAt(tokens, part.end + 1))?.kind === 'person';
-  if (openingPlace) return { construction: 'outlet-opening-before-writer', why: `after "${governor.word}" opening the sentence`, strong: true, presents: true, speaks: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
+  const openingPlace =
+    singleNoun &&
+    c.opensSentence &&
+    (n.article || governor.lower === 'im') &&
+    !TIME_WORD.test(n.words[0]!.lower) &&
+    tokens[part.end] &&
+    isReportingVerb(tokens[part.end]!.word) &&
+    names.get(nameEndAt(tokens, part.end + 1))?.kind === 'person';
+  if (openingPlace)
+    return {
+      construction: 'outlet-opening-before-writer',
+      why: `after "${governor.word}" opening the sentence`,
+      strong: true,
+      presents: true,
+      speaks: true,
+      kind: 'outlet',
+      kindSure: true,
+      allowsPhrase: true,
+    };
   // An abstract noun is never one (`sagte in der Regierungserklärung`).
   if (singleNoun && isAbstractNoun(n.words[0]!.word)) return place;
   // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
@@ -34,7 +51,13 @@ export const outletAfterPreposition: Construction = (p) => {
   // (Or right after a piece: `In einem Gastbeitrag für den Freitag`.)
   // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
   const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
-  if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article) && !openingWithPiece) return place;
+  if (
+    singleNoun &&
+    !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) &&
+    !(c.pieceBefore && n.article) &&
+    !openingWithPiece
+  )
+    return place;
   if (c.outletBefore) return place;
   // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
   // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
@@ -45,12 +68,22 @@ export const outletAfterPreposition: Construction = (p) => {
   // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
   const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !c.opensSentence && !c.speakerBefore;
   // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
-  const strong = c.strongPlace || pieceWithoutVerb || Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())) || (c.opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
+  const strong =
+    c.strongPlace || pieceWithoutVerb || Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())) || (c.opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
   const where = c.speakerBefore ? ' following the name' : c.pieceBefore || c.verbBefore ? ` following "${c.word!.word}"` : ' opening the sentence';
   // (`Auf Threads streiten gerade Tausende …`: a platform where something happens, with no verb of writing.)
   const opening = reportingIn(p.clause()) || pieceIn(p, p.clause()) ? 'outlet-opening' : 'outlet-opening-other-verb';
   const construction = c.speakerBefore ? 'outlet-after-speaker' : c.pieceBefore ? 'outlet-after-piece' : c.verbBefore ? 'outlet-after-verb' : pieceWithoutVerb ? 'outlet-verbless' : opening;
-  return { construction, why: `after "${governor.word}"${where}`, strong, presents: true, speaks: c.opensSentence, kind: personHere ? 'person' : 'outlet', kindSure: !personHere, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
+  return {
+    construction,
+    why: `after "${governor.word}"${where}`,
+    strong,
+    presents: true,
+    speaks: c.opensSentence,
+    kind: personHere ? 'person' : 'outlet',
+    kindSure: !personHere,
+    allowsPhrase: !singleNoun || n.article || governor.lower === 'im',
+  };
 };
 
 /** What stands before the preposition of an outlet: the speaker's name, a verb, a piece, another outlet. */

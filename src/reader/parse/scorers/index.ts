@@ -223,7 +223,6 @@ function runAfterLeadIn(evidence: Evidence[], sources: (string[] | undefined)[],
   return 0;
 }
 
-
 /**
  * Hearst's depth score at a gap: how far the similarity across it lies below the peaks on either
  * side. A deep valley is a shift of vocabulary, i.e. of topic.
