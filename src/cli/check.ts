@@ -6,18 +6,15 @@ import path from 'node:path';
 import { isIssueFileName, loadFile } from '../reader/load/index.js';
 import { marksOf, singleSource, utf8Text, withMarks } from './marks.js';
 import { parseIssueWithReport, type ParagraphReport } from '../reader/parse/index.js';
-import trained from '../reader/parse/weights.json' with { type: 'json' };
 import { sourceHeading } from '../model.js';
 
 /**
- * Paragraphs read with less confidence than this are listed as doubtful: the threshold training
- * chose, under which the most wrong readings fall while at most one paragraph in seven is listed.
+ * Whether a reading is doubtful: listed by `npm run check`, highlighted by the review in `npm run dev`.
+ * The doubt model (src/reader/parse/doubt.ts) decides, with the threshold training chose: the one
+ * under which the most wrong readings fall while at most one paragraph in seven is listed.
  */
-export const DOUBTFUL_BELOW: number = trained.doubtfulBelow;
-
-/** Whether a reading is doubtful: listed by `npm run check`, highlighted by the review in `npm run dev`. */
 export function isDoubtful(paragraph: ParagraphReport): boolean {
-  return paragraph.confidence < DOUBTFUL_BELOW;
+  return paragraph.doubtful;
 }
 
 export interface CheckOptions {

@@ -5,7 +5,7 @@
 // (sequence.ts): evidence from each paragraph and its neighbours (evidence/, scorers/),
 // weighed with weights learned from the hand-labelled issues (weights.json, `npm run train`).
 // Its probabilities are calibrated: a paragraph read with confidence 0.8 is read right about
-// four times in five, which is what `npm run check` lists doubtful readings by.
+// four times in five; a small learned model (doubt.ts) weighs them into the doubtful list.
 
 import type { Language } from '../../model.js';
 import { languageOf, readEvidence } from './evidence/index.js';
@@ -15,6 +15,7 @@ import { ANY, type Chain, type ChainWeights, COMMENTARIES, CONTINUES, forwardBac
 import { continuesAcrossPageBreak, findListItems, findSupport, isHeading, type ListItem } from './rules.js';
 import { findSource, sourceWords } from './sources.js';
 import trained from './weights.json' with { type: 'json' };
+import { doubtsOf, NOT_DOUBTED, type DoubtModel } from './doubt.js';
 
 export type ParagraphKind = 'commentary' | 'quote' | 'list' | 'heading' | 'support';
 
@@ -25,6 +26,10 @@ export interface ClassifiedParagraph extends RawParagraph {
   lang: Language;
   /** The probability that kind and section start are both read right (calibrated), 1 for explicit input. */
   confidence: number;
+  /** The probability that the reading is wrong, by the doubt model (doubt.ts); 0 for explicit input or a build. */
+  doubt: number;
+  /** Whether `npm run check` lists the reading as doubtful (its doubt reaches the model's threshold). */
+  doubtful: boolean;
   /** Why the parser decided so, for `npm run check`. */
   reasons: string[];
   /** Whether a new topical section starts with this paragraph. */
@@ -42,6 +47,8 @@ export interface ClassifiedParagraph extends RawParagraph {
 /** The learned weights, in the order of the features. */
 export interface Weights extends ChainWeights {
   temperature: number;
+  /** The model that flags doubtful readings (default: the trained one; scoring passes one trained without the issue). */
+  doubt?: DoubtModel;
 }
 
 /** Reads weights stored by feature name (weights.json) into the order of the features. */
@@ -99,12 +106,24 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
-      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, reasons: ['support block'], startsSection: false, sectionReasons: [] });
+      result[index] = classified(paragraph, {
+        kind: 'support',
+        text: paragraph.raw,
+        lang: issueLang,
+        confidence: 1,
+        ...NOT_DOUBTED,
+        reasons: ['support block'],
+        startsSection: false,
+        sectionReasons: [],
+      });
     }
   });
   for (const segment of reading.segments) {
     const run = forwardBackward(segment.chain, weights, weights.temperature);
     const probabilities = marginals(run);
+    // Note: only a guessed reading can be doubted; an issue whose marks say everything needs no doubt model.
+    const guessed = explain && segment.chain.allowed.some((allowed) => !decidedByMarks(explicitReadings(allowed)));
+    const doubts = guessed ? doubtsOf(segment.chain, probabilities, weights.doubt) : undefined;
     segment.nodes.forEach((members, node) => {
       const p = probabilities.subarray(node * STATES, node * STATES + STATES);
       const quote = p[2]! + p[3]!;
@@ -125,6 +144,7 @@ export function classifyParagraphs(body: RawParagraph[], issueLang: Language, bl
           startsSection: startsSection && first,
           sectionReasons: first ? sectionReasons : ['continues across a page break'],
           confidence: explicit.kind && explicit.start ? 1 : confidence,
+          ...(decidedByMarks(explicit) ? NOT_DOUBTED : (doubts?.[node] ?? NOT_DOUBTED)),
         };
         if (list) {
           result[index] = classified(paragraph, { ...fields, kind: 'list', text: list.text, ordered: list.ordered, ordinal: list.ordinal, lang, reasons: ['list marker'] });
@@ -216,7 +236,7 @@ function explicitReadings(allowed: number): { kind?: string[]; start?: string[] 
 }
 
 const NO_REASONS: string[] = [];
-
+const decidedByMarks = (explicit: ReturnType<typeof explicitReadings>) => Boolean(explicit.kind && explicit.start);
 /** The features that weighed most for the decision taken, as `name (+1.2)`. */
 function explainScore(features: readonly (readonly [string, unknown])[], weights: ArrayLike<number>, values: Float64Array, decided: boolean): string[] {
   const contributions: { name: string; value: number }[] = [];
@@ -239,7 +259,8 @@ function round(x: number): number {
  */
 function classified(
   paragraph: RawParagraph,
-  fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'reasons' | 'startsSection' | 'sectionReasons'> & Partial<Pick<ClassifiedParagraph, 'ordered' | 'ordinal'>>,
+  fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'doubt' | 'doubtful' | 'reasons' | 'startsSection' | 'sectionReasons'> &
+    Partial<Pick<ClassifiedParagraph, 'ordered' | 'ordinal'>>,
 ): ClassifiedParagraph {
   return {
     line: paragraph.line,
@@ -252,6 +273,8 @@ function classified(
     text: fields.text,
     lang: fields.lang,
     confidence: fields.confidence,
+    doubt: fields.doubt,
+    doubtful: fields.doubtful,
     reasons: fields.reasons,
     startsSection: fields.startsSection,
     sectionReasons: fields.sectionReasons,

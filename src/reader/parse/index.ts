@@ -30,6 +30,9 @@ export interface ParagraphReport {
   sectionReasons: string[];
   lang: Language;
   confidence: number;
+  /** The probability that the reading is wrong (the doubt model's), and whether `npm run check` lists it as doubtful. */
+  doubt: number;
+  doubtful: boolean;
   reasons: string[];
 }
 
@@ -93,11 +96,24 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
           sectionReasons: p.sectionReasons,
           lang: p.lang,
           confidence: p.confidence,
+          doubt: p.doubt,
+          doubtful: p.doubtful,
           reasons: p.reasons,
         };
       });
   if (explain && text.intro)
-    paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
+    paragraphs.unshift({
+      line: text.intro.line,
+      raw: text.intro.raw,
+      kind: 'intro',
+      sectionStart: false,
+      sectionReasons: [],
+      lang: ISSUE_LANGUAGE,
+      confidence: 1,
+      doubt: 0,
+      doubtful: false,
+      reasons: ['intro line'],
+    });
 
   const motto = intro ? mottoOf(intro.text) : undefined;
   // Without the newsletter's title and intro lines (a blog post, say), a first line that reads as
