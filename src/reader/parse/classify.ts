@@ -11,19 +11,7 @@ import type { Language } from '../../model.js';
 import { languageOf, readEvidence } from './evidence/index.js';
 import { featuresOf, PAIR_FEATURE_NAMES, QUOTE_FEATURES, START_FEATURES } from './scorers/index.js';
 import type { RawParagraph } from './paragraphs.js';
-import {
-  ANY,
-  type Chain,
-  type ChainWeights,
-  COMMENTARIES,
-  CONTINUES,
-  forwardBackward,
-  KIND_PAIRS,
-  marginals,
-  QUOTES,
-  STARTS,
-  STATES,
-} from './sequence.js';
+import { ANY, type Chain, type ChainWeights, COMMENTARIES, CONTINUES, forwardBackward, KIND_PAIRS, marginals, QUOTES, STARTS, STATES } from './sequence.js';
 import { continuesAcrossPageBreak, findListItems, findSupport, isHeading, type ListItem } from './rules.js';
 import { findSource, sourceWords } from './sources.js';
 import trained from './weights.json' with { type: 'json' };
@@ -64,13 +52,7 @@ export interface Weights extends ChainWeights {
 }
 
 /** Reads weights stored by feature name (weights.json) into the order of the features. */
-export function compileWeights(stored: {
-  quote: Record<string, number>;
-  start: Record<string, number>;
-  transition: number[][];
-  pair: Record<string, number[]>;
-  temperature: number;
-}): Weights {
+export function compileWeights(stored: { quote: Record<string, number>; start: Record<string, number>; transition: number[][]; pair: Record<string, number[]>; temperature: number }): Weights {
   const inOrder = (features: readonly (readonly [string, unknown])[], values: Record<string, number>, what: string) =>
     features.map(([name]) => {
       const value = values[name];
@@ -96,7 +78,6 @@ export function trainedWeights(): Weights {
   return (compiled ??= compileWeights(trained));
 }
 
-
 /** A run of paragraphs between support blocks, read as one chain. */
 export interface Segment {
   /** For each node of the chain, the body paragraphs it holds (more than one across a page break). */
@@ -120,19 +101,21 @@ export interface Reading {
  * @param asMarked the marks are complete (front matter `reviewed` or `marked`): quotes are exactly the
  *   `> ` paragraphs, section starts exactly the `---` lines (and a blank-line export's breaks).
  */
-export function classifyParagraphs(
-  body: RawParagraph[],
-  issueLang: Language,
-  blankLineExport: boolean,
-  weights: Weights = trainedWeights(),
-  explain = true,
-  asMarked = false,
-): ClassifiedParagraph[] {
+export function classifyParagraphs(body: RawParagraph[], issueLang: Language, blankLineExport: boolean, weights: Weights = trainedWeights(), explain = true, asMarked = false): ClassifiedParagraph[] {
   const reading = readBody(body, blankLineExport, issueLang, asMarked);
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
-      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, ...NOT_DOUBTED, reasons: ['support block'], startsSection: false, sectionReasons: [] });
+      result[index] = classified(paragraph, {
+        kind: 'support',
+        text: paragraph.raw,
+        lang: issueLang,
+        confidence: 1,
+        ...NOT_DOUBTED,
+        reasons: ['support block'],
+        startsSection: false,
+        sectionReasons: [],
+      });
     }
   });
   for (const segment of reading.segments) {
@@ -191,8 +174,16 @@ export function readBody(body: RawParagraph[], blankLineExport: boolean, issueLa
   // Note: a page break splits a marked quote too: both halves marked `> ` are one paragraph.
   const continues = body.map((paragraph, index) => {
     const previous = body[index - 1];
-    return index > 0 && !support[index] && !support[index - 1] && !listItems.has(index) && !listItems.has(index - 1) &&
-      !paragraph.forcedBreak && paragraph.forced === previous!.forced && continuesAcrossPageBreak(previous!.raw, paragraph.raw);
+    return (
+      index > 0 &&
+      !support[index] &&
+      !support[index - 1] &&
+      !listItems.has(index) &&
+      !listItems.has(index - 1) &&
+      !paragraph.forcedBreak &&
+      paragraph.forced === previous!.forced &&
+      continuesAcrossPageBreak(previous!.raw, paragraph.raw)
+    );
   });
   const segments: Segment[] = [];
   let nodes: number[][] = [];
@@ -292,4 +283,3 @@ function classified(
     continues: undefined,
   };
 }
-

@@ -38,12 +38,19 @@ export function sectionHeading(input: HeadingInput, fallback: string): string {
   const subject = sectionSubject(input.paragraphs, [...sources, ...(input.all ?? [])].flatMap(sourceNames), input.others);
   const compose = (sourceCount: number, withSubject: boolean) => {
     // The second source by its person's name alone: the heading stays short.
-    const who = sources.slice(0, sourceCount).map((s, i) => (i === 0 ? sourceLabel(s) : (s.person ?? s.outlet!))).join(' und ');
+    const who = sources
+      .slice(0, sourceCount)
+      .map((s, i) => (i === 0 ? sourceLabel(s) : (s.person ?? s.outlet!)))
+      .join(' und ');
     const what = withSubject ? (subject ?? '') : '';
     if (who && what) return `${who} über ${what}`;
     return who || what;
   };
-  for (const [sourceCount, withSubject] of [[2, true], [1, true], [1, false]] as const) {
+  for (const [sourceCount, withSubject] of [
+    [2, true],
+    [1, true],
+    [1, false],
+  ] as const) {
     const heading = compose(sourceCount, withSubject);
     if (heading && heading.length <= HEADING_LENGTH) return heading;
   }
@@ -55,7 +62,9 @@ export function sectionHeading(input: HeadingInput, fallback: string): string {
  * enough), leaving out the names already in the heading and words that are part of a better one.
  */
 export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], limit = 1): string[] {
-  const ranked = subjectCandidates(paragraphs, names).map((c) => ({ c, p: subjectProbability(c.features) })).sort((a, b) => b.p - a.p || a.c.first - b.c.first);
+  const ranked = subjectCandidates(paragraphs, names)
+    .map((c) => ({ c, p: subjectProbability(c.features) }))
+    .sort((a, b) => b.p - a.p || a.c.first - b.c.first);
   const chosen: string[] = [];
   for (const { c } of ranked) {
     if (chosen.some((t) => overlaps(t.toLowerCase(), c.term.toLowerCase()))) continue;

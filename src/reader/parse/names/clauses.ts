@@ -12,7 +12,8 @@ import { type Shape, type Token } from './types.js';
 export function background(tokens: Token[], i: number): boolean {
   const clause = clauseOf(tokens, i);
   // Remembered: `X hat einmal geschrieben`, `schrieb X vor Jahren`, `damals`.
-  if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? ''))))) return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
+  if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? '')))))
+    return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
   if (!clause.some((t) => t.lower === 'bereits' || t.lower === 'schon')) return false;
   const wie = clause.findIndex((t) => t.lower === 'wie');
   if (wie >= 0 && /^(?:schon|bereits)$/.test(clause[wie + 1]?.lower ?? '')) return true;
@@ -39,7 +40,8 @@ export function predicateAfter(tokens: Token[], end: number): Token[] {
     const t = tokens[i]!;
     if (COORDINATING.has(t.lower) && (tokens[i + 1]?.cap || ARTICLE.has(tokens[i + 1]?.lower ?? ''))) break;
     // `… gekauft und jetzt darf …`: after a participle, or before `jetzt`, a new clause begins.
-    if (COORDINATING.has(t.lower) && (/^ge\p{Ll}{3,}(?:t|en)$/u.test(words[words.length - 1]?.lower ?? '') || /^(?:jetzt|nun|dann|heute|später|seitdem|inzwischen)$/.test(tokens[i + 1]?.lower ?? ''))) break;
+    if (COORDINATING.has(t.lower) && (/^ge\p{Ll}{3,}(?:t|en)$/u.test(words[words.length - 1]?.lower ?? '') || /^(?:jetzt|nun|dann|heute|später|seitdem|inzwischen)$/.test(tokens[i + 1]?.lower ?? '')))
+      break;
     if (SUBORDINATE.has(t.lower)) break;
     words.push(t);
     if (t.clauseEnd) break;
@@ -93,7 +95,15 @@ export function clauseStart(tokens: Token[], s: number, runStart: number): boole
   let k = Math.min(s, runStart) - 1;
   for (;;) {
     // (And past a medium's kind before the name: `Die Wochenzeitung Die Zeit hat …`.)
-    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier|schon|bereits|einst|sogar|selbst)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
+    while (
+      k >= 0 &&
+      !tokens[k]!.clauseEnd &&
+      (ARTICLE.has(tokens[k]!.lower) ||
+        adjectiveLike(tokens[k]!) ||
+        /^(?:auch|nun|jetzt|zuletzt|dann|hier|schon|bereits|einst|sogar|selbst)$/.test(tokens[k]!.lower) ||
+        (tokens[k]!.cap && isPiece(tokens[k]!.word)))
+    )
+      k--;
     if (k >= 0 && tokens[k]!.apostrophe) {
       k--;
       while (k >= 0 && tokens[k]!.cap && !tokens[k]!.clauseEnd) k--;
@@ -101,5 +111,10 @@ export function clauseStart(tokens: Token[], s: number, runStart: number): boole
     }
     break;
   }
-  return k < 0 || tokens[k]!.clauseEnd || COORDINATING.has(tokens[k]!.lower) || (tokens[k]!.sentenceStart && tokens[k]!.cap && isFunctionWord(tokens[k]!.word) && /^(?:auch|nun|jetzt|zuletzt|und|aber|doch|dann)$/.test(tokens[k]!.lower));
+  return (
+    k < 0 ||
+    tokens[k]!.clauseEnd ||
+    COORDINATING.has(tokens[k]!.lower) ||
+    (tokens[k]!.sentenceStart && tokens[k]!.cap && isFunctionWord(tokens[k]!.word) && /^(?:auch|nun|jetzt|zuletzt|und|aber|doch|dann)$/.test(tokens[k]!.lower))
+  );
 }

@@ -12,7 +12,14 @@ export function titles(tokens: Token[]): Mention[] {
   const found: Mention[] = [];
   tokens.forEach((t, i) => {
     // (Also the last part of a compound: `Der Youtube-Kanal „…“`.)
-    if (t.quoted || t.sub || t.topic || !/^(?:podcast|newsletter|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|serie|reihe|website|webseite)/.test(t.lower.slice(t.lower.lastIndexOf('-') + 1)) || !isPiece(t.word)) return;
+    if (
+      t.quoted ||
+      t.sub ||
+      t.topic ||
+      !/^(?:podcast|newsletter|blog|kanal|channel|show|sendung|magazin|zeitung|zeitschrift|salon|serie|reihe|website|webseite)/.test(t.lower.slice(t.lower.lastIndexOf('-') + 1)) ||
+      !isPiece(t.word)
+    )
+      return;
     const next = tokens[i + 1];
     if (!next) return;
     let words: Token[] = [];
@@ -29,7 +36,10 @@ export function titles(tokens: Token[]): Mention[] {
       if (!words[words.length - 1]?.sentenceEnd || words.length > 6) words = [];
     }
     if (!words.length) return;
-    found.push({ ...pieceMention(tokens, i + 1, { name: words.map((w) => w.word).join(' '), kind: 'outlet', kindSure: true, construction: 'title-after-medium', why: `title after "${t.word}"`, speaks: true }), recommended: recommends(tokens, i) });
+    found.push({
+      ...pieceMention(tokens, i + 1, { name: words.map((w) => w.word).join(' '), kind: 'outlet', kindSure: true, construction: 'title-after-medium', why: `title after "${t.word}"`, speaks: true }),
+      recommended: recommends(tokens, i),
+    });
   });
   return found;
 }
@@ -38,13 +48,25 @@ export function titles(tokens: Token[]): Mention[] {
 export const INTERVIEW_GIVEN = /(?:^|\s)(?:der|dem)\s+(\S+(?:\s+\S+){0,2}?)\s+(?:ein|einen|eine)\s+(?:\p{Ll}+\s+){0,2}(?:Interview|Gespräch)\s+gegeben/u;
 
 export function interviewOutlets(text: string, tokens: Token[]): Mention[] {
-  const match = INTERVIEW_GIVEN.exec(text);
+  // (Looked for only where its last word is: the pattern backtracks over every `der` and `dem`.)
+  const match = text.includes('gegeben') ? INTERVIEW_GIVEN.exec(text) : null;
   if (!match) return [];
   const name = match[1]!;
   const words = name.split(/\s+/);
   if (words.some((w) => isFunctionWord(w)) || (words.length === 1 && /^\p{Lu}/u.test(name) && isCommonNoun(name))) return [];
-  const at = text.slice(0, match.index + match[0].indexOf(name)).split(/\s+/).filter(Boolean).length;
-  return [{ ...pieceMention(tokens, Math.min(at, tokens.length - 1), { name, kind: 'outlet', kindSure: true, construction: 'interview-given', why: 'an interview given to it' }), at, offset: match.index, group: at, recommended: RECOMMENDS.test(match[0]) }];
+  const at = text
+    .slice(0, match.index + match[0].indexOf(name))
+    .split(/\s+/)
+    .filter(Boolean).length;
+  return [
+    {
+      ...pieceMention(tokens, Math.min(at, tokens.length - 1), { name, kind: 'outlet', kindSure: true, construction: 'interview-given', why: 'an interview given to it' }),
+      at,
+      offset: match.index,
+      group: at,
+      recommended: RECOMMENDS.test(match[0]),
+    },
+  ];
 }
 
 /** `Vanity-Fair-Stücks`, `Prospect-Artikel`, `Gramsci-Zitat`: a piece of the name before the dash. */
@@ -59,8 +81,15 @@ export function compounds(tokens: Token[]): Mention[] {
     const theirs = POSSESSIVE_PRONOUN.test(tokens[i - 1]?.lower ?? '') && parts.length === 1 && !isPiece(parts[0]!);
     if (!theirs && parts.some((p) => isCommonNoun(p) || isPiece(p) || isOutletWord(p) || /(?:ie|ik|ur|ion|ismus)$/.test(p)) && !parts.some((p) => isPlatform(p))) return;
     // What people make (`Gramsci-Zitat`, `Trump-Interview`) or what outlets publish (`Vanity-Fair-Stück`).
-    const person = !theirs && parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
-    const mention = pieceMention(tokens, i, { name: parts.join(' '), kind: person ? 'person' : 'outlet', kindSure: false, construction: 'compound-piece', why: /^(?:in|im|auf|bei|beim)$/.test(tokens[i - 1]?.lower ?? '') ? `"${t.word}": where they publish` : `"${t.word}": a piece of theirs` });
+    const person =
+      !theirs && parts.length === 1 && /^(?:zitat|zitate|zitats|interview|interviews|rede|vortrag|vortrags|essay|essays|buch|buches|buchs|aufsatz|aufsatzes|thread|threads)$/.test(head.toLowerCase());
+    const mention = pieceMention(tokens, i, {
+      name: parts.join(' '),
+      kind: person ? 'person' : 'outlet',
+      kindSure: false,
+      construction: 'compound-piece',
+      why: /^(?:in|im|auf|bei|beim)$/.test(tokens[i - 1]?.lower ?? '') ? `"${t.word}": where they publish` : `"${t.word}": a piece of theirs`,
+    });
     found.push({ ...mention, single: parts.length === 1, ...(theirs ? { theirs: true } : {}) });
   });
   return found;
@@ -69,5 +98,18 @@ export function compounds(tokens: Token[]): Mention[] {
 /** A mention read off a piece at token `at`: a source presenting it, in no clause of news or background. */
 function pieceMention(tokens: Token[], at: number, what: Pick<Mention, 'name' | 'kind' | 'kindSure' | 'construction' | 'why'> & { speaks?: boolean }): Mention {
   const t = tokens[at]!;
-  return { single: false, at, offset: t.offset, group: at, sentence: t.sentence, strong: true, presents: true, speaks: false, news: false, background: false, recommended: recommends(tokens, at), ...what };
+  return {
+    single: false,
+    at,
+    offset: t.offset,
+    group: at,
+    sentence: t.sentence,
+    strong: true,
+    presents: true,
+    speaks: false,
+    news: false,
+    background: false,
+    recommended: recommends(tokens, at),
+    ...what,
+  };
 }
