@@ -164,14 +164,17 @@ async function loadModels(
   worker: string | undefined,
 ): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
   const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, known, store));
+  const keys = [...unparsed.keys()];
   const sources = [...unparsed.values()];
-  const parsed = await stage('parse', () => parseSources(sources, () => progress.advance(), worker), sources.length);
-  [...unparsed.keys()].forEach((key, i) => {
-    const model = shareTexts(parsed.models[i]!);
-    models.set(key, model);
-    store.write(key, model);
-  });
-  return { files, models, threads: parsed.threads };
+  unparsed.clear(); // parseSources lets go of each source once it is parsed
+  // Each model is stored as soon as it is parsed, as the JSON the parsing thread made of it if it did.
+  const parsed = (index: number, model: Issue, json: string | undefined) => {
+    models.set(keys[index]!, shareTexts(model));
+    store.write(keys[index]!, model, json);
+    progress.advance();
+  };
+  const threads = await stage('parse', () => parseSources(sources, parsed, worker), sources.length);
+  return { files, models, threads };
 }
 
 /**
