@@ -167,13 +167,12 @@ async function loadModels(
   const keys = [...unparsed.keys()];
   const sources = [...unparsed.values()];
   unparsed.clear(); // parseSources lets go of each source once it is parsed
-  // Each model is stored as soon as it is parsed, as the JSON the parsing thread made of it if it did.
-  const parsed = (index: number, model: Issue, json: string | undefined) => {
+  // Each model is stored as the JSON a parsing thread made of it, if one did.
+  const parsed = (index: number, model: Issue, json: Buffer | undefined) => {
     models.set(keys[index]!, shareTexts(model));
     store.write(keys[index]!, model, json);
-    progress.advance();
   };
-  const threads = await stage('parse', () => parseSources(sources, parsed, worker), sources.length);
+  const threads = await stage('parse', () => parseSources(sources, parsed, () => progress.advance(), worker), sources.length);
   return { files, models, threads };
 }
 

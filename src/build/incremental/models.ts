@@ -37,9 +37,9 @@ export class ModelStore {
 
   /**
    * Stores a model, in the background (see `flush`).
-   * @param json the model's JSON if it is at hand (as JSON.stringify makes it), else made when the write starts
+   * @param json the model's JSON if it is at hand (UTF-8, as JSON.stringify makes it), else made when the write starts
    */
-  write(key: string, issue: Issue, json?: string): void {
+  write(key: string, issue: Issue, json?: Buffer): void {
     this.memory?.set(key, issue);
     if (!this.dir) return;
     if (!this.made) fs.mkdirSync(this.dir, { recursive: true });

@@ -1,6 +1,9 @@
 // Parsing on both cores: two worker threads parse, and this thread hands them the sources in input
 // order, a few at a time to each, so neither waits for the other however long single issues take.
 // Each worker sends each model as JSON, which the model store can write as it is.
+// Note: the models are kept as that JSON (UTF-8, half the memory of the models themselves) while the
+// workers run, and made models only once they have ended, so that the models of the whole archive
+// and the workers' word lists are never in memory at once (the peak of a build's memory).
 // Note: this thread parses nothing itself, so it never loads the reader's word lists (40 MB) or makes
 // its garbage, and its heap, which holds every model through rendering, stays small; the workers,
 // with their word lists, end with the parse stage. A worker gets a source only shortly before it
@@ -29,33 +32,39 @@ export interface ParseRequest {
 
 export type ParseMessage = { index: number; model: string } | { index: number; error: { name: string; message: string; forAuthor: boolean } };
 
-/** Takes a parsed source's model, and its JSON when it came from the worker (as JSON.stringify makes it). */
-export type ParsedSource = (index: number, model: Issue, json: string | undefined) => void;
+/** Takes a parsed source's model, and its JSON (UTF-8, as JSON.stringify makes it) when it came from a worker. */
+export type ParsedSource = (index: number, model: Issue, json: Buffer | undefined) => void;
 
 /**
- * Parses every source; `parsed` is called once per source (on this thread, in no set order).
+ * Parses every source; `parsed` is called once per source (on this thread, in no set order), and
+ * `advance` as each source is parsed (for the progress display).
  * Fails with the error of the first failing source in input order, as a single thread would.
  * Returns how many threads parsed.
  * @param sources taken over: each entry is let go of (set to undefined) once its source is handed out
  * @param workerFile the parsing threads' script (see files.ts); without one, this thread parses
  */
-export async function parseSources(sources: (IssueSource | undefined)[], parsed: ParsedSource, workerFile: string | undefined): Promise<number> {
+export async function parseSources(sources: (IssueSource | undefined)[], parsed: ParsedSource, advance: () => void, workerFile: string | undefined): Promise<number> {
   const take = (index: number): IssueSource => {
     const source = sources[index]!;
     sources[index] = undefined;
     return source;
   };
   if (!workerFile || sources.length < PARALLEL_FROM) {
-    sources.forEach((_, index) => parsed(index, parseIssue(take(index)), undefined));
+    sources.forEach((_, index) => {
+      parsed(index, parseIssue(take(index)), undefined);
+      advance();
+    });
     return 1;
   }
   const failures: { index: number; error: Error }[] = [];
   let next = 0;
   // After a failure no more sources are handed out; those handed out are waited for (an earlier one may fail too).
   const request = (): ParseRequest | undefined => (next < sources.length && !failures.length ? { index: next, source: take(next++) } : undefined);
+  const jsons: (Buffer | undefined)[] = new Array<Buffer | undefined>(sources.length);
   const receive = (message: ParseMessage) => {
     if ('error' in message) failures.push({ index: message.index, error: rebuiltError(message.error) });
-    else parsed(message.index, JSON.parse(message.model) as Issue, message.model);
+    else jsons[message.index] = Buffer.from(message.model);
+    advance();
   };
   const threads = Array.from({ length: THREADS }, () => new ParseThread(workerFile));
   try {
@@ -65,6 +74,10 @@ export async function parseSources(sources: (IssueSource | undefined)[], parsed:
   }
   const first = failures.sort((a, b) => a.index - b.index)[0];
   if (first) throw first.error;
+  jsons.forEach((json, index) => {
+    jsons[index] = undefined;
+    parsed(index, JSON.parse(json!.toString()) as Issue, json);
+  });
   return THREADS;
 }
 
