@@ -1,10 +1,11 @@
 // Parsing and rendering on two threads (src/build/threads/) are only
 // faster: a large archive built by the command with worker threads and with one thread gives
 // byte-identical sites.
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
-import { archiveDir, bundledCli, snapshot, tempDir } from './helpers/fixtures.js';
+import { archiveDir, bundledCli, replaceInFile, snapshot, tempDir } from './helpers/fixtures.js';
 
 /** Enough issues for the build to start a parsing and a rendering thread (PARALLEL_FROM is 48 in both). */
 const ISSUES = 60;
@@ -33,5 +34,19 @@ describe('parsing and rendering on two threads', () => {
     expect(Object.keys(b)).toHaveLength(Object.keys(a).length);
     expect(Object.keys(a).length).toBeGreaterThan(ISSUES);
     for (const [file, content] of Object.entries(a)) expect(b[file], file).toBe(content);
+  }, 120_000);
+
+  it('fails with the first faulty issue in input order, as one thread does, wherever the faults are parsed', async () => {
+    // Two issues whose front matter names a section they do not have: the parser refuses both.
+    const faulty = path.join(temp.dir, 'faulty');
+    await fs.cp(input, faulty, { recursive: true });
+    const files = (await fs.readdir(faulty)).sort();
+    for (const name of [files[30]!, files[50]!]) await replaceInFile(path.join(faulty, name), '---\n', '---\nsources:\n  999: Heise\n');
+    const run = (threads: string[]) => bundledCli({}, 'build', '--input', faulty, '--out', path.join(temp.dir, 'faulty-out'), '--no-search', ...threads);
+    const [one, two] = [await run(['--threads', '1']), await run([])];
+    expect(two.code).toBe(one.code);
+    expect(one.code).not.toBe(0);
+    expect(two.stderr.trim()).toBe(one.stderr.trim());
+    expect(one.stderr).toContain(`${files[30]}:1: front matter "sources" names section 999`);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-// The pipeline: read inputs → load (decode, split) → parse → archive → pages (mdast → HTML →
+// The pipeline: read inputs → load (decode, split) → parse → archive → pages (hast → HTML →
 // templates) → write → search index. What the last build made is reused where its key (see
 // incremental/keys.ts) is the same: models are not parsed again, pages not rendered or rewritten,
 // an unchanged search index not rebuilt.
@@ -164,14 +164,16 @@ async function loadModels(
   worker: string | undefined,
 ): Promise<{ files: Record<string, FileEntry>; models: Map<string, Issue>; threads: number }> {
   const { files, models, unparsed } = await stage('load', () => loadFiles(inputFiles, known, store));
+  const keys = [...unparsed.keys()];
   const sources = [...unparsed.values()];
-  const parsed = await stage('parse', () => parseSources(sources, () => progress.advance(), worker), sources.length);
-  [...unparsed.keys()].forEach((key, i) => {
-    const model = shareTexts(parsed.models[i]!);
-    models.set(key, model);
-    store.write(key, model);
-  });
-  return { files, models, threads: parsed.threads };
+  unparsed.clear(); // parseSources lets go of each source once it is parsed
+  // Each model is stored as the JSON a parsing thread made of it, if one did.
+  const parsed = (index: number, model: Issue, json: Buffer | undefined) => {
+    models.set(keys[index]!, shareTexts(model));
+    store.write(keys[index]!, model, json);
+  };
+  const threads = await stage('parse', () => parseSources(sources, parsed, () => progress.advance(), worker), sources.length);
+  return { files, models, threads };
 }
 
 /**

@@ -35,8 +35,11 @@ export class ModelStore {
     }
   }
 
-  /** Stores a model, in the background (see `flush`). */
-  write(key: string, issue: Issue): void {
+  /**
+   * Stores a model, in the background (see `flush`).
+   * @param json the model's JSON if it is at hand (UTF-8, as JSON.stringify makes it), else made when the write starts
+   */
+  write(key: string, issue: Issue, json?: Buffer): void {
     this.memory?.set(key, issue);
     if (!this.dir) return;
     if (!this.made) fs.mkdirSync(this.dir, { recursive: true });
@@ -47,7 +50,7 @@ export class ModelStore {
     const temporary = `${file}.${process.pid}`;
     this.writes
       .add(async () => {
-        await fs.promises.writeFile(temporary, JSON.stringify(issue));
+        await fs.promises.writeFile(temporary, json ?? JSON.stringify(issue));
         await fs.promises.rename(temporary, file);
       })
       .catch(() => {}); // a failure is reported by flush

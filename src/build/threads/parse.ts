@@ -1,9 +1,17 @@
-// Parsing on both cores: a worker thread and this one take issues from a shared counter until
-// none is left, so neither waits for the other however long single issues take. The worker
-// sends each model as JSON.
-// Note: the worker runs from the bundle that `npm run …` starts (see files.ts).
+// Parsing on both cores: two worker threads parse, and this thread hands them the sources in input
+// order, a few at a time to each, so neither waits for the other however long single issues take.
+// Each worker sends each model as JSON, which the model store can write as it is.
+// Note: the models are kept as that JSON (UTF-8, half the memory of the models themselves) while the
+// workers run, and made models only once they have ended, so that the models of the whole archive
+// and the workers' word lists are never in memory at once (the peak of a build's memory).
+// Note: this thread parses nothing itself, so it never loads the reader's word lists (40 MB) or makes
+// its garbage, and its heap, which holds every model through rendering, stays small; the workers,
+// with their word lists, end with the parse stage. A worker gets a source only shortly before it
+// parses it, and this thread lets go of each source once handed out: no thread holds the text of
+// the whole archive (tens of MB at 1000 issues).
+// Note: the workers run from the bundle that `npm run …` starts (see files.ts).
 
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { BuildError } from '../../errors.js';
 import type { Issue } from '../../model.js';
 import type { IssueSource } from '../../reader/load/index.js';
@@ -11,81 +19,119 @@ import { parseIssue } from '../../reader/parse/index.js';
 
 /** Below this many issues a second thread costs more to start than it saves. */
 const PARALLEL_FROM = 48;
+/** Sources handed to a worker that it has not returned yet: enough that it never waits for the next. */
+const AHEAD = 4;
+/** The parsing threads: one per core of the machine this is made for. */
+const THREADS = 2;
 
-export type ParseMessage = { index: number; model: string } | { index: number; error: { name: string; message: string; forAuthor: boolean } } | { done: true };
-
-/** The models of the sources, in their order, and how many threads parsed them. */
-export interface Parsed {
-  models: Issue[];
-  threads: number;
+/** A source for the worker to parse. */
+export interface ParseRequest {
+  index: number;
+  source: IssueSource;
 }
 
+export type ParseMessage = { index: number; model: string } | { index: number; error: { name: string; message: string; forAuthor: boolean } };
+
+/** Takes a parsed source's model, and its JSON (UTF-8, as JSON.stringify makes it) when it came from a worker. */
+export type ParsedSource = (index: number, model: Issue, json: Buffer | undefined) => void;
+
 /**
- * Parses every source; `advance` is called once per parsed source, for the progress display.
+ * Parses every source; `parsed` is called once per source (on this thread, in no set order), and
+ * `advance` as each source is parsed (for the progress display).
  * Fails with the error of the first failing source in input order, as a single thread would.
- * @param workerFile the parsing thread's script (see files.ts); without one, one thread parses
+ * Returns how many threads parsed.
+ * @param sources taken over: each entry is let go of (set to undefined) once its source is handed out
+ * @param workerFile the parsing threads' script (see files.ts); without one, this thread parses
  */
-export async function parseSources(sources: IssueSource[], advance: () => void, workerFile: string | undefined): Promise<Parsed> {
-  const models: Issue[] = new Array<Issue>(sources.length);
-  const parsed = (index: number, issue: Issue) => {
-    models[index] = issue;
-    advance();
+export async function parseSources(sources: (IssueSource | undefined)[], parsed: ParsedSource, advance: () => void, workerFile: string | undefined): Promise<number> {
+  const take = (index: number): IssueSource => {
+    const source = sources[index]!;
+    sources[index] = undefined;
+    return source;
   };
   if (!workerFile || sources.length < PARALLEL_FROM) {
-    sources.forEach((source, index) => parsed(index, parseIssue(source)));
-    return { models, threads: 1 };
+    sources.forEach((_, index) => {
+      parsed(index, parseIssue(take(index)), undefined);
+      advance();
+    });
+    return 1;
   }
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const { port1: results, port2 } = new MessageChannel();
-  const worker = new Worker(workerFile, { workerData: { sources, next, port: port2 }, transferList: [port2] });
   const failures: { index: number; error: Error }[] = [];
-  let workerDone = false;
+  let next = 0;
+  // After a failure no more sources are handed out; those handed out are waited for (an earlier one may fail too).
+  const request = (): ParseRequest | undefined => (next < sources.length && !failures.length ? { index: next, source: take(next++) } : undefined);
+  const jsons: (Buffer | undefined)[] = new Array<Buffer | undefined>(sources.length);
   const receive = (message: ParseMessage) => {
-    if ('done' in message) workerDone = true;
-    else if ('error' in message) {
-      const { name, message: text, forAuthor } = message.error;
-      failures.push({ index: message.index, error: Object.assign(forAuthor ? new BuildError(text) : new Error(text), { name }) });
-    } else {
-      parsed(message.index, JSON.parse(message.model) as Issue);
-    }
+    if ('error' in message) failures.push({ index: message.index, error: rebuiltError(message.error) });
+    else jsons[message.index] = Buffer.from(message.model);
+    advance();
   };
-  const workerFailed = new Promise<never>((_, reject) => {
-    worker.on('error', reject);
-    // Note: a clean exit may come before the last messages; only a failed one means lost work.
-    worker.on('exit', (code) => code !== 0 && reject(new Error(`the parsing thread stopped (exit code ${code})`)));
-  });
-  workerFailed.catch(() => {}); // raced below
+  const threads = Array.from({ length: THREADS }, () => new ParseThread(workerFile));
   try {
-    for (let index = Atomics.add(next, 0, 1); index < sources.length; index = Atomics.add(next, 0, 1)) {
-      try {
-        parsed(index, parseIssue(sources[index]!));
-      } catch (error) {
-        failures.push({ index, error: error as Error });
-        Atomics.store(next, 0, sources.length);
-        break;
-      }
-      // Take in what the worker has finished meanwhile, so its models do not pile up.
-      for (let message = receiveMessageOnPort(results); message; message = receiveMessageOnPort(results)) receive(message.message as ParseMessage);
-    }
-    if (!workerDone) {
-      // The rest arrives as events, until the worker says it is done.
-      const done = new Promise<void>((resolve, reject) => {
-        results.on('message', (message: ParseMessage) => {
-          try {
-            receive(message);
-          } catch (error) {
-            reject(error); // a model that is not JSON: the build stops with that
-          }
-          if (workerDone) resolve();
-        });
-      });
-      await Promise.race([done, workerFailed]);
-    }
+    await Promise.all(threads.map((thread) => thread.parseAll(request, receive)));
   } finally {
-    results.close();
-    await worker.terminate();
+    await Promise.all(threads.map((thread) => thread.close()));
   }
   const first = failures.sort((a, b) => a.index - b.index)[0];
   if (first) throw first.error;
-  return { models, threads: 2 };
+  jsons.forEach((json, index) => {
+    jsons[index] = undefined;
+    parsed(index, JSON.parse(json!.toString()) as Issue, json);
+  });
+  return THREADS;
+}
+
+/** A parsing thread and the sources it has been handed and not returned. */
+class ParseThread {
+  private waiting = 0;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly failed: Promise<never>;
+
+  constructor(file: string) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    // Note: a young generation of 16 MB rather than V8's default keeps 13 MB less per thread, for no more processor time.
+    this.worker = new Worker(file, { workerData: { port: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+    this.failed = new Promise<never>((_, reject) => {
+      this.worker.on('error', reject);
+      this.worker.on('exit', (code) => reject(new Error(`the parsing thread stopped (exit code ${code})`)));
+    });
+    this.failed.catch(() => {}); // raced in parseAll
+  }
+
+  /** Parses what `request` hands out, a few sources ahead, until it hands out none and every result has come back. */
+  async parseAll(request: () => ParseRequest | undefined, receive: (message: ParseMessage) => void): Promise<void> {
+    const handOut = () => {
+      for (let next = this.waiting < AHEAD && request(); next; next = this.waiting < AHEAD && request()) {
+        this.port.postMessage(next);
+        this.waiting++;
+      }
+    };
+    handOut();
+    if (!this.waiting) return;
+    const done = new Promise<void>((resolve, reject) => {
+      this.port.on('message', (message: ParseMessage) => {
+        this.waiting--;
+        try {
+          receive(message);
+          handOut();
+        } catch (error) {
+          reject(error); // a model that is not JSON: the build stops with that
+        }
+        if (!this.waiting) resolve();
+      });
+    });
+    await Promise.race([done, this.failed]);
+  }
+
+  async close(): Promise<void> {
+    this.port.close();
+    await this.worker.terminate();
+  }
+}
+
+/** The worker's error as this thread's: a build error stays one the author can fix. */
+function rebuiltError({ name, message, forAuthor }: { name: string; message: string; forAuthor: boolean }): Error {
+  return Object.assign(forAuthor ? new BuildError(message) : new Error(message), { name });
 }

@@ -69,7 +69,8 @@ class RenderThread {
   constructor(file: string, templatesDir: string) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(file, { workerData: { templatesDir, port: port2 }, transferList: [port2] });
+    // Note: a young generation of 16 MB (as the parsing threads'), so that it holds less garbage at once.
+    this.worker = new Worker(file, { workerData: { templatesDir, port: port2 }, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     this.failed = new Promise<never>((_, reject) => {
       this.worker.on('error', reject);
       this.worker.on('exit', (code) => reject(new Error(`the rendering thread stopped (exit code ${code})`)));
