@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody, issueWith, parseOne, parseText, renderIssuePages } from './helpers/issues.js';
 import { pageText } from './helpers/verbatim.js';
-import { hastToHtml } from '../src/site/render/html.js';
-import { issueToHast } from '../src/site/render/hast.js';
+import { mdastToHtml } from '../src/site/render/html.js';
+import { issueToMdast } from '../src/site/render/mdast.js';
 import type { Block, Paragraph } from '../src/model.js';
 
 async function renderOne(text: string): Promise<string> {
@@ -109,7 +109,7 @@ describe('semantic HTML', () => {
     const issue = parseOne(issueWith(1, 'Laut Heise will Merz eine KI-Fabrik bauen.'));
     const paragraph = { line: 9, text: 'Well, that is a bold move.', content: [{ type: 'text' as const, value: 'Well, that is a bold move.' }] };
     issue.sections[0]!.blocks.push({ kind: 'commentary', paragraph, confidence: 0.5, lang: 'en' });
-    expect(hastToHtml(issueToHast(issue, { issueUrl: () => undefined }))).toContain('<p class="commentary" lang="en">Well, that is a bold move.</p>');
+    expect(mdastToHtml(issueToMdast(issue, { issueUrl: () => undefined }))).toContain('<p class="commentary" lang="en">Well, that is a bold move.</p>');
   });
 
   it('writes links, quotes and lists as the pages always had them: URLs percent-encoded, external links marked, each block on a line of its own', () => {
@@ -121,7 +121,7 @@ describe('semantic HTML', () => {
       { kind: 'quote', paragraphs: [paragraph('Erster Absatz.'), paragraph('Zweiter  \n  Absatz.')], lang: 'de', confidence: 1 },
       { kind: 'list', items: [paragraph('eins'), paragraph('zwei')], ordered: true, start: 3, inQuote: false, confidence: 1 },
     ] as Block[];
-    const html = hastToHtml(issueToHast(issue, { issueUrl: () => undefined }));
+    const html = mdastToHtml(issueToMdast(issue, { issueUrl: () => undefined }));
     expect(html).toContain('<p class="commentary"><a href="https://example.org/%C3%9Cber%20uns?a=%22b%22" rel="noopener" class="external">Bericht</a></p>');
     expect(html).toContain('<blockquote>\n<p>Erster Absatz.</p>\n<p>Zweiter\nAbsatz.</p>\n</blockquote>');
     expect(html).toContain('<ol start="3">\n<li>eins</li>\n<li>zwei</li>\n</ol>');

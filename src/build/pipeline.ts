@@ -1,4 +1,4 @@
-// The pipeline: read inputs → load (decode, split) → parse → archive → pages (hast → HTML →
+// The pipeline: read inputs → load (decode, split) → parse → archive → pages (mdast → HTML →
 // templates) → write → search index. What the last build made is reused where its key (see
 // incremental/keys.ts) is the same: models are not parsed again, pages not rendered or rewritten,
 // an unchanged search index not rebuilt.

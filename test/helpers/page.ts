@@ -55,7 +55,7 @@ export function articleLinks(html: string): string[] {
     });
 }
 
-/** Elements the article body is made of (site/render/hast.ts); anything else in it came from input. */
+/** Elements the article body is made of (mdast → hast); anything else in it came from input. */
 export const BODY_ELEMENTS = new Set(['div', 'p', 'section', 'h2', 'h3', 'a', 'blockquote', 'figure', 'figcaption', 'ul', 'ol', 'li', 'aside', 'span', 'time']);
 
 /** Elements the templates write, with those of the article body: all a page may hold. */

@@ -3,8 +3,8 @@
 // turns a job into the page's text alike.
 
 import { blockParagraphs, type Issue, type Paragraph } from '../../model.js';
-import { hastToHtml } from './html.js';
-import { introToHast, issueToHast, type RelatedLink } from './hast.js';
+import { mdastToHtml } from './html.js';
+import { introToMdast, issueToMdast, type RelatedLink } from './mdast.js';
 import type { PageRenderer, TemplateName } from './templates.js';
 
 export type PageJob =
@@ -28,9 +28,9 @@ export function renderJob(job: PageJob, renderer: PageRenderer): string {
   const issueUrl = (number: number): string | undefined => issueUrls[number];
   const position = new Map(issue.sections.map((section, index) => [section, index]));
   // The page shows the intro as its lead and related sections under each section.
-  const lead = introToHast(issue, { issueUrl });
-  const body = issueToHast(issue, { issueUrl, intro: false, related: (section) => related[position.get(section)!] ?? [] });
-  return renderer.render('issue', { ...job.data, lead: lead ? hastToHtml(lead, issue.file) : '', body: hastToHtml(body, issue.file) });
+  const lead = introToMdast(issue, { issueUrl });
+  const body = issueToMdast(issue, { issueUrl, intro: false, related: (section) => related[position.get(section)!] ?? [] });
+  return renderer.render('issue', { ...job.data, lead: lead ? mdastToHtml(lead, issue.file) : '', body: mdastToHtml(body, issue.file) });
 }
 
 /** The numbers of the issues an issue mentions anywhere in its text (intro, sections, support block). */

@@ -5,8 +5,8 @@
 import type { Archive } from '../archive/index.js';
 import type { SiteConfig } from '../../config.js';
 import { atomFeed, feedEntries, robotsTxt, sitemap } from './feeds.js';
-import { hastToHtml } from './html.js';
-import { issueToHast, type RelatedLink } from './hast.js';
+import { mdastToHtml } from './html.js';
+import { issueToMdast, type RelatedLink } from './mdast.js';
 import { mentionedNumbers, renderJob, type PageJob } from './page-jobs.js';
 import { cutAtWord, germanDate, imageUrl, issueDescription, issuePageTitle, readingMinutes, TITLE_LENGTH } from './page-texts.js';
 import { untitled, type Issue, type Section } from '../../model.js';
@@ -268,7 +268,7 @@ function machinePages({ archive, site, feedIssues, keys, summary, issueUrl, deri
   // The feed's copy of an issue is its own text, intro first (the page's, see page-jobs.ts, shows
   // the intro as its lead and related sections under each section). Only the feed's issues need
   // their bodies twice (page and feed); the rest are not kept.
-  const feedBody = (issue: Issue) => hastToHtml(issueToHast(issue, { issueUrl }), issue.file);
+  const feedBody = (issue: Issue) => mdastToHtml(issueToMdast(issue, { issueUrl }), issue.file);
   if (feedIssues.length)
     pages.push(
       derivedPage(
