@@ -38,7 +38,7 @@ export interface Evidence {
 }
 
 /**
- * The words around a name (first word `s`): the word after it, past a bracket, an apposition or an
+ * The words around a name (first word `s`): the word after it, past an apposition or an
  * affiliation; the one that governs it (`governor` at `g`), past articles, `sein`/`ihr` and adjectives;
  * the word right `before` it; whether a single common noun (`der Zeit`); its clause, predicate, sentence.
  */
@@ -47,17 +47,14 @@ export type Place = ReturnType<typeof placeOf>;
 export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run) {
   const s = n.first;
   const last = tokens[part.end - 1]!;
-  // A bracket after the name (`Paul Krugman (NYT) über …`) does not stand between it and its verb.
+  // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not stand between it and its verb.
   let a = run.end;
-  while (a < tokens.length && tokens[a]!.paren && !last.clauseEnd) a++;
-  const afterParen = a > run.end && tokens[a - 1]!.post.includes(')') && !tokens[a - 1]!.sentenceEnd;
-  // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not either.
-  const apposition = last.clauseEnd && !afterParen && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
+  const apposition = last.clauseEnd && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
   if (apposition !== undefined) a = apposition;
   // Nor where the person works (`Felix Probe von Axios rechnet vor`).
   const affiliationEnd = !last.clauseEnd && shape.kind === 'person' && /^(?:von|vom)$/.test(tokens[a]?.lower ?? '') && a === run.end ? nameEnd(tokens, a + 1) : undefined;
   if (affiliationEnd !== undefined) a = affiliationEnd;
-  const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
+  const after = last.clauseEnd && apposition === undefined ? undefined : tokens[a];
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
   // Capitalistbude Sequoia`), and before articles, `sein`/`ihr` and adjectives (`auf seinem Substack`).
   let g = Math.min(s, part.start) - 1;
@@ -131,39 +128,35 @@ export const outletAfterPreposition: Construction = (p) => {
   // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
   const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
   if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article) && !openingWithPiece) return place;
-  if (c.outletBefore) return place;
   // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
   // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
   const pointsOn = /^(?:mehr|alles|details|hintergründe)$/.test(p.sentence()[0]?.lower ?? '');
   const pieceWithoutVerb = !singleNoun && !shape.phrase && (Boolean(pieceIn(p, p.clause())) || pointsOn) && !sentenceHasVerb(tokens, p.s);
   const inOpening = c.opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(p.clause()) : Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())));
   if (!(c.strongPlace || pieceWithoutVerb || inOpening || openingWithPiece)) return place;
-  // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
-  const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !c.opensSentence && !c.speakerBefore;
   // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
   const strong = c.strongPlace || pieceWithoutVerb || Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())) || (c.opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
   const where = c.speakerBefore ? ' following the name' : c.pieceBefore || c.verbBefore ? ` following "${c.word!.word}"` : ' opening the sentence';
   // (`Auf Threads streiten gerade Tausende …`: a platform where something happens, with no verb of writing.)
   const opening = reportingIn(p.clause()) || pieceIn(p, p.clause()) ? 'outlet-opening' : 'outlet-opening-other-verb';
   const construction = c.speakerBefore ? 'outlet-after-speaker' : c.pieceBefore ? 'outlet-after-piece' : c.verbBefore ? 'outlet-after-verb' : pieceWithoutVerb ? 'outlet-verbless' : opening;
-  return { construction, why: `after "${governor.word}"${where}`, strong, presents: true, speaks: c.opensSentence, kind: personHere ? 'person' : 'outlet', kindSure: !personHere, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
+  return { construction, why: `after "${governor.word}"${where}`, strong, presents: true, speaks: c.opensSentence, kind: 'outlet', kindSure: true, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
 };
 
-/** What stands before the preposition of an outlet: the speaker's name, a verb, a piece, another outlet. */
+/** What stands before the preposition of an outlet: the speaker's name, a verb, a piece. */
 function prepositionContext(p: Place) {
   const { tokens, g, governor, names } = p;
   // The word before the preposition, past an object pronoun (`ordnet das im Verfassungsblog ein`).
   const word = /^(?:das|es|dies|dazu|darüber)$/.test(tokens[g - 1]?.lower ?? '') && !tokens[g - 1]!.clauseEnd && tokens[g - 2] && !tokens[g - 2]!.cap ? tokens[g - 2] : tokens[g - 1];
   const open = Boolean(word && !word.clauseEnd);
   const speakerBefore = open && names.get(g - 1)?.kind === 'person';
-  const outletBefore = open && names.get(g - 1)?.kind === 'outlet';
   const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|gibt|gab|auch|schon|einst)$/.test(word!.lower));
   const pieceBefore = open && isPiece(word!.word) && !word!.quoted;
   // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
   let subjectBefore = false;
   for (let k = g - 1; k >= 0 && tokens[k]!.clause === governor!.clause; k--) if (names.get(k)?.kind === 'person') subjectBefore = true;
   const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(word!.word) || subjectBefore || reportingIn(p.clause()) || pieceIn(p, p.clause()))));
-  return { word, speakerBefore, outletBefore, verbBefore, pieceBefore, subjectBefore, strongPlace, opensSentence: governor!.sentenceStart };
+  return { word, speakerBefore, verbBefore, pieceBefore, subjectBefore, strongPlace, opensSentence: governor!.sentenceStart };
 }
 
 /** After a piece: `Podcast von Dwarkesh Patel`, `Paper von Apple`; a title too (`die neue Folge von Jung und Naiv`). */
