@@ -7,7 +7,7 @@
 
 import { isAbstractNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
 import { clauseOf, predicateAfter, sentenceHasVerb, sentenceOf } from './clauses.js';
-import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, possessedAdjective, verbLike } from './grammar.js';
+import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
 
@@ -86,7 +86,7 @@ export const passing = (construction: string, why: string): Evidence => ({ const
 export const possessive: Construction = ({ tokens, part, last, shape }) => {
   if (!/s$/.test(last.word) || last.word.length <= 3 || shape.phrase) return undefined;
   let k = part.end;
-  while (k < tokens.length && k < part.end + 2 && possessedAdjective(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
+  while (k < tokens.length && k < part.end + 2 && adjectiveLike(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
   const next = tokens[k];
   const owner = shape.name.replace(/[‘’']$/, '').replace(/s$/, '');
   if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };

@@ -75,8 +75,6 @@ function readWindow(text: string): Mention[] {
     if (known) {
       known.strong ||= m.strong;
       known.presents ||= m.presents;
-      known.background &&= m.background;
-      known.partner ??= m.partner;
       return false;
     }
     seen.set(key, m);
