@@ -177,11 +177,10 @@ function pieceBeforeOutlet(tokens: Token[], end: number): Token | undefined {
 }
 
 /** Named with a piece or medium: `der Newsletter SnakeOil-AI`, `die Sendung Monitor`, `eine Website aufgesetzt, FollowtheCrypto,`. */
-export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shape, last, run, singleNoun }) => {
-  const descriptor = n.descriptor ? tokens.slice(part.start, s).reverse().find((t) => isPiece(t.word)) : undefined;
-  const namedWith = descriptor ?? (before && pieceAt(tokens, s - 1) ? before : undefined);
+export const namedWithMedium: Construction = ({ tokens, n, s, before, shape, last, run, singleNoun }) => {
+  const namedWith = before && pieceAt(tokens, s - 1) ? before : undefined;
   // A title right after its medium may be common words (`der Podcast Lage der Nation`, `Newsletter Digitale Notizen`).
-  const titleAfterMedium = namedWith === before && (singleNoun || n.words.length <= 3);
+  const titleAfterMedium = singleNoun || n.words.length <= 3;
   if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   const piece = pieceAt(tokens, s - 2) ?? pieceAt(tokens, s - 3);
   if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase) return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
@@ -217,13 +216,12 @@ export const interviewWith: Construction = (p) => {
  * passing (`von Jeff Muster gekauft`).
  */
 export const afterVon: Construction = (p) => {
-  const { tokens, before, s, names, shape } = p;
+  const { before, s, names, shape } = p;
   if (!before || (before.lower !== 'von' && before.lower !== 'vom')) return undefined;
   if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
   const rest = p.predicate();
-  const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
   const passive = (t: { lower: string }) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-  if (!shape.phrase && !ofNoun && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest)) return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
+  if (!shape.phrase && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest)) return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
   return passing('after-von', 'after "von"');
 };
 
@@ -248,13 +246,11 @@ export const PUBLISHES = /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|me
  * a role among at most five words, closed by a comma; undefined if the words after the name are no such thing.
  */
 export function appositionEnd(tokens: Token[], start: number): number | undefined {
-  let role = false;
   for (let k = start; k < tokens.length && k < start + 5; k++) {
     const t = tokens[k]!;
     if (t.quoted || t.sentenceEnd) return undefined;
-    if (isRole(t.word)) role = true;
-    else if (!(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
-    if (t.clauseEnd) return role && t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
+    if (!isRole(t.word) && !(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
+    if (t.clauseEnd) return t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
   }
   return undefined;
 }
