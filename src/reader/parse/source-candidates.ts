@@ -91,12 +91,10 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
 /** Marks the names of a lead-in that hands over to someone else (`Sundar Probe hat … erklärt. … hat Ben Beispiel aufgeschrieben:`). */
 function handedOverToAnother(candidates: Candidate[]): void {
   const handing = candidates.flatMap((c) => c.occurrences.filter((o) => o.handsOver).map((o) => ({ c, o })));
-  if (!handing.length) return;
   // (Not the partner, nor people joined by `und`, who speak together, nor their partner.)
   const together = (x: Candidate | undefined, paragraph: number, group: number) => Boolean(x?.occurrences.some((y) => y.paragraph === paragraph && y.mention.group === group));
   for (const c of candidates) {
     for (const o of c.occurrences) {
-      if (o.handsOver) continue;
       const other = handing.find((h) => h.o.paragraph === o.paragraph && h.c !== c && h.c !== c.partner && h.o.mention.group !== o.mention.group && !together(h.c.partner, o.paragraph, o.mention.group));
       if (other) {
         c.features.add('another-hands-over');

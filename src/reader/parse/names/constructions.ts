@@ -122,9 +122,8 @@ export const outletAfterPreposition: Construction = (p) => {
   if (openingPlace) return { construction: 'outlet-opening-before-writer', why: `after "${governor.word}" opening the sentence`, strong: true, presents: true, speaks: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
   // An abstract noun is never one (`sagte in der Regierungserklärung`).
   if (singleNoun && isAbstractNoun(n.words[0]!.word)) return place;
-  // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
-  if (singleNoun && !(n.article || governor.lower === 'im')) return place;
-  // (Or right after a piece: `In einem Gastbeitrag für den Freitag`.)
+  // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`),
+  // or right after a piece (`In einem Gastbeitrag für den Freitag`).
   // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
   const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
   if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article) && !openingWithPiece) return place;
