@@ -230,8 +230,8 @@ export interface IssueScore {
   sources: { right: number; total: number };
   /** Paragraphs whose kind differs from the label, for reading. */
   mistakes: string[];
-  /** Each paragraph's confidence and whether kind and section start were both read right. */
-  readings: { line: number; confidence: number; right: boolean }[];
+  /** Each paragraph's confidence, whether kind and section start were both read right, and whether it is listed as doubtful. */
+  readings: { line: number; confidence: number; right: boolean; doubtful: boolean }[];
 }
 
 /** Compares the parser's reading of an issue with its labels, paragraph by paragraph. */
@@ -279,7 +279,7 @@ export function scoreIssue(number: number, shape: 'as-written' | 'flat', weights
     }
     const counted = index > 1 || (index === 1 && labels[0]!.kind !== 'intro');
     const kindRight = (row.kind === 'quote') === (label.kind === 'quote') && (row.kind === 'list') === (label.kind === 'list');
-    if (row.kind !== 'intro') score.readings.push({ line: row.line, confidence: row.confidence, right: kindRight && (!counted || row.sectionStart === label.sectionStart) });
+    if (row.kind !== 'intro') score.readings.push({ line: row.line, confidence: row.confidence, right: kindRight && (!counted || row.sectionStart === label.sectionStart), doubtful: row.doubtful });
     if (row.kind !== label.kind) score.mistakes.push(`${row.line}: ${label.kind} read as ${row.kind} (${row.reasons.join(', ')}): ${row.raw.slice(0, 70)}`);
     else if (label.sectionStart !== row.sectionStart) {
       score.mistakes.push(`${row.line}: section ${label.sectionStart ? 'start missed' : 'start added'} (${row.sectionReasons.join(', ')}): ${row.raw.slice(0, 70)}`);

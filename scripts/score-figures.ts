@@ -3,14 +3,13 @@
 // paragraphs), for the test that holds them to a floor (test/fixtures/score-floor.json).
 // Note: computed from the same scores as scripts/score.ts, in the same way.
 
-import { DOUBTFUL_BELOW } from '../src/cli/check.js';
 import { f1, precision, recall, scoreIndex, sum, type IssueScore, type SourceScore } from './labels.js';
 
 /** The scores of every labelled issue read with weights trained without it. */
 export interface CrossValidatedScores {
   /** Quotes, lists and the support block: the issues as archived. */
   asWritten: IssueScore[];
-  /** Section starts and the main source: the flat shape. */
+  /** Section starts and the main source: the flat shape (its doubtful readings flagged by a doubt model trained without the issue). */
   flat: IssueScore[];
   /** Sources: the issues read with the labelled section breaks. */
   sources: SourceScore[];
@@ -43,6 +42,7 @@ export function crossValidatedFigures(cv: CrossValidatedScores): Record<string, 
     'sources: extra names (count)': cv.sources.reduce((n, s) => n + s.extra, 0),
     'source index: labelled sources listed': share(index.listed),
     'source index: not a labelled source (count)': index.notSources.length,
-    'doubtful: errors flagged': errors.length ? errors.filter((r) => r.confidence < DOUBTFUL_BELOW).length / errors.length : 1,
+    'doubtful: errors flagged': errors.length ? errors.filter((r) => r.doubtful).length / errors.length : 1,
+    'doubtful: share of paragraphs flagged': readings.filter((r) => r.doubtful).length / readings.length,
   };
 }

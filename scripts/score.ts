@@ -10,11 +10,11 @@
 // are cross-validated too, because it works on the reader's quotes and lead-ins.
 
 import { compileWeights, type Weights } from '../src/reader/parse/classify.js';
-import { DOUBTFUL_BELOW } from '../src/cli/check.js';
 import trained from '../src/reader/parse/weights.json' with { type: 'json' };
 import { f1, labelledNumbers, precision, recall, scoreIndex, scoreIssue, scoreSources, sum, type IssueScore, type SourceScore } from './labels.js';
 import { heldOutCorpusReader, printSourcesAndHeadings } from './sources/report.js';
 import { crossValidate, labelledChains, labelledIssues, predictions } from './training.js';
+import { heldOutRows, nestedDoubt } from './doubt.js';
 import { add, figures, zero } from './figures.js';
 import { writtenIssues } from './labels.js';
 import { STATES } from '../src/reader/parse/sequence.js';
@@ -55,8 +55,14 @@ function sourceLine(label: string, scores: SourceScore[]): string {
 
 const numbers = labelledNumbers();
 const fitted = compileWeights(trained);
-const { folds } = crossValidate(labelledIssues(numbers), trained.penalty);
-const heldOutWeights = new Map<number, Weights>(numbers.map((n, i) => [n, { ...folds[i]!.weights, temperature: fitted.temperature }]));
+const issues = labelledIssues(numbers);
+const { folds } = crossValidate(issues, trained.penalty);
+// Nested: each issue's doubtful readings flagged by a doubt model trained (and its threshold chosen) without its readings.
+const doubt = nestedDoubt(
+  heldOutRows(issues, folds, trained.penalty, fitted.temperature),
+  folds.map((f) => f.issue),
+);
+const heldOutWeights = new Map<number, Weights>(numbers.map((n, i) => [n, { ...folds[i]!.weights, temperature: fitted.temperature, doubt: doubt.get(folds[i]!.issue)! }]));
 // The sources and headings of each issue are read with a source model trained without it, too (scripts/sources).
 const heldOutSources = heldOutCorpusReader();
 const score = (weights: (n: number) => Weights, sources: <T>(n: number, read: () => T) => T = (_, read) => read()) => ({
@@ -100,7 +106,7 @@ if (verbose) {
 }
 
 const errors = readings.filter((r) => !r.right);
-const flagged = readings.filter((r) => r.confidence < DOUBTFUL_BELOW);
+const flagged = readings.filter((r) => r.doubtful);
 const index = scoreIndex(cv.sources);
 console.log('');
 console.log(line('fitted on all (training)', fit.asWritten, fit.flat));
@@ -110,8 +116,8 @@ console.log(
 );
 console.log(line('CROSS-VALIDATED, all', cv.asWritten, cv.flat));
 console.log(
-  `doubtful (confidence < ${DOUBTFUL_BELOW}), cross-validated: ${flagged.length} of ${readings.length} paragraphs flagged (${pct(flagged.length / readings.length)}), ` +
-    `holding ${errors.filter((r) => r.confidence < DOUBTFUL_BELOW).length} of ${errors.length} errors`,
+  `doubtful (learned, nested cross-validation: flagged by a model trained without the issue): ${flagged.length} of ${readings.length} paragraphs flagged (${pct(flagged.length / readings.length)}), ` +
+    `holding ${errors.filter((r) => r.doubtful).length} of ${errors.length} errors`,
 );
 
 printSourcesAndHeadings(verbose);

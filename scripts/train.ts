@@ -2,7 +2,10 @@
 // and to every reviewed issue of the archive (`issues/`, or DIR), and writes them to
 // src/reader/parse/weights.json, which the build uses (see scripts/training.ts for the method). Prints
 // how the reader reads each held-out issue, cross-validated, before and after it learned from the
-// reviewed issues. `--check` only compares the weights with weights.json.
+// reviewed issues. It then fits the model that lists doubtful readings (scripts/doubt.ts) to the
+// readings of issues the reader did not see, writes it to src/reader/parse/doubt-weights.json and
+// prints how its list does, by nested cross-validation. `--check` only compares both files with
+// what training gives.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,18 +14,23 @@ import { add, figures, zero } from './figures.js';
 import { archiveDir, f1, precision, projectRoot, recall, type Counts } from './labels.js';
 import { trainingSet } from './reviewed.js';
 import { storedWeights, train, type Trained, type TrainingIssue } from './training.js';
+import { heldOutRows, nestedDoubt, nestedFigure, storedDoubt, trainDoubt } from './doubt.js';
 
 const { values } = parseArgs({ options: { input: { type: 'string' }, check: { type: 'boolean', default: false } } });
 const input = path.resolve(values.input ?? archiveDir);
 const file = path.join(projectRoot, 'src/reader/parse/weights.json');
+const doubtFile = path.join(projectRoot, 'src/reader/parse/doubt-weights.json');
 
 const { issues, shipped, reviewed, trainedOn } = await trainingSet(input);
 for (const skipped of reviewed.skipped) console.warn(`warning: not learned from ${skipped}`);
 const trained = train(issues);
 const text = `${JSON.stringify(storedWeights(trained, trainedOn), null, 2)}\n`;
+const rows = heldOutRows(issues, trained.folds, trained.penalty, trained.temperature);
+const doubt = trainDoubt(rows);
+const doubtText = `${JSON.stringify(storedDoubt(doubt, trainedOn), null, 2)}\n`;
 if (values.check) {
-  const same = fs.readFileSync(file, 'utf8') === text;
-  console.log(same ? 'weights.json is what training gives' : 'weights.json differs from what training gives: run npm run train');
+  const same = fs.readFileSync(file, 'utf8') === text && fs.readFileSync(doubtFile, 'utf8') === doubtText;
+  console.log(same ? 'weights.json and doubt-weights.json are what training gives' : 'weights.json or doubt-weights.json differs from what training gives: run npm run train');
   process.exit(same ? 0 : 1);
 }
 
@@ -30,10 +38,18 @@ if (values.check) {
 const before = reviewed.issues.length ? train(shipped) : trained;
 const beforeFolds = reviewed.issues.length ? train([...shipped, ...reviewed.issues.map((i) => ({ ...i, trained: false }))], [before.penalty]).folds : trained.folds;
 report(issues, beforeFolds, trained);
+const held = trained.folds.map((f) => f.issue);
+const listed = nestedFigure(rows, nestedDoubt(rows, held));
+console.log(
+  `  doubtful list, nested cross-validation (each issue flagged by a model trained without its readings): ` +
+    `${listed.flagged} of ${listed.readings} readings flagged (${((listed.flagged / listed.readings) * 100).toFixed(1)} %), holding ${listed.caught} of ${listed.errors} errors`,
+);
 fs.writeFileSync(file, text);
+fs.writeFileSync(doubtFile, doubtText);
 console.log(
   `Trained on ${trainedOn.join(', ')} and ${shipped.length - shipped.filter((i) => i.heldOut).length} written issues: ` +
-    `penalty ${trained.penalty}, temperature ${trained.temperature} (chosen by cross-validation); wrote ${path.relative(process.cwd(), file)}`,
+    `penalty ${trained.penalty}, temperature ${trained.temperature} (chosen by cross-validation); wrote ${path.relative(process.cwd(), file)}; ` +
+    `doubtful list: ${doubt.features}, penalty ${doubt.penalty}, listed from doubt ${doubt.model.flagFrom}; wrote ${path.relative(process.cwd(), doubtFile)}`,
 );
 
 /** Prints each held-out issue's cross-validated figures before and after, and the totals. */

@@ -177,14 +177,9 @@ export interface Trained {
   weights: Weights;
   penalty: number;
   temperature: number;
-  /** Readings less sure than this are listed as doubtful by `npm run check`. */
-  doubtfulBelow: number;
   /** The cross-validation the settings were chosen by: each held-out issue's weights trained without it. */
   folds: CrossValidation['folds'];
 }
-
-/** At most this share of paragraphs is listed as doubtful (cross-validated), so the list stays worth reading. */
-export const DOUBTFUL_SHARE = 0.14;
 
 /**
  * Chooses penalty and temperature by cross-validation, then fits on every labelled issue.
@@ -201,35 +196,11 @@ export function train(issues: TrainingIssue[], penalties = PENALTIES): Trained {
   const { folds } = best;
   const heldOut = (t: number) => folds.flatMap(({ issue, weights }) => predictions(issues.find((i) => i.name === issue)!.chains, weights, t));
   const temperature = calibrate((t) => logLikelihood(heldOut(t)));
-  const doubtfulBelow = doubtfulThreshold(readings(heldOut(temperature)));
   const weights = fit(
     issues.filter((i) => i.trained !== false).flatMap((i) => i.chains),
     best.penalty,
   );
-  return { weights: { ...weights, temperature }, penalty: best.penalty, temperature, doubtfulBelow, folds };
-}
-
-/** Each node's confidence in its reading (kind and section start together) and whether the reading is right. */
-export function readings(results: { chain: LabelledChain; probabilities: Float64Array }[]): { confidence: number; right: boolean }[] {
-  return results.flatMap(({ chain, probabilities }) =>
-    Array.from(chain.gold, (gold, node) => {
-      const p = probabilities.subarray(node * STATES, node * STATES + STATES);
-      const state = (p[2]! + p[3]! > 0.5 ? 2 : 0) + (p[1]! + p[3]! > 0.5 ? 1 : 0);
-      return { confidence: p[state]!, right: (gold & (1 << state)) !== 0 };
-    }),
-  );
-}
-
-/** The confidence below which the most wrong readings are listed while listing at most DOUBTFUL_SHARE of all. */
-function doubtfulThreshold(results: { confidence: number; right: boolean }[]): number {
-  let best = { threshold: 0.5, caught: -1 };
-  for (let threshold = 0.5; threshold <= 0.99; threshold = Math.round((threshold + 0.01) * 100) / 100) {
-    const flagged = results.filter((r) => r.confidence < threshold);
-    if (flagged.length > DOUBTFUL_SHARE * results.length) break;
-    const caught = flagged.filter((r) => !r.right).length;
-    if (caught > best.caught) best = { threshold, caught };
-  }
-  return best.threshold;
+  return { weights: { ...weights, temperature }, penalty: best.penalty, temperature, folds };
 }
 
 /** The temperature that maximises the held-out likelihood (golden-section search on 0.5 … 5). */
@@ -256,7 +227,6 @@ export function storedWeights(trained: Trained, trainedOn: string[]): object {
     trainedOn,
     penalty: trained.penalty,
     temperature: trained.temperature,
-    doubtfulBelow: trained.doubtfulBelow,
     quote: byName(QUOTE_FEATURE_NAMES, trained.weights.quote),
     start: byName(START_FEATURE_NAMES, trained.weights.start),
     states: ['commentary', 'commentary opening a section', 'quote', 'quote opening a section'],

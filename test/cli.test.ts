@@ -81,15 +81,28 @@ describe('npm run check', () => {
 
 describe('npm run serve', () => {
   it('on a port another server uses, fails with one line saying so', async () => {
+    const site = await folderWith({ 'index.html': '<!doctype html><title>Krasse Links</title>' });
+    cleanups.push(site.cleanup);
     const other = http.createServer();
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
     try {
       const port = (other.address() as AddressInfo).port;
-      const result = await cli('serve', '--dir', archiveDir, '--port', String(port));
+      const result = await cli('serve', '--dir', site.dir, '--port', String(port));
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(`error: port ${port} is in use: stop the server that uses it, or choose another port with --port N\n`);
     } finally {
       other.close();
+    }
+  }, 30_000);
+
+  it('before a build (a folder without a site), fails with one line saying to build first, and serves nothing', async () => {
+    const empty = await tempDir();
+    cleanups.push(empty.cleanup);
+    for (const dir of [path.join(empty.dir, 'dist'), empty.dir, archiveDir]) {
+      const result = await cli('serve', '--dir', dir, '--port', '0');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`error: ${dir} holds no built site (no index.html): run npm run build first, or name the site's folder with --dir DIR\n`);
+      expect(result.stdout).toBe('');
     }
   }, 30_000);
 });

@@ -2,12 +2,13 @@
 // terminal and the browser while it keeps serving.
 import fs from 'node:fs/promises';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { defaultBuildOptions } from '../src/config.js';
 import { startDevServer, type DevServer } from '../src/cli/dev.js';
-import { archiveDir, replaceInFile, tempDir } from './helpers/fixtures.js';
+import { archiveDir, replaceInFile, snapshot, tempDir } from './helpers/fixtures.js';
 import { openSiteSearch } from './helpers/pagefind.js';
 import { writeSyntheticArchive } from '../scripts/synthetic.js';
 
@@ -250,4 +251,26 @@ describe('npm run dev with the search index', () => {
       await temp.cleanup();
     }
   }, 120_000);
+});
+
+describe('npm run dev on a port another server uses', () => {
+  it('fails saying so, and leaves the built site as it was, its search index included', async () => {
+    const temp = await tempDir('kl-dev-port-');
+    const out = path.join(temp.dir, 'site');
+    await build({ ...defaultBuildOptions, input: archiveDir, out });
+    const before = await snapshot(out);
+    expect(Object.keys(before).some((file) => file.startsWith('pagefind/'))).toBe(true);
+    const other = http.createServer();
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const port = (other.address() as AddressInfo).port;
+    try {
+      const lines: string[] = [];
+      await expect(startDevServer({ build: { ...defaultBuildOptions, input: archiveDir, out }, port, log: (line) => lines.push(line) })).rejects.toThrow(`port ${port} is in use`);
+      expect(lines).toEqual([]);
+      expect(await snapshot(out)).toEqual(before);
+    } finally {
+      other.close();
+      await temp.cleanup();
+    }
+  }, 60_000);
 });

@@ -59,6 +59,21 @@ describe.concurrent('other commands', () => {
     expect(result.stderr.trim()).toBe('error: unknown command "bild": use build, import, check, serve or dev (npm run build -- --help shows the options)');
   }, 30_000);
 
+  it.each([
+    ['serve', 'abc'],
+    ['serve', '70000'],
+    ['dev', '-1'],
+    ['dev', '80.5'],
+  ])(
+    '%s --port %s: exits 1 with one line naming the option, no stack',
+    async (command, port) => {
+      const result = await cli(command, `--port=${port}`);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`error: --port takes a port number from 0 to 65535, not "${port}"\n`);
+    },
+    30_000,
+  );
+
   it('exit 0 for --help', async () => {
     const result = await cli('--help');
     expect(result.code).toBe(0);

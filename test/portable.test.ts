@@ -159,3 +159,16 @@ describe('a project whose generator changes', () => {
     expect(await npmRunBuild(project)).toMatch(/^Built 2 issues, \d+ pages into dist/m);
   }, 60_000);
 });
+
+describe('a fresh install (npm ci)', () => {
+  it('has every install script of a dependency reviewed in package.json, so npm warns about none: esbuild’s is not needed and stays off', async () => {
+    const pkg = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+    const lock = JSON.parse(await fs.readFile(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages)
+      .filter(([, entry]) => entry.hasInstallScript)
+      .map(([where]) => where.replace(/^.*node_modules\//, ''));
+    expect(withScripts.filter((name) => pkg.allowScripts?.[name] === undefined)).toEqual([]);
+    // esbuild's script only checks its platform binary, which npm installs as its own package.
+    expect(pkg.allowScripts?.esbuild).toBe(false);
+  });
+});

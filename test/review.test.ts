@@ -107,6 +107,23 @@ describe('npm run check -- --mark FILE', () => {
     expect(pageText(articleBody((await renderIssuePages([after])).get(56)!))).toBe(pageText(articleBody((await renderIssuePages([before])).get(56)!)));
   }, 30_000);
 
+  it('on an issue already reviewed, says so and writes nothing: its marks are the reading', async () => {
+    // "reviewed: true" before another key: writing the marks again would move it.
+    const reviewed = `---\nreviewed: true\ntitle: Ein Titel\n---\n${issueWith(9, ...body)}\n`;
+    const input = await folderWith({ '009.txt': reviewed });
+    cleanups.push(input.cleanup);
+    const file = path.join(input.dir, '009.txt');
+    const { mtimeMs } = await fs.stat(file);
+
+    const result = await cli('check', '--mark', file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('009.txt: reviewed, read exactly as marked: 1 quotes ("> "), 2 section starts ("---"), the words unchanged.');
+    expect(result.stdout).toContain('Nothing was written');
+    expect(result.stdout).not.toContain('write "reviewed: true"');
+    expect(await fs.readFile(file, 'utf8')).toBe(reviewed);
+    expect((await fs.stat(file)).mtimeMs).toBe(mtimeMs);
+  }, 30_000);
+
   it('removes a "> " and a "---" the reading does not have, and keeps the author’s front matter and line endings', () => {
     const text = `---\r\ntitle: Ein Titel\r\n---\r\n${issueWith(9, 'Erster Absatz.', '---', 'Noch im ersten Abschnitt.', '> Kein Zitat.', 'Schluss.').replace(/\n/g, '\r\n')}\r\n`;
     const source = singleSource('009.txt', text);

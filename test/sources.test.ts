@@ -108,11 +108,27 @@ describe('the source of a section', () => {
         text: '',
         lang: 'de' as const,
         confidence: 1,
+        doubt: 0,
+        doubtful: false,
         reasons: [],
         startsSection: true,
         sectionReasons: [],
       },
-      { line: 2, raw: QUOTE, indented: false, gapBefore: 1, kind: 'quote' as const, text: QUOTE, lang: 'en' as const, confidence: 1, reasons: [], startsSection: false, sectionReasons: [] },
+      {
+        line: 2,
+        raw: QUOTE,
+        indented: false,
+        gapBefore: 1,
+        kind: 'quote' as const,
+        text: QUOTE,
+        lang: 'en' as const,
+        confidence: 1,
+        doubt: 0,
+        doubtful: false,
+        reasons: [],
+        startsSection: false,
+        sectionReasons: [],
+      },
     ];
     const { sources, speakers } = sectionSources(paragraphs, 'de', new IssueNames(paragraphs.map((p) => p.raw)));
     expect(sources).toHaveLength(1);

@@ -52,7 +52,10 @@ describe('npm run train on a fresh clone with reviewed issues', () => {
     const weights = JSON.parse(await fs.readFile(path.join(dir, 'src/reader/parse/weights.json'), 'utf8'));
     expect(weights.trainedOn).toEqual(['No 21', 'No 22', 'No 23', 'No 56', 'No 801 (reviewed)', 'No 802 (reviewed)', 'No 803 (reviewed)']);
     expect(await fs.readFile(path.join(dir, 'src/reader/parse/weights.json'), 'utf8')).not.toBe(await fs.readFile(path.join(root, 'src/reader/parse/weights.json'), 'utf8'));
-    expect(output.stdout).toMatch(/wrote src\/reader\/parse\/weights\.json\n$/);
+    expect(output.stdout).toMatch(/wrote src\/reader\/parse\/weights\.json; doubtful list: .*; wrote src\/reader\/parse\/doubt-weights\.json\n$/);
+    // The doubt model learned from the reviewed issues' readings too, and its list was measured by nested cross-validation.
+    expect(JSON.parse(await fs.readFile(path.join(dir, 'src/reader/parse/doubt-weights.json'), 'utf8')).trainedOn).toEqual(weights.trainedOn);
+    expect(output.stdout).toMatch(/doubtful list, nested cross-validation .*: \d+ of \d+ readings flagged \([\d.]+ %\), holding \d+ of \d+ errors\n/);
     // The build reads them: the reviewed issues build exactly as marked, the others with the new weights.
     const check = await run('npm', ['run', '--silent', 'check', '--', 'issues/801.txt'], { cwd: dir });
     expect(check.stdout).toMatch(/801\.txt:\d+ · Krasse Links No 801/);

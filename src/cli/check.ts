@@ -6,18 +6,15 @@ import path from 'node:path';
 import { isIssueFileName, loadFile } from '../reader/load/index.js';
 import { marksOf, singleSource, utf8Text, withMarks } from './marks.js';
 import { parseIssueWithReport, type ParagraphReport } from '../reader/parse/index.js';
-import trained from '../reader/parse/weights.json' with { type: 'json' };
 import { sourceHeading } from '../model.js';
 
 /**
- * Paragraphs read with less confidence than this are listed as doubtful: the threshold training
- * chose, under which the most wrong readings fall while at most one paragraph in seven is listed.
+ * Whether a reading is doubtful: listed by `npm run check`, highlighted by the review in `npm run dev`.
+ * The doubt model (src/reader/parse/doubt.ts) decides, with the threshold training chose: the one
+ * under which the most wrong readings fall while at most one paragraph in seven is listed.
  */
-export const DOUBTFUL_BELOW: number = trained.doubtfulBelow;
-
-/** Whether a reading is doubtful: listed by `npm run check`, highlighted by the review in `npm run dev`. */
 export function isDoubtful(paragraph: ParagraphReport): boolean {
-  return paragraph.confidence < DOUBTFUL_BELOW;
+  return paragraph.doubtful;
 }
 
 export interface CheckOptions {
@@ -115,17 +112,22 @@ export async function markFiles(paths: string[]): Promise<string> {
   for (const file of paths) {
     const name = path.basename(file);
     const text = utf8Text(name, await fs.readFile(file));
-    const before = parseIssueWithReport(singleSource(name, text)).paragraphs.filter((p) => p.kind !== 'intro');
+    const source = singleSource(name, text);
+    const before = parseIssueWithReport(source).paragraphs.filter((p) => p.kind !== 'intro');
     const marks = marksOf(before);
-    const marked = withMarks(name, text, marks, 'marked');
+    // A reviewed issue is read exactly as marked: its marks are the reading, so nothing is written.
+    const reviewed = source.frontMatter.reviewed === true;
+    const marked = reviewed ? text : withMarks(name, text, marks, 'marked');
     if (marked !== text) await fs.writeFile(file, marked);
     // The doubtful readings, at their lines in the marked file.
     const after = parseIssueWithReport(singleSource(name, marked.replace(/^\uFEFF/, ''))).paragraphs.filter((p) => p.kind !== 'intro');
     const doubtful = before.flatMap((p, i) => (isDoubtful(p) ? [`  ${name}:${after[i]!.line} ${p.kind}${p.sectionStart ? ', starts a section' : ''} (${p.confidence.toFixed(2)})`] : []));
     const count = (pick: (m: { quote: boolean; start: boolean }) => boolean) => [...marks.values()].filter(pick).length;
     out.push(
-      `${name}: ${marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,
-      `Correct the marks where they are wrong, then write "reviewed: true" in place of "marked: true" (npm run train learns from reviewed issues).`,
+      `${name}: ${reviewed ? 'reviewed, read exactly as marked' : marked === text ? 'already marked as read' : 'marked as read'}: ${count((m) => m.quote)} quotes ("> "), ${count((m) => m.start)} section starts ("---"), the words unchanged.`,
+      reviewed
+        ? `Nothing was written; to correct a mark, edit it in the file (npm run train learns from reviewed issues).`
+        : `Correct the marks where they are wrong, then write "reviewed: true" in place of "marked: true" (npm run train learns from reviewed issues).`,
       ...(doubtful.length ? [`Look at these first (read with little confidence):`, ...doubtful] : []),
     );
   }

@@ -58,14 +58,14 @@ const commands: Record<string, (values: Values, positionals: string[]) => Promis
   async dev(values) {
     const options = { ...defaultBuildOptions, ...folderOptions(values) };
     const { startDevServer } = await import('./dev.js');
-    const dev = await startDevServer({ build: options, port: Number(values.port ?? 8080) });
+    const dev = await startDevServer({ build: options, port: portOption(values.port) });
     console.log(`Serving ${path.relative(process.cwd(), options.out) || '.'} at ${dev.url}, rebuilding on changes to issues/, templates/, public/ and the config (Ctrl+C stops)`);
   },
   async serve(values) {
     const { serve } = await import('./serve.js');
     const dir = path.resolve(values.dir ?? defaultBuildOptions.out);
     await restoreInterruptedSwap(dir); // a build stopped inside its swap left the site beside it
-    await serve(dir, Number(values.port ?? 8080));
+    await serve(dir, portOption(values.port));
   },
 };
 
@@ -128,6 +128,12 @@ async function runBuild(values: Values): Promise<void> {
 /** `--threads N`: a whole number, at least 1. */
 function threadsOption(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new BuildError(`--threads takes a whole number of threads, 1 or more, not ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/** `--port N`: a port number, 0 for any free one; 8080 without the option. */
+function portOption(value = '8080'): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new BuildError(`--port takes a port number from 0 to 65535, not ${JSON.stringify(value)}`);
   return Number(value);
 }
 

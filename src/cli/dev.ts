@@ -83,8 +83,9 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const events = eventStream();
   const index = options.build.search ? new BackgroundIndex(tellSearchState(events, log), log) : undefined;
   const builds = rebuilds(options, index, events, log);
-  await builds.run();
+  // Listens first: a port in use ends the command before its build rewrites the output (and drops its search index).
   const server = await startServer(options.build.out, options.port, '127.0.0.1', devServing(events, index, builds.lastError, reviewRoutes(options.build.input, log)));
+  await builds.run();
   const watchers = watchInputs(options.build, builds.schedule);
   const address = server.address();
   return {

@@ -94,7 +94,10 @@ async function respond(request: http.IncomingMessage, response: http.ServerRespo
     .pipe(response);
 }
 
+/** `npm run serve`: serves a built site; a folder without one (not built yet) is refused rather than served as 404s. */
 export async function serve(root: string, port: number): Promise<void> {
+  const built = await fs.stat(path.join(root, 'index.html')).catch(() => undefined);
+  if (!built?.isFile()) throw new BuildError(`${root} holds no built site (no index.html): run npm run build first, or name the site's folder with --dir DIR`);
   const server = await startServer(root, port);
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -58,6 +58,22 @@ describe('on a phone (390 × 844)', () => {
     expect(await page.locator('.issue-header .lead').innerText()).toMatch(/^Willkommen zu Krasse Links No 56\./);
   });
 
+  it.each(['/issues/22/', '/issues/56/', '/quellen/'])('on %s 360 px wide, lists its links a row of at least 24 px apart, so a thumb hits the one it means', { timeout: 30_000 }, async (url) => {
+    const page = await open(url, 360, { height: 740 });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+    // From the last line of each listed link to the first line of the next one below it.
+    const rows = await page.evaluate(() => {
+      const links = [...document.querySelectorAll('main li a[href]')].filter((a) => !a.closest('p') && a.getClientRects().length);
+      return links.slice(1).flatMap((link, i) => {
+        const above = [...links[i]!.getClientRects()].at(-1)!;
+        const below = link.getClientRects()[0]!;
+        return below.top > above.top + 1 ? [{ link: link.textContent!.trim(), pitch: below.top - above.top }] : [];
+      });
+    });
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((row) => row.pitch < 24)).toEqual([]);
+  });
+
   it('opens the contents on a wide screen', { timeout: 30_000 }, async () => {
     const page = await open('/issues/56/');
     expect(await page.locator('nav.toc ol').isVisible()).toBe(true);

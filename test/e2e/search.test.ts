@@ -365,6 +365,19 @@ describe('the search box', () => {
     await page.context().close();
   });
 
+  it('is said to be reached with / only where there is a keyboard: not on a phone’s touch screen', async () => {
+    for (const [options, tip] of [
+      [{ viewport: { width: 1280, height: 900 } }, /Die Taste \/ führt auf jeder Seite ins Suchfeld\.$/],
+      [{ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, /\(souverän findet auch Souveränität\)\.$/],
+    ] as const) {
+      const context = await site.browser.newContext({ ...options, locale: 'de-DE' });
+      const page = await context.newPage();
+      await page.goto(`${site.origin}/search/`);
+      expect((await page.locator('.search-tip').innerText()).trim()).toMatch(tip);
+      await context.close();
+    }
+  });
+
   it('without JavaScript leads to a page that says the search needs it, with the ways to browse', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 900 }, locale: 'de-DE' });
     const page = await context.newPage();

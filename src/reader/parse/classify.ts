@@ -5,28 +5,17 @@
 // (sequence.ts): evidence from each paragraph and its neighbours (evidence/, scorers/),
 // weighed with weights learned from the hand-labelled issues (weights.json, `npm run train`).
 // Its probabilities are calibrated: a paragraph read with confidence 0.8 is read right about
-// four times in five, which is what `npm run check` lists doubtful readings by.
+// four times in five; a small learned model (doubt.ts) weighs them into the doubtful list.
 
 import type { Language } from '../../model.js';
 import { languageOf, readEvidence } from './evidence/index.js';
 import { featuresOf, PAIR_FEATURE_NAMES, QUOTE_FEATURES, START_FEATURES } from './scorers/index.js';
 import type { RawParagraph } from './paragraphs.js';
-import {
-  ANY,
-  type Chain,
-  type ChainWeights,
-  COMMENTARIES,
-  CONTINUES,
-  forwardBackward,
-  KIND_PAIRS,
-  marginals,
-  QUOTES,
-  STARTS,
-  STATES,
-} from './sequence.js';
+import { ANY, type Chain, type ChainWeights, COMMENTARIES, CONTINUES, forwardBackward, KIND_PAIRS, marginals, QUOTES, STARTS, STATES } from './sequence.js';
 import { continuesAcrossPageBreak, findListItems, findSupport, isHeading, type ListItem } from './rules.js';
 import { findSource, sourceWords } from './sources.js';
 import trained from './weights.json' with { type: 'json' };
+import { doubtsOf, NOT_DOUBTED, type DoubtModel } from './doubt.js';
 
 export type ParagraphKind = 'commentary' | 'quote' | 'list' | 'heading' | 'support';
 
@@ -37,6 +26,10 @@ export interface ClassifiedParagraph extends RawParagraph {
   lang: Language;
   /** The probability that kind and section start are both read right (calibrated), 1 for explicit input. */
   confidence: number;
+  /** The probability that the reading is wrong, by the doubt model (doubt.ts); 0 for explicit input or a build. */
+  doubt: number;
+  /** Whether `npm run check` lists the reading as doubtful (its doubt reaches the model's threshold). */
+  doubtful: boolean;
   /** Why the parser decided so, for `npm run check`. */
   reasons: string[];
   /** Whether a new topical section starts with this paragraph. */
@@ -54,16 +47,12 @@ export interface ClassifiedParagraph extends RawParagraph {
 /** The learned weights, in the order of the features. */
 export interface Weights extends ChainWeights {
   temperature: number;
+  /** The model that flags doubtful readings (default: the trained one; scoring passes one trained without the issue). */
+  doubt?: DoubtModel;
 }
 
 /** Reads weights stored by feature name (weights.json) into the order of the features. */
-export function compileWeights(stored: {
-  quote: Record<string, number>;
-  start: Record<string, number>;
-  transition: number[][];
-  pair: Record<string, number[]>;
-  temperature: number;
-}): Weights {
+export function compileWeights(stored: { quote: Record<string, number>; start: Record<string, number>; transition: number[][]; pair: Record<string, number[]>; temperature: number }): Weights {
   const inOrder = (features: readonly (readonly [string, unknown])[], values: Record<string, number>, what: string) =>
     features.map(([name]) => {
       const value = values[name];
@@ -89,7 +78,6 @@ export function trainedWeights(): Weights {
   return (compiled ??= compileWeights(trained));
 }
 
-
 /** A run of paragraphs between support blocks, read as one chain. */
 export interface Segment {
   /** For each node of the chain, the body paragraphs it holds (more than one across a page break). */
@@ -113,24 +101,29 @@ export interface Reading {
  * @param asMarked the marks are complete (front matter `reviewed` or `marked`): quotes are exactly the
  *   `> ` paragraphs, section starts exactly the `---` lines (and a blank-line export's breaks).
  */
-export function classifyParagraphs(
-  body: RawParagraph[],
-  issueLang: Language,
-  blankLineExport: boolean,
-  weights: Weights = trainedWeights(),
-  explain = true,
-  asMarked = false,
-): ClassifiedParagraph[] {
+export function classifyParagraphs(body: RawParagraph[], issueLang: Language, blankLineExport: boolean, weights: Weights = trainedWeights(), explain = true, asMarked = false): ClassifiedParagraph[] {
   const reading = readBody(body, blankLineExport, issueLang, asMarked);
   const result: ClassifiedParagraph[] = new Array(body.length);
   body.forEach((paragraph, index) => {
     if (reading.support[index]) {
-      result[index] = classified(paragraph, { kind: 'support', text: paragraph.raw, lang: issueLang, confidence: 1, reasons: ['support block'], startsSection: false, sectionReasons: [] });
+      result[index] = classified(paragraph, {
+        kind: 'support',
+        text: paragraph.raw,
+        lang: issueLang,
+        confidence: 1,
+        ...NOT_DOUBTED,
+        reasons: ['support block'],
+        startsSection: false,
+        sectionReasons: [],
+      });
     }
   });
   for (const segment of reading.segments) {
     const run = forwardBackward(segment.chain, weights, weights.temperature);
     const probabilities = marginals(run);
+    // Note: only a guessed reading can be doubted; an issue whose marks say everything needs no doubt model.
+    const guessed = explain && segment.chain.allowed.some((allowed) => !decidedByMarks(explicitReadings(allowed)));
+    const doubts = guessed ? doubtsOf(segment.chain, probabilities, weights.doubt) : undefined;
     segment.nodes.forEach((members, node) => {
       const p = probabilities.subarray(node * STATES, node * STATES + STATES);
       const quote = p[2]! + p[3]!;
@@ -151,6 +144,7 @@ export function classifyParagraphs(
           startsSection: startsSection && first,
           sectionReasons: first ? sectionReasons : ['continues across a page break'],
           confidence: explicit.kind && explicit.start ? 1 : confidence,
+          ...(decidedByMarks(explicit) ? NOT_DOUBTED : (doubts?.[node] ?? NOT_DOUBTED)),
         };
         if (list) {
           result[index] = classified(paragraph, { ...fields, kind: 'list', text: list.text, ordered: list.ordered, ordinal: list.ordinal, lang, reasons: ['list marker'] });
@@ -180,8 +174,16 @@ export function readBody(body: RawParagraph[], blankLineExport: boolean, issueLa
   // Note: a page break splits a marked quote too: both halves marked `> ` are one paragraph.
   const continues = body.map((paragraph, index) => {
     const previous = body[index - 1];
-    return index > 0 && !support[index] && !support[index - 1] && !listItems.has(index) && !listItems.has(index - 1) &&
-      !paragraph.forcedBreak && paragraph.forced === previous!.forced && continuesAcrossPageBreak(previous!.raw, paragraph.raw);
+    return (
+      index > 0 &&
+      !support[index] &&
+      !support[index - 1] &&
+      !listItems.has(index) &&
+      !listItems.has(index - 1) &&
+      !paragraph.forcedBreak &&
+      paragraph.forced === previous!.forced &&
+      continuesAcrossPageBreak(previous!.raw, paragraph.raw)
+    );
   });
   const segments: Segment[] = [];
   let nodes: number[][] = [];
@@ -234,7 +236,7 @@ function explicitReadings(allowed: number): { kind?: string[]; start?: string[] 
 }
 
 const NO_REASONS: string[] = [];
-
+const decidedByMarks = (explicit: ReturnType<typeof explicitReadings>) => Boolean(explicit.kind && explicit.start);
 /** The features that weighed most for the decision taken, as `name (+1.2)`. */
 function explainScore(features: readonly (readonly [string, unknown])[], weights: ArrayLike<number>, values: Float64Array, decided: boolean): string[] {
   const contributions: { name: string; value: number }[] = [];
@@ -257,7 +259,7 @@ function round(x: number): number {
  */
 function classified(
   paragraph: RawParagraph,
-  fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'reasons' | 'startsSection' | 'sectionReasons'> &
+  fields: Pick<ClassifiedParagraph, 'kind' | 'text' | 'lang' | 'confidence' | 'doubt' | 'doubtful' | 'reasons' | 'startsSection' | 'sectionReasons'> &
     Partial<Pick<ClassifiedParagraph, 'ordered' | 'ordinal'>>,
 ): ClassifiedParagraph {
   return {
@@ -271,6 +273,8 @@ function classified(
     text: fields.text,
     lang: fields.lang,
     confidence: fields.confidence,
+    doubt: fields.doubt,
+    doubtful: fields.doubtful,
     reasons: fields.reasons,
     startsSection: fields.startsSection,
     sectionReasons: fields.sectionReasons,
@@ -279,4 +283,3 @@ function classified(
     continues: undefined,
   };
 }
-

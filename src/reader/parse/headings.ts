@@ -38,12 +38,19 @@ export function sectionHeading(input: HeadingInput, fallback: string): string {
   const subject = sectionSubject(input.paragraphs, [...sources, ...(input.all ?? [])].flatMap(sourceNames), input.others);
   const compose = (sourceCount: number, withSubject: boolean) => {
     // The second source by its person's name alone: the heading stays short.
-    const who = sources.slice(0, sourceCount).map((s, i) => (i === 0 ? sourceLabel(s) : (s.person ?? s.outlet!))).join(' und ');
+    const who = sources
+      .slice(0, sourceCount)
+      .map((s, i) => (i === 0 ? sourceLabel(s) : (s.person ?? s.outlet!)))
+      .join(' und ');
     const what = withSubject ? (subject ?? '') : '';
     if (who && what) return `${who} über ${what}`;
     return who || what;
   };
-  for (const [sourceCount, withSubject] of [[2, true], [1, true], [1, false]] as const) {
+  for (const [sourceCount, withSubject] of [
+    [2, true],
+    [1, true],
+    [1, false],
+  ] as const) {
     const heading = compose(sourceCount, withSubject);
     if (heading && heading.length <= HEADING_LENGTH) return heading;
   }

@@ -1,7 +1,7 @@
 // Stage 2, parse: one issue's plain text to the typed issue model.
 // paragraphs → classify (commentary, quote, list, …) → sections → inline links and mentions.
 
-import { countWords } from './words.js';
+import { countWords, forgetTexts } from './tokens.js';
 import { InputError } from '../../errors.js';
 import type { IssueSource } from '../load/index.js';
 import { sectionParagraphs, untitled, type Inline, type Issue, type Language, type Paragraph, type Section } from '../../model.js';
@@ -30,6 +30,9 @@ export interface ParagraphReport {
   sectionReasons: string[];
   lang: Language;
   confidence: number;
+  /** The probability that the reading is wrong (the doubt model's), and whether `npm run check` lists it as doubtful. */
+  doubt: number;
+  doubtful: boolean;
   reasons: string[];
 }
 
@@ -56,6 +59,7 @@ export interface ParseReport {
 }
 
 function parse(source: IssueSource, weights: Weights | undefined, explain: boolean): ParseReport {
+  forgetTexts();
   const { frontMatter } = source;
   const text = readParagraphs(source.lines, source.firstLine);
   // Front-matter links restore URLs the export lost; each phrase links its first occurrence.
@@ -78,22 +82,38 @@ function parse(source: IssueSource, weights: Weights | undefined, explain: boole
   }
   for (const section of sections) collectLinks(section, source.number);
 
-  const paragraphs: ParagraphReport[] = !explain ? [] : classified.map((p, index) => {
-    const section = sectionOf[index];
-    return {
-      line: p.line,
-      raw: p.raw,
-      kind: p.kind,
-      ...(section !== undefined ? { section } : {}),
-      sectionStart: section !== undefined && section !== sectionOf[index - 1],
-      ...(p.continues ? { continues: true } : {}),
-      sectionReasons: p.sectionReasons,
-      lang: p.lang,
-      confidence: p.confidence,
-      reasons: p.reasons,
-    };
-  });
-  if (explain && text.intro) paragraphs.unshift({ line: text.intro.line, raw: text.intro.raw, kind: 'intro', sectionStart: false, sectionReasons: [], lang: ISSUE_LANGUAGE, confidence: 1, reasons: ['intro line'] });
+  const paragraphs: ParagraphReport[] = !explain
+    ? []
+    : classified.map((p, index) => {
+        const section = sectionOf[index];
+        return {
+          line: p.line,
+          raw: p.raw,
+          kind: p.kind,
+          ...(section !== undefined ? { section } : {}),
+          sectionStart: section !== undefined && section !== sectionOf[index - 1],
+          ...(p.continues ? { continues: true } : {}),
+          sectionReasons: p.sectionReasons,
+          lang: p.lang,
+          confidence: p.confidence,
+          doubt: p.doubt,
+          doubtful: p.doubtful,
+          reasons: p.reasons,
+        };
+      });
+  if (explain && text.intro)
+    paragraphs.unshift({
+      line: text.intro.line,
+      raw: text.intro.raw,
+      kind: 'intro',
+      sectionStart: false,
+      sectionReasons: [],
+      lang: ISSUE_LANGUAGE,
+      confidence: 1,
+      doubt: 0,
+      doubtful: false,
+      reasons: ['intro line'],
+    });
 
   const motto = intro ? mottoOf(intro.text) : undefined;
   // Without the newsletter's title and intro lines (a blog post, say), a first line that reads as

@@ -30,7 +30,10 @@ function findFullName(texts: readonly string[], surname: string): string | undef
     for (let at = part.indexOf(surname); at >= 0; at = part.indexOf(surname, at + surname.length)) {
       const next = part[at + surname.length];
       if (at === 0 || part[at - 1] !== ' ' || (next && /[\p{L}\d]/u.test(next) && !/^[’']s\b/.test(part.slice(at + surname.length)))) continue;
-      const words = part.slice(Math.max(0, at - 80), at - 1).split(' ').slice(-3);
+      const words = part
+        .slice(Math.max(0, at - 80), at - 1)
+        .split(' ')
+        .slice(-3);
       const first = words.findLastIndex((w) => !NAME_WORD.test(w) || isRole(w) || isFunctionWord(w) || (isCommonNoun(w) && !w.includes('.')));
       const given = words.slice(first + 1);
       if (!given.length || given[0] === 'The' || given.some((w) => w.includes('&') || isOutletWord(w))) continue;

@@ -1,51 +1,23 @@
-// The word lists the source finder reads names with. German capitalises every noun, so a
-// capitalised word is a name only when it is none of these: a function word (capitalised at the
-// start of a sentence), a common noun (`nouns.ts`, derived from a dictionary), or a role
-// (`die Ökonomin`). Outlets are told by their shape and by the kinds of media named here, not by a
-// list of outlet names. Every list is short enough to read; each says what it is for.
+// The lexicon: every word list the reader knows, in one place. Here the lists the source finder
+// reads names with; in lexicon/ the function words and abbreviations (function-words.ts), the words
+// of a voice the evidence counts (voice.ts), and how common a word is in German (background.ts).
+// German capitalises every noun, so a capitalised word is a name only when it is none of these: a
+// function word (capitalised at the start of a sentence), a common noun (`nouns.ts`, derived from
+// a dictionary), or a role (`die Ökonomin`). Outlets are told by their shape and by the kinds of
+// media named here, not by a list of outlet names. Every list is short enough to read; each says
+// what it is for.
 
+import { DETERMINER_ADJECTIVES, FUNCTION_WORDS } from './lexicon/function-words.js';
 import { germanNouns } from './nouns.js';
 
-/** German (and a few English) function words: articles, pronouns, prepositions, conjunctions, particles, auxiliaries, sentence adverbs. */
-const FUNCTION_WORDS = new Set(
-  (
-    'der die das den dem des ein eine einer eines einem einen kein keine keiner keines keinem keinen ' +
-    'ich du er sie es wir ihr man mich dich sich uns euch mir dir ihm ihn ihnen ' +
-    'mein meine meiner meines meinem meinen dein deine deiner deines deinem deinen sein seine seiner seines seinem seinen ' +
-    'ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren euer eure eurer eures eurem euren ' +
-    'dieser diese dieses diesem diesen jener jene jenes jenem jenen jeder jede jedes jedem jeden alle aller allen alles ' +
-    'welche welcher welches welchem welchen wer was wem wen wessen jemand niemand etwas nichts beide beiden ' +
-    'manche mancher manchen viele vielen einige einigen wenige wenigen andere anderen anderer anderes irgendein irgendeine ' +
-    'in im ins an am ans auf aufs aus bei beim mit nach seit von vom zu zum zur durch für gegen ohne um bis über unter vor ' +
-    'hinter neben zwischen wegen trotz während laut via gemäß statt anstatt innerhalb außerhalb dank entlang gegenüber ab samt ' +
-    'und oder aber doch sondern denn dass daß ob weil wenn als wie da damit nachdem bevor obwohl sobald falls sofern ' +
-    'seitdem sowie sowohl weder noch entweder ' +
-    'dafür dagegen daran darauf daraus darin darüber davon davor dazwischen danach dadurch dahin dorthin hierfür soweit ' +
-    'auch nur schon bereits sehr so ja nein nicht nie immer oft mal dann dort hier jetzt nun heute gestern morgen neulich ' +
-    'zuletzt inzwischen dabei dazu daher darum deshalb deswegen trotzdem dennoch jedoch allerdings zumindest insbesondere ' +
-    'andererseits einerseits erstens zweitens drittens viertens etwa eben gerade gar ganz fast kaum wohl vielleicht natürlich ' +
-    'leider offenbar bekanntlich also besonders zunächst schließlich endlich sogar selbst wieder weiter außerdem jedenfalls ' +
-    'immerhin ebenfalls gleichzeitig konkret zusammen anders ähnlich diesmal wirklich tatsächlich eigentlich insofern womit ' +
-    'wobei wodurch worauf woran wo wann warum weshalb wieso hierzu hierbei stattdessen zudem übrigens nebenbei unterdessen ' +
-    'mittlerweile nochmal nochmals sodass soweit sowieso anscheinend scheinbar angeblich quasi kurzum kurz genau ' +
-    'bin bist ist sind seid war waren wäre wären sei seien hat habe haben hatte hatten hätte hätten wird werden wurde ' +
-    'wurden würde würden kann können konnte konnten könnte will wollen wollte muss müssen musste soll sollen sollte darf ' +
-    'dürfen gibt gab geht ging ok okay ach tja naja klar ' +
-    'the a an of and or to on at for with by from is are was were be this that these those it its his her their our my'
-  ).split(' '),
-);
-
-/** Adjectives that work like determiners and open sentences (`Letzte Woche`, `Neue Studien`): never part of a name. */
-const DETERMINER_ADJECTIVES = new Set(
-  (
-    'letzte letzten letzter letztes nächste nächsten vergangene vergangenen kommende kommenden erste ersten zweite zweiten ' +
-    'dritte dritten neue neuen alte alten weitere weiteren gleiche gleichen ganze ganzen mehrere sämtliche solche solchen ' +
-    'gewisse bestimmte verschiedene zahlreiche eigene eigenen'
-  ).split(' '),
-);
+export { backgroundRank, FORM_WORDS, isFirstName, isSurname } from './lexicon/background.js';
+export { ABBREVIATIONS, ENGLISH_COMMON, ENGLISH_COMMONEST, EVIDENCE_ABBREVIATIONS, GERMAN_COMMONEST } from './lexicon/function-words.js';
+export * from './lexicon/voice.js';
 
 /** Whether a word (in any case) is a function word. */
-export function isFunctionWord(word: string): boolean {
+export const isFunctionWord = memo(functionWord);
+
+function functionWord(word: string): boolean {
   if (FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)) return true;
   const lower = word.toLowerCase();
   return lower !== word && (FUNCTION_WORDS.has(lower) || DETERMINER_ADJECTIVES.has(lower));
@@ -230,7 +202,9 @@ const GENERIC_OUTLET_WORDS = new Set('podcast newsletter blog channel kanal'.spl
 const PLATFORMS = new Set('bluesky mastodon threads twitter x youtube tiktok instagram facebook substack medium reddit linkedin twitch spotify tumblr telegram'.split(' '));
 
 /** Kinds of media that alone are no name (`die Medien`, `das Radio`, `der Newsletter`). */
-const KIND_ONLY = new Set('zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '));
+const KIND_ONLY = new Set(
+  'zeitung zeitschrift magazin magazine presse press medien media rundfunk radio fernsehen tv sender verlag podcast newsletter blog show salon kanal channel nachrichten news network'.split(' '),
+);
 /** A medium's kind, also as the last part of a hyphenated name (`Stadt-Anzeiger`). */
 export const isOutletWord = (word: string): boolean => OUTLET_WORDS.has(word.toLowerCase()) || (word.includes('-') && OUTLET_WORDS.has(word.slice(word.lastIndexOf('-') + 1).toLowerCase()));
 export const isKindOnly = (word: string): boolean => KIND_ONLY.has(word.toLowerCase());
@@ -240,7 +214,8 @@ export const isPlatform = (word: string): boolean => PLATFORMS.has(word.toLowerC
 /** The end of a compound naming an organisation (`Wohlfahrtsverband`, `Bundesamt`, `Umweltbundesamt`). */
 export const ORGANISATION_HEAD = /(?:verband|verbands|bundesamt|bundesamts|institut|instituts|stiftung|gewerkschaft)$/i;
 /** Endings of organisations (`Goldman Sachs Group`, `Mithril Capital`, `Acme GmbH`): an outlet, not a person. */
-export const ORGANISATION_WORD = /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
+export const ORGANISATION_WORD =
+  /^(?:Inc|Corp|AG|GmbH|Ltd|LLC|SE|Capital|Ventures|Partners|Group|Labs?|Institute?|Foundation|Stiftung|Universität|University|College|Research|Bank|Agency|Agentur|Association|Verband|Verein|Partei|Party)\.?$/;
 
 /**
  * Verbs of saying, writing, publishing and presenting (stems, also as past participle): a name as
@@ -267,7 +242,7 @@ export function mayNameSource(text: string): boolean {
   if (MAY_NAME.test(lower) || PLACE.test(text)) return true;
   // A sentence without a verb.
   return lower.split(/[.!?:]\s+/).some((sentence) => sentence.split(/\s+/).every((word) => !FINITE.test(word) || FUNCTION_WORDS.has(word) || DETERMINER_ADJECTIVES.has(word)));
-};
+}
 
 /** Whether a lowercase word is a verb of saying, writing or publishing. */
 export const isReportingVerb = memo(reportingVerb);

@@ -104,7 +104,10 @@ export function readParagraphs(lines: string[], firstLine: number): IssueText {
  */
 export function mottoOf(intro: string): string | undefined {
   const afterGreeting = intro.replace(INTRO_LINE, '').replace(/^\.?\s*/, '');
-  const sentences = afterGreeting.split(/(?<=[.!?…])\s+(?=[\p{Lu}„»"“])/u).map((s) => s.trim()).filter(Boolean);
+  const sentences = afterGreeting
+    .split(/(?<=[.!?…])\s+(?=[\p{Lu}„»"“])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   return sentences.find((s) => /,\s+heute\b/.test(s)) ?? sentences[sentences.length - 1];
 }
 

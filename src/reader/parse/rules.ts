@@ -24,7 +24,6 @@ export function continuesAcrossPageBreak(previous: string, text: string): boolea
   return !SENTENCE_END.test(previous) && /^\p{Ll}/u.test(text) && /[\p{L}\d,–-]$/u.test(previous);
 }
 
-
 /** The support block: `Vielen Dank, dass Du Krasse Links liest …`, then the name and account lines. */
 export function findSupport(body: RawParagraph[]): boolean[] {
   let inSupport = false;

@@ -90,12 +90,21 @@ export function groupSections(paragraphs: ClassifiedParagraph[], issueLang: Lang
     section.sources = readings.map((r) => r.source);
     if (section.sources[0]) section.source = section.sources[0];
     if (!overridden) attributeQuotes(section, classified, found.speakers);
-    else if (section.sources.length === 1) attributeQuotes(section, classified, classified.map(() => 0));
+    else if (section.sources.length === 1)
+      attributeQuotes(
+        section,
+        classified,
+        classified.map(() => 0),
+      );
     const text = own[index]!.map(({ classified, paragraph }) => ({ text: paragraph.text, lang: classified.lang, ...(classified.kind === 'quote' ? { quoted: true } : {}) }));
     section.terms = sectionTerms(text, section.sources.flatMap(sourceNames));
     // A second source goes into the heading only where it is nearly certain: a wrong name there is worse than none.
     const inHeading = readings.filter((r, i) => i === 0 || r.confidence >= SECOND_IN_HEADING).map((r) => r.source);
-    if (!section.authorHeading) section.heading = sectionHeading({ paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: inHeading, all: section.sources, others: found.others }, `Abschnitt ${index + 1}`);
+    if (!section.authorHeading)
+      section.heading = sectionHeading(
+        { paragraphs: text, ...(section.source ? { source: section.source } : {}), sources: inHeading, all: section.sources, others: found.others },
+        `Abschnitt ${index + 1}`,
+      );
     return readings;
   });
   distinctHeadings(sections);
@@ -129,13 +138,7 @@ function joinToLastParagraph(blocks: Block[], rest: Paragraph): void {
   last.text = `${last.text} ${rest.text}`;
 }
 
-function addToBlocks(
-  blocks: Block[],
-  classified: ClassifiedParagraph,
-  issueLang: Language,
-  paragraph: Paragraph,
-  previous: ClassifiedParagraph | undefined,
-): void {
+function addToBlocks(blocks: Block[], classified: ClassifiedParagraph, issueLang: Language, paragraph: Paragraph, previous: ClassifiedParagraph | undefined): void {
   const last = blocks[blocks.length - 1];
   switch (classified.kind) {
     case 'quote':

@@ -30,8 +30,11 @@ const sourceKey = (name: string) => name.toLowerCase().replace(/^(?:the|der|die|
 const readCache = new Map<string, Mention[]>();
 
 export function namesIn(text: string): Mention[] {
-  if (!readCache.has(text) && readCache.size >= 256) readCache.clear();
-  return readCache.get(text) ?? readCache.set(text, readNames(text)).get(text)!;
+  let names = readCache.get(text);
+  if (names) return names;
+  if (readCache.size >= 256) readCache.clear();
+  readCache.set(text, (names = readNames(text)));
+  return names;
 }
 
 /** A quote, or a list in another language (a quoted one). */
@@ -46,7 +49,11 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
     if (kind !== 'commentary') return;
     // The parts of the section it is; the rest of the commentary names its subjects, hardly its
     // sources (but a piece it recommends), and is not read: that keeps the parser's time.
-    const parts = [...(index === firstCommentary ? ['open'] : []), ...(isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw) ? ['lead'] : []), ...(isQuoted(paragraphs[index - 1], issueLang) ? ['after'] : [])];
+    const parts = [
+      ...(index === firstCommentary ? ['open'] : []),
+      ...(isQuoted(paragraphs[index + 1], issueLang) || /:\s*$/.test(raw) ? ['lead'] : []),
+      ...(isQuoted(paragraphs[index - 1], issueLang) ? ['after'] : []),
+    ];
     if (!parts.length && !RECOMMENDS.test(raw)) return;
     const mentions = namesIn(raw);
     const handing = parts.includes('lead') ? handsOver(mentions) : undefined;
@@ -95,7 +102,9 @@ function handedOverToAnother(candidates: Candidate[]): void {
   const together = (x: Candidate | undefined, paragraph: number, group: number) => Boolean(x?.occurrences.some((y) => y.paragraph === paragraph && y.mention.group === group));
   for (const c of candidates) {
     for (const o of c.occurrences) {
-      const other = handing.find((h) => h.o.paragraph === o.paragraph && h.c !== c && h.c !== c.partner && h.o.mention.group !== o.mention.group && !together(h.c.partner, o.paragraph, o.mention.group));
+      const other = handing.find(
+        (h) => h.o.paragraph === o.paragraph && h.c !== c && h.c !== c.partner && h.o.mention.group !== o.mention.group && !together(h.c.partner, o.paragraph, o.mention.group),
+      );
       if (other) {
         c.features.add('another-hands-over');
         break;
@@ -111,8 +120,11 @@ function attributedAfterQuotes(candidates: Candidate[], paragraphs: readonly Cla
     let after = lead + 1;
     while (isQuoted(paragraphs[after], issueLang)) after++;
     // (A writer by name, not a phrase, `Dreißig Jahre. Das überlebt …`, nor someone remembered, `wie schon X bemerkte`.)
-    const writer = candidates.find((c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0) && !['phrase-shape', 'generic-noun', 'background'].some((f) => c.features.has(f)));
-    for (const c of candidates) if (writer && c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
+    const writer = candidates.find(
+      (c) => c.occurrences.some((o) => o.paragraph === after && o.mention.strong && o.mention.sentence === 0) && !['phrase-shape', 'generic-noun', 'background'].some((f) => c.features.has(f)),
+    );
+    for (const c of candidates)
+      if (writer && c !== writer && c !== writer.partner && c.occurrences.some((o) => o.paragraph === lead && !o.mention.presents)) c.features.add('quote-attributed-to-another');
   });
 }
 

@@ -44,10 +44,15 @@ const model = swappable<SourceModel>(stored);
 export const withSourceModel = model.with;
 const weightMaps = new WeakMap<Logistic, Map<string, number>>();
 
-/** The logit of a feature set (the weights read into a map once). */
-export function logit(m: Logistic, features: Iterable<string>): number {
+function weightsOf(m: Logistic): Map<string, number> {
   let weights = weightMaps.get(m);
   if (!weights) weightMaps.set(m, (weights = new Map(Object.entries(m.weights))));
+  return weights;
+}
+
+/** The logit of a feature set (the weights read into a map once). */
+export function logit(m: Logistic, features: Iterable<string>): number {
+  const weights = weightsOf(m);
   let z = m.bias;
   for (const f of features) z += weights.get(f) ?? 0;
   return z;
@@ -114,8 +119,11 @@ export function firstNamed(candidates: Candidate[]): Candidate | undefined {
 /** `Heise: outlet, after "laut", strong@lead … (0.93)`: its construction and the features weighing most for it. */
 function reasonFor(c: Candidate, probability: number): string {
   const o = c.occurrences.find((x) => x.mention.strong) ?? c.occurrences[0]!;
-  const weights = model.use().source.weights;
-  const weighed = [...c.features].filter((f) => (weights[f] ?? 0) > 0).sort((a, b) => weights[b]! - weights[a]!).slice(0, 3);
+  const weights = weightsOf(model.use().source);
+  const weighed = [...c.features]
+    .filter((f) => (weights.get(f) ?? 0) > 0)
+    .sort((a, b) => weights.get(b)! - weights.get(a)!)
+    .slice(0, 3);
   const written = c.name !== o.mention.name ? ` (written "${o.mention.name}")` : '';
   return `${c.name}${written}: ${c.kind}, ${o.mention.why}, ${weighed.join(' ')} (${probability.toFixed(2)})`;
 }

@@ -72,8 +72,14 @@ export function sectionSources(paragraphs: readonly ClassifiedParagraph[], issue
 function speakersOf(paragraphs: readonly ClassifiedParagraph[], issueLang: Language, groups: Candidate[][], others: Candidate[]): (number | undefined)[] {
   const groupOf = new Map(groups.flatMap((members, i) => members.map((c) => [c, i] as const)));
   const lastNamedIn = (paragraph: number) =>
-    [...groupOf.keys()].flatMap((c) => c.occurrences.filter((o) => o.paragraph === paragraph).map((o) => ({ c, o }))).sort((a, b) => Number(a.o.handsOver) - Number(b.o.handsOver) || a.o.mention.at - b.o.mention.at).pop();
-  const handsOverToOther = (lead: number) => others.some((c) => c.kind === 'person' && c.occurrences.some((o) => o.paragraph === lead && o.mention.sentence === (paragraphs[lead]?.raw ?? '').split(/(?<=[.!?:])\s+/).filter(Boolean).length - 1));
+    [...groupOf.keys()]
+      .flatMap((c) => c.occurrences.filter((o) => o.paragraph === paragraph).map((o) => ({ c, o })))
+      .sort((a, b) => Number(a.o.handsOver) - Number(b.o.handsOver) || a.o.mention.at - b.o.mention.at)
+      .pop();
+  const handsOverToOther = (lead: number) =>
+    others.some(
+      (c) => c.kind === 'person' && c.occurrences.some((o) => o.paragraph === lead && o.mention.sentence === (paragraphs[lead]?.raw ?? '').split(/(?<=[.!?:])\s+/).filter(Boolean).length - 1),
+    );
   let speaker: number | undefined;
   return paragraphs.map((p, index) => {
     if (!isQuoted(p, issueLang)) return undefined;

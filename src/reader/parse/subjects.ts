@@ -110,7 +110,18 @@ export function subjectCandidates(paragraphs: TermParagraph[], names: string[] =
 
 /** The words of the section's opening sentence, where the author says what the section is about. */
 function openingWords(text: string): Set<string> {
-  return new Set(sentencesOf(text)[0]!.split(/[\s„“"»«,;()]+/));
+  return new Set(firstSentenceOf(text).split(/[\s„“"»«,;()]+/));
+}
+
+/** The first of sentencesOf(text), without splitting the rest of the paragraph. */
+function firstSentenceOf(text: string): string {
+  const boundary = /(?<=[.!?:])\s/g;
+  const first = boundary.exec(text);
+  if (!first) return text;
+  const sentence = text.slice(0, first.index);
+  if (!sentence.endsWith(':') || sentence.split(/\s+/).length > KICKER_WORDS) return sentence;
+  const second = boundary.exec(text);
+  return `${sentence} ${text.slice(first.index + 1, second ? second.index : text.length)}`;
 }
 
 /**
@@ -205,7 +216,8 @@ function bestForm(forms: Map<string, number>): string | undefined {
 }
 
 /** `über|zum Thema|zu|zum|zur` [article] [adjectives] Noun [der|des [adjectives] Noun], and the word after it. */
-const LEAD_PHRASE = /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)([,.:;!?]*)(?:\s+(\p{Ll}\S*))?/u;
+const LEAD_PHRASE =
+  /(?:^|\s)(über|zum Thema|zu|zum|zur)\s+(?:(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer)\s+)?((?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*(?:\s+(?:der|des)\s+(?:\p{Ll}+(?:e|en|er|es|em)\s+)*\p{Lu}[\p{L}-]*)?)([,.:;!?]*)(?:\s+(\p{Ll}\S*))?/u;
 
 /**
  * The lead-in's own phrase for its subject: what follows `über` or `zu`/`zum`/`zur` in the opening
@@ -253,6 +265,7 @@ function phraseIn(sentence: string, names: string[]): string | undefined {
  * parts of an argument (`Hälfte`, `Woche`, `Theorie`, `Ausgangspunkt`, `Statistik`). A short list
  * of kinds of word, not of one batch's words.
  */
-const GENERIC = /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|jahrzehnten|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
+const GENERIC =
+  /^(?:hälfte|drittel|viertel|zehntel|mehrheit|großteil|teil|woche|wochen|monat|monate|monaten|jahr|jahre|jahren|jahrzehnt|jahrzehnte|jahrzehnten|tag|tage|tagen|moment|theorie|theorien|these|thesen|ausgangspunkt|statistik|zahl|zahlen|hintergrund|hintergründe|hintergrundgeschichte|geschichte|frage|fragen|antwort|problem|probleme|punkt|idee|beispiel|grund|gründe|fall|fälle|art|weise|ende|anfang|zukunft|rolle|bedeutung|rahmen|lage|sache|dinge|ding|seite|seiten|ergebnis|details|einzelheiten|überblick|zusammenfassung|kontext|thema|themen|debatte|diskussion|stelle|satz|text|texte|nachtrag|hinweis|schnitt|gast)$/;
 
 export const isGenericNoun = (word: string): boolean => GENERIC.test(word.toLowerCase());

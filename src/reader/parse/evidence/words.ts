@@ -1,110 +1,184 @@
-// The word lists the evidence looks words up in: the commonest function words of German and
-// English (Grefenstette's short-words method, which tells the language even of one sentence), and
-// the words of a voice or a form — first person, address, particles, reported speech, reporting
-// verbs, pieces, sentence openers — all in one dictionary of flags, so each word is looked up once.
-// Note: every list is a general trait of German or English prose or of the newsletter's form,
-// never a word taken from one issue, so that the weights learned on the labelled issues carry over.
+// One word of a paragraph as the evidence counts it: the language its function words tell, the
+// voice (first person, address, particles, reported speech), names and the terms a topic is told
+// by. The word lists are the lexicon's (../lexicon/voice.ts), looked up by the hash of the word.
 
+import { CLASS, DIGIT, FNV_OFFSET, FNV_PRIME, LETTER, LOWER, lowerCode, QUOTE_MARK, STEM, UPPER } from '../characters.js';
+import {
+  DIR,
+  ES,
+  EVIDENCE_ABBREVIATIONS,
+  flagsOf,
+  HEISST,
+  ICH,
+  IS_ADDRESS,
+  IS_COLLOQUIAL,
+  IS_ENGLISH,
+  IS_FIRST_PLURAL,
+  IS_FIRST_SINGULAR,
+  IS_FORMAL,
+  IS_GERMAN,
+  IS_MEDIA,
+  IS_OPENER,
+  IS_PASSIVE,
+  IS_REPORTING,
+  IS_SUBJUNCTIVE,
+  JA,
+  RECOMMENDING,
+  RECOMMENDING_FIRST,
+  RECOMMENDING_LENGTHS,
+} from '../lexicon.js';
 import type { Language } from '../../../model.js';
-import { lowerCode, wordHash } from './characters.js';
+import type { Tokens } from '../tokens.js';
+import type { WordInfo } from '../word-info.js';
+import type { Evidence } from './traits.js';
 
-// The commonest function words of each language, leaving out words both share (in, an, so, was, die…).
-export const ENGLISH = new Set(
-  ('the of and to a is that it for on with as are be this by not but or have from they at an their we has which ' +
-    'will its can been than what when who would there into our also these only such one all if about how were do ' +
-    'he she you his her them more most other some any those where while because should could then just over after ' +
-    'before being through very does did had my me i your us our no our up out new like').split(' '),
-);
-export const GERMAN = new Set(
-  ('der das und zu den nicht von sie ist des sich mit dem dass er es ein ich auf eine auch als nach wie im für man ' +
-    'aber aus durch wenn nur war noch werden bei hat wir wird sein einen welche sind oder zur um haben einer mir über ' +
-    'ihm diese einem ihr uns da zum kann doch vor dieser mich ihn du hatte seine mehr am denn nun unter sehr selbst ' +
-    'schon hier bis habe ihre dann ihnen seiner alle wieder meine gegen vom ganz wo muss ohne eines können sei ist ' +
-    'jetzt also eben ja immer eigentlich gar etwas dabei sondern weil damit dazu heute wurde wurden keine kein').split(' '),
-);
+/** What the evidence needs of a word: the hashes of it and its stem, its flags in the lexicon, whether it recommends. */
+type CoreWord = Pick<WordInfo, 'hash' | 'stemHash' | 'flags' | 'recommends'>;
 
-const FIRST_SINGULAR = new Set(['ich', 'mich', 'mir', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines']);
-const FIRST_PLURAL = new Set(['wir', 'uns', 'unser', 'unsere', 'unseren', 'unserem', 'unserer', 'unseres']);
-const ADDRESS = new Set(['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'euch', 'euer', 'eure', 'euren', 'eurem', 'eurer']);
-const COLLOQUIAL = new Set(['ja', 'halt', 'eh', 'mal', 'lol', 'ok', 'okay', 'ach', 'naja', 'tja', 'klar', 'jahaa', 'krass', 'quasi', 'sowieso', 'btw']);
-/** Present subjunctive (Konjunktiv I) of common verbs: the mood of reported speech. */
-const SUBJUNCTIVE = new Set([
-  'sei', 'seien', 'werde', 'könne', 'müsse', 'solle', 'wolle', 'dürfe', 'möge', 'gebe', 'habe', 'hieße', 'wäre', 'würden', 'stehe', 'liege',
-  'gehe', 'komme', 'fehle', 'brauche', 'wisse', 'gelte', 'bleibe', 'zeige', 'handele', 'handle', 'plane', 'führe', 'biete', 'lasse', 'halte',
-  'sehe', 'nehme', 'trage', 'treffe', 'verfüge', 'bestehe', 'betreffe', 'erwarte', 'rechne', 'diene', 'reiche', 'drohe', 'entstehe', 'finde',
-  'arbeite', 'spiele', 'gehöre', 'hänge', 'lohne', 'schade', 'nutze', 'sorge', 'verliere', 'gewinne', 'beginne', 'laufe',
-]);
-const REPORTING = new Set([
-  'schreibt', 'schrieb', 'sagt', 'sagte', 'argumentiert', 'analysiert', 'berichtet', 'berichtete', 'erklärt', 'erklärte', 'meint',
-  'fragt', 'beschreibt', 'kritisiert', 'warnt', 'zitiert', 'fasst', 'plädiert', 'beklagt', 'erzählt', 'stellt', 'zeigt', 'resümiert',
-  'kommentiert', 'notiert', 'postet', 'postete', 'twittert', 'bloggt', 'spricht', 'sprach', 'antwortet', 'widerspricht', 'entgegnet',
-  'betont', 'behauptet', 'vermutet', 'glaubt', 'wirft', 'nennt', 'bilanziert', 'rechnet', 'hält', 'sieht', 'findet',
-  'writes', 'says', 'said', 'wrote', 'argues', 'explains',
-]);
-const PASSIVE = new Set(['wird', 'werden', 'wurde', 'wurden', 'worden']);
-const MEDIA = new Set([
-  'artikel', 'essay', 'interview', 'paper', 'podcast', 'video', 'videoessay', 'longread', 'newsletter', 'blogpost', 'blog', 'studie',
-  'reportage', 'thread', 'buch', 'stück', 'kolumne', 'serie', 'beitrag', 'text', 'recherche', 'analyse', 'gespräch', 'vortrag',
-  'talk', 'take', 'post', 'posting', 'report', 'bericht', 'meldung', 'dokumentation', 'doku', 'folge', 'episode', 'feature', 'rezension',
-]);
-/** Openers of a sentence that are capitalised only by position. */
-const SENTENCE_OPENERS = new Set([
-  'der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einen', 'im', 'in', 'auf', 'bei', 'laut', 'und', 'oder',
-  'aber', 'auch', 'nachdem', 'wenn', 'dass', 'doch', 'hier', 'ich', 'wir', 'sie', 'er', 'es', 'man', 'mit', 'zu', 'zur', 'zum', 'von',
-  'vom', 'über', 'unter', 'nach', 'vor', 'für', 'gegen', 'dabei', 'damit', 'dazu', 'so', 'wie', 'was', 'wer', 'warum', 'the', 'a', 'an',
-  'this', 'that', 'it', 'in', 'on', 'as', 'but', 'and', 'if', 'when', 'we', 'i', 'he', 'she', 'they', 'you', 'dies', 'diese', 'dieser',
-  'dieses', 'diesen', 'jetzt', 'heute', 'gestern', 'zuletzt', 'neulich', 'anlässlich', 'trotz', 'konkret', 'ganz', 'nun', 'da', 'als',
-]);
-/** Every word list above in one dictionary of flags, so that each word is looked up once. */
-export const IS_GERMAN = 1;
-export const IS_ENGLISH = 2;
-export const IS_FIRST_SINGULAR = 4;
-export const IS_FIRST_PLURAL = 8;
-export const IS_ADDRESS = 16;
-export const IS_COLLOQUIAL = 32;
-export const IS_SUBJUNCTIVE = 64;
-export const IS_REPORTING = 128;
-export const IS_PASSIVE = 256;
-export const IS_MEDIA = 512;
-export const IS_OPENER = 1024;
-export const IS_FORMAL = 2048;
-/** Flags by the hash of the lower-cased word (see `wordHash`). */
-export const WORDS = new Map<number, number>();
-const flag = (words: Iterable<string>, bit: number) => {
-  for (const word of words) WORDS.set(wordHash(word), (WORDS.get(wordHash(word)) ?? 0) | bit);
-};
-flag(GERMAN, IS_GERMAN);
-flag([...ENGLISH].filter((word) => !GERMAN.has(word)), IS_ENGLISH);
-flag(FIRST_SINGULAR, IS_FIRST_SINGULAR);
-flag(FIRST_PLURAL, IS_FIRST_PLURAL);
-flag(ADDRESS, IS_ADDRESS);
-flag(COLLOQUIAL, IS_COLLOQUIAL);
-flag(SUBJUNCTIVE, IS_SUBJUNCTIVE);
-flag(REPORTING, IS_REPORTING);
-flag(PASSIVE, IS_PASSIVE);
-flag(MEDIA, IS_MEDIA);
-flag([...MEDIA].map((word) => `${word}s`), IS_MEDIA);
-flag(SENTENCE_OPENERS, IS_OPENER);
-flag(['sie', 'ihnen', 'ihr', 'ihre', 'ihren', 'ihrem', 'ihrer'], IS_FORMAL);
-/** The longest word any list holds: longer words need no lookup. */
-export const LONGEST_LISTED = 16;
-export const ICH = wordHash('ich');
-export const DIR = wordHash('dir');
-export const JA = wordHash('ja');
-export const ES = wordHash('es');
-export const HEISST = wordHash('heißt');
-const RECOMMENDING_WORDS = ['lesenswert', 'lesenwert', 'sehenswert', 'hörenswert', 'empfehlenswert', 'furios', 'großartig', 'spannend', 'ellenlang', 'klug', 'hervorragend'];
-export const RECOMMENDING = new Set(RECOMMENDING_WORDS.map(wordHash));
-export const RECOMMENDING_FIRST = new Set(RECOMMENDING_WORDS.map((word) => word.charCodeAt(0)));
-export const RECOMMENDING_LENGTHS = new Uint8Array(16);
-for (const word of RECOMMENDING_WORDS) RECOMMENDING_LENGTHS[word.length] = 1;
+/**
+ * Counts a paragraph's words into its evidence, one after another, with what the words before
+ * tell about the next (whether it opens a sentence, a run of name words, the word before).
+ * Note: one object per paragraph, no object per word: every word of every issue passes through here.
+ */
+export class WordCounter {
+  private sentenceStart = true;
+  private nameRun = 0;
+  private wordIndex = 0;
+  private previousHash = 0;
+  private previousIsCapitalI = false;
+  private readonly computed: CoreWord = { hash: 0, stemHash: 0, flags: 0, recommends: false };
+
+  constructor(
+    readonly tokens: Tokens,
+    readonly evidence: Evidence,
+  ) {}
+
+  /**
+   * Reads the word of the evidence ending at `end` (whitespace or a slash), which holds the tokens'
+   * words from `first` to `last` (none: punctuation alone), inside quotation marks or not.
+   */
+  read(end: number, first: number, last: number, quoted: boolean): void {
+    if (first === last) return;
+    const { text, from: wordFrom, to: wordTo } = this.tokens;
+    // Its letters and digits, without the punctuation around them.
+    let from = wordFrom[first]!;
+    let to = wordTo[last - 1]!;
+    while (from < to && !(CLASS[text.charCodeAt(from)]! & (LETTER | DIGIT))) from++;
+    while (to > from && !(CLASS[text.charCodeAt(to - 1)]! & (LETTER | DIGIT))) to--;
+    // (Digits of other scripts alone, `²`, are no word of the evidence.)
+    if (to === from) return;
+    // A sentence ends at . ! ? : … after the word (quotation marks may follow), unless the word is an initial or abbreviation.
+    let ends = false;
+    for (let i = end - 1; i >= to; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026) {
+        ends = true;
+        break;
+      }
+      if (!(CLASS[c]! & QUOTE_MARK)) break;
+    }
+    // Note: a word of the tokens as it is needs no look-up; `z.B` or `5.000` (several) is read off its characters.
+    if (last - first === 1 && from === wordFrom[first] && to === wordTo[first]) {
+      const { hash, stemHash, flags, recommends } = this.tokens.words[first]!;
+      this.count(from, to, ends, quoted, hash, stemHash, flags, recommends);
+    } else {
+      const { hash, stemHash, flags, recommends } = this.readCore(from, to);
+      this.count(from, to, ends, quoted, hash, stemHash, flags, recommends);
+    }
+  }
+
+  /** A word of several tokens (`z.B`, `5.000`), read off its characters. */
+  private readCore(from: number, to: number): CoreWord {
+    const { text } = this.tokens;
+    let hash = FNV_OFFSET;
+    let stem = FNV_OFFSET;
+    let recommends = false;
+    const mayRecommend = RECOMMENDING_FIRST.has(text.charCodeAt(from));
+    for (let i = from; i < to; i++) {
+      hash = Math.imul(hash ^ lowerCode(text.charCodeAt(i)), FNV_PRIME);
+      const letters = i - from + 1;
+      if (letters === STEM) stem = hash;
+      if (mayRecommend && letters < 16 && RECOMMENDING_LENGTHS[letters] && RECOMMENDING.has(hash >>> 0)) recommends = true;
+    }
+    const core = this.computed;
+    core.hash = hash >>> 0;
+    core.stemHash = to - from < STEM ? core.hash : stem >>> 0;
+    core.flags = flagsOf(core.hash, to - from);
+    core.recommends = recommends;
+    return core;
+  }
+
+  /** Counts the word from `from` to `to` into the evidence: its hashes, flags, and whether it recommends (see CoreWord). */
+  private count(from: number, to: number, ends: boolean, quoted: boolean, hash: number, stemHash: number, flags: number, recommends: boolean): void {
+    const { text } = this.tokens;
+    const evidence = this.evidence;
+    const length = to - from;
+    const first = text.charCodeAt(from);
+    const capital = (CLASS[first]! & UPPER) !== 0;
+    const opensSentence = this.sentenceStart;
+    this.sentenceStart = ends && !(text.charCodeAt(to) === 46 && ((capital && length === 1) || (length <= 4 && EVIDENCE_ABBREVIATIONS.has(text.slice(from, to)))));
+    if (text.charCodeAt(from - 1) === 64 /* @ */) evidence.handles++;
+    evidence.words++;
+    evidence.letters += length;
+    const isLowerWord = (CLASS[first]! & LOWER) !== 0;
+    if (this.wordIndex === 0) evidence.startsLower = isLowerWord;
+    const functionWord = (flags & (IS_GERMAN | IS_ENGLISH)) !== 0;
+    if (flags & IS_GERMAN) evidence.de++;
+    else if (flags & IS_ENGLISH) evidence.en++;
+    if (!quoted) this.voice(to, length, opensSentence, capital, isLowerWord, hash, flags, recommends);
+    if (CLASS[first]! & DIGIT) evidence.digits++;
+    // A name word: capitalised, not a function word, and not merely opening a sentence.
+    const nameWord = capital && !functionWord && !(flags & IS_OPENER);
+    if (nameWord) {
+      this.nameRun++;
+      if (this.nameRun === 2) {
+        evidence.nameRuns++;
+        if (this.wordIndex === 1) evidence.opensWithName = true;
+      }
+      evidence.capitals.push(hash);
+      evidence.capitalStems.push(stemHash);
+    } else this.nameRun = 0;
+    const after = text.charCodeAt(to);
+    if (after === 44 || after === 59 || after === 58) this.nameRun = 0;
+    // Note: nouns and names (capitalised) and long words carry the topic; short lower-case words add only noise.
+    if (length >= 4 && !functionWord && (nameWord || length >= 9)) {
+      evidence.terms.push(stemHash);
+      if (evidence.sentences === 0) evidence.firstSentenceTerms++;
+    }
+    if (evidence.sentences === 0) evidence.firstSentenceWords++;
+    if (this.sentenceStart) evidence.sentences++;
+    this.previousIsCapitalI = length === 1 && first === 73;
+    this.previousHash = hash;
+    this.wordIndex++;
+  }
+
+  /** The voice of a word outside quotation marks: first person, address, particles, reported speech, reporting, media. */
+  private voice(to: number, length: number, opensSentence: boolean, capital: boolean, isLowerWord: boolean, hash: number, flags: number, recommends: boolean): void {
+    const evidence = this.evidence;
+    if (flags & IS_FIRST_SINGULAR && !(hash === ICH && this.previousIsCapitalI)) {
+      evidence.firstSingular++;
+      if (to <= 60 || (opensSentence && capital && hash === ICH)) evidence.firstSingularEarly = true;
+    } else if (flags & IS_FIRST_PLURAL) evidence.firstPlural++;
+    else if (flags & IS_ADDRESS && (isLowerWord || opensSentence || hash !== DIR)) evidence.address++;
+    else if (flags & IS_COLLOQUIAL && (hash !== JA || !opensSentence)) evidence.colloquial++;
+    if (capital && !opensSentence && flags & IS_FORMAL) evidence.formalAddress++;
+    if (isLowerWord) {
+      if ((flags & IS_SUBJUNCTIVE || (length > 6 && endsWithIere(this.tokens.text, to))) && this.previousHash !== ICH) evidence.reported++;
+      if (flags & IS_REPORTING) evidence.reporting++;
+      if (flags & IS_PASSIVE) evidence.passive++;
+      if (hash === ES && this.previousHash === HEISST) evidence.reported++;
+      if (recommends) evidence.recommends = true;
+    }
+    if (flags & IS_MEDIA) evidence.media++;
+  }
+}
 
 /** Whether the word ending before `to` ends in `iere` (`kontrolliere`: the subjunctive of verbs in -ieren). */
-export function endsWithIere(text: string, to: number): boolean {
+function endsWithIere(text: string, to: number): boolean {
   return lowerCode(text.charCodeAt(to - 4)) === 105 && lowerCode(text.charCodeAt(to - 3)) === 101 && lowerCode(text.charCodeAt(to - 2)) === 114 && lowerCode(text.charCodeAt(to - 1)) === 101;
 }
 
-/** The language of a paragraph whose function words were counted (see evidence.ts): the one with more of them. */
+/** The language of a paragraph whose function words were counted: the one with more of them. */
 export function languageOf(counts: { de: number; en: number; umlaut: boolean }, fallback: Language): Language {
   const de = counts.de + (counts.umlaut ? 1 : 0);
   return counts.en > de ? 'en' : de > counts.en ? 'de' : fallback;

@@ -12,7 +12,8 @@ import { type Shape, type Token } from './types.js';
 export function background(tokens: Token[], i: number): boolean {
   const clause = clauseOf(tokens, i);
   // Remembered: `X hat einmal geschrieben`, `schrieb X vor Jahren`, `damals`.
-  if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? ''))))) return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
+  if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? '')))))
+    return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
   if (!clause.some((t) => t.lower === 'bereits' || t.lower === 'schon')) return false;
   return clause.some((t) => !t.cap && (/^(?:hatte|hatten|war|waren|wurde|wurden)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
 }
@@ -89,7 +90,15 @@ export function clauseStart(tokens: Token[], s: number, runStart: number): boole
   let k = Math.min(s, runStart) - 1;
   for (;;) {
     // (And past a medium's kind before the name: `Die Wochenzeitung Die Zeit hat …`.)
-    while (k >= 0 && !tokens[k]!.clauseEnd && (ARTICLE.has(tokens[k]!.lower) || adjectiveLike(tokens[k]!) || /^(?:auch|nun|jetzt|zuletzt|dann|hier|schon|bereits|einst|sogar|selbst)$/.test(tokens[k]!.lower) || (tokens[k]!.cap && isPiece(tokens[k]!.word)))) k--;
+    while (
+      k >= 0 &&
+      !tokens[k]!.clauseEnd &&
+      (ARTICLE.has(tokens[k]!.lower) ||
+        adjectiveLike(tokens[k]!) ||
+        /^(?:auch|nun|jetzt|zuletzt|dann|hier|schon|bereits|einst|sogar|selbst)$/.test(tokens[k]!.lower) ||
+        (tokens[k]!.cap && isPiece(tokens[k]!.word)))
+    )
+      k--;
     if (k >= 0 && tokens[k]!.apostrophe) {
       k--;
       while (k >= 0 && tokens[k]!.cap && !tokens[k]!.clauseEnd) k--;
@@ -97,5 +106,10 @@ export function clauseStart(tokens: Token[], s: number, runStart: number): boole
     }
     break;
   }
-  return k < 0 || tokens[k]!.clauseEnd || COORDINATING.has(tokens[k]!.lower) || (tokens[k]!.sentenceStart && tokens[k]!.cap && isFunctionWord(tokens[k]!.word) && /^(?:auch|nun|jetzt|zuletzt|und|aber|doch|dann)$/.test(tokens[k]!.lower));
+  return (
+    k < 0 ||
+    tokens[k]!.clauseEnd ||
+    COORDINATING.has(tokens[k]!.lower) ||
+    (tokens[k]!.sentenceStart && tokens[k]!.cap && isFunctionWord(tokens[k]!.word) && /^(?:auch|nun|jetzt|zuletzt|und|aber|doch|dann)$/.test(tokens[k]!.lower))
+  );
 }

@@ -1,13 +1,13 @@
 // What the position of a name in its sentence says: the words around it (its place), and the
 // constructions that tell a speaker or publisher from a name in passing, one function each, tried
-// in order (position.ts): pieces and possessives, `laut`/`via`, an outlet after a preposition,
-// `von`. Each reports what it reads as a feature of the source model; the verbs' are in position.ts.
+// in order (position.ts): pieces and possessives, `laut`/`via`, `von` (an outlet after a
+// preposition: prepositions.ts). Each reports what it reads as a feature of the source model; the verbs' are in position.ts.
 // With them, the words that stand between a name and its verb (adverbs, an apposition, where a
 // person works) and the words of time that tell a place from an outlet.
 
-import { isAbstractNoun, isGenericOutletWord, isPiece, isReportingVerb, isRole } from '../lexicon.js';
-import { clauseOf, predicateAfter, sentenceHasVerb, sentenceOf } from './clauses.js';
-import { adjectiveLike, ARTICLE, AUXILIARY, hasFiniteVerb, OUTLET_PREPOSITION, POSSESSIVE_PRONOUN, verbLike } from './grammar.js';
+import { isPiece, isReportingVerb, isRole } from '../lexicon.js';
+import { clauseOf, predicateAfter, sentenceOf } from './clauses.js';
+import { adjectiveLike, ARTICLE, AUXILIARY, POSSESSIVE_PRONOUN, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
 
@@ -58,9 +58,23 @@ export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, n
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
   // Capitalistbude Sequoia`), and before articles, `sein`/`ihr` and adjectives (`auf seinem Substack`).
   let g = Math.min(s, part.start) - 1;
-  for (let skipped = 0; g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!)); skipped++) g--;
+  for (
+    let skipped = 0;
+    g >= 0 && skipped < 6 && !tokens[g]!.clauseEnd && (ARTICLE.has(tokens[g]!.lower) || (POSSESSIVE_PRONOUN.test(tokens[g]!.lower) && part.start === s) || adjectiveLike(tokens[g]!));
+    skipped++
+  )
+    g--;
   return {
-    tokens, run, part, n, shape, names, s, last, g, after,
+    tokens,
+    run,
+    part,
+    n,
+    shape,
+    names,
+    s,
+    last,
+    g,
+    after,
     governor: g >= 0 && !tokens[g]!.clauseEnd ? tokens[g] : undefined,
     before: s > 0 && !tokens[s - 1]!.clauseEnd ? tokens[s - 1] : undefined,
     singleNoun: shape.phrase && n.words.filter((t) => t.cap).length === 1,
@@ -89,8 +103,10 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
   while (k < tokens.length && k < part.end + 2 && adjectiveLike(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
   const next = tokens[k];
   const owner = shape.name.replace(/[‘’']$/, '').replace(/s$/, '');
-  if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd) return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
-  if (last.apostrophe && tokens[part.end]?.cap) return { construction: 'possessive-outlet', why: `possessive before a name ("${shape.name}")`, strong: true, presents: true, kind: 'outlet', possessive: owner };
+  if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd)
+    return { construction: 'possessive-piece', why: `"${shape.name} ${next.word}": a piece of theirs`, strong: true, presents: true, possessive: owner };
+  if (last.apostrophe && tokens[part.end]?.cap)
+    return { construction: 'possessive-outlet', why: `possessive before a name ("${shape.name}")`, strong: true, presents: true, kind: 'outlet', possessive: owner };
   return undefined;
 };
 
@@ -98,91 +114,28 @@ export const possessive: Construction = ({ tokens, part, last, shape }) => {
 export const lautVia: Construction = ({ governor, singleNoun, n, shape }) => {
   if (governor?.lower !== 'laut' && governor?.lower !== 'via') return undefined;
   if (singleNoun && !n.article) return passing('after-laut', `after "${governor.lower}"`);
-  return { construction: `after-${governor.lower}`, why: `after "${governor.lower}"`, strong: true, presents: governor.lower === 'via', speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', kindSure: shape.kind !== 'person', allowsPhrase: true };
+  return {
+    construction: `after-${governor.lower}`,
+    why: `after "${governor.lower}"`,
+    strong: true,
+    presents: governor.lower === 'via',
+    speaks: true,
+    kind: shape.kind === 'person' ? 'person' : 'outlet',
+    kindSure: shape.kind !== 'person',
+    allowsPhrase: true,
+  };
 };
-
-/**
- * An outlet after a preposition that follows the speaker, a reporting verb or a piece: `Nathan
- * Benaich In Fortune`, `analysiert in der New York Times`, `Essay in 54Books`, `Auf Strage Matters
- * hat …`; elsewhere a place in passing (`in Leipzig`). (`aus dem …` only after the writer or the
- * piece: `ein Stück von Rebecca Probe aus dem London Review of Books`.)
- */
-export const outletAfterPreposition: Construction = (p) => {
-  const { tokens, governor, g, names, n, shape, singleNoun, part, run } = p;
-  const fromOutlet = governor?.lower === 'aus' && g > 0 && !tokens[g - 1]!.clauseEnd && (names.get(g - 1)?.kind === 'person' || isPiece(tokens[g - 1]!.word));
-  if (!governor || !(OUTLET_PREPOSITION.has(governor.lower) || fromOutlet)) return undefined;
-  const place = passing('place', `a place after "${governor.word}"`);
-  // `im Tech-Bro Podcast von Dwarkesh Patel`: the podcast is named by its host.
-  if (isGenericOutletWord(n.words[n.words.length - 1]!.word) && tokens[run.end]?.lower === 'von') return place;
-  const c = prepositionContext(p);
-  // `im Zuge ihrer …`, `in der Zeit des …`: a noun with a genitive after it is a phrase, not an outlet.
-  if (n.words.length === 1 && !shape.sure && !p.last.clauseEnd && /^(?:des|der|eines|einer|ihrer|ihres|seiner|seines|dieser|dieses)$/.test(tokens[part.end]?.lower ?? '')) return place;
-  // `Im Freitag analysiert Wolfgang Probe`: a sentence opening with where, then a verb of writing and the writer.
-  const openingPlace = singleNoun && c.opensSentence && (n.article || governor.lower === 'im') && !TIME_WORD.test(n.words[0]!.lower) && tokens[part.end] && isReportingVerb(tokens[part.end]!.word) && names.get(nameEndAt(tokens, part.end + 1))?.kind === 'person';
-  if (openingPlace) return { construction: 'outlet-opening-before-writer', why: `after "${governor.word}" opening the sentence`, strong: true, presents: true, speaks: true, kind: 'outlet', kindSure: true, allowsPhrase: true };
-  // An abstract noun is never one (`sagte in der Regierungserklärung`).
-  if (singleNoun && isAbstractNoun(n.words[0]!.word)) return place;
-  // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`),
-  // or right after a piece (`In einem Gastbeitrag für den Freitag`).
-  // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
-  const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
-  if (singleNoun && !(c.subjectBefore && (c.verbBefore || c.speakerBefore || c.pieceBefore) && (reportingIn(p.clause()) || pieceIn(p, p.clause()))) && !(c.pieceBefore && n.article) && !openingWithPiece) return place;
-  // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
-  // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
-  const pointsOn = /^(?:mehr|alles|details|hintergründe)$/.test(p.sentence()[0]?.lower ?? '');
-  const pieceWithoutVerb = !singleNoun && !shape.phrase && (Boolean(pieceIn(p, p.clause())) || pointsOn) && !sentenceHasVerb(tokens, p.s);
-  const inOpening = c.opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(p.clause()) : Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())));
-  if (!(c.strongPlace || pieceWithoutVerb || inOpening || openingWithPiece)) return place;
-  // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
-  const strong = c.strongPlace || pieceWithoutVerb || Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())) || (c.opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
-  const where = c.speakerBefore ? ' following the name' : c.pieceBefore || c.verbBefore ? ` following "${c.word!.word}"` : ' opening the sentence';
-  // (`Auf Threads streiten gerade Tausende …`: a platform where something happens, with no verb of writing.)
-  const opening = reportingIn(p.clause()) || pieceIn(p, p.clause()) ? 'outlet-opening' : 'outlet-opening-other-verb';
-  const construction = c.speakerBefore ? 'outlet-after-speaker' : c.pieceBefore ? 'outlet-after-piece' : c.verbBefore ? 'outlet-after-verb' : pieceWithoutVerb ? 'outlet-verbless' : opening;
-  return { construction, why: `after "${governor.word}"${where}`, strong, presents: true, speaks: c.opensSentence, kind: 'outlet', kindSure: true, allowsPhrase: !singleNoun || n.article || governor.lower === 'im' };
-};
-
-/** What stands before the preposition of an outlet: the speaker's name, a verb, a piece. */
-function prepositionContext(p: Place) {
-  const { tokens, g, governor, names } = p;
-  // The word before the preposition, past an object pronoun (`ordnet das im Verfassungsblog ein`).
-  const word = /^(?:das|es|dies|dazu|darüber)$/.test(tokens[g - 1]?.lower ?? '') && !tokens[g - 1]!.clauseEnd && tokens[g - 2] && !tokens[g - 2]!.cap ? tokens[g - 2] : tokens[g - 1];
-  const open = Boolean(word && !word.clauseEnd);
-  const speakerBefore = open && names.get(g - 1)?.kind === 'person';
-  const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|gibt|gab|auch|schon|einst)$/.test(word!.lower));
-  const pieceBefore = open && isPiece(word!.word) && !word!.quoted;
-  // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
-  let subjectBefore = false;
-  for (let k = g - 1; k >= 0 && tokens[k]!.clause === governor!.clause; k--) if (names.get(k)?.kind === 'person') subjectBefore = true;
-  const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(word!.word) || subjectBefore || reportingIn(p.clause()) || pieceIn(p, p.clause()))));
-  return { word, speakerBefore, verbBefore, pieceBefore, subjectBefore, strongPlace, opensSentence: governor!.sentenceStart };
-}
-
-/** After a piece: `Podcast von Dwarkesh Patel`, `Paper von Apple`; a title too (`die neue Folge von Jung und Naiv`). */
-export const pieceVon: Construction = ({ tokens, before, s, shape, names }) => {
-  if (!before || (before.lower !== 'von' && before.lower !== 'vom') || !tokens[s - 2] || tokens[s - 2]!.clauseEnd || (shape.phrase && shape.reason !== 'a title of several words')) return undefined;
-  // (Past the outlet it appeared in: `ein Longread im Guardian von Oliver Probe`.)
-  const piece = pieceAt(tokens, s - 2) ?? (names.get(s - 2)?.kind === 'outlet' && shape.kind === 'person' ? pieceBeforeOutlet(tokens, s - 2) : undefined);
-  if (!piece) return undefined;
-  return { construction: 'piece-von', why: `"${piece.word} von …"`, strong: true, presents: true, speaks: true, kind: shape.kind === 'person' ? 'person' : 'outlet', allowsPhrase: true };
-};
-
-/** The piece a preposition and an outlet ending at `end` follow: `Longread im Guardian`. */
-function pieceBeforeOutlet(tokens: Token[], end: number): Token | undefined {
-  for (let k = end - 1; k >= 0 && k >= end - 6 && !tokens[k]!.clauseEnd; k--) {
-    if (OUTLET_PREPOSITION.has(tokens[k]!.lower)) return pieceAt(tokens, k - 1) ?? (ARTICLE.has(tokens[k - 1]?.lower ?? '') ? undefined : pieceAt(tokens, k - 2));
-  }
-  return undefined;
-}
 
 /** Named with a piece or medium: `der Newsletter SnakeOil-AI`, `die Sendung Monitor`, `eine Website aufgesetzt, FollowtheCrypto,`. */
 export const namedWithMedium: Construction = ({ tokens, n, s, before, shape, last, run, singleNoun }) => {
   const namedWith = before && pieceAt(tokens, s - 1) ? before : undefined;
   // A title right after its medium may be common words (`der Podcast Lage der Nation`, `Newsletter Digitale Notizen`).
   const titleAfterMedium = singleNoun || n.words.length <= 3;
-  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium)) return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
+  if (namedWith && !n.role && (!shape.phrase || titleAfterMedium))
+    return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   const piece = pieceAt(tokens, s - 2) ?? pieceAt(tokens, s - 3);
-  if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase) return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
+  if (s >= 3 && tokens[s - 1]!.clauseEnd && piece && (last.clauseEnd || run.end >= tokens.length) && !shape.phrase)
+    return { construction: 'named-after-piece', why: `named after "${piece.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true };
   return undefined;
 };
 
@@ -205,7 +158,8 @@ export const interviewWith: Construction = (p) => {
   if (piece && !shape.phrase) return { construction: 'interview-with', why: `"${piece.word} mit …"`, strong: true, presents: true };
   // (A plural without an article is who was asked, not who asks: `hat mit Lehrkräften gesprochen`.)
   const bare = n.words.length === 1 && !n.article && shape.kind === undefined;
-  if (!shape.phrase && !bare && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower))) return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
+  if (!shape.phrase && !bare && p.predicate().some((t) => /^(?:gesprochen|geredet|unterhalten|diskutiert|spricht|sprach|redet|redete)$/.test(t.lower)))
+    return { construction: 'talked-with', why: '"mit … gesprochen"', strong: true, presents: true, speaks: true };
   return undefined;
 };
 
@@ -217,10 +171,12 @@ export const interviewWith: Construction = (p) => {
 export const afterVon: Construction = (p) => {
   const { before, s, names, shape } = p;
   if (!before || (before.lower !== 'von' && before.lower !== 'vom')) return undefined;
-  if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person') return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
+  if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person')
+    return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
   const rest = p.predicate();
   const passive = (t: { lower: string }) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-  if (!shape.phrase && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest)) return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
+  if (!shape.phrase && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest))
+    return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
   return passing('after-von', 'after "von"');
 };
 
@@ -235,10 +191,32 @@ export const relativeAboutPiece: Construction = (p) => {
 };
 
 /** Adverbs (and `es`) that may stand between a verb and the name after it (`versucht auch Ryan Broderick`, `fasst es X zusammen`). */
-export const BETWEEN_VERB_AND_NAME = new Set(['auch', 'nun', 'jetzt', 'noch', 'ja', 'dann', 'hier', 'gleich', 'prompt', 'ebenfalls', 'wieder', 'sogar', 'selbst', 'etwa', 'gerade', 'zurecht', 'treffend', 'schon', 'bereits', 'es']);
+export const BETWEEN_VERB_AND_NAME = new Set([
+  'auch',
+  'nun',
+  'jetzt',
+  'noch',
+  'ja',
+  'dann',
+  'hier',
+  'gleich',
+  'prompt',
+  'ebenfalls',
+  'wieder',
+  'sogar',
+  'selbst',
+  'etwa',
+  'gerade',
+  'zurecht',
+  'treffend',
+  'schon',
+  'bereits',
+  'es',
+]);
 
 /** Verbs an outlet does: `Die Zeit berichtet`, `Der Spiegel schreibt`. */
-export const PUBLISHES = /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
+export const PUBLISHES =
+  /^(?:berichte[t]?|berichtete|schreibt|schrieb|meldet|meldete|titelt|titelte|veröffentlicht|veröffentlichte|bringt|brachte|kommentiert|zitiert|zitierte|enthüllt|recherchiert|analysiert)$/;
 
 /**
  * Where the verb stands after an apposition that describes a person (`, ehemalige EU-Abgeordnete,`):
@@ -255,7 +233,8 @@ export function appositionEnd(tokens: Token[], start: number): number | undefine
 }
 
 /** Words of time that open a sentence as a place does (`Im Januar schreibt …`): no outlet. */
-export const TIME_WORD = /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
+export const TIME_WORD =
+  /^(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|frühjahr|frühling|sommer|herbst|winter|jahr|monat|moment|augenblick|rahmen|grunde|prinzip|vorfeld|laufe|zuge|namen|gegenteil|übrigen|allgemeinen|wesentlichen|ernst)$/;
 
 /** The index of the last word of the name run starting at `start` (adverbs before it skipped). */
 export function nameEndAt(tokens: Token[], start: number): number {

@@ -23,7 +23,13 @@ export function adjectiveLike(t: Token): boolean {
 
 /** A lowercase word that can be a verb (after a clause's subject, German puts its verb). */
 export function verbLike(t: Token): boolean {
-  return !t.cap && /^\p{Ll}+$/u.test(t.word) && (AUXILIARY.test(t.lower) || isReportingVerb(t.word) || (!isFunctionWord(t.word) && !/(?:isch|ische[nmrs]?|liche[nmrs]?|ige[nmrs]?|ene[nmrs]?|ste[nmrs]?|ich|lich|ig|bar|los|voll|weise|mal)$/.test(t.lower)));
+  return (
+    !t.cap &&
+    /^\p{Ll}+$/u.test(t.word) &&
+    (AUXILIARY.test(t.lower) ||
+      isReportingVerb(t.word) ||
+      (!isFunctionWord(t.word) && !/(?:isch|ische[nmrs]?|liche[nmrs]?|ige[nmrs]?|ene[nmrs]?|ste[nmrs]?|ich|lich|ig|bar|los|voll|weise|mal)$/.test(t.lower)))
+  );
 }
 
 /** A word that is surely a finite verb: an auxiliary, a reporting verb, a strong past form, or a `-t`/`-te` form. */
@@ -32,10 +38,12 @@ export function finiteVerb(t: Token): boolean {
 }
 
 /** Finite forms of strong verbs, which have no `-t` ending (`nahm`, `sah`, `half`). */
-export const STRONG_PAST = /^(?:nahm|sah|gab|kam|fand|sprach|schrieb|ging|stand|hielt|ließ|rief|half|lief|blieb|trat|zog|bot|las|wies|schien|hieß|fiel|wusste|brachte|dachte|kannte|nannte|warf|traf|schlug|trug|wuchs)$/;
+export const STRONG_PAST =
+  /^(?:nahm|sah|gab|kam|fand|sprach|schrieb|ging|stand|hielt|ließ|rief|half|lief|blieb|trat|zog|bot|las|wies|schien|hieß|fiel|wusste|brachte|dachte|kannte|nannte|warf|traf|schlug|trug|wuchs)$/;
 
 /** Adjectives with a `-t` stem (`gute`, `letzten`, `bekannte`), which a verb test would take for past forms. */
-export const T_ADJECTIVE = /^(?:gut|best|erst|letzt|zweit|dritt|viert|nett|hart|weit|breit|leicht|schlecht|recht|echt|kalt|alt|laut|sanft|zart|fett|flott|glatt|satt|stolz|bekannt|berühmt|bunt|wert|wichtigst|neuest|aktuellst)(?:e|en|er|es|em)?$/;
+export const T_ADJECTIVE =
+  /^(?:gut|best|erst|letzt|zweit|dritt|viert|nett|hart|weit|breit|leicht|schlecht|recht|echt|kalt|alt|laut|sanft|zart|fett|flott|glatt|satt|stolz|bekannt|berühmt|bunt|wert|wichtigst|neuest|aktuellst)(?:e|en|er|es|em)?$/;
 
 /**
  * A sentence with a finite verb: an auxiliary, a `-t`/`-te`/`-ten` form, a strong past form, or an
@@ -50,7 +58,13 @@ export function hasFiniteVerb(words: Token[]): boolean {
     if (T_ADJECTIVE.test(t.lower)) return false;
     if (/(?:t|te|ten)$/.test(t.lower)) return true;
     const previous = words[i - 1];
-    return /en$/.test(t.lower) && Boolean(previous) && !ARTICLE.has(previous!.lower) && !/^(?:zu|ein|eine|einen|einem|einer|eines|kein|keine|keinen|diese|diesen|dieser|jede|jeden|alle|allen|viele|vielen|seine|seinen|ihre|ihren)$/.test(previous!.lower) && !adjectiveLike(previous!);
+    return (
+      /en$/.test(t.lower) &&
+      Boolean(previous) &&
+      !ARTICLE.has(previous!.lower) &&
+      !/^(?:zu|ein|eine|einen|einem|einer|eines|kein|keine|keinen|diese|diesen|dieser|jede|jeden|alle|allen|viele|vielen|seine|seinen|ihre|ihren)$/.test(previous!.lower) &&
+      !adjectiveLike(previous!)
+    );
   });
 }
 

@@ -44,13 +44,18 @@ function readWindow(text: string): Mention[] {
   const passingBy: Mention[] = [];
   /** Names by the index of their last word, to tell `Raul Zelik in …` from `… Grades für Musk`. */
   const names = new Map<number, Shape>();
-  const read = findRuns(tokens).flatMap((run) => splitPeople(tokens, run).map((part) => ({ run, part }))).map(({ run, part }) => {
-    const n = nameWords(tokens, part);
-    const shape = n && shapeOf(n);
-    if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
-    return { run, part, n, shape };
-  });
-  const listed = listedParts(tokens, read.filter((r) => r.shape && !r.shape.phrase).map((r) => r.part));
+  const read = findRuns(tokens)
+    .flatMap((run) => splitPeople(tokens, run).map((part) => ({ run, part })))
+    .map(({ run, part }) => {
+      const n = nameWords(tokens, part);
+      const shape = n && shapeOf(n);
+      if (n && shape && !shape.phrase) names.set(part.end - 1, shape);
+      return { run, part, n, shape };
+    });
+  const listed = listedParts(
+    tokens,
+    read.filter((r) => r.shape && !r.shape.phrase).map((r) => r.part),
+  );
   for (const { run, part, n, shape } of read) {
     if (!n || !shape) continue;
     const first = tokens[n.first]!;
@@ -95,7 +100,14 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     kind,
     kindSure: shape.sure || Boolean(evidence.kind && evidence.kindSure),
     single: shape.single && !n.role && !evidence.kindSure,
-    at: n.first, offset: first.offset, group: run.start, sentence: first.sentence, construction, why, strong, presents,
+    at: n.first,
+    offset: first.offset,
+    group: run.start,
+    sentence: first.sentence,
+    construction,
+    why,
+    strong,
+    presents,
     speaks: Boolean(evidence.speaks),
     news: Boolean(evidence.verb && isSpeechVerb(evidence.verb)),
     ...(evidence.verb && PUBLISHES.test(evidence.verb.toLowerCase()) ? { publishing: true } : {}),
@@ -104,7 +116,15 @@ function mentionOf(tokens: Token[], run: Run, part: Run, n: NameWords, shape: Sh
     recommended: recommends(tokens, n.first),
     ...(passing ? { passing } : {}),
     // The role dropped before it (`Finanzminister Arnold Probe`); whether it opens its sentence, past an article or particle.
-    ...(n.role ? { role: tokens.slice(part.start, n.first).reverse().find((t) => isRole(t.word))?.lower ?? '' } : {}),
+    ...(n.role
+      ? {
+          role:
+            tokens
+              .slice(part.start, n.first)
+              .reverse()
+              .find((t) => isRole(t.word))?.lower ?? '',
+        }
+      : {}),
     ...(tokens[run.start]!.sentenceStart || (before?.sentenceStart && !before.clauseEnd && isFunctionWord(before.word)) ? { opensSentence: true } : {}),
     ...(first.sentenceStart ? { initialWord: true } : {}),
     ...(kind === 'outlet' && POSSESSIVE_PRONOUN.test(tokens[part.start - 1]?.lower ?? '') ? { theirs: true } : {}),
@@ -138,7 +158,9 @@ function pairUp(mentions: Mention[]): void {
     const title = outlet.why.startsWith('title after');
     // `Matt Probe ist skeptisch. In seinem Newsletter BIG schreibt er:`: the person of the sentence before.
     const theirs = outlet.theirs && outlet.sentence > 0;
-    const candidates = mentions.filter((m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents) || (theirs && m.sentence === outlet.sentence - 1)));
+    const candidates = mentions.filter(
+      (m) => m.kind === 'person' && !m.partner && (m.sentence === outlet.sentence || (title && m.sentence === outlet.sentence - 1 && m.presents) || (theirs && m.sentence === outlet.sentence - 1)),
+    );
     const nearest = candidates.filter((m) => m.at < outlet.at).pop() ?? candidates.find((m) => m.at > outlet.at);
     if (!nearest) continue;
     // People joined by `und` speak together: the outlet goes with the first of them.

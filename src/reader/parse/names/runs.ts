@@ -1,7 +1,19 @@
 // Runs of capitalised words that may be names, split where two people are joined by `und`, with
 // roles, descriptors and common nouns before the name dropped.
 
-import { isCommonNoun, isDeclinedAdjective, isFunctionWord, isGenericOutletWord, isListedNoun, isOutletWord, isPiece, isReportingVerb, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
+import {
+  isCommonNoun,
+  isDeclinedAdjective,
+  isFunctionWord,
+  isGenericOutletWord,
+  isListedNoun,
+  isOutletWord,
+  isPiece,
+  isReportingVerb,
+  isRole,
+  ORGANISATION_HEAD,
+  ORGANISATION_WORD,
+} from '../lexicon.js';
 import { wordInfo } from '../terms.js';
 import { ARTICLE } from './grammar.js';
 import { mayBeGivenName } from './shapes.js';
@@ -51,7 +63,14 @@ export function findRuns(tokens: Token[]): Run[] {
       const after = tokens[end + 1];
       // `Felix Probe von Axios`: after a full name, `von` names where the person works.
       const affiliation = next.lower === 'von' && end - i >= 2 && tokens[end + 1]?.lower !== 'der';
-      const particle = !affiliation && PARTICLE.has(next.lower) && !next.clauseEnd && nameLike(after) && (next.lower === '&' || next.lower === 'und' || ((next.lower === 'of' || next.lower === 'for') ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
+      const particle =
+        !affiliation &&
+        PARTICLE.has(next.lower) &&
+        !next.clauseEnd &&
+        nameLike(after) &&
+        (next.lower === '&' ||
+          next.lower === 'und' ||
+          (next.lower === 'of' || next.lower === 'for' ? isOutletWord(last.word) || ORGANISATION_WORD.test(last.word) : !isCommonNoun(last.word) && !isPiece(last.word)));
       const vonDer = next.lower === 'von' && tokens[end + 1]?.lower === 'der' && nameLike(tokens[end + 2]) && !isCommonNoun(last.word) && !isPiece(last.word);
       // A title right after its medium keeps a genitive of a common noun: `der Podcast Lage der
       // Nation`, not `die Sendung Monitor der ARD`.
@@ -71,7 +90,16 @@ export function findRuns(tokens: Token[]): Run[] {
 /** A lower-case word that no German or English list knows, after a name: part of it (`Infratest dimap`, `Le Monde diplomatique`). */
 function lowerCasePart(last: Token, next: Token): boolean {
   // (Not a verb the lists miss: `trommelte`, `bespricht`, `endorsed`.)
-  return !next.cap && !next.quoted && !last.clauseEnd && next.word.length >= 4 && /^\p{Ll}+$/u.test(next.word) && !/(?:t|te|ten|en|ern|eln|st|ed|ing|s|lich|isch|ig|bar|sam|haft|los|voll)$/.test(next.word) && wordInfo(next.word).unknown && !isFunctionWord(next.word);
+  return (
+    !next.cap &&
+    !next.quoted &&
+    !last.clauseEnd &&
+    next.word.length >= 4 &&
+    /^\p{Ll}+$/u.test(next.word) &&
+    !/(?:t|te|ten|en|ern|eln|st|ed|ing|s|lich|isch|ig|bar|sam|haft|los|voll)$/.test(next.word) &&
+    wordInfo(next.word).unknown &&
+    !isFunctionWord(next.word)
+  );
 }
 
 /** A run split at `und` where both sides are names of two words or more (`Sayash Kapoor und Arvind Narayanan`). */

@@ -1,9 +1,21 @@
 // What a name's words say of it: a person's name, an outlet's (`New York Times`, `404 Media`),
 // or only a phrase of common words; the name as written; given names that read as nouns.
 
-import { dictionary } from '@zxcvbn-ts/language-de';
-import { isCommonNoun, isGenericOutletWord, isGenitiveOnly, isKindOnly, isListedNoun, isOutletWord, isPiece, isPlatform, isRole, ORGANISATION_HEAD, ORGANISATION_WORD } from '../lexicon.js';
-import { wordInfo } from '../terms.js';
+import {
+  isCommonNoun,
+  isFirstName,
+  isGenericOutletWord,
+  isGenitiveOnly,
+  isKindOnly,
+  isListedNoun,
+  isOutletWord,
+  isPiece,
+  isPlatform,
+  isRole,
+  ORGANISATION_HEAD,
+  ORGANISATION_WORD,
+} from '../lexicon.js';
+import { wordInfo } from '../word-info.js';
 import { T_ADJECTIVE } from './grammar.js';
 import { type NameWords, type Shape, type Token } from './types.js';
 
@@ -30,21 +42,41 @@ export function shapeOf(n: NameWords): Shape | undefined {
   // `404 Media`: a name that opens with a number is a brand.
   if (/^\d+$/.test(tokens[0]!.word)) return { name, kind: 'outlet', reason: 'the shape of an outlet', sure: true, single: false, phrase: false };
   // `Statistisches Bundesamt`: an adjective before an organisation's kind is part of its name.
-  if (capWords.length > 1 && ORGANISATION_HEAD.test(capWords[capWords.length - 1]!.word)) return { name, kind: 'outlet', reason: 'the name of an organisation', sure: true, single: false, phrase: false };
+  if (capWords.length > 1 && ORGANISATION_HEAD.test(capWords[capWords.length - 1]!.word))
+    return { name, kind: 'outlet', reason: 'the name of an organisation', sure: true, single: false, phrase: false };
   // `Generative KI`, `Politische Ökonomie`: an adjective opens a phrase, not a name.
   // (Not after a role: `Der Ökonom Rüdiger Probe`.)
   // (Nor a given name that ends like one: `Oliver`.)
   // (Nor before a medium's kind: `Sächsische Zeitung`.)
-  if (capWords.length > 1 && !capWords[0]!.initial && !n.role && ADJECTIVE_ENDING.test(capWords[0]!.lower) && !wordInfo(capWords[0]!.word).personName && !isOutletWord(capWords[capWords.length - 1]!.word)) return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
+  if (
+    capWords.length > 1 &&
+    !capWords[0]!.initial &&
+    !n.role &&
+    ADJECTIVE_ENDING.test(capWords[0]!.lower) &&
+    !wordInfo(capWords[0]!.word).personName &&
+    !isOutletWord(capWords[capWords.length - 1]!.word)
+  )
+    return { name, reason: 'an adjective before a noun', sure: false, single: false, phrase: true };
   // A role alone is no name (`Die Ökonomin mit …`): the name it stands for is elsewhere.
   if (capWords.length === 1 && words.length === 1 && isRole(capWords[0]!.word)) return undefined;
   // A medium's kind alone is no name (`der Newsletter`); a platform is (`auf Bluesky`), and so is a
   // blog or paper named by a compound (`im Verfassungsblog`, `das Ärzteblatt`).
   if (capWords.length === 1 && (isKindOnly(capWords[0]!.word) || isPiece(capWords[0]!.word)) && !isPlatform(capWords[0]!.word) && !generic && !NAMED_MEDIUM.test(capWords[0]!.word)) return undefined;
-  if (capWords.length === 1 && words.length === 1 && NAMED_MEDIUM.test(words[0]!)) return { name, kind: 'outlet', reason: 'a blog or paper named by a compound', sure: true, single: false, phrase: false };
+  if (capWords.length === 1 && words.length === 1 && NAMED_MEDIUM.test(words[0]!))
+    return { name, kind: 'outlet', reason: 'a blog or paper named by a compound', sure: true, single: false, phrase: false };
   // A single listed noun is a phrase (decided first: most capitalised words are such nouns).
   // (Not an acronym the dictionary lists too: `BBC`, `ARD`.)
-  if (words.length === 1 && capWords.length === 1 && !n.role && !n.article && isListedNoun(words[0]!) && !/^\p{Lu}{2,}$/u.test(words[0]!) && !outletShapedWord(words[0]!) && !isPlatform(words[0]!) && !isGenitiveOnly(words[0]!)) {
+  if (
+    words.length === 1 &&
+    capWords.length === 1 &&
+    !n.role &&
+    !n.article &&
+    isListedNoun(words[0]!) &&
+    !/^\p{Lu}{2,}$/u.test(words[0]!) &&
+    !outletShapedWord(words[0]!) &&
+    !isPlatform(words[0]!) &&
+    !isGenitiveOnly(words[0]!)
+  ) {
     return { name, reason: 'one word', sure: false, single: false, phrase: true };
   }
   const initials = (t: Token, i: number) => t.initial || (i === 0 && tokens.length > 1 && /^\p{Lu}{2,3}$/u.test(t.word));
@@ -71,11 +103,19 @@ export function shapeOf(n: NameWords): Shape | undefined {
     // `Analyse und Kritik`, `Jung und Naiv`: a name of words joined by `und` is a title, where its position says so.
     return { name, reason: 'a title of several words', sure: false, single: false, phrase: true };
   }
+  return severalWords(name, tokens);
+}
+
+/** A name of several capitalised words the rules before left open: a person's, or a phrase of common words (`Letzte Woche`). */
+function severalWords(name: string, tokens: Token[]): Shape {
   const nameWordsOnly = tokens.filter((t) => t.cap);
   const lastIsNoun = isCommonNoun(nameWordsOnly[nameWordsOnly.length - 1]!.word);
   // `Letzte Woche`: a capitalised adjective before a noun.
   const firstWord = nameWordsOnly[0]!;
-  const adjectivePhrase = lastIsNoun && !firstWord.initial && (ADJECTIVE_ENDING.test(firstWord.lower) || T_ADJECTIVE.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4 && !mayBeGivenName(firstWord.word)));
+  const adjectivePhrase =
+    lastIsNoun &&
+    !firstWord.initial &&
+    (ADJECTIVE_ENDING.test(firstWord.lower) || T_ADJECTIVE.test(firstWord.lower) || (isCommonNoun(firstWord.word) && firstWord.word.length > 4 && !mayBeGivenName(firstWord.word)));
   // A first word may be a given name that is a noun too (`Kate`, `Mark`, `Wolfgang`).
   const nounish = (t: Token, i: number) => t.initial || (isCommonNoun(t.word) && !(i === 0 && (t.word.length <= 4 || mayBeGivenName(t.word))));
   if (nameWordsOnly.every(nounish) || adjectivePhrase) return { name, reason: 'common words', sure: false, single: false, phrase: true };
@@ -90,7 +130,13 @@ export function outletShapedWord(word: string): boolean {
   let answer = outletShaped.get(word);
   if (answer === undefined) {
     answer =
-      isOutletWord(word) || ORGANISATION_WORD.test(word) || organisationCompound(word) || /\d/.test(word) || /^\p{Lu}{3,}-\p{Lu}/u.test(word) || /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) || /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
+      isOutletWord(word) ||
+      ORGANISATION_WORD.test(word) ||
+      organisationCompound(word) ||
+      /\d/.test(word) ||
+      /^\p{Lu}{3,}-\p{Lu}/u.test(word) ||
+      /\p{Ll}\p{Lu}/u.test(word.replace(/^(?:Mc|Mac|De|Le|La|Di|Van|O')/, '').replace(/Innen$/, '')) ||
+      /\.(?:org|com|net|de|at|ch|eu|info|io)$/i.test(word);
     if (outletShaped.size >= 20_000) outletShaped.clear();
     outletShaped.set(word, answer);
   }
@@ -110,7 +156,6 @@ export function nameText(words: Token[]): string {
   return words.map((t) => (t.initial && words.length > 1 ? `${t.word}.` : t.word)).join(' ');
 }
 
-let firstNames: Set<string> | undefined;
 const known = new Map<string, boolean>();
 
 /**
@@ -121,8 +166,7 @@ const known = new Map<string, boolean>();
 export function mayBeGivenName(word: string): boolean {
   let answer = known.get(word);
   if (answer === undefined) {
-    firstNames ??= new Set(dictionary.firstnames);
-    answer = firstNames.has(word.toLowerCase()) || (word.length <= 9 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedNoun(word) && !isRole(word) && !isPiece(word));
+    answer = isFirstName(word.toLowerCase()) || (word.length <= 9 && /^\p{Lu}\p{Ll}+$/u.test(word) && !isListedNoun(word) && !isRole(word) && !isPiece(word));
     // Note: a bound keeps an archive of unusual words from growing the cache without end.
     if (known.size >= 20_000) known.clear();
     known.set(word, answer);

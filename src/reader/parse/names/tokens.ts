@@ -1,96 +1,131 @@
-// A paragraph as word tokens: each word with its punctuation, sentence and clause, and the scopes
-// it stands in (quotes, brackets, `dass`-clauses, `über …` topics).
+// A paragraph as the name reader's word tokens: each word with its punctuation, sentence and
+// clause, and the scopes it stands in (quotes, brackets, `dass`-clauses, `über …` topics).
 
-import { isFunctionWord } from '../lexicon.js';
-import { wordInfo } from '../terms.js';
-import { wordTokens } from '../words.js';
+import { ABBREVIATIONS, isFunctionWord } from '../lexicon.js';
+import { tokensOf, type Tokens } from '../tokens.js';
+import { wordInfo, type WordInfo } from '../word-info.js';
 import { adjectiveLike, ARTICLE, SUBORDINATE } from './grammar.js';
 import { type SentenceInfo, type Token } from './types.js';
-
-/** Abbreviations whose dot does not end a sentence. */
-const ABBREVIATIONS = new Set('z.b bzw usw etc vgl u.a ca bsw bspw dr prof mr mrs ms st no nr inkl ggf evtl d.h s.o u.ä o.ä sog jh jhd'.split(' '));
 
 export const OPENING = '„"“”»«‚‘’\'(›‹[';
 export const CLOSING = '.,;:!?“”"«»‘’\')…]›‹';
 export const QUOTE_MARKS = '„"“”»«‚‘›‹';
 export const QUOTE_MARK = /[„"“”»«‚‘›‹]/;
 
+/** Where the tokens of a paragraph stand: the sentence, clause and scopes the next word opens in. */
+interface Reading {
+  tokens: Token[];
+  sentence: number;
+  clause: number;
+  sentenceStart: boolean;
+  /** Index of the token that opened the quotation the next word is in; -1 outside one. */
+  quoteOpen: number;
+  parenOpen: boolean;
+  info: SentenceInfo;
+}
+
+/** A paragraph's words as the name reader reads them: each chunk of the one tokenization (tokens.ts) with its punctuation apart. */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let [sentence, clause, sentenceStart, quoteOpen, parenOpen] = [0, 0, true, -1, false];
-  let info: SentenceInfo = { start: 0, end: 0 };
-  for (const { word: raw, index } of wordTokens(text)) {
-    let start = 0;
-    let end = raw.length;
-    while (start < end && OPENING.includes(raw[start]!)) start++;
-    while (end > start && CLOSING.includes(raw[end - 1]!)) end--;
-    const pre = raw.slice(0, start);
-    const post = raw.slice(end);
-    const word = raw.slice(start, end);
-    const previous = tokens[tokens.length - 1];
-    if (!word || /^[–—-]+$/.test(word)) {
-      // A dash or a lone mark: a clause boundary.
-      if (previous) {
-        previous.clauseEnd = true;
-        if (/[.!?:]/.test(raw)) previous.sentenceEnd = true;
-        if (QUOTE_MARK.test(raw)) quoteOpen = -1;
-      }
-      continue;
-    }
-    const lower = word.toLowerCase();
-    // Note: cheap tests first; the parser reads every paragraph's lead.
-    const upperFirst = word[0] !== lower[0];
-    const initial = upperFirst && post.startsWith('.') && /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
-    if (quoteOpen < 0 && pre && QUOTE_MARK.test(pre)) quoteOpen = tokens.length;
-    if (pre.includes('(')) parenOpen = true;
-    if (previous && (previous.sentenceEnd || previous.clauseEnd)) clause++;
-    if (previous?.sentenceEnd) {
-      sentence++;
-      sentenceStart = true;
-      info.end = tokens.length;
-      info = { start: tokens.length, end: 0 };
-    }
-    const token: Token = {
-      word,
-      pre,
-      post,
-      lower,
-      cap: upperFirst || (word.charCodeAt(0) <= 57 && /^\d+\p{Lu}/u.test(word)),
-      initial,
-      sentence,
-      clause,
-      sentenceStart,
-      sentenceEnd: false,
-      clauseEnd: false,
-      quoted: quoteOpen >= 0,
-      paren: parenOpen,
-      sub: false,
-      topic: false,
-      apostrophe: /^[‘’']/.test(post) && /s$/.test(word),
-      offset: index + start,
-      info,
-    };
-    sentenceStart = false;
-    const dot = post.includes('.') && !initial && !ABBREVIATIONS.has(token.lower) && !/^\d+$/.test(word);
-    if (dot || /[!?:…]/.test(post)) token.sentenceEnd = true;
-    if (/[,;]/.test(post) || token.sentenceEnd) token.clauseEnd = true;
-    // A closing mark after the word, or one inside it (`„Interregnum„-Begriffs`), ends the quote.
-    if ((post && QUOTE_MARK.test(post)) || QUOTE_MARK.test(word)) quoteOpen = -1;
-    if (post.includes(')')) {
-      parenOpen = false;
-      token.clauseEnd = true;
-    }
-    tokens.push(token);
-    // An unclosed quotation mark (a typo) must not hide the rest of the paragraph.
-    if (quoteOpen >= 0 && tokens.length - quoteOpen > 40) {
-      for (let i = quoteOpen; i < tokens.length; i++) tokens[i]!.quoted = false;
-      quoteOpen = -1;
-    }
-  }
-  info.end = tokens.length;
+  const chunks = tokensOf(text);
+  const reading: Reading = { tokens: [], sentence: 0, clause: 0, sentenceStart: true, quoteOpen: -1, parenOpen: false, info: { start: 0, end: 0 } };
+  for (let chunk = 0; chunk < chunks.chunkFrom.length; chunk++) readChunk(reading, chunks, chunk);
+  const { tokens } = reading;
+  reading.info.end = tokens.length;
   markLowerCaseNames(tokens);
   markScopes(tokens);
   return tokens;
+}
+
+/** Reads one chunk: a word with its punctuation, or a dash or a lone mark between clauses. */
+function readChunk(reading: Reading, chunks: Tokens, chunk: number): void {
+  const { tokens } = reading;
+  const { text } = chunks;
+  const index = chunks.chunkFrom[chunk]!;
+  let start = index;
+  let end = chunks.chunkTo[chunk]!;
+  while (start < end && OPENING.includes(text[start]!)) start++;
+  while (end > start && CLOSING.includes(text[end - 1]!)) end--;
+  const pre = text.slice(index, start);
+  const post = text.slice(end, chunks.chunkTo[chunk]);
+  // Note: a word the tokens have as it is comes with its one string, which the lexicon's look-ups then find at once.
+  const known = knownWord(chunks, chunk, start, end);
+  const word = known ? known.word : text.slice(start, end);
+  const previous = tokens[tokens.length - 1];
+  if (!word || /^[–—-]+$/.test(word)) {
+    // A dash or a lone mark: a clause boundary.
+    const raw = text.slice(index, chunks.chunkTo[chunk]);
+    if (previous) {
+      previous.clauseEnd = true;
+      if (/[.!?:]/.test(raw)) previous.sentenceEnd = true;
+      if (QUOTE_MARK.test(raw)) reading.quoteOpen = -1;
+    }
+    return;
+  }
+  const lower = known ? known.lower : word.toLowerCase();
+  // Note: cheap tests first; the parser reads every paragraph's lead.
+  const upperFirst = word[0] !== lower[0];
+  const initial = upperFirst && post.startsWith('.') && /^(?:\p{Lu}\.)*\p{Lu}$/u.test(word);
+  if (reading.quoteOpen < 0 && pre && QUOTE_MARK.test(pre)) reading.quoteOpen = tokens.length;
+  if (pre.includes('(')) reading.parenOpen = true;
+  if (previous && (previous.sentenceEnd || previous.clauseEnd)) reading.clause++;
+  if (previous?.sentenceEnd) {
+    reading.sentence++;
+    reading.sentenceStart = true;
+    reading.info.end = tokens.length;
+    reading.info = { start: tokens.length, end: 0 };
+  }
+  const token: Token = {
+    word,
+    pre,
+    post,
+    lower,
+    cap: upperFirst || (word.charCodeAt(0) <= 57 && /^\d+\p{Lu}/u.test(word)),
+    initial,
+    sentence: reading.sentence,
+    clause: reading.clause,
+    sentenceStart: reading.sentenceStart,
+    sentenceEnd: false,
+    clauseEnd: false,
+    quoted: reading.quoteOpen >= 0,
+    paren: reading.parenOpen,
+    sub: false,
+    topic: false,
+    apostrophe: /^[‘’']/.test(post) && /s$/.test(word),
+    offset: start,
+    info: reading.info,
+  };
+  reading.sentenceStart = false;
+  endOfWord(reading, token);
+  tokens.push(token);
+  // An unclosed quotation mark (a typo) must not hide the rest of the paragraph.
+  if (reading.quoteOpen >= 0 && tokens.length - reading.quoteOpen > 40) {
+    for (let i = reading.quoteOpen; i < tokens.length; i++) tokens[i]!.quoted = false;
+    reading.quoteOpen = -1;
+  }
+}
+
+/** The tokens' word from `from` to `to`, where the chunk has it as it is. */
+function knownWord(chunks: Tokens, chunk: number, from: number, to: number): WordInfo | undefined {
+  const first = chunks.chunkWord[chunk]!;
+  const next = chunks.chunkWord[chunk + 1] ?? chunks.words.length;
+  return next - first === 1 && chunks.from[first] === from && chunks.to[first] === to ? chunks.words[first] : undefined;
+}
+
+/** What the punctuation after a word ends: its sentence, its clause, a quotation, a bracket. */
+function endOfWord(reading: Reading, token: Token): void {
+  const { word, post } = token;
+  // A closing mark inside the word (`„Interregnum„-Begriffs`) ends the quote.
+  if (QUOTE_MARK.test(word)) reading.quoteOpen = -1;
+  if (!post) return;
+  const dot = post.includes('.') && !token.initial && !ABBREVIATIONS.has(token.lower) && !/^\d+$/.test(word);
+  if (dot || /[!?:…]/.test(post)) token.sentenceEnd = true;
+  if (/[,;]/.test(post) || token.sentenceEnd) token.clauseEnd = true;
+  // So does one after it.
+  if (QUOTE_MARK.test(post)) reading.quoteOpen = -1;
+  if (post.includes(')')) {
+    reading.parenOpen = false;
+    token.clauseEnd = true;
+  }
 }
 
 /**

@@ -55,8 +55,12 @@ export const introduces = (e: Evidence | undefined) => e !== undefined && (e.nam
  * voice (an interview, a letter, a first-person essay), not the author's.
  */
 export const voiceOfSource = (e: Evidence, p: Evidence | undefined, leadInSource: boolean) =>
-  (e.firstSingular > 0 || e.firstPlural > 0 || e.address > 0) && p !== undefined && !p.quotesHimself && !p.announcesOwnText &&
-  p.firstSingular === 0 && (handsOver(p) || ((introduces(p) || leadInSource) && p.reporting > 0 && p.nameRuns > 0));
+  (e.firstSingular > 0 || e.firstPlural > 0 || e.address > 0) &&
+  p !== undefined &&
+  !p.quotesHimself &&
+  !p.announcesOwnText &&
+  p.firstSingular === 0 &&
+  (handsOver(p) || ((introduces(p) || leadInSource) && p.reporting > 0 && p.nameRuns > 0));
 
 /** A paragraph of one or two sentences in the author's language, not a question: how a quote is announced. */
 export const shortLeadIn = (e: Evidence | undefined) => e !== undefined && e.sentences <= 2 && e.chars < 260 && !quoteLike(e) && e.lastChar !== '?';
@@ -79,4 +83,3 @@ export function vector(features: readonly Feature[], context: Context): Float64A
   }
   return values;
 }
-

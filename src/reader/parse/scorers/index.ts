@@ -39,37 +39,36 @@ const SOURCE_MEMORY = 6;
  * @param sources the words of the source each paragraph names (surname, outlet), if it names one
  */
 export function featuresOf(evidence: Evidence[], sources: (string[] | undefined)[]): NodeFeatures[] {
-  const terms = evidence.map((e) => new Set(e.terms));
-  const names = evidence.map((e) => new Set(e.capitals));
-  const sourceKeys = sources.map((words) => words?.map((word) => ({ word: wordHash(word), stem: stemHash(word) })));
-  /** Whether paragraph j mentions one of the source's words (the word itself or its stem). */
-  const mentions = (j: number, source: { word: number; stem: number }[] | undefined) =>
-    source !== undefined && source.some(({ word, stem }) => names[j]!.has(word) || terms[j]!.has(stem));
-  const gaps = evidence.map((_, i) => (i === 0 ? 0 : windowSimilarity(terms, i - WINDOW, i, i, i + WINDOW)));
+  const words = new Vocabulary(evidence);
+  const sourceKeys = sources.map((list) => list?.map((word) => ({ word: words.idOf(wordHash(word)), stem: words.idOf(stemHash(word)) })));
+  const gaps = evidence.map((_, i) => (i === 0 ? 0 : words.similarity(i - WINDOW, i, i, i + WINDOW)));
   return evidence.map((e, i) => {
+    const { terms, capitals, capitalStems, lastName, lastTerm } = words;
     let knownCount = 0;
     let firstKnown = false;
-    for (let k = 0; k < e.capitals.length; k++) {
-      const known = inWindow(names, i - NAME_MEMORY, i, e.capitals[k]!) || inWindow(terms, i - WINDOW, i, e.capitalStems[k]!);
+    for (let k = 0; k < capitals[i]!.length; k++) {
+      const known = lastName[capitals[i]![k]!]! >= i - NAME_MEMORY || lastTerm[capitalStems[i]![k]!]! >= i - WINDOW;
       if (known) knownCount++;
       if (known && k < 2) firstKnown = true;
     }
     const source = sourceKeys[i];
-    let known = false;
-    for (let j = Math.max(0, i - SOURCE_MEMORY); j < i && source; j++) known ||= mentions(j, source);
+    const known = i > 0 && source !== undefined && words.mentions(source, i - SOURCE_MEMORY);
+    const echoesBefore = i > 0 && e.firstSentenceWords <= 8 && terms[i]!.subarray(0, e.firstSentenceTerms).some((id) => lastTerm[id] === i - 1);
+    words.read(i);
     const context: Context = {
       e,
       p: evidence[i - 1],
       n: evidence[i + 1],
-      cohesion: i === 0 ? 0 : windowSimilarity(terms, i - WINDOW, i, i, i + 1),
+      cohesion: i === 0 ? 0 : words.similarity(i - WINDOW, i, i, i + 1),
       depth: i === 0 ? 0 : Math.min(1, depthAt(gaps, i)),
       namesKnown: e.capitals.length ? knownCount / e.capitals.length : 0,
       newName: e.opensWithName && !firstKnown,
       source: source ? (known ? 'known' : 'new') : 'none',
       leadInSource: sources[i - 1] !== undefined,
-      mentionsLeadInSource: (i > 0 && mentions(i, sourceKeys[i - 1])) || (i > 1 && mentions(i, sourceKeys[i - 2])),
+      // (Read after paragraph i: whether it names what the lead-in before it named.)
+      mentionsLeadInSource: (i > 0 && words.mentions(sourceKeys[i - 1], i)) || (i > 1 && words.mentions(sourceKeys[i - 2], i)),
       runAfterLeadIn: runAfterLeadIn(evidence, sources, i),
-      echoesBefore: i > 0 && e.firstSentenceWords <= 8 && echoes(e, terms[i - 1]!),
+      echoesBefore,
       inLetter: inLetter(evidence, i),
     };
     const pair = new Float64Array(PAIR_FEATURES.length);
@@ -78,40 +77,131 @@ export function featuresOf(evidence: Evidence[], sources: (string[] | undefined)
   });
 }
 
+/**
+ * The terms and capitalised words of a run of paragraphs as small numbers (one per hash), read
+ * paragraph by paragraph: for each number, the last paragraph read that has it.
+ * Note: numbers index arrays, so that the windows of cohesion and memory cost a look-up each, not a set's.
+ */
+class Vocabulary {
+  readonly terms: Int32Array[];
+  readonly capitals: Int32Array[];
+  readonly capitalStems: Int32Array[];
+  /** For each number, the last paragraph read whose capitals (terms) have it; far back for none. */
+  readonly lastName: Int32Array;
+  readonly lastTerm: Int32Array;
+  private readonly ids: HashNumbers;
+  private readonly left: Int32Array;
+  private readonly right: Int32Array;
+  private stamp = 0;
 
-/** Whether one of the sets from..to-1 holds the item. */
-function inWindow(sets: Set<number>[], from: number, to: number, item: number): boolean {
-  for (let j = Math.max(0, from); j < to; j++) if (sets[j]!.has(item)) return true;
-  return false;
+  constructor(evidence: Evidence[]) {
+    let count = 0;
+    for (const e of evidence) count += e.terms.length + 2 * e.capitals.length;
+    const ids = (this.ids = new HashNumbers(count));
+    const numbers = (hashes: number[]) => {
+      const numbered = new Int32Array(hashes.length);
+      for (let k = 0; k < hashes.length; k++) numbered[k] = ids.add(hashes[k]!);
+      return numbered;
+    };
+    this.terms = evidence.map((e) => numbers(e.terms));
+    this.capitals = evidence.map((e) => numbers(e.capitals));
+    this.capitalStems = evidence.map((e) => numbers(e.capitalStems));
+    const size = ids.size + 1;
+    this.lastName = new Int32Array(size).fill(FAR_BACK);
+    this.lastTerm = new Int32Array(size).fill(FAR_BACK);
+    this.left = new Int32Array(size);
+    this.right = new Int32Array(size);
+  }
+
+  /** The number of a hash; one no paragraph has gets the last, which none has. */
+  idOf(hash: number): number {
+    return this.ids.find(hash) ?? this.ids.size;
+  }
+
+  /** Reads paragraph i: its words are now the last seen. */
+  read(i: number): void {
+    for (const id of this.capitals[i]!) this.lastName[id] = i;
+    for (const id of this.terms[i]!) this.lastTerm[id] = i;
+  }
+
+  /** Whether a paragraph from `from` on, of those read, names one of the source's words (the word itself or its stem). */
+  mentions(source: { word: number; stem: number }[] | undefined, from: number): boolean {
+    return source !== undefined && source.some(({ word, stem }) => this.lastName[word]! >= from || this.lastTerm[stem]! >= from);
+  }
+
+  /**
+   * Cosine similarity of the terms of paragraphs a..b-1 and those of c..d-1, each a set (a term
+   * counts once however many of the paragraphs have it).
+   */
+  similarity(a: number, b: number, c: number, d: number): number {
+    a = Math.max(0, a);
+    d = Math.min(this.terms.length, d);
+    const stamp = ++this.stamp;
+    let left = 0;
+    for (let j = a; j < b; j++) {
+      for (const id of this.terms[j]!) {
+        if (this.left[id] !== stamp) {
+          this.left[id] = stamp;
+          left++;
+        }
+      }
+    }
+    let right = 0;
+    let shared = 0;
+    for (let j = c; j < d; j++) {
+      for (const id of this.terms[j]!) {
+        if (this.right[id] === stamp) continue;
+        this.right[id] = stamp;
+        right++;
+        if (this.left[id] === stamp) shared++;
+      }
+    }
+    return left === 0 || right === 0 ? 0 : shared / Math.sqrt(left * right);
+  }
 }
 
 /**
- * Cosine similarity of the union of the sets a..b-1 and the union of c..d-1, counted without
- * building either union (an item counts once where two sets of a window share it).
+ * Numbers 0, 1, 2 … for 32-bit hashes, in the order first added: a table with open addressing.
+ * Note: a Map would box every hash above 2^30 into a heap number; this keeps them in typed arrays.
  */
-function windowSimilarity(sets: Set<number>[], a: number, b: number, c: number, d: number): number {
-  a = Math.max(0, a);
-  d = Math.min(sets.length, d);
-  let shared = 0;
-  let right = 0;
-  for (let j = c; j < d; j++) {
-    for (const item of sets[j]!) {
-      if (inWindow(sets, c, j, item)) continue; // counted with an earlier set of the window
-      right++;
-      if (inWindow(sets, a, b, item)) shared++;
-    }
+class HashNumbers {
+  size = 0;
+  private readonly keys: Uint32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+
+  constructor(capacity: number) {
+    let slots = 16;
+    while (slots < 2 * capacity) slots *= 2;
+    this.keys = new Uint32Array(slots);
+    this.values = new Int32Array(slots).fill(-1);
+    this.mask = slots - 1;
   }
-  let left = 0;
-  for (let j = a; j < b; j++) for (const item of sets[j]!) if (!inWindow(sets, a, j, item)) left++;
-  return left === 0 || right === 0 ? 0 : shared / Math.sqrt(left * right);
+
+  /** The number of a hash, given it now if it has none yet. */
+  add(hash: number): number {
+    const slot = this.slotOf(hash);
+    if (this.values[slot]! < 0) {
+      this.keys[slot] = hash;
+      this.values[slot] = this.size++;
+    }
+    return this.values[slot]!;
+  }
+
+  find(hash: number): number | undefined {
+    const value = this.values[this.slotOf(hash)]!;
+    return value < 0 ? undefined : value;
+  }
+
+  private slotOf(hash: number): number {
+    let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
+    while (this.values[slot]! >= 0 && this.keys[slot] !== hash) slot = (slot + 1) & this.mask;
+    return slot;
+  }
 }
 
-
-/** Whether a term of the paragraph's first sentence is among the given terms. */
-function echoes(e: Evidence, before: Set<number>): boolean {
-  for (let k = 0; k < e.firstSentenceTerms; k++) if (before.has(e.terms[k]!)) return true;
-  return false;
-}
+/** Further back than any memory reaches: a word no paragraph read has. */
+const FAR_BACK = -1_000_000;
 
 /** Whether a letter's salutation came in the four paragraphs before, and no sign-off since. */
 function inLetter(evidence: Evidence[], i: number): boolean {
@@ -132,7 +222,6 @@ function runAfterLeadIn(evidence: Evidence[], sources: (string[] | undefined)[],
   }
   return 0;
 }
-
 
 /**
  * Hearst's depth score at a gap: how far the similarity across it lies below the peaks on either
