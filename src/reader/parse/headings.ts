@@ -7,8 +7,8 @@
 // that fixed background decide, so an issue's headings never change when another issue is added.
 
 import { sourceNames, type Source } from '../../model.js';
-import { sectionSubject, subjectCandidates, subjectProbability } from './subjects.js';
-import { stem, type TermParagraph } from './terms.js';
+import { sectionSubject } from './subjects.js';
+import { type TermParagraph } from './terms.js';
 
 export interface HeadingInput {
   /** The section's paragraphs in reading order (commentary, quotes, list items). */
@@ -57,23 +57,6 @@ export function sectionHeading(input: HeadingInput, fallback: string): string {
   return compose(1, false) || compose(0, true) || fallback;
 }
 
-/**
- * The section's likeliest subject words, best first (the heading takes the first where it is likely
- * enough), leaving out the names already in the heading and words that are part of a better one.
- */
-export function subjectTerms(paragraphs: TermParagraph[], names: string[] = [], limit = 1): string[] {
-  const ranked = subjectCandidates(paragraphs, names)
-    .map((c) => ({ c, p: subjectProbability(c.features) }))
-    .sort((a, b) => b.p - a.p || a.c.first - b.c.first);
-  const chosen: string[] = [];
-  for (const { c } of ranked) {
-    if (chosen.some((t) => overlaps(t.toLowerCase(), c.term.toLowerCase()))) continue;
-    chosen.push(c.term);
-    if (chosen.length === limit) break;
-  }
-  return chosen;
-}
-
 /** Up to two sources for the heading: the lead-in's, then the first quoted source that is another. */
 function headingSources({ source, sources }: HeadingInput): Source[] {
   const all = source ? [source, ...sources] : sources;
@@ -87,11 +70,4 @@ function headingSources({ source, sources }: HeadingInput): Source[] {
     if (chosen.length === 2) break;
   }
   return chosen;
-}
-
-/** Whether two terms name one thing: one is a hyphen part of the other, or they share a stem. */
-function overlaps(a: string, b: string): boolean {
-  const partsA = a.split('-');
-  const partsB = b.split('-');
-  return a === b || partsA.includes(b) || partsB.includes(a) || stem(a) === stem(b);
 }

@@ -1,12 +1,10 @@
 // What an issue says about its names as a whole, shared by its sections: the full names of people
-// (to read a surname alone; the text is searched only when one needs it), and what the section
-// before named (its source may be carried into the next one).
+// (to read a surname alone; the text is searched only when one needs it).
 
 import { isCommonNoun, isFunctionWord, isOutletWord, isRole } from './lexicon.js';
 
 export class IssueNames {
   private readonly fullNames = new Map<string, string | undefined>();
-  private lastSection = new Set<string>();
 
   constructor(private readonly texts: readonly string[]) {}
 
@@ -14,12 +12,6 @@ export class IssueNames {
   fullName(surname: string): string | undefined {
     if (!this.fullNames.has(surname)) this.fullNames.set(surname, findFullName(this.texts, surname));
     return this.fullNames.get(surname);
-  }
-
-  /** Whether the section before named this name (by its key); the section ending names these. */
-  inLastSection = (key: string): boolean => this.lastSection.has(key);
-  endSection(keys: string[]): void {
-    this.lastSection = new Set(keys);
   }
 }
 

@@ -2,7 +2,7 @@
 // to the full name the issue gives it, with the facts the source model weighs, each a feature: the
 // construction that reads it, the part of the section it stands in (the opening, a lead-in before a
 // quote, right after one), what it is (a person, a platform, someone in power, a dictionary noun, a
-// given name), how often it is named, whether the section before named it.
+// given name), how often it is named.
 
 import type { Language } from '../../model.js';
 import type { ClassifiedParagraph } from './classify.js';
@@ -68,11 +68,10 @@ export function sectionCandidates(paragraphs: readonly ClassifiedParagraph[], is
   for (const c of candidates) {
     const partner = c.occurrences.map((o) => o.mention.partner && byMention.get(o.mention.partner)).find((p) => p && p !== c);
     if (partner) c.partner = partner;
-    describe(c, names);
+    describe(c);
   }
   attributedAfterQuotes(candidates, paragraphs, issueLang);
   handedOverToAnother(candidates);
-  names.endSection(candidates.map((c) => c.key));
   return candidates;
 }
 
@@ -99,12 +98,10 @@ function occurrenceFeatures(f: Set<string>, mention: Mention, parts: string[], h
 /** Marks the names of a lead-in that hands over to someone else (`Sundar Probe hat … erklärt. … hat Ben Beispiel aufgeschrieben:`). */
 function handedOverToAnother(candidates: Candidate[]): void {
   const handing = candidates.flatMap((c) => c.occurrences.filter((o) => o.handsOver).map((o) => ({ c, o })));
-  if (!handing.length) return;
   // (Not the partner, nor people joined by `und`, who speak together, nor their partner.)
   const together = (x: Candidate | undefined, paragraph: number, group: number) => Boolean(x?.occurrences.some((y) => y.paragraph === paragraph && y.mention.group === group));
   for (const c of candidates) {
     for (const o of c.occurrences) {
-      if (o.handsOver) continue;
       const other = handing.find(
         (h) => h.o.paragraph === o.paragraph && h.c !== c && h.c !== c.partner && h.o.mention.group !== o.mention.group && !together(h.c.partner, o.paragraph, o.mention.group),
       );
@@ -151,7 +148,7 @@ function candidateOf(mention: Mention, byKey: Map<string, Candidate>, names: Iss
 }
 
 /** What a candidate's name is (a person's, a platform, a dictionary noun, a given name) and how often the section names it. */
-function describe(c: Candidate, names: IssueNames): void {
+function describe(c: Candidate): void {
   const words = c.name.split(/\s+/);
   const f = c.features;
   f.add(c.kind);
@@ -164,7 +161,6 @@ function describe(c: Candidate, names: IssueNames): void {
   if (words.some(isGenericNoun)) f.add('generic-noun');
   if (wordInfo(words[0]!).firstName) f.add('given-name');
   if (c.occurrences.length >= 2) f.add('named-again');
-  if (names.inLastSection(c.key)) f.add('in-previous-section');
   for (const shape of nameShape(c)) f.add(shape);
 }
 

@@ -20,11 +20,6 @@ const model = swappable<SubjectModel>(stored);
 /** Runs `read` with another model (scoring reads each labelled group with a model trained without it). */
 export const withSubjectModel = model.with;
 
-/** The probability that a word with these features is what the section is about. */
-export function subjectProbability(features: string[]): number {
-  return sigmoid(logit(model.use().subject, features));
-}
-
 /** A word or name the section may be about, with what the model weighs. */
 export interface SubjectCandidate {
   /** The form the section writes most often. */
@@ -40,7 +35,7 @@ export function sectionSubject(paragraphs: TermParagraph[], names: string[], oth
   if (phrase) return phrase;
   let best: { term: string; p: number; first: number } | undefined;
   for (const c of subjectCandidates(paragraphs, names, others)) {
-    const p = subjectProbability(c.features);
+    const p = sigmoid(logit(model.use().subject, c.features));
     if (!best || p > best.p || (p === best.p && c.first < best.first)) best = { term: c.term, p, first: c.first };
   }
   return best && (best.p >= model.use().threshold || !names.length) ? best.term : undefined;

@@ -15,8 +15,6 @@ export function background(tokens: Token[], i: number): boolean {
   if (clause.some((t, k) => REMEMBERED.test(t.lower) || (t.lower === 'vor' && [clause[k + 1], clause[k + 2]].some((w) => /^(?:jahren|jahrzehnten|langer)$/.test(w?.lower ?? '')))))
     return clause.some((t) => !t.cap && (/^(?:hat|haben|hatte|hatten)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
   if (!clause.some((t) => t.lower === 'bereits' || t.lower === 'schon')) return false;
-  const wie = clause.findIndex((t) => t.lower === 'wie');
-  if (wie >= 0 && /^(?:schon|bereits)$/.test(clause[wie + 1]?.lower ?? '')) return true;
   return clause.some((t) => !t.cap && (/^(?:hatte|hatten|war|waren|wurde|wurden)$/.test(t.lower) || STRONG_PAST.test(t.lower) || (/te$/.test(t.lower) && verbLike(t))));
 }
 
@@ -39,9 +37,6 @@ export function predicateAfter(tokens: Token[], end: number): Token[] {
   for (let i = end; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (COORDINATING.has(t.lower) && (tokens[i + 1]?.cap || ARTICLE.has(tokens[i + 1]?.lower ?? ''))) break;
-    // `… gekauft und jetzt darf …`: after a participle, or before `jetzt`, a new clause begins.
-    if (COORDINATING.has(t.lower) && (/^ge\p{Ll}{3,}(?:t|en)$/u.test(words[words.length - 1]?.lower ?? '') || /^(?:jetzt|nun|dann|heute|später|seitdem|inzwischen)$/.test(tokens[i + 1]?.lower ?? '')))
-      break;
     if (SUBORDINATE.has(t.lower)) break;
     words.push(t);
     if (t.clauseEnd) break;

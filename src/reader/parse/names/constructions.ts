@@ -7,7 +7,7 @@
 
 import { isPiece, isReportingVerb, isRole } from '../lexicon.js';
 import { clauseOf, predicateAfter, sentenceOf } from './clauses.js';
-import { adjectiveLike, ARTICLE, AUXILIARY, POSSESSIVE_PRONOUN, possessedAdjective, verbLike } from './grammar.js';
+import { adjectiveLike, ARTICLE, AUXILIARY, POSSESSIVE_PRONOUN, verbLike } from './grammar.js';
 import { nameLike } from './runs.js';
 import { type NameKind, type NameWords, type Run, type Shape, type Token } from './types.js';
 
@@ -38,7 +38,7 @@ export interface Evidence {
 }
 
 /**
- * The words around a name (first word `s`): the word after it, past a bracket, an apposition or an
+ * The words around a name (first word `s`): the word after it, past an apposition or an
  * affiliation; the one that governs it (`governor` at `g`), past articles, `sein`/`ihr` and adjectives;
  * the word right `before` it; whether a single common noun (`der Zeit`); its clause, predicate, sentence.
  */
@@ -47,17 +47,14 @@ export type Place = ReturnType<typeof placeOf>;
 export function placeOf(tokens: Token[], run: Run, n: NameWords, shape: Shape, names: Map<number, Shape>, part: Run) {
   const s = n.first;
   const last = tokens[part.end - 1]!;
-  // A bracket after the name (`Paul Krugman (NYT) über …`) does not stand between it and its verb.
+  // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not stand between it and its verb.
   let a = run.end;
-  while (a < tokens.length && tokens[a]!.paren && !last.clauseEnd) a++;
-  const afterParen = a > run.end && tokens[a - 1]!.post.includes(')') && !tokens[a - 1]!.sentenceEnd;
-  // An apposition after the name (`Marietje Probe, ehemalige EU-Abgeordnete, argumentiert …`) does not either.
-  const apposition = last.clauseEnd && !afterParen && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
+  const apposition = last.clauseEnd && last.post === ',' ? appositionEnd(tokens, run.end) : undefined;
   if (apposition !== undefined) a = apposition;
   // Nor where the person works (`Felix Probe von Axios rechnet vor`).
   const affiliationEnd = !last.clauseEnd && shape.kind === 'person' && /^(?:von|vom)$/.test(tokens[a]?.lower ?? '') && a === run.end ? nameEnd(tokens, a + 1) : undefined;
   if (affiliationEnd !== undefined) a = affiliationEnd;
-  const after = last.clauseEnd && !afterParen && apposition === undefined ? undefined : tokens[a];
+  const after = last.clauseEnd && apposition === undefined ? undefined : tokens[a];
   // The word that governs the name: before the descriptor dropped from the run (`der bekannten Venture
   // Capitalistbude Sequoia`), and before articles, `sein`/`ihr` and adjectives (`auf seinem Substack`).
   let g = Math.min(s, part.start) - 1;
@@ -103,7 +100,7 @@ export const passing = (construction: string, why: string): Evidence => ({ const
 export const possessive: Construction = ({ tokens, part, last, shape }) => {
   if (!/s$/.test(last.word) || last.word.length <= 3 || shape.phrase) return undefined;
   let k = part.end;
-  while (k < tokens.length && k < part.end + 2 && possessedAdjective(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
+  while (k < tokens.length && k < part.end + 2 && adjectiveLike(tokens[k]!) && !tokens[k - 1]!.clauseEnd) k++;
   const next = tokens[k];
   const owner = shape.name.replace(/[‘’']$/, '').replace(/s$/, '');
   if (next && isPiece(next.word) && !last.clauseEnd && !tokens[k - 1]!.clauseEnd)
@@ -130,16 +127,10 @@ export const lautVia: Construction = ({ governor, singleNoun, n, shape }) => {
 };
 
 /** Named with a piece or medium: `der Newsletter SnakeOil-AI`, `die Sendung Monitor`, `eine Website aufgesetzt, FollowtheCrypto,`. */
-export const namedWithMedium: Construction = ({ tokens, n, part, s, before, shape, last, run, singleNoun }) => {
-  const descriptor = n.descriptor
-    ? tokens
-        .slice(part.start, s)
-        .reverse()
-        .find((t) => isPiece(t.word))
-    : undefined;
-  const namedWith = descriptor ?? (before && pieceAt(tokens, s - 1) ? before : undefined);
+export const namedWithMedium: Construction = ({ tokens, n, s, before, shape, last, run, singleNoun }) => {
+  const namedWith = before && pieceAt(tokens, s - 1) ? before : undefined;
   // A title right after its medium may be common words (`der Podcast Lage der Nation`, `Newsletter Digitale Notizen`).
-  const titleAfterMedium = namedWith === before && (singleNoun || n.words.length <= 3);
+  const titleAfterMedium = singleNoun || n.words.length <= 3;
   if (namedWith && !n.role && (!shape.phrase || titleAfterMedium))
     return { construction: 'named-with-medium', why: `named with "${namedWith.word}"`, strong: true, presents: true, kind: 'outlet', kindSure: true, allowsPhrase: titleAfterMedium };
   const piece = pieceAt(tokens, s - 2) ?? pieceAt(tokens, s - 3);
@@ -178,14 +169,13 @@ export const interviewWith: Construction = (p) => {
  * passing (`von Jeff Muster gekauft`).
  */
 export const afterVon: Construction = (p) => {
-  const { tokens, before, s, names, shape } = p;
+  const { before, s, names, shape } = p;
   if (!before || (before.lower !== 'von' && before.lower !== 'vom')) return undefined;
   if (names.get(s - 2)?.kind === 'person' && !shape.phrase && shape.kind !== 'person')
     return { construction: 'affiliation', why: 'after "von" following the name', strong: true, presents: true, kind: 'outlet', kindSure: true };
   const rest = p.predicate();
-  const ofNoun = tokens[s - 2]?.cap && !tokens[s - 2]!.clauseEnd;
   const passive = (t: { lower: string }) => /^(?:wird|werden|wurde|wurden|worden|lassen|ließ|lässt)$/.test(t.lower);
-  if (!shape.phrase && !ofNoun && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest))
+  if (!shape.phrase && (rest.some(passive) || p.clause().slice(0, p.clause().indexOf(before)).some(passive)) && reportingIn(rest))
     return { construction: 'passive-agent', why: 'agent after "von"', strong: true, presents: false, speaks: true };
   return passing('after-von', 'after "von"');
 };
@@ -233,13 +223,11 @@ export const PUBLISHES =
  * a role among at most five words, closed by a comma; undefined if the words after the name are no such thing.
  */
 export function appositionEnd(tokens: Token[], start: number): number | undefined {
-  let role = false;
   for (let k = start; k < tokens.length && k < start + 5; k++) {
     const t = tokens[k]!;
     if (t.quoted || t.sentenceEnd) return undefined;
-    if (isRole(t.word)) role = true;
-    else if (!(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
-    if (t.clauseEnd) return role && t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
+    if (!isRole(t.word) && !(ARTICLE.has(t.lower) || adjectiveLike(t) || t.cap || /^(?:von|vom|bei|beim|der|des|und)$/.test(t.lower))) return undefined;
+    if (t.clauseEnd) return t.post === ',' && tokens[k + 1] && verbLike(tokens[k + 1]!) ? k + 1 : undefined;
   }
   return undefined;
 }

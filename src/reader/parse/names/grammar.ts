@@ -21,15 +21,6 @@ export function adjectiveLike(t: Token): boolean {
   return !t.cap && /(?:e|en|er|es|em)$/.test(t.lower) && (!isFunctionWord(t.word) || isDeterminerAdjective(t.word)) && !isReportingVerb(t.word) && !AUXILIARY.test(t.lower);
 }
 
-/**
- * An adjective between a possessive and its noun (`Anne Helms neuen Podcast`, `lesenswerte`,
- * `großartigen`): an `-en` form only with an adjective's suffix, since verbs end so too (`Entities bleiben Text`).
- */
-export function possessedAdjective(t: Token): boolean {
-  if (!adjectiveLike(t)) return false;
-  return isDeterminerAdjective(t.word) || !/en$/.test(t.lower) || /(?:isch|lich|ig|iv|al|ell|bar|los|sam|wert|haft|t|ern)en$/.test(t.lower);
-}
-
 /** A lowercase word that can be a verb (after a clause's subject, German puts its verb). */
 export function verbLike(t: Token): boolean {
   return (

@@ -11,7 +11,7 @@ import { isFunctionWord, isRole, isSpeechVerb } from '../lexicon.js';
 import { background, recommends } from './clauses.js';
 import { governed, POSSESSIVE_PRONOUN } from './grammar.js';
 import { PUBLISHES } from './constructions.js';
-import { compounds, interviewOutlets, titles } from './pieces.js';
+import { compounds, titles } from './pieces.js';
 import { positionOf, type Evidence } from './position.js';
 import { findRuns, nameWords, splitPeople } from './runs.js';
 import { nameText, SELF, shapeOf } from './shapes.js';
@@ -68,7 +68,7 @@ function readWindow(text: string): Mention[] {
     if (shape.phrase && (evidence.passing || !evidence.allowsPhrase) && !evidence.construction.startsWith('noun-subject')) continue;
     (evidence.passing ? passingBy : mentions).push({ ...mentionOf(tokens, run, part, n, shape, evidence), ...(listed.has(part) ? { listed: true } : {}) });
   }
-  mentions.push(...titles(tokens), ...interviewOutlets(text, tokens), ...compounds(tokens));
+  mentions.push(...titles(tokens), ...compounds(tokens));
   mentions.sort((a, b) => a.at - b.at);
   pairUp(mentions);
   // One name once per paragraph, with everything its positions say; a name in passing only where
@@ -80,8 +80,6 @@ function readWindow(text: string): Mention[] {
     if (known) {
       known.strong ||= m.strong;
       known.presents ||= m.presents;
-      known.background &&= m.background;
-      known.partner ??= m.partner;
       return false;
     }
     seen.set(key, m);

@@ -1,7 +1,7 @@
-// Names read off a piece rather than a run: a title after a medium (`Podcast „…“`), an outlet an
-// interview was given to, a compound before a piece (`Vanity-Fair-Stück`).
+// Names read off a piece rather than a run: a title after a medium (`Podcast „…“`), a compound
+// before a piece (`Vanity-Fair-Stück`).
 
-import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isPlatform, RECOMMENDS } from '../lexicon.js';
+import { isCommonNoun, isFunctionWord, isOutletWord, isPiece, isPlatform } from '../lexicon.js';
 import { recommends } from './clauses.js';
 import { POSSESSIVE_PRONOUN } from './grammar.js';
 import { QUOTE_MARKS } from './tokens.js';
@@ -42,31 +42,6 @@ export function titles(tokens: Token[]): Mention[] {
     });
   });
   return found;
-}
-
-/** `Lea Ypi hat der taz ein lesenswertes Interview gegeben`: the outlet (in any case) the interview went to. */
-export const INTERVIEW_GIVEN = /(?:^|\s)(?:der|dem)\s+(\S+(?:\s+\S+){0,2}?)\s+(?:ein|einen|eine)\s+(?:\p{Ll}+\s+){0,2}(?:Interview|Gespräch)\s+gegeben/u;
-
-export function interviewOutlets(text: string, tokens: Token[]): Mention[] {
-  // (Looked for only where its last word is: the pattern backtracks over every `der` and `dem`.)
-  const match = text.includes('gegeben') ? INTERVIEW_GIVEN.exec(text) : null;
-  if (!match) return [];
-  const name = match[1]!;
-  const words = name.split(/\s+/);
-  if (words.some((w) => isFunctionWord(w)) || (words.length === 1 && /^\p{Lu}/u.test(name) && isCommonNoun(name))) return [];
-  const at = text
-    .slice(0, match.index + match[0].indexOf(name))
-    .split(/\s+/)
-    .filter(Boolean).length;
-  return [
-    {
-      ...pieceMention(tokens, Math.min(at, tokens.length - 1), { name, kind: 'outlet', kindSure: true, construction: 'interview-given', why: 'an interview given to it' }),
-      at,
-      offset: match.index,
-      group: at,
-      recommended: RECOMMENDS.test(match[0]),
-    },
-  ];
 }
 
 /** `Vanity-Fair-Stücks`, `Prospect-Artikel`, `Gramsci-Zitat`: a piece of the name before the dash. */

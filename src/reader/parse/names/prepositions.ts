@@ -46,9 +46,8 @@ export const outletAfterPreposition: Construction = (p) => {
     };
   // An abstract noun is never one (`sagte in der Regierungserklärung`).
   if (singleNoun && isAbstractNoun(n.words[0]!.word)) return place;
-  // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`).
-  if (singleNoun && !(n.article || governor.lower === 'im')) return place;
-  // (Or right after a piece: `In einem Gastbeitrag für den Freitag`.)
+  // A single common noun is an outlet only right after the speaker (`Rainer Forst hat in der Zeit`),
+  // or right after a piece (`In einem Gastbeitrag für den Freitag`).
   // (Or opening a sentence that names a piece: `Im Deutschlandfunk war ein Feature … zu hören`.)
   const openingWithPiece = c.opensSentence && governor.lower === 'im' && !TIME_WORD.test(n.words[0]!.lower) && Boolean(pieceIn(p, p.clause()));
   if (
@@ -58,15 +57,12 @@ export const outletAfterPreposition: Construction = (p) => {
     !openingWithPiece
   )
     return place;
-  if (c.outletBefore) return place;
   // A sentence without a verb that names a piece or points on (`Sehr gute Zusammenfassung der Lage bei
   // Heise:`, `Mehr dazu bei Netzpolitik.org.`).
   const pointsOn = /^(?:mehr|alles|details|hintergründe)$/.test(p.sentence()[0]?.lower ?? '');
   const pieceWithoutVerb = !singleNoun && !shape.phrase && (Boolean(pieceIn(p, p.clause())) || pointsOn) && !sentenceHasVerb(tokens, p.s);
   const inOpening = c.opensSentence && !singleNoun && (governor.lower !== 'in' && governor.lower !== 'im' ? hasFiniteVerb(p.clause()) : Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())));
   if (!(c.strongPlace || pieceWithoutVerb || inOpening || openingWithPiece)) return place;
-  // (After a person's name it is where they speak: `Erik Probe bei Zeit Online`.)
-  const personHere = shape.kind === 'person' && /^(?:bei|beim|auf)$/.test(governor.lower) && !n.article && !c.opensSentence && !c.speakerBefore;
   // `Bei der Venture-Capital-Firma Sequoia bekommt man Zweifel …`: the sentence opens with where it is said.
   const strong =
     c.strongPlace || pieceWithoutVerb || Boolean(reportingIn(p.clause()) || pieceIn(p, p.clause())) || (c.opensSentence && /^(?:bei|beim|auf)$/.test(governor.lower) && !singleNoun && !shape.phrase);
@@ -80,27 +76,26 @@ export const outletAfterPreposition: Construction = (p) => {
     strong,
     presents: true,
     speaks: c.opensSentence,
-    kind: personHere ? 'person' : 'outlet',
-    kindSure: !personHere,
+    kind: 'outlet',
+    kindSure: true,
     allowsPhrase: !singleNoun || n.article || governor.lower === 'im',
   };
 };
 
-/** What stands before the preposition of an outlet: the speaker's name, a verb, a piece, another outlet. */
+/** What stands before the preposition of an outlet: the speaker's name, a verb, a piece. */
 function prepositionContext(p: Place) {
   const { tokens, g, governor, names } = p;
   // The word before the preposition, past an object pronoun (`ordnet das im Verfassungsblog ein`).
   const word = /^(?:das|es|dies|dazu|darüber)$/.test(tokens[g - 1]?.lower ?? '') && !tokens[g - 1]!.clauseEnd && tokens[g - 2] && !tokens[g - 2]!.cap ? tokens[g - 2] : tokens[g - 1];
   const open = Boolean(word && !word.clauseEnd);
   const speakerBefore = open && names.get(g - 1)?.kind === 'person';
-  const outletBefore = open && names.get(g - 1)?.kind === 'outlet';
   const verbBefore = open && !word!.cap && (isReportingVerb(word!.word) || /^(?:war|ist|hat|hatte|haben|hatten|sind|waren|gibt|gab|auch|schon|einst)$/.test(word!.lower));
   const pieceBefore = open && isPiece(word!.word) && !word!.quoted;
   // A person named earlier in the clause (`Rainer Forst hat in der Zeit …`).
   let subjectBefore = false;
   for (let k = g - 1; k >= 0 && tokens[k]!.clause === governor!.clause; k--) if (names.get(k)?.kind === 'person') subjectBefore = true;
   const strongPlace = Boolean(speakerBefore || pieceBefore || (verbBefore && (isReportingVerb(word!.word) || subjectBefore || reportingIn(p.clause()) || pieceIn(p, p.clause()))));
-  return { word, speakerBefore, outletBefore, verbBefore, pieceBefore, subjectBefore, strongPlace, opensSentence: governor!.sentenceStart };
+  return { word, speakerBefore, verbBefore, pieceBefore, subjectBefore, strongPlace, opensSentence: governor!.sentenceStart };
 }
 
 /** After a piece: `Podcast von Dwarkesh Patel`, `Paper von Apple`; a title too (`die neue Folge von Jung und Naiv`). */

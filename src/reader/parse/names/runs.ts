@@ -132,17 +132,14 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
   // Only before the first particle: inside `Andreessen & Horowitz` nothing is a descriptor.
   const particleAt = words.findIndex((t) => !t.cap);
   const limit = particleAt < 0 ? words.length - 2 : particleAt - 2;
-  // `Platformer Newsletter`: the word before a generic medium is its name.
-  const genericLast = words.length >= 2 && isGenericOutletWord(words[words.length - 1]!.word);
   // `Süddeutsche Zeitung`, `New York Times`: before an outlet's name-word nothing is a descriptor.
   // (Nor before an organisation's kind: `Statistisches Bundesamt`, `Paritätische Wohlfahrtsverband`.)
-  const outletName = (isOutletWord(words[words.length - 1]!.word) && !genericLast) || ORGANISATION_HEAD.test(words[words.length - 1]!.word);
+  const outletName = isOutletWord(words[words.length - 1]!.word) || ORGANISATION_HEAD.test(words[words.length - 1]!.word);
   // `Newsletter Citation Needed`: after a medium's kind comes its title, nothing of which is a descriptor.
   const mediumAt = words.findLastIndex((t, k) => k < words.length - 1 && isGenericOutletWord(t.word));
-  for (let j = Math.min(limit, genericLast ? words.length - 3 : words.length - 2); j >= 0; j--) {
+  for (let j = Math.min(limit, words.length - 2); j >= 0; j--) {
     if (mediumAt >= 0 && j > mediumAt) continue;
     const w = words[j]!;
-    if (w.initial) continue;
     // A short noun opening a name is a given name (`Kate`, `Mark`, `Wolfgang`), not a descriptor.
     // (So is one right after a role: `Die Forscherin Kate Probe`.)
     const givenName = (j === 0 || isRole(words[j - 1]!.word)) && (w.word.length <= 4 || mayBeGivenName(w.word)) && !isRole(w.word) && !isPiece(w.word);
@@ -162,10 +159,6 @@ export function nameWords(tokens: Token[], run: Run): NameWords | undefined {
   // A word before a given name and a surname says what the person is, role list or not (`Hebamme Lina Probe`, `Stadtplanerin …`).
   if (!role && !descriptor && words.length === 3 && words.every((t) => t.cap) && wordInfo(words[1]!.word).firstName && !wordInfo(words[0]!.word).personName && !isOutletWord(words[0]!.word)) {
     [role, first, words] = [true, first + 1, words.slice(1)];
-  }
-  while (words.length && !words[0]!.cap && !/^\d+$/.test(words[0]!.word)) {
-    words = words.slice(1);
-    first++;
   }
   if (words.length === 0 || (words[0]!.lower === 'the' && words.length === 1)) return undefined;
   const before = tokens[run.start - 1];
