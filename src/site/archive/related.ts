@@ -120,13 +120,15 @@ function termVectors(sections: Section[]): TermVectors {
   const start = new Int32Array(sections.length + 1);
   const ids: number[] = [];
   const counts: number[] = [];
-  sections.forEach((section, index) => {
-    // `stem:count` pairs separated by spaces (see Section.terms), read in place.
-    const terms = section.terms ?? '';
+  for (let index = 0; index < sections.length; index++) {
+    // `stem:count` pairs separated by spaces (see Section.terms), read in place: the count's digits from the end back to the colon.
+    const terms = sections[index]!.terms ?? '';
     for (let from = 0; from < terms.length;) {
       const space = terms.indexOf(' ', from);
       const end = space < 0 ? terms.length : space;
-      const colon = terms.lastIndexOf(':', end - 1);
+      let colon = end - 1;
+      let count = 0;
+      for (let scale = 1, digit = terms.charCodeAt(colon) - 48; digit >= 0 && digit <= 9; digit = terms.charCodeAt(--colon) - 48, scale *= 10) count += digit * scale;
       const term = terms.slice(from, colon);
       let id = termIds.get(term);
       if (id === undefined) {
@@ -135,17 +137,23 @@ function termVectors(sections: Section[]): TermVectors {
       }
       df[id]!++;
       ids.push(id);
-      counts.push(Number(terms.slice(colon + 1, end)));
+      counts.push(count);
       from = end + 1;
     }
     start[index + 1] = ids.length;
-  });
-  const weights = new Float64Array(counts.length);
+  }
+  // Note: a term's idf and a count's tf are worked out once each, not once per section that has them.
   const n = sections.length;
+  const idf = Float64Array.from(df, (holders) => Math.log(1 + n / holders));
+  const tf = new Map<number, number>();
+  const weights = new Float64Array(counts.length);
   for (let s = 0; s < n; s++) {
     let norm = 0;
     for (let i = start[s]!; i < start[s + 1]!; i++) {
-      const weight = (1 + Math.log(counts[i]!)) * Math.log(1 + n / df[ids[i]!]!);
+      const count = counts[i]!;
+      let countWeight = tf.get(count);
+      if (countWeight === undefined) tf.set(count, (countWeight = 1 + Math.log(count)));
+      const weight = countWeight * idf[ids[i]!]!;
       norm += weight * weight;
       weights[i] = weight;
     }
