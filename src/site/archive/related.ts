@@ -222,15 +222,16 @@ function bestTerms({ start, ids, weights }: TermVectors, section: number, query:
  * sections of it that are related to a section of this issue (in the issue's order).
  */
 export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection[]>): { issue: Issue; sections: Section[]; score: number }[] {
-  const byIssue = new Map<Issue, { issue: Issue; sections: Section[]; score: number }>();
+  // Note: a few dozen issues at most, so a list searched in order is cheaper than a map.
+  const found: { issue: Issue; sections: Section[]; score: number }[] = [];
   for (const section of issue.sections) {
     for (const entry of related.get(section) ?? []) {
-      let known = byIssue.get(entry.issue);
-      if (!known) byIssue.set(entry.issue, (known = { issue: entry.issue, sections: [], score: 0 }));
+      let known = found.find((candidate) => candidate.issue === entry.issue);
+      if (!known) found.push((known = { issue: entry.issue, sections: [], score: 0 }));
       if (!known.sections.includes(entry.section)) known.sections.push(entry.section);
       known.score += entry.score;
     }
   }
-  for (const known of byIssue.values()) known.sections.sort((a, b) => known.issue.sections.indexOf(a) - known.issue.sections.indexOf(b));
-  return [...byIssue.values()].sort((a, b) => b.score - a.score || b.issue.number - a.issue.number);
+  for (const known of found) if (known.sections.length > 1) known.sections.sort((a, b) => known.issue.sections.indexOf(a) - known.issue.sections.indexOf(b));
+  return found.sort((a, b) => b.score - a.score || b.issue.number - a.issue.number);
 }
