@@ -46,8 +46,8 @@ interface Occurrence {
   section: Section;
   /** Index of the source in the section's `sources`. */
   source: number;
-  /** The section's place in its issue. */
-  position: number;
+  /** The section's place in the archive: newest issue first, then page order. */
+  rank: number;
 }
 
 /** German collation (as `localeCompare(…, 'de')`), made once rather than on every comparison. */
@@ -68,13 +68,15 @@ export function canonicalName(name: string): string {
 /** Collects the sources of all sections, one entry per person or outlet, sorted by name. */
 export function buildSourceIndex(archive: Archive): SourceEntry[] {
   const occurrences: Occurrence[] = [];
+  let rank = 0;
   for (const issue of archive.issues) {
-    issue.sections.forEach((section, position) => {
+    for (const section of issue.sections) {
       section.sources.forEach((source, index) => {
-        if (source.person) occurrences.push({ name: source.person, kind: 'person', issue, section, source: index, position });
-        if (source.outlet) occurrences.push({ name: source.outlet, kind: 'outlet', issue, section, source: index, position });
+        if (source.person) occurrences.push({ name: source.person, kind: 'person', issue, section, source: index, rank });
+        if (source.outlet) occurrences.push({ name: source.outlet, kind: 'outlet', issue, section, source: index, rank });
       });
-    });
+      rank++;
+    }
   }
   // Note: thousands of occurrences spell a few hundred names; each is made canonical once.
   const canonical = new Map<string, string>();
@@ -219,9 +221,8 @@ function toEntry(occurrences: Occurrence[], canonicalOf: (name: string) => strin
   for (const o of occurrences) counts.set(o.name, (counts.get(o.name) ?? 0) + 1);
   const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
   const variants = [...counts.keys()].filter((v) => v !== name && canonicalOf(v) !== canonicalOf(name)).sort(german);
-  const sections: SourceRef[] = [];
+  const ranked: { rank: number; ref: SourceRef }[] = [];
   const seen = new Map<Section, SourceRef>();
-  const positions = new Map<SourceRef, number>();
   for (const o of occurrences) {
     const ref = seen.get(o.section);
     if (ref) {
@@ -230,11 +231,10 @@ function toEntry(occurrences: Occurrence[], canonicalOf: (name: string) => strin
     }
     const created = { issue: o.issue, section: o.section, written: o.name, quotes: quotesOf(o.section, o.source) };
     seen.set(o.section, created);
-    positions.set(created, o.position);
-    sections.push(created);
+    ranked.push({ rank: o.rank, ref: created });
   }
   // Newest issue first (the archive's order), sections in page order.
-  sections.sort((a, b) => b.issue.number - a.issue.number || positions.get(a)! - positions.get(b)!);
+  const sections = ranked.sort((a, b) => a.rank - b.rank).map(({ ref }) => ref);
   for (const ref of sections) if (ref.quotes.length > 1) ref.quotes.sort((a, b) => ref.section.blocks.indexOf(a) - ref.section.blocks.indexOf(b));
   return { name, kind, variants, sortKey: sortKeyOf(name, kind), id: '', slug: '', sections, issues: new Set(sections.map((r) => r.issue)).size };
 }
