@@ -226,8 +226,9 @@ export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection
   const found: { issue: Issue; sections: Section[]; score: number }[] = [];
   for (const section of issue.sections) {
     for (const entry of related.get(section) ?? []) {
-      let known = found.find((candidate) => candidate.issue === entry.issue);
-      if (!known) found.push((known = { issue: entry.issue, sections: [], score: 0 }));
+      let at = 0;
+      while (at < found.length && found[at]!.issue !== entry.issue) at++;
+      const known = found[at] ?? (found[at] = { issue: entry.issue, sections: [], score: 0 });
       if (!known.sections.includes(entry.section)) known.sections.push(entry.section);
       known.score += entry.score;
     }
