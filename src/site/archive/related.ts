@@ -145,14 +145,14 @@ function termVectors(sections: Section[]): TermVectors {
   // Note: a term's idf and a count's tf are worked out once each, not once per section that has them.
   const n = sections.length;
   const idf = Float64Array.from(df, (holders) => Math.log(1 + n / holders));
-  const tf = new Map<number, number>();
+  const tf = new Float64Array(64).fill(NaN);
   const weights = new Float64Array(counts.length);
   for (let s = 0; s < n; s++) {
     let norm = 0;
     for (let i = start[s]!; i < start[s + 1]!; i++) {
       const count = counts[i]!;
-      let countWeight = tf.get(count);
-      if (countWeight === undefined) tf.set(count, (countWeight = 1 + Math.log(count)));
+      let countWeight = count < 64 ? tf[count]! : 1 + Math.log(count);
+      if (Number.isNaN(countWeight)) countWeight = tf[count] = 1 + Math.log(count);
       const weight = countWeight * idf[ids[i]!]!;
       norm += weight * weight;
       weights[i] = weight;
@@ -218,10 +218,11 @@ function bestTerms({ start, ids, weights }: TermVectors, section: number, query:
 }
 
 /**
- * The issues related to an issue through its sections, most related first: each with the
- * sections of it that are related to a section of this issue (in the issue's order).
+ * The issues related to an issue through its sections, most related first (the `limit` most
+ * related, if given): each with the sections of it that are related to a section of this issue
+ * (in the issue's order).
  */
-export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection[]>): { issue: Issue; sections: Section[]; score: number }[] {
+export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection[]>, limit = Infinity): { issue: Issue; sections: Section[]; score: number }[] {
   // Note: a few dozen issues at most, so a list searched in order is cheaper than a map.
   const found: { issue: Issue; sections: Section[]; score: number }[] = [];
   for (const section of issue.sections) {
@@ -233,6 +234,14 @@ export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection
       known.score += entry.score;
     }
   }
-  for (const known of found) if (known.sections.length > 1) known.sections.sort((a, b) => known.issue.sections.indexOf(a) - known.issue.sections.indexOf(b));
-  return found.sort((a, b) => b.score - a.score || b.issue.number - a.issue.number);
+  // The best `limit` by a pass that keeps the best so far (issue numbers are unique: no ties).
+  const best: typeof found = [];
+  for (const known of found) {
+    let at = best.length;
+    while (at > 0 && (known.score > best[at - 1]!.score || (known.score === best[at - 1]!.score && known.issue.number > best[at - 1]!.issue.number))) at--;
+    if (at < limit) best.splice(at, 0, known);
+    if (best.length > limit) best.pop();
+  }
+  for (const known of best) if (known.sections.length > 1) known.sections.sort((a, b) => known.issue.sections.indexOf(a) - known.issue.sections.indexOf(b));
+  return best;
 }

@@ -177,10 +177,7 @@ function issuePages(plan: PagePlan): Page[] {
       next: next && summary(next),
       mentionedBy: archive.mentionedBy(issue).map((mention) => linkedSections(mention.issue, mention.sections)),
       related: issue.sections.map(relatedLinks),
-      relatedIssues: archive
-        .relatedIssues(issue)
-        .slice(0, RELATED_ISSUES)
-        .map((other) => linkedSections(other.issue, other.sections)),
+      relatedIssues: archive.relatedIssues(issue, RELATED_ISSUES).map((other) => linkedSections(other.issue, other.sections)),
       // Which mentioned issues the archive has decides which mentions become links.
       linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
     };
