@@ -36,7 +36,9 @@ if (values.check) {
 
 // Before: the reader trained on the shipped labels alone (settings chosen on them), reading every held-out issue.
 const before = reviewed.issues.length ? train(shipped) : trained;
-const beforeFolds = reviewed.issues.length ? train([...shipped, ...reviewed.issues.map((i) => ({ ...i, trained: false }))], [before.penalty]).folds : trained.folds;
+// Note: the corpus issues' folds are before's own; the reviewed issues are read with before's weights
+// trained on every shipped issue, as fitted (temperature 1, as every fold's weights are).
+const beforeFolds = reviewed.issues.length ? [...before.folds, ...reviewed.issues.map((i) => ({ issue: i.name, weights: { ...before.weights, temperature: 1 } }))] : trained.folds;
 report(issues, beforeFolds, trained);
 const held = trained.folds.map((f) => f.issue);
 const listed = nestedFigure(rows, nestedDoubt(rows, held));

@@ -47,14 +47,22 @@ export interface TrainingIssue {
   trained?: boolean;
 }
 
+/** Labelled issues made, by their numbers: the same array, so cross-validations of it are done once (see crossValidate). */
+const made = new Map<string, TrainingIssue[]>();
+
 /** The labelled issues: each corpus issue's labels with its text, flattened, and the written ones. */
 export function labelledIssues(numbers: number[]): TrainingIssue[] {
+  const key = numbers.join(',');
+  const done = made.get(key);
+  if (done) return done;
   const corpus = numbers.map((number) => {
     const { name, text, labels } = labelledIssue(number);
     return { name, chains: labelledChains(name, text, labels), heldOut: true };
   });
   const written = writtenIssues().map(({ name, text, labels }) => ({ name, chains: labelledChains(name, text, labels), heldOut: false }));
-  return [...corpus, ...written];
+  const issues = [...corpus, ...written];
+  made.set(key, issues);
+  return issues;
 }
 
 const Q = QUOTE_FEATURE_NAMES.length;

@@ -118,24 +118,27 @@ describe('a build stopped with Ctrl+C', () => {
 });
 
 describe('a build stopped while Pagefind indexes', () => {
+  // A stand-in for Pagefind's program (the build takes another one from PAGEFIND_BINARY_PATH) that
+  // says its process id and waits until it is killed: the stop is sent while the indexer surely
+  // runs, however fast or slow the build before it was on a busy machine.
   it('exits with 143 on SIGTERM, and takes Pagefind with it', async () => {
-    const big = path.join(work, 'big-search');
-    await writeSyntheticArchive(big, 100, { seed: 4, archiveDir });
-    const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', big, '--out', path.join(work, 'site-search')], { cwd: root, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const pagefindOf = (parent: number) => {
-      const listed = spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(parent)], { encoding: 'utf8' }).stdout;
-      return listed
-        .split('\n')
-        .map((line) => line.trim().split(/\s+/))
-        .find(([, name]) => name?.startsWith('pagefind'))?.[0];
-    };
-    let indexer: string | undefined;
-    await expect.poll(() => (indexer = pagefindOf(child.pid!)), { timeout: 30_000, interval: 20 }).toBeDefined();
+    const started = path.join(work, 'indexer.pid');
+    const indexer = path.join(work, 'pagefind-stand-in');
+    await fs.writeFile(indexer, `#!/bin/sh\necho $$ > '${started}'\nexec sleep 120\n`, { mode: 0o755 });
+    const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', archiveDir, '--out', path.join(work, 'site-search')], {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, PAGEFIND_BINARY_PATH: indexer },
+    });
+    let code: number | null | undefined;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve((code = exitCode))));
+    const indexerPid = async () => (code === undefined ? (await fs.readFile(started, 'utf8').catch(() => '')).trim() : `build exited with ${code}`);
+    await expect.poll(indexerPid, { timeout: 60_000, interval: 20 }).toMatch(/^\d+$/);
+    const pid = await indexerPid();
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
-    const running = () => !/^\s*$|Z/.test(spawnSync('ps', ['-o', 'stat=', '-p', indexer!], { encoding: 'utf8' }).stdout);
+    const running = () => !/^\s*$|Z/.test(spawnSync('ps', ['-o', 'stat=', '-p', pid], { encoding: 'utf8' }).stdout);
     await expect.poll(running, { timeout: 5_000, interval: 20 }).toBe(false);
     expect(await besideOutput('.site-search-build-')).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 });

@@ -16,8 +16,8 @@ export interface Archive {
   mentionedBy(issue: Issue): { issue: Issue; sections: Section[] }[];
   /** Up to three sections of other issues on the same subject as this section, most similar first. */
   related(section: Section): RelatedSection[];
-  /** The issues related to this one through its sections, most related first. */
-  relatedIssues(issue: Issue): { issue: Issue; sections: Section[]; score: number }[];
+  /** The issues related to this one through its sections, most related first (the `limit` most related, if given). */
+  relatedIssues(issue: Issue, limit?: number): { issue: Issue; sections: Section[]; score: number }[];
 }
 
 export function createArchive(issues: Issue[]): Archive {
@@ -60,6 +60,6 @@ export function createArchive(issues: Issue[]): Archive {
     },
     mentionedBy: (issue) => mentions.get(issue.number) ?? [],
     related: (section) => relations().get(section) ?? [],
-    relatedIssues: (issue) => relatedIssues(issue, relations()),
+    relatedIssues: (issue, limit) => relatedIssues(issue, relations(), limit),
   };
 }

@@ -120,13 +120,15 @@ function termVectors(sections: Section[]): TermVectors {
   const start = new Int32Array(sections.length + 1);
   const ids: number[] = [];
   const counts: number[] = [];
-  sections.forEach((section, index) => {
-    // `stem:count` pairs separated by spaces (see Section.terms), read in place.
-    const terms = section.terms ?? '';
+  for (let index = 0; index < sections.length; index++) {
+    // `stem:count` pairs separated by spaces (see Section.terms), read in place: the count's digits from the end back to the colon.
+    const terms = sections[index]!.terms ?? '';
     for (let from = 0; from < terms.length;) {
       const space = terms.indexOf(' ', from);
       const end = space < 0 ? terms.length : space;
-      const colon = terms.lastIndexOf(':', end - 1);
+      let colon = end - 1;
+      let count = 0;
+      for (let scale = 1, digit = terms.charCodeAt(colon) - 48; digit >= 0 && digit <= 9; digit = terms.charCodeAt(--colon) - 48, scale *= 10) count += digit * scale;
       const term = terms.slice(from, colon);
       let id = termIds.get(term);
       if (id === undefined) {
@@ -135,17 +137,23 @@ function termVectors(sections: Section[]): TermVectors {
       }
       df[id]!++;
       ids.push(id);
-      counts.push(Number(terms.slice(colon + 1, end)));
+      counts.push(count);
       from = end + 1;
     }
     start[index + 1] = ids.length;
-  });
-  const weights = new Float64Array(counts.length);
+  }
+  // Note: a term's idf and a count's tf are worked out once each, not once per section that has them.
   const n = sections.length;
+  const idf = Float64Array.from(df, (holders) => Math.log(1 + n / holders));
+  const tf = new Float64Array(64).fill(NaN);
+  const weights = new Float64Array(counts.length);
   for (let s = 0; s < n; s++) {
     let norm = 0;
     for (let i = start[s]!; i < start[s + 1]!; i++) {
-      const weight = (1 + Math.log(counts[i]!)) * Math.log(1 + n / df[ids[i]!]!);
+      const count = counts[i]!;
+      let countWeight = count < 64 ? tf[count]! : 1 + Math.log(count);
+      if (Number.isNaN(countWeight)) countWeight = tf[count] = 1 + Math.log(count);
+      const weight = countWeight * idf[ids[i]!]!;
       norm += weight * weight;
       weights[i] = weight;
     }
@@ -210,19 +218,30 @@ function bestTerms({ start, ids, weights }: TermVectors, section: number, query:
 }
 
 /**
- * The issues related to an issue through its sections, most related first: each with the
- * sections of it that are related to a section of this issue (in the issue's order).
+ * The issues related to an issue through its sections, most related first (the `limit` most
+ * related, if given): each with the sections of it that are related to a section of this issue
+ * (in the issue's order).
  */
-export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection[]>): { issue: Issue; sections: Section[]; score: number }[] {
-  const byIssue = new Map<Issue, { issue: Issue; sections: Section[]; score: number }>();
+export function relatedIssues(issue: Issue, related: Map<Section, RelatedSection[]>, limit = Infinity): { issue: Issue; sections: Section[]; score: number }[] {
+  // Note: a few dozen issues at most, so a list searched in order is cheaper than a map.
+  const found: { issue: Issue; sections: Section[]; score: number }[] = [];
   for (const section of issue.sections) {
     for (const entry of related.get(section) ?? []) {
-      let known = byIssue.get(entry.issue);
-      if (!known) byIssue.set(entry.issue, (known = { issue: entry.issue, sections: [], score: 0 }));
+      let at = 0;
+      while (at < found.length && found[at]!.issue !== entry.issue) at++;
+      const known = found[at] ?? (found[at] = { issue: entry.issue, sections: [], score: 0 });
       if (!known.sections.includes(entry.section)) known.sections.push(entry.section);
       known.score += entry.score;
     }
   }
-  for (const known of byIssue.values()) known.sections.sort((a, b) => known.issue.sections.indexOf(a) - known.issue.sections.indexOf(b));
-  return [...byIssue.values()].sort((a, b) => b.score - a.score || b.issue.number - a.issue.number);
+  // The best `limit` by a pass that keeps the best so far (issue numbers are unique: no ties).
+  const best: typeof found = [];
+  for (const known of found) {
+    let at = best.length;
+    while (at > 0 && (known.score > best[at - 1]!.score || (known.score === best[at - 1]!.score && known.issue.number > best[at - 1]!.issue.number))) at--;
+    if (at < limit) best.splice(at, 0, known);
+    if (best.length > limit) best.pop();
+  }
+  for (const known of best) if (known.sections.length > 1) known.sections.sort((a, b) => known.issue.sections.indexOf(a) - known.issue.sections.indexOf(b));
+  return best;
 }

@@ -46,7 +46,12 @@ interface Occurrence {
   section: Section;
   /** Index of the source in the section's `sources`. */
   source: number;
+  /** The section's place in the archive: newest issue first, then page order. */
+  rank: number;
 }
+
+/** German collation (as `localeCompare(…, 'de')`), made once rather than on every comparison. */
+const german = new Intl.Collator('de').compare;
 
 /** A name for comparing: lower case, no accents, no leading article, single spaces. */
 export function canonicalName(name: string): string {
@@ -63,16 +68,21 @@ export function canonicalName(name: string): string {
 /** Collects the sources of all sections, one entry per person or outlet, sorted by name. */
 export function buildSourceIndex(archive: Archive): SourceEntry[] {
   const occurrences: Occurrence[] = [];
+  let rank = 0;
   for (const issue of archive.issues) {
-    issue.sections.forEach((section) => {
+    for (const section of issue.sections) {
       section.sources.forEach((source, index) => {
-        if (source.person) occurrences.push({ name: source.person, kind: 'person', issue, section, source: index });
-        if (source.outlet) occurrences.push({ name: source.outlet, kind: 'outlet', issue, section, source: index });
+        if (source.person) occurrences.push({ name: source.person, kind: 'person', issue, section, source: index, rank });
+        if (source.outlet) occurrences.push({ name: source.outlet, kind: 'outlet', issue, section, source: index, rank });
       });
-    });
+      rank++;
+    }
   }
-  const groups = mergeSpellings(occurrences);
-  const entries = groups.map(toEntry).sort((a, b) => a.sortKey.localeCompare(b.sortKey, 'de') || a.name.localeCompare(b.name, 'de') || a.kind.localeCompare(b.kind));
+  // Note: thousands of occurrences spell a few hundred names; each is made canonical once.
+  const canonical = new Map<string, string>();
+  const canonicalOf = (name: string) => canonical.get(name) ?? canonical.set(name, canonicalName(name)).get(name)!;
+  const groups = mergeSpellings(occurrences, canonicalOf);
+  const entries = groups.map((group) => toEntry(group, canonicalOf)).sort((a, b) => german(a.sortKey, b.sortKey) || german(a.name, b.name) || a.kind.localeCompare(b.kind));
   const ids = new Set<string>();
   const slugs = new Set<string>();
   const unique = (used: Set<string>, base: string) => {
@@ -93,11 +103,11 @@ export function buildSourceIndex(archive: Archive): SourceEntry[] {
  * Groups the occurrences of one name. Note: names are compared only within blocks (same kind and
  * first letter of the surname or name), so merging stays fast for thousands of names.
  */
-function mergeSpellings(occurrences: Occurrence[]): Occurrence[][] {
+function mergeSpellings(occurrences: Occurrence[], canonicalOf: (name: string) => string): Occurrence[][] {
   // Exact spellings first (case, accents and article aside).
   const byName = new Map<string, Occurrence[]>();
   for (const o of occurrences) {
-    const key = canonicalName(o.name);
+    const key = canonicalOf(o.name);
     (byName.get(key) ?? byName.set(key, []).get(key)!).push(o);
   }
   const names = [...byName.keys()];
@@ -113,7 +123,8 @@ function mergeSpellings(occurrences: Occurrence[]): Occurrence[][] {
     const rb = find(b);
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
-  const kindOf = (name: string) => majorityKind(byName.get(name)!);
+  const kinds = new Map([...byName].map(([name, list]) => [name, majorityKind(list)]));
+  const kindOf = (name: string) => kinds.get(name)!;
   const words = (name: string) => name.split(' ');
 
   // Names a letter or two apart, within blocks of the same kind and initial of the last word.
@@ -203,14 +214,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return rows[a.length]![b.length]!;
 }
 
-function toEntry(occurrences: Occurrence[]): SourceEntry {
+function toEntry(occurrences: Occurrence[], canonicalOf: (name: string) => string): SourceEntry {
   const kind = majorityKind(occurrences);
   // The commonest spelling; among equals the longest (a full name over a surname), then the newest.
   const counts = new Map<string, number>();
   for (const o of occurrences) counts.set(o.name, (counts.get(o.name) ?? 0) + 1);
   const name = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
-  const variants = [...counts.keys()].filter((v) => v !== name && canonicalName(v) !== canonicalName(name)).sort((a, b) => a.localeCompare(b, 'de'));
-  const sections: SourceRef[] = [];
+  const variants = [...counts.keys()].filter((v) => v !== name && canonicalOf(v) !== canonicalOf(name)).sort(german);
+  const ranked: { rank: number; ref: SourceRef }[] = [];
   const seen = new Map<Section, SourceRef>();
   for (const o of occurrences) {
     const ref = seen.get(o.section);
@@ -220,11 +231,10 @@ function toEntry(occurrences: Occurrence[]): SourceEntry {
     }
     const created = { issue: o.issue, section: o.section, written: o.name, quotes: quotesOf(o.section, o.source) };
     seen.set(o.section, created);
-    sections.push(created);
+    ranked.push({ rank: o.rank, ref: created });
   }
   // Newest issue first (the archive's order), sections in page order.
-  const position = new Map(sections.map((ref) => [ref.section, ref.issue.sections.indexOf(ref.section)]));
-  sections.sort((a, b) => b.issue.number - a.issue.number || position.get(a.section)! - position.get(b.section)!);
+  const sections = ranked.sort((a, b) => a.rank - b.rank).map(({ ref }) => ref);
   for (const ref of sections) if (ref.quotes.length > 1) ref.quotes.sort((a, b) => ref.section.blocks.indexOf(a) - ref.section.blocks.indexOf(b));
   return { name, kind, variants, sortKey: sortKeyOf(name, kind), id: '', slug: '', sections, issues: new Set(sections.map((r) => r.issue)).size };
 }

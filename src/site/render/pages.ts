@@ -108,6 +108,9 @@ function pagePlan(archive: Archive, renderer: PageRenderer, site: SiteConfig, ke
     }
     return known;
   };
+  // Note: a section's URL is asked for by every section and issue that links to it: made once.
+  const sectionUrls = new Map<Section, string>();
+  const sectionUrl = (issue: Issue, section: Section) => sectionUrls.get(section) ?? sectionUrls.set(section, `${summary(issue).url}#${section.id}`).get(section)!;
   // Undated issues stay out of the feed: a made-up date would file them wrongly in feed readers;
   // with none dated there is no feed, and no page links to one (see feeds.ts).
   const feedIssues = feedEntries(archive);
@@ -119,11 +122,8 @@ function pagePlan(archive: Archive, renderer: PageRenderer, site: SiteConfig, ke
     keys,
     url,
     key,
-    issueUrl: (n) => {
-      const p = archive.issuePath(n);
-      return p && url(p);
-    },
-    sectionUrl: (issue, section) => `${url(archive.issuePath(issue.number)!)}#${section.id}`,
+    issueUrl: (n) => (archive.issuePath(n) === undefined ? undefined : url(archive.issuePath(n)!)),
+    sectionUrl,
     summary,
     feedIssues,
     common: {
@@ -177,10 +177,7 @@ function issuePages(plan: PagePlan): Page[] {
       next: next && summary(next),
       mentionedBy: archive.mentionedBy(issue).map((mention) => linkedSections(mention.issue, mention.sections)),
       related: issue.sections.map(relatedLinks),
-      relatedIssues: archive
-        .relatedIssues(issue)
-        .slice(0, RELATED_ISSUES)
-        .map((other) => linkedSections(other.issue, other.sections)),
+      relatedIssues: archive.relatedIssues(issue, RELATED_ISSUES).map((other) => linkedSections(other.issue, other.sections)),
       // Which mentioned issues the archive has decides which mentions become links.
       linkedMentions: [...new Set(issue.sections.flatMap((section) => section.mentions))].filter((n) => archive.issuePath(n)),
     };
