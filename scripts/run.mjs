@@ -94,14 +94,18 @@ if (!fs.existsSync(bundle)) {
 }
 await import(pathToFileURL(bundle).href);
 
-/** Removes the bundles of earlier sources, and partial ones left by commands stopped an hour ago or more. */
+/**
+ * Removes the bundles of earlier sources, and partial ones left by stopped commands, made an hour
+ * ago or more. Note: a command still running from an earlier bundle (a dev server while the code
+ * changes) loads parts of it on demand, so a bundle is not removed the moment a newer one appears.
+ */
 function removeOldBundles() {
   for (const name of fs.readdirSync(binDir)) {
     const full = path.join(binDir, name);
     if (full === bundleDir) continue;
     // A command started at the same time may rename or remove its partial bundle meanwhile.
     const modified = fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs;
-    if (modified === undefined || (name.includes('.partial-') && Date.now() - modified < 3_600_000)) continue;
+    if (modified === undefined || Date.now() - modified < 3_600_000) continue;
     fs.rmSync(full, { recursive: true, force: true });
   }
 }

@@ -124,19 +124,33 @@ describe('a build stopped while Pagefind indexes', () => {
   it('exits with 143 on SIGTERM, and takes Pagefind with it', async () => {
     const started = path.join(work, 'indexer.pid');
     const indexer = path.join(work, 'pagefind-stand-in');
-    await fs.writeFile(indexer, `#!/bin/sh\necho $$ > '${started}'\nexec sleep 120\n`, { mode: 0o755 });
+    await fs.writeFile(indexer, `#!/bin/sh\necho $$ > '${started}.partial'\nmv '${started}.partial' '${started}'\nexec sleep 120\n`, { mode: 0o755 });
     const child = spawn(cliCommand[0]!, [...cliCommand.slice(1), 'build', '--input', archiveDir, '--out', path.join(work, 'site-search')], {
       cwd: root,
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, PAGEFIND_BINARY_PATH: indexer },
     });
-    let code: number | null | undefined;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve((code = exitCode))));
-    const indexerPid = async () => (code === undefined ? (await fs.readFile(started, 'utf8').catch(() => '')).trim() : `build exited with ${code}`);
-    await expect.poll(indexerPid, { timeout: 60_000, interval: 20 }).toMatch(/^\d+$/);
-    const pid = await indexerPid();
+    let said = '';
+    child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // The indexer's process id once it runs; a build that ends before fails the test at once, with what it said.
+    const pid = await new Promise<string>((resolve, reject) => {
+      const look = setInterval(() => {
+        fs.readFile(started, 'utf8').then(
+          (text) => {
+            clearInterval(look);
+            resolve(text.trim());
+          },
+          () => {},
+        );
+      }, 20);
+      void exited.then((code) => {
+        clearInterval(look);
+        reject(new Error(`the build exited with ${code} before the indexer started: ${said}`));
+      });
+    });
     child.kill('SIGTERM');
-    expect(await exited).toBe(143);
+    expect(await exited, said).toBe(143);
     const running = () => !/^\s*$|Z/.test(spawnSync('ps', ['-o', 'stat=', '-p', pid], { encoding: 'utf8' }).stdout);
     await expect.poll(running, { timeout: 5_000, interval: 20 }).toBe(false);
     expect(await besideOutput('.site-search-build-')).toEqual([]);

@@ -11,7 +11,7 @@ import { root, tempDir } from './helpers/fixtures.js';
 const run = promisify(execFile);
 let clone: Awaited<ReturnType<typeof tempDir>>;
 
-/** A copy of the files git hands out (no build output, no caches), its dependencies linked in. */
+/** A copy of the files git hands out (no build output, no caches), its packages linked in. */
 async function freshClone(): Promise<string> {
   clone = await tempDir('kl-clone-');
   const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
@@ -21,7 +21,12 @@ async function freshClone(): Promise<string> {
     await fs.mkdir(path.dirname(path.join(clone.dir, file)), { recursive: true });
     await fs.copyFile(from, path.join(clone.dir, file));
   }
-  await fs.symlink(path.join(root, 'node_modules'), path.join(clone.dir, 'node_modules'));
+  // The packages are linked one by one, not node_modules itself: the clone's command bundle goes
+  // to a cache of its own, and never replaces this checkout's while other test files run from it.
+  await fs.mkdir(path.join(clone.dir, 'node_modules'));
+  for (const name of await fs.readdir(path.join(root, 'node_modules'))) {
+    if (name !== '.cache') await fs.symlink(path.join(root, 'node_modules', name), path.join(clone.dir, 'node_modules', name));
+  }
   return clone.dir;
 }
 
