@@ -36,6 +36,25 @@ describe('parsing and rendering on two threads', () => {
     for (const [file, content] of Object.entries(a)) expect(b[file], file).toBe(content);
   }, 120_000);
 
+  it('rebuilds from the models the parsing threads stored: after one issue changed, the same site as one thread from nothing', async () => {
+    const edited = path.join(temp.dir, 'edited');
+    await fs.cp(input, edited, { recursive: true });
+    const run = (out: string, ...flags: string[]) => bundledCli({}, 'build', '--input', edited, '--out', path.join(temp.dir, out), '--no-search', '--stats', ...flags);
+    const first = await run('rebuilt');
+    expect(first.code, first.stderr).toBe(0);
+    const file = path.join(edited, (await fs.readdir(edited)).sort()[20]!);
+    await fs.appendFile(file, '\nEin neuer letzter Absatz, den nur die zweite Fassung hat.\n');
+    const [rebuilt, fresh] = [await run('rebuilt'), await run('fresh', '--threads', '1')];
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    // Two threads parsed all the issues first; the rebuild parsed the changed one alone (on one thread) and read the others' models.
+    const threads = (run: { stdout: string }) => (JSON.parse(run.stdout.split('\n').find((line) => line.startsWith('{"stats"'))!) as { stats: { threads: number } }).stats.threads;
+    expect([threads(first), threads(rebuilt)]).toEqual([2, 1]);
+    const [a, b] = [await snapshot(path.join(temp.dir, 'fresh')), await snapshot(path.join(temp.dir, 'rebuilt'))];
+    expect(Object.keys(b)).toHaveLength(Object.keys(a).length);
+    for (const [name, content] of Object.entries(a)) expect(b[name], name).toBe(content);
+  }, 180_000);
+
   it('fails with the first faulty issue in input order, as one thread does, wherever the faults are parsed', async () => {
     // Two issues whose front matter names a section they do not have: the parser refuses both.
     const faulty = path.join(temp.dir, 'faulty');

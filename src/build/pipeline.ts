@@ -19,7 +19,7 @@ import { silentProgress, type Progress, type Stage } from './progress.js';
 import { startSearchIndex } from './search-index.js';
 import { isLocalUrl } from './site-config.js';
 import { workerFiles } from './threads/files.js';
-import { parseSources } from './threads/parse.js';
+import { parseSources, type ParsedModels } from './threads/parse.js';
 
 export interface BuildReport {
   issues: Issue[];
@@ -167,10 +167,15 @@ async function loadModels(
   const keys = [...unparsed.keys()];
   const sources = [...unparsed.values()];
   unparsed.clear(); // parseSources lets go of each source once it is parsed
-  // Each model is stored as the JSON a parsing thread made of it, if one did.
-  const parsed = (index: number, model: Issue, json: Buffer | undefined) => {
-    models.set(keys[index]!, shareTexts(model));
-    store.write(keys[index]!, model, json);
+  // A parsing thread writes each model it makes to the store itself (or sends it back to be held), read back once the threads have ended.
+  const parsed: ParsedModels = {
+    parsed: (index, model) => {
+      models.set(keys[index]!, shareTexts(model));
+      store.write(keys[index]!, model);
+    },
+    fileFor: (index) => store.fileFor(keys[index]!),
+    sent: (index, json) => store.hold(keys[index]!, json),
+    sentAll: async () => (await store.takeHeld(keys)).forEach((model, index) => models.set(keys[index]!, model)),
   };
   const threads = await stage('parse', () => parseSources(sources, parsed, () => progress.advance(), worker), sources.length);
   return { files, models, threads };

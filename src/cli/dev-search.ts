@@ -60,8 +60,7 @@ export class BackgroundIndex {
         await fsp.mkdir(folder);
         // Pagefind writes into a scratch folder inside `folder`; its files are moved to `folder/pagefind/`.
         const writer = new DiskWriter(folder);
-        // Note: a copy of the records: writeSearchIndex empties the list it is given.
-        await writeSearchIndex([...wanted.records], writer, { lang: wanted.lang, key: wanted.key, signal: abort.signal, tempDir: folder });
+        await writeSearchIndex(wanted.records, writer, { lang: wanted.lang, key: wanted.key, signal: abort.signal, tempDir: folder });
         const previous = this.folder;
         [this.folder, this.key] = [folder, wanted.key];
         if (previous) await fsp.rm(previous, { recursive: true, force: true });

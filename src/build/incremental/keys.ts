@@ -25,12 +25,24 @@ import type { PageKeys } from '../../site/render/pages.js';
 
 /** A short, stable content hash. */
 export function hash(...parts: (string | Uint8Array)[]): string {
-  const h = createHash('sha256');
-  for (const part of parts) {
-    h.update(part);
-    h.update('\0');
+  const h = new PartHash();
+  for (const part of parts) h.add(part);
+  return h.digest();
+}
+
+/** A hash taken part by part, the same as `hash` of all the parts: the parts need not be in memory at once. */
+export class PartHash {
+  private readonly sha = createHash('sha256');
+
+  add(part: string | Uint8Array): this {
+    this.sha.update(part);
+    this.sha.update('\0');
+    return this;
   }
-  return h.digest('base64url').slice(0, 32);
+
+  digest(): string {
+    return this.sha.digest('base64url').slice(0, 32);
+  }
 }
 
 let generator: string | undefined;
@@ -97,9 +109,14 @@ export function pageKeys(siteKey: string, issueKey: (issue: Issue) => string): P
 }
 
 /** The search index's key: the records Pagefind indexes and their language (each file of the index carries it). */
-export function searchKey(records: { html: string }[], lang: string): string {
-  return hash(generatorKey(), lang, ...records.map((record) => record.html));
+export function searchKey(records: Iterable<{ html: string }>, lang: string): string {
+  const key = searchKeyHash(lang);
+  for (const record of records) key.add(record.html);
+  return key.digest();
 }
+
+/** The search index's key taken record by record (each record's HTML added in turn): the same as `searchKey`. */
+export const searchKeyHash = (lang: string): PartHash => new PartHash().add(generatorKey()).add(lang);
 
 /** The key of a static file, or of any file written without one. */
 export function contentKey(content: string | Uint8Array): string {

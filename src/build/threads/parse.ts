@@ -1,9 +1,10 @@
 // Parsing on both cores: two worker threads parse, and this thread hands them the sources in input
 // order, a few at a time to each, so neither waits for the other however long single issues take.
-// Each worker sends each model as JSON, which the model store can write as it is.
-// Note: the models are kept as that JSON (UTF-8, half the memory of the models themselves) while the
-// workers run, and made models only once they have ended, so that the models of the whole archive
-// and the workers' word lists are never in memory at once (the peak of a build's memory).
+// Each worker writes each model as JSON to the model store's file for it (or, for a store without a
+// folder, sends the JSON back).
+// Note: the models are made models, read from the store, only once the workers have ended, so that
+// neither the models of the whole archive nor their JSON is in this thread's memory beside the
+// workers' word lists (the peak of a build's memory).
 // Note: this thread parses nothing itself, so it never loads the reader's word lists (40 MB) or makes
 // its garbage, and its heap, which holds every model through rendering, stays small; the workers,
 // with their word lists, end with the parse stage. A worker gets a source only shortly before it
@@ -24,26 +25,40 @@ const AHEAD = 4;
 /** The parsing threads: one per core of the machine this is made for. */
 const THREADS = 2;
 
-/** A source for the worker to parse. */
+/** A source for the worker to parse, and the file to write its model to (see ModelStore.fileFor), if any. */
 export interface ParseRequest {
   index: number;
   source: IssueSource;
+  file: string | undefined;
 }
 
-export type ParseMessage = { index: number; model: string } | { index: number; error: { name: string; message: string; forAuthor: boolean } };
+/**
+ * A source parsed: its model written to the file asked for, or else its JSON (UTF-8, in an
+ * ArrayBuffer of its own, moved to this thread); or why it failed.
+ */
+export type ParseMessage = { index: number; model?: Uint8Array } | { index: number; error: { name: string; message: string; forAuthor: boolean; code?: string } };
 
-/** Takes a parsed source's model, and its JSON (UTF-8, as JSON.stringify makes it) when it came from a worker. */
-export type ParsedSource = (index: number, model: Issue, json: Buffer | undefined) => void;
+/** Where the parsed models go. */
+export interface ParsedModels {
+  /** A model parsed on this thread. */
+  parsed(index: number, model: Issue): void;
+  /** The file a parsing thread is to write the model of a source to; undefined to have it sent back (to `sent`). */
+  fileFor(index: number): string | undefined;
+  /** A model a parsing thread sent back, as JSON (UTF-8, as JSON.stringify makes it). */
+  sent(index: number, json: Buffer): void;
+  /** Makes the models written or sent into models, once the parsing threads have ended and every source was parsed. */
+  sentAll(): Promise<void>;
+}
 
 /**
- * Parses every source; `parsed` is called once per source (on this thread, in no set order), and
- * `advance` as each source is parsed (for the progress display).
+ * Parses every source; each model goes to `models` (on this thread, in no set order), and
+ * `advance` is called as each source is parsed (for the progress display).
  * Fails with the error of the first failing source in input order, as a single thread would.
  * Returns how many threads parsed.
  * @param sources taken over: each entry is let go of (set to undefined) once its source is handed out
  * @param workerFile the parsing threads' script (see files.ts); without one, this thread parses
  */
-export async function parseSources(sources: (IssueSource | undefined)[], parsed: ParsedSource, advance: () => void, workerFile: string | undefined): Promise<number> {
+export async function parseSources(sources: (IssueSource | undefined)[], models: ParsedModels, advance: () => void, workerFile: string | undefined): Promise<number> {
   const take = (index: number): IssueSource => {
     const source = sources[index]!;
     sources[index] = undefined;
@@ -51,7 +66,7 @@ export async function parseSources(sources: (IssueSource | undefined)[], parsed:
   };
   if (!workerFile || sources.length < PARALLEL_FROM) {
     sources.forEach((_, index) => {
-      parsed(index, parseIssue(take(index)), undefined);
+      models.parsed(index, parseIssue(take(index)));
       advance();
     });
     return 1;
@@ -59,11 +74,11 @@ export async function parseSources(sources: (IssueSource | undefined)[], parsed:
   const failures: { index: number; error: Error }[] = [];
   let next = 0;
   // After a failure no more sources are handed out; those handed out are waited for (an earlier one may fail too).
-  const request = (): ParseRequest | undefined => (next < sources.length && !failures.length ? { index: next, source: take(next++) } : undefined);
-  const jsons: (Buffer | undefined)[] = new Array<Buffer | undefined>(sources.length);
+  const request = (): ParseRequest | undefined => (next < sources.length && !failures.length ? { index: next, file: models.fileFor(next), source: take(next++) } : undefined);
   const receive = (message: ParseMessage) => {
-    if ('error' in message) failures.push({ index: message.index, error: rebuiltError(message.error) });
-    else jsons[message.index] = Buffer.from(message.model);
+    const { index } = message;
+    if ('error' in message) failures.push({ index, error: rebuiltError(message.error) });
+    else if (message.model) models.sent(index, Buffer.from(message.model.buffer, message.model.byteOffset, message.model.byteLength));
     advance();
   };
   const threads = Array.from({ length: THREADS }, () => new ParseThread(workerFile));
@@ -74,10 +89,7 @@ export async function parseSources(sources: (IssueSource | undefined)[], parsed:
   }
   const first = failures.sort((a, b) => a.index - b.index)[0];
   if (first) throw first.error;
-  jsons.forEach((json, index) => {
-    jsons[index] = undefined;
-    parsed(index, JSON.parse(json!.toString()) as Issue, json);
-  });
+  await models.sentAll();
   return THREADS;
 }
 
@@ -132,6 +144,6 @@ class ParseThread {
 }
 
 /** The worker's error as this thread's: a build error stays one the author can fix. */
-function rebuiltError({ name, message, forAuthor }: { name: string; message: string; forAuthor: boolean }): Error {
-  return Object.assign(forAuthor ? new BuildError(message) : new Error(message), { name });
+function rebuiltError({ name, message, forAuthor, code }: { name: string; message: string; forAuthor: boolean; code?: string }): Error {
+  return Object.assign(forAuthor ? new BuildError(message) : new Error(message), { name }, code ? { code } : {});
 }

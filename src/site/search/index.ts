@@ -40,7 +40,14 @@ export interface RecordIssue {
 
 /** The search records of the archive: per issue, its title and intro, then each section. */
 export function searchRecords(archive: Archive, site: SiteConfig): SearchRecord[] {
-  const records: SearchRecord[] = [];
+  return [...eachSearchRecord(archive, site)];
+}
+
+/**
+ * The search records of the archive one at a time, in the order of `searchRecords`: each is made
+ * when it is asked for, so a caller that writes them out holds only a few.
+ */
+export function* eachSearchRecord(archive: Archive, site: SiteConfig): Generator<SearchRecord> {
   for (const issue of archive.issues) {
     const info: RecordIssue = { n: issue.number, t: issue.title, u: `${site.basePath}${archive.issuePath(issue.number)}`, ...(issue.date ? { d: issue.date } : {}) };
     // Note: Pagefind searches every metadata field, so a word of the title stored as metadata
@@ -58,15 +65,14 @@ export function searchRecords(archive: Archive, site: SiteConfig): SearchRecord[
       ].join('');
     const intro = issue.intro?.text ?? '';
     const introText = intro.includes(issue.title) ? intro : `${issue.title}\n${intro}`;
-    records.push({ html: record(filters([KINDS.commentary], []), `${head}<i id=${MARKERS.commentary}></i>${escapeHtml(introText)}`) });
+    yield { html: record(filters([KINDS.commentary], []), `${head}<i id=${MARKERS.commentary}></i>${escapeHtml(introText)}`) };
     for (const section of issue.sections) {
       const text = sectionText(section);
       if (!text) continue;
       const sources = [...new Set(section.sources.flatMap(sourceNames))];
-      records.push({ html: record(filters(text.kinds, sources), `${head}<h2 id="${escapeHtml(section.id)}">${escapeHtml(section.heading)}</h2>${text.html}`) });
+      yield { html: record(filters(text.kinds, sources), `${head}<h2 id="${escapeHtml(section.id)}">${escapeHtml(section.heading)}</h2>${text.html}`) };
     }
   }
-  return records;
 }
 
 // Note: values are escaped once, so Pagefind stores them as the plain text they are (it decodes
