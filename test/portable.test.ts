@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveDir, root, snapshot, tempDir } from './helpers/fixtures.js';
+import { archiveDir, linkPackages, root, snapshot, tempDir } from './helpers/fixtures.js';
 
 const run = promisify(execFile);
 let work: Awaited<ReturnType<typeof tempDir>>;
@@ -39,10 +39,7 @@ async function makeProject(dir: string): Promise<void> {
   for (const name of ['src', 'scripts', 'templates', 'public', 'package.json', 'package-lock.json']) await fs.cp(path.join(root, name), path.join(dir, name), { recursive: true });
   await fs.mkdir(path.join(dir, 'issues'));
   for (const name of ['021.txt', '022.txt']) await fs.copyFile(path.join(archiveDir, name), path.join(dir, 'issues', name));
-  await fs.mkdir(path.join(dir, 'node_modules'));
-  for (const name of await fs.readdir(path.join(root, 'node_modules'))) {
-    if (name !== '.cache') await fs.symlink(path.join(root, 'node_modules', name), path.join(dir, 'node_modules', name));
-  }
+  await linkPackages(dir);
 }
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root, tempDir } from './helpers/fixtures.js';
+import { linkPackages, root, tempDir } from './helpers/fixtures.js';
 
 const run = promisify(execFile);
 let clone: Awaited<ReturnType<typeof tempDir>>;
@@ -21,12 +21,7 @@ async function freshClone(): Promise<string> {
     await fs.mkdir(path.dirname(path.join(clone.dir, file)), { recursive: true });
     await fs.copyFile(from, path.join(clone.dir, file));
   }
-  // The packages are linked one by one, not node_modules itself: the clone's command bundle goes
-  // to a cache of its own, and never replaces this checkout's while other test files run from it.
-  await fs.mkdir(path.join(clone.dir, 'node_modules'));
-  for (const name of await fs.readdir(path.join(root, 'node_modules'))) {
-    if (name !== '.cache') await fs.symlink(path.join(root, 'node_modules', name), path.join(clone.dir, 'node_modules', name));
-  }
+  await linkPackages(clone.dir);
   return clone.dir;
 }
 

@@ -44,6 +44,18 @@ export async function folderWith(files: Record<string, string | Uint8Array>): Pr
 
 const run = promisify(execFile);
 
+/**
+ * Gives the project in `dir` a node_modules of its own holding this checkout's installed packages,
+ * linked one by one, and no cache: its command bundle and build cache never touch this checkout's
+ * (which other test files are running from).
+ */
+export async function linkPackages(dir: string): Promise<void> {
+  await fs.mkdir(path.join(dir, 'node_modules'));
+  for (const name of await fs.readdir(path.join(root, 'node_modules'))) {
+    if (name !== '.cache') await fs.symlink(path.join(root, 'node_modules', name), path.join(dir, 'node_modules', name));
+  }
+}
+
 /** Runs the command line (`build`, `check`, …) as `npm run …` does, from the command bundle; never throws. */
 export async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return bundledCli({}, ...args);

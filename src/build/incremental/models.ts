@@ -40,10 +40,10 @@ export class ModelStore {
   /** Stores a model, in the background (see `flush`). */
   write(key: string, issue: Issue): void {
     this.memory?.set(key, issue);
-    if (!this.fileFor(key)) return;
+    const file = this.fileFor(key);
+    if (!file) return;
     // Note: a temporary name first, so that a build stopped meanwhile leaves no half model; the
     // JSON is made only when its write starts, so that few are in memory at once.
-    const file = this.file(key);
     const temporary = `${file}.${process.pid}`;
     this.writes
       .add(async () => {
